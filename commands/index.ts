@@ -1,0 +1,23 @@
+import type { Command } from '../src/core/types.ts';
+import type { Translator } from '../src/i18n/translator.ts';
+import { addLoanCommand } from './addloan.ts';
+import { cancelCommand } from './cancel.ts';
+import { helpCommand } from './help.ts';
+import { languageCommand } from './language.ts';
+import { loansCommand } from './loans.ts';
+import { nextCommand } from './next.ts';
+import { startCommand } from './start.ts';
+
+/** Every chat command, in the order /help and Telegram's menu show them. */
+export function allCommands(translator: Translator): Command[] {
+  const commands: Command[] = [
+    startCommand,
+    addLoanCommand,
+    loansCommand,
+    nextCommand,
+    languageCommand((locale) => translator.for(locale)),
+    cancelCommand,
+  ];
+  commands.push(helpCommand(() => commands));
+  return commands;
+}

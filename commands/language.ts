@@ -1,0 +1,45 @@
+import type { Command, CommandContext, Reply } from '../src/core/types.ts';
+import { setUserLanguage } from '../src/db/users-repo.ts';
+import { LOCALES, isLocale, localeFromLanguageCode, type Locale } from '../src/i18n/locales.ts';
+
+/** Each language is offered in its own script, so a reader finds theirs whatever the bot speaks now. */
+const NATIVE_NAMES: Record<Locale, string> = { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' };
+
+function choose(ctx: CommandContext, locale: Locale): Reply[] {
+  setUserLanguage(ctx.services.db, ctx.user.id, locale);
+  // Answer in the language just chosen: that is the confirmation the user looks for.
+  return [{ text: ctx.t('language-set', { language: NATIVE_NAMES[locale] }) }];
+}
+
+function ask(ctx: CommandContext): Reply[] {
+  return [
+    {
+      text: ctx.t('language-choose', { language: NATIVE_NAMES[ctx.locale] }),
+      buttons: [LOCALES.map((locale) => ({ label: NATIVE_NAMES[locale], data: `language:${locale}` }))],
+    },
+  ];
+}
+
+function readChoice(text: string): Locale | undefined {
+  const value = text.trim();
+  if (isLocale(value)) return value;
+  const byName = LOCALES.find((locale) => NATIVE_NAMES[locale].toLowerCase() === value.toLowerCase());
+  return byName ?? (value ? localeFromLanguageCode(value) : undefined);
+}
+
+export function languageCommand(translatorFor: (locale: Locale) => CommandContext['t']): Command {
+  return {
+    name: 'language',
+    descriptionKey: 'command-language',
+    run: (ctx, args) => {
+      if (!args) return ask(ctx);
+      const locale = readChoice(args);
+      if (!locale) return [{ text: ctx.t('language-unknown', { choice: args.slice(0, 40) }) }, ...ask(ctx)];
+      return choose({ ...ctx, locale, t: translatorFor(locale) }, locale);
+    },
+    onCallback: (ctx, [choice = '']) => {
+      if (!isLocale(choice)) return [{ text: ctx.t('error-stale-button') }];
+      return choose({ ...ctx, locale: choice, t: translatorFor(choice) }, choice);
+    },
+  };
+}

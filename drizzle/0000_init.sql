@@ -1,0 +1,59 @@
+CREATE TABLE `form_states` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer NOT NULL,
+	`form` text NOT NULL,
+	`step` text NOT NULL,
+	`data` text NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `form_states_user_id_unique` ON `form_states` (`user_id`);--> statement-breakpoint
+CREATE TABLE `installments` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`loan_id` integer NOT NULL,
+	`n` integer NOT NULL,
+	`due_date` text NOT NULL,
+	`principal` text NOT NULL,
+	`interest` text NOT NULL,
+	`fee` text NOT NULL,
+	`payment` text NOT NULL,
+	`paid` text DEFAULT '0.00' NOT NULL,
+	FOREIGN KEY (`loan_id`) REFERENCES `loans`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `installments_loan_n_idx` ON `installments` (`loan_id`,`n`);--> statement-breakpoint
+CREATE INDEX `installments_due_idx` ON `installments` (`due_date`);--> statement-breakpoint
+CREATE TABLE `loans` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`principal` text NOT NULL,
+	`method` text NOT NULL,
+	`rate_percent` text NOT NULL,
+	`rate_unit` text NOT NULL,
+	`periods` integer NOT NULL,
+	`first_due` text NOT NULL,
+	`day_basis` integer DEFAULT 360 NOT NULL,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `loans_user_idx` ON `loans` (`user_id`);--> statement-breakpoint
+CREATE TABLE `payments` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`loan_id` integer NOT NULL,
+	`amount` text NOT NULL,
+	`paid_on` text NOT NULL,
+	`source` text DEFAULT 'user' NOT NULL,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`loan_id`) REFERENCES `loans`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `payments_loan_idx` ON `payments` (`loan_id`);--> statement-breakpoint
+CREATE TABLE `users` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`language` text,
+	`time_zone` text NOT NULL,
+	`created_at` text NOT NULL
+);

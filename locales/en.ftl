@@ -1,0 +1,169 @@
+## repaybot — English
+## Every text a borrower sees. zh-Hans.ftl has the same keys; zh-Hant.ftl is derived from it.
+
+## Commands (used by /help and Telegram's command menu)
+
+command-start = Welcome and what I can do
+command-addloan = Add a loan (step by step, or all in one line)
+command-loans = Your loans and what is left to pay
+command-next = What is due next, and how much
+command-language = Change the language
+command-cancel = Stop what you are filling in
+command-help = List of commands
+
+## /start and /help
+
+start-welcome =
+    Hi! I am repaybot, your repayment assistant.
+
+    I help you keep track of loans, installment plans (分期), buy-now-pay-later and card bills: what is due and when, the true annual rate you are paying, and what to do if you cannot pay on time.
+
+    Start with /addloan — step by step, or in one line:
+    /addloan car loan 10000 12 months 12% apr annuity first 2027-01-15
+
+    Then /next shows what is due next. /help lists everything.
+
+    Privacy: I keep only what you tell me, only to help you; nobody else using this bot can see it.
+help-header = What I can do:
+help-footer = Tip: /addloan also takes everything in one line, e.g. /addloan phone 6000 12 months 0.6% monthly fee first 2027-01-10
+
+## /language
+
+language-choose = Current language: { $language }. Choose a language:
+language-set = Done: I will speak { $language } from now on.
+language-unknown = I don't know the language "{ $choice }".
+
+## /cancel
+
+cancel-done = Cancelled. Nothing was saved.
+cancel-nothing = There is nothing to cancel.
+
+## Errors
+
+error-stale-button = That button belongs to an older message and no longer works.
+error-message-too-long = That message is too long (more than { $max } characters). Please send something shorter.
+error-unknown-command = I don't know the command { $command }. Send /help to see what I can do.
+error-not-understood = I didn't understand that. Send /help to see what I can do, or /addloan to add a loan.
+error-internal = Sorry, something went wrong on my side. Nothing you entered was lost; please try again in a moment.
+error-amount-not-number = Please enter the amount as a number, e.g. 12000, 12,000 or 1.2万.
+error-amount-not-positive = The amount must be more than zero.
+error-amount-too-large = That amount is too large: at most 100,000,000.
+error-amount-too-many-decimals = Amounts have at most two decimal places (cents).
+error-date-not-understood = Please enter the date as year-month-day, e.g. 2027-01-15.
+error-date-impossible = That date does not exist in the calendar. Please check the day and month.
+error-date-out-of-range = Please enter a date between the years 2000 and 2100.
+error-periods-not-number = Please enter the number of installments as a whole number, e.g. 12.
+error-periods-out-of-range = The number of installments must be between 1 and 600.
+error-rate-not-number = Please enter the rate as a number, e.g. 12% for 12% a year, or "1% monthly".
+error-rate-negative = The rate cannot be negative.
+error-rate-too-high = That rate is 1000% a year or more. Please check it: a monthly rate needs the word "monthly", a daily rate "daily".
+error-text-too-long = That answer is too long. Please keep it under 200 characters.
+error-name-empty = Please give the loan a name, e.g. "car loan" or the lender's name.
+error-name-too-long = Please keep the name under 60 characters.
+error-method-not-understood = Please choose one of the buttons, or type annuity, equal principal, interest first or fee.
+
+## Repayment methods and rates
+
+method-annuity = equal installments (annuity)
+method-equal-principal = equal principal
+method-interest-first = interest first, principal at the end
+method-fee = installment plan with a monthly fee
+rate-annual = { $rate } a year
+rate-monthly = { $rate } a month
+rate-daily = { $rate } a day
+rate-monthly-fee = { $rate } monthly fee
+
+## Dates
+
+date-with-weekday = { $date } ({ $weekday })
+weekday-0 = Sun
+weekday-1 = Mon
+weekday-2 = Tue
+weekday-3 = Wed
+weekday-4 = Thu
+weekday-5 = Fri
+weekday-6 = Sat
+days-left =
+    { $days ->
+        [one] in 1 day
+       *[other] in { $days } days
+    }
+due-today = due today
+days-overdue =
+    { $days ->
+        [one] 1 day overdue
+       *[other] { $days } days overdue
+    }
+
+## /addloan
+
+addloan-intro = Let's add a loan. Six short questions; send /cancel at any time to stop.
+addloan-ask-name = ({ $step }/{ $steps }) What is this loan called? For example the lender or what you bought: "car loan", "招行分期".
+addloan-ask-principal = ({ $step }/{ $steps }) How much did you borrow? For example 10000, 12,000 or 1.2万.
+addloan-ask-method = ({ $step }/{ $steps }) How is it repaid? Choose one (your contract or app says which):
+addloan-ask-rate = ({ $step }/{ $steps }) What is the interest rate? For example 12% (a year), "1% monthly" or "0.05% daily".
+addloan-ask-rate-fee = ({ $step }/{ $steps }) What is the monthly fee rate (月费率)? For example 0.6%.
+addloan-ask-periods = ({ $step }/{ $steps }) How many monthly installments? For example 12.
+addloan-ask-first-due = ({ $step }/{ $steps }) When is the first payment due? For example { $example }.
+addloan-ask-edit = What would you like to change?
+addloan-field-name = Name
+addloan-field-principal = Amount
+addloan-field-method = Method
+addloan-field-rate = Rate
+addloan-field-periods = Installments
+addloan-field-firstDue = First due date
+addloan-use-buttons = Please use the buttons below: Save, Edit or Cancel.
+addloan-card-title = Please check your loan:
+addloan-card-name = Name: { $name }
+addloan-card-principal = Amount borrowed: { $amount }
+addloan-card-method = Repayment: { $method }
+addloan-card-rate = Rate: { $rate }
+addloan-card-periods = Installments: { $periods }
+addloan-card-first-due = First due: { $date }
+addloan-card-payment-same = Monthly payment: { $amount }
+addloan-card-payment-varies = First payment { $first }, last payment { $last }
+addloan-card-interest = Total interest: { $amount }
+addloan-card-fees = Total fees: { $amount }
+addloan-card-total = Total to repay: { $amount }
+addloan-card-last-due = Last payment due: { $date }
+addloan-card-apr = True annual rate (APR): { $apr }
+addloan-card-assumed-paid =
+    { $count ->
+        [one] The first installment was due before today; I will count it as already paid.
+       *[other] { $count } installments were due before today; I will count them as already paid.
+    }
+apr-warning-24 = ⚠️ This costs more than 24% a year, above what regulators expect licensed lenders to charge. Check your contract.
+apr-warning-36 = ⚠️ This costs more than 36% a year: an unusually expensive loan. Check your contract, and the lender's licence, before you pay more.
+button-save = Save
+button-edit = Edit
+button-cancel = Cancel
+addloan-saved = Saved "{ $name }".
+addloan-saved-next = Send /next to see what is due next, or /loans for all your loans.
+
+## /loans
+
+loans-empty = You have no loans yet. Send /addloan to add one.
+loans-header =
+    { $count ->
+        [one] Your loan:
+       *[other] Your { $count } loans:
+    }
+loans-item-title = { $index }. { $name }
+loans-item-terms = { $principal } · { $method } · { $rate } · { $periods } installments
+loans-item-remaining = Principal left: { $remaining } · true annual rate { $apr }
+loans-item-next = Next: { $amount } on { $date }, { $when } (installment { $n } of { $periods })
+loans-item-paid-off = Paid off. 🎉
+
+## /next
+
+next-nothing = Nothing is due: you have no unpaid installments. Send /addloan to add a loan.
+next-header = Next due: { $date }, { $when }
+next-item = • { $name }: { $amount } (installment { $n } of { $periods })
+next-total = Total for that day: { $total }
+next-later-header = After that:
+next-later-item = • { $name }: { $amount } on { $date }, { $when }
+
+## Transports
+
+console-banner = repaybot — local chat in your terminal (no BOT_TOKEN set). Type /start to begin, /help for commands; pick a button by typing its number. Ctrl+D quits.
+private-chat-only = For your privacy I only talk about loans in a private chat. Please message me directly.

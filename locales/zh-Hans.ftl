@@ -1,0 +1,153 @@
+## repaybot — 简体中文
+## zh-Hant.ftl 由本文件经 OpenCC 转换生成（npm run locales），请只改本文件与 zh-Hant.overrides.ftl。
+
+## 命令（用于 /help 和 Telegram 命令菜单）
+
+command-start = 欢迎与功能介绍
+command-addloan = 添加一笔借款（逐步填写，或一行写完）
+command-loans = 你的借款和剩余应还
+command-next = 下一期什么时候还、还多少
+command-language = 切换语言
+command-cancel = 取消正在填写的内容
+command-help = 命令列表
+
+## /start 和 /help
+
+start-welcome =
+    你好！我是 repaybot，你的还款助手。
+
+    我帮你管理贷款、分期、先享后付和信用卡账单：哪天要还、还多少、真实年化利率是多少，以及还不上时该怎么办。
+
+    先用 /addloan 添加借款——可以逐步填写，也可以一行写完：
+    /addloan 招行分期 12000 12期 月费率0.6% 首期2026-12-10
+
+    之后用 /next 查看下一期应还。/help 查看全部命令。
+
+    隐私：我只保存你告诉我的信息，只用来帮助你；其他使用本机器人的人看不到。
+help-header = 我能做这些：
+help-footer = 提示：/addloan 也可以一行写完，例如 /addloan 手机分期 6000 12期 月费率0.6% 首期2027-01-10
+
+## /language
+
+language-choose = 当前语言：{ $language }。请选择语言：
+language-set = 好的，之后我会用{ $language }和你交流。
+language-unknown = 我不认识“{ $choice }”这种语言。
+
+## /cancel
+
+cancel-done = 已取消，没有保存任何内容。
+cancel-nothing = 现在没有需要取消的内容。
+
+## 错误提示
+
+error-stale-button = 这个按钮来自较早的消息，已经失效。
+error-message-too-long = 消息太长了（超过 { $max } 个字符），请发短一些。
+error-unknown-command = 我不认识命令 { $command }。发送 /help 查看我能做什么。
+error-not-understood = 没看懂这句话。发送 /help 查看我能做什么，或用 /addloan 添加借款。
+error-internal = 抱歉，我这边出了点问题。你输入的内容没有丢失，请稍后再试。
+error-amount-not-number = 请用数字填写金额，例如 12000、12,000 或 1.2万。
+error-amount-not-positive = 金额必须大于零。
+error-amount-too-large = 金额太大了：最多 100,000,000。
+error-amount-too-many-decimals = 金额最多两位小数（精确到分）。
+error-date-not-understood = 请按“年-月-日”填写日期，例如 2027-01-15。
+error-date-impossible = 日历上没有这一天，请检查月份和日期。
+error-date-out-of-range = 请填写 2000 年到 2100 年之间的日期。
+error-periods-not-number = 请用整数填写期数，例如 12。
+error-periods-out-of-range = 期数必须在 1 到 600 之间。
+error-rate-not-number = 请用数字填写利率，例如年利率 12% 写 12%，月利率写“月利率1%”。
+error-rate-negative = 利率不能是负数。
+error-rate-too-high = 这个利率达到或超过年化 1000%，请检查：月利率请写“月利率”，日利率请写“日利率”。
+error-text-too-long = 回答太长了，请控制在 200 个字符以内。
+error-name-empty = 请给这笔借款起个名字，例如“车贷”或贷款机构的名称。
+error-name-too-long = 名称请控制在 60 个字符以内。
+error-method-not-understood = 请点击下面的按钮选择，或输入：等额本息、等额本金、先息后本、分期手续费。
+
+## 还款方式与利率
+
+method-annuity = 等额本息
+method-equal-principal = 等额本金
+method-interest-first = 先息后本
+method-fee = 分期（按月收手续费）
+rate-annual = 年利率 { $rate }
+rate-monthly = 月利率 { $rate }
+rate-daily = 日利率 { $rate }
+rate-monthly-fee = 月费率 { $rate }
+
+## 日期
+
+date-with-weekday = { $date }（{ $weekday }）
+weekday-0 = 周日
+weekday-1 = 周一
+weekday-2 = 周二
+weekday-3 = 周三
+weekday-4 = 周四
+weekday-5 = 周五
+weekday-6 = 周六
+days-left = 还有 { $days } 天
+due-today = 就是今天
+days-overdue = 已逾期 { $days } 天
+
+## /addloan
+
+addloan-intro = 我们来添加一笔借款，共六个小问题；随时发送 /cancel 可以退出。
+addloan-ask-name = （{ $step }/{ $steps }）这笔借款叫什么？例如贷款机构或所购商品：“车贷”、“招行分期”。
+addloan-ask-principal = （{ $step }/{ $steps }）借了多少钱？例如 10000、12,000 或 1.2万。
+addloan-ask-method = （{ $step }/{ $steps }）还款方式是哪种？请选择（合同或 App 里会写明）：
+addloan-ask-rate = （{ $step }/{ $steps }）利率是多少？例如 12%（年利率）、“月利率1%”或“日利率0.05%”。
+addloan-ask-rate-fee = （{ $step }/{ $steps }）每期手续费率（月费率）是多少？例如 0.6%。
+addloan-ask-periods = （{ $step }/{ $steps }）分几期（按月）还？例如 12。
+addloan-ask-first-due = （{ $step }/{ $steps }）第一期哪天还？例如 { $example }。
+addloan-ask-edit = 要修改哪一项？
+addloan-field-name = 名称
+addloan-field-principal = 金额
+addloan-field-method = 还款方式
+addloan-field-rate = 利率
+addloan-field-periods = 期数
+addloan-field-firstDue = 首期还款日
+addloan-use-buttons = 请使用下面的按钮：保存、修改或取消。
+addloan-card-title = 请核对借款信息：
+addloan-card-name = 名称：{ $name }
+addloan-card-principal = 借款金额：{ $amount }
+addloan-card-method = 还款方式：{ $method }
+addloan-card-rate = 利率：{ $rate }
+addloan-card-periods = 期数：{ $periods }
+addloan-card-first-due = 首期还款日：{ $date }
+addloan-card-payment-same = 每期还款：{ $amount }
+addloan-card-payment-varies = 首期还款 { $first }，末期还款 { $last }
+addloan-card-interest = 利息合计：{ $amount }
+addloan-card-fees = 手续费合计：{ $amount }
+addloan-card-total = 还款总额：{ $amount }
+addloan-card-last-due = 最后一期：{ $date }
+addloan-card-apr = 真实年化利率（APR）：{ $apr }
+addloan-card-assumed-paid = 有 { $count } 期的还款日在今天之前，我会按已还处理。
+apr-warning-24 = ⚠️ 年化成本超过 24%，高于监管对持牌机构综合融资成本的要求，请核对合同。
+apr-warning-36 = ⚠️ 年化成本超过 36%，属于非常昂贵的借款。继续还款前请核对合同和对方的放贷资质。
+button-save = 保存
+button-edit = 修改
+button-cancel = 取消
+addloan-saved = 已保存“{ $name }”。
+addloan-saved-next = 发送 /next 查看下一期应还，/loans 查看全部借款。
+
+## /loans
+
+loans-empty = 你还没有添加借款。发送 /addloan 添加一笔。
+loans-header = 你的 { $count } 笔借款：
+loans-item-title = { $index }. { $name }
+loans-item-terms = { $principal } · { $method } · { $rate } · 共 { $periods } 期
+loans-item-remaining = 剩余本金：{ $remaining } · 真实年化 { $apr }
+loans-item-next = 下一期：{ $date } 还 { $amount }，{ $when }（第 { $n }/{ $periods } 期）
+loans-item-paid-off = 已结清。🎉
+
+## /next
+
+next-nothing = 目前没有待还款项。发送 /addloan 添加借款。
+next-header = 下一个还款日：{ $date }，{ $when }
+next-item = • { $name }：{ $amount }（第 { $n }/{ $periods } 期）
+next-total = 当天合计：{ $total }
+next-later-header = 之后：
+next-later-item = • { $name }：{ $date } 还 { $amount }，{ $when }
+
+## 终端与 Telegram
+
+console-banner = repaybot —— 终端本地聊天（未设置 BOT_TOKEN）。输入 /start 开始，/help 查看命令；输入按钮前的数字即可选择。Ctrl+D 退出。
+private-chat-only = 为了保护你的隐私，我只在私聊中讨论借款。请直接私信我。

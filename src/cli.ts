@@ -1,0 +1,166 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createBotCore } from './core/create-bot-core.ts';
+import { SettableClock, systemClock } from './core/clock.ts';
+import { openDatabase } from './db/client.ts';
+import { isLocale, localeFromLanguageCode, type Locale } from './i18n/locales.ts';
+import { createLogger } from './log.ts';
+import { runConsole } from './transports/console.ts';
+import { createGrammyBot, publishCommands } from './transports/grammy.ts';
+import { runJsonl } from './transports/jsonl.ts';
+
+const USAGE = `repaybot — a repayment assistant chat bot
+
+Usage: repaybot <command> [options]
+
+Commands:
+  start     run the bot: Telegram when BOT_TOKEN is set, else a chat in this terminal
+  chat      chat in the terminal (--jsonl: the JSON-lines machine interface)
+  migrate   create or update the database schema, then exit
+
+Run "repaybot <command> --help" for a command's options.`;
+
+const HELP: Record<string, string> = {
+  start: `Usage: repaybot start
+
+Runs the bot with the configuration from the environment (and .env). With BOT_TOKEN set it
+long-polls Telegram (TELEGRAM_API_ROOT may point at a local Bot API server); without it, it
+opens the terminal chat, as "repaybot chat" does.`,
+  chat: `Usage: repaybot chat [--jsonl] [--user ID] [--lang L] [--now ISO]
+
+  --jsonl      read JSON lines on stdin, write JSON lines on stdout (see README)
+  --user ID    the local user's id in the terminal chat (default 1)
+  --lang L     language code as Telegram would send it: en, zh-CN, zh-TW, zh-Hant… (default: from $LANG)
+  --now ISO    fix the clock at this instant, e.g. 2027-01-10T09:00:00+08:00`,
+  migrate: `Usage: repaybot migrate
+
+Creates the database at DATABASE_PATH if needed and applies every migration in drizzle/.`,
+};
+
+type Env = Record<string, string | undefined>;
+
+/** .env is optional; real environment variables win over it. */
+function loadEnv(): Env {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+}
+
+function terminalLocale(flag: string | undefined, env: Env): string | undefined {
+  if (flag) return flag;
+  // LANG=zh_CN.UTF-8 → zh-CN
+  return env.LANG?.split('.')[0]?.replace('_', '-');
+}
+
+async function startChat(config: Config, options: { jsonl: boolean; user: number; lang?: string; now?: Date }): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL ?? 'warn');
+  const clock = new SettableClock(options.now);
+  const db = openDatabase(config.DATABASE_PATH);
+  try {
+    const app = createBotCore({ config, db, clock, logger });
+    if (options.jsonl) {
+      await runJsonl({ app, clock, input: process.stdin, output: process.stdout });
+    } else {
+      const locale: Locale = localeFromLanguageCode(options.lang) ?? config.DEFAULT_LANGUAGE;
+      await runConsole({ app, userId: options.user, locale, input: process.stdin, output: process.stdout });
+    }
+  } finally {
+    db.$client.close();
+  }
+}
+
+async function startTelegram(config: Config & { BOT_TOKEN: string }): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL ?? 'info');
+  const db = openDatabase(config.DATABASE_PATH);
+  const app = createBotCore({ config, db, clock: systemClock, logger });
+  const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app, logger });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await bot.stop();
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await publishCommands(bot, app);
+  await bot.start({ onStart: (me) => logger.info({ bot: me.username }, 'polling Telegram') });
+  db.$client.close();
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  if (!(command in HELP)) {
+    console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        ...(command === 'chat' && {
+          jsonl: { type: 'boolean' },
+          user: { type: 'string' },
+          lang: { type: 'string' },
+          now: { type: 'string' },
+        }),
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${HELP[command]}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(HELP[command]);
+    return 0;
+  }
+
+  let config: Config;
+  try {
+    config = loadConfig(loadEnv());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+
+  switch (command) {
+    case 'migrate':
+      openDatabase(config.DATABASE_PATH).$client.close();
+      console.log(`Database ready: ${config.DATABASE_PATH}`);
+      return 0;
+    case 'start':
+      if (config.BOT_TOKEN) await startTelegram({ ...config, BOT_TOKEN: config.BOT_TOKEN });
+      else await startChat(config, { jsonl: false, user: 1, lang: terminalLocale(undefined, process.env) });
+      return 0;
+    case 'chat': {
+      const user = values.user === undefined ? 1 : Number(values.user);
+      if (!Number.isSafeInteger(user) || user <= 0) {
+        console.error('--user must be a positive whole number');
+        return 2;
+      }
+      const now = values.now === undefined ? undefined : new Date(String(values.now));
+      if (now && Number.isNaN(now.getTime())) {
+        console.error('--now must be an ISO date-time, e.g. 2027-01-10T09:00:00+08:00');
+        return 2;
+      }
+      const lang = terminalLocale(values.lang as string | undefined, process.env);
+      if (values.lang !== undefined && !isLocale(String(values.lang)) && !localeFromLanguageCode(String(values.lang))) {
+        console.error('--lang must be a language code such as en, zh-CN or zh-TW');
+        return 2;
+      }
+      await startChat(config, { jsonl: values.jsonl === true, user, ...(lang && { lang }), ...(now && { now }) });
+      return 0;
+    }
+  }
+  return 2;
+}

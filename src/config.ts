@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { isValidTimeZone } from './domain/calendar.ts';
+
+/**
+ * Every setting repaybot reads from the environment. README's configuration table and
+ * .env.example list the same variables; a test keeps the three in step.
+ */
+const configSchema = z.object({
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-DEF… as given by @BotFather')
+    .optional(),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://api.telegram.org'),
+  DATABASE_PATH: z.string().min(1, 'must not be empty').default('./data/repaybot.sqlite'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai or Europe/London')
+    .default('Asia/Shanghai'),
+  DEFAULT_LANGUAGE: z.enum(['en', 'zh-Hans', 'zh-Hant']).default('en'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Empty strings count as unset, so `BOT_TOKEN=` in .env means "no token", as people expect. */
+function dropEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== '') out[key] = value.trim();
+  }
+  return out;
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(dropEmpty(env));
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** Names of all variables, for the docs check. */
+export const configVariables = Object.keys(configSchema.shape);

@@ -1,0 +1,112 @@
+import { todayIn } from '../domain/calendar.ts';
+import type { Db } from '../db/client.ts';
+import { findForm } from '../db/forms-repo.ts';
+import { ensureUser } from '../db/users-repo.ts';
+import { isLocale, localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
+import type { Translator } from '../i18n/translator.ts';
+import type { Logger } from '../log.ts';
+import type { Clock } from './clock.ts';
+import type { Command, CommandContext, IncomingUpdate, OutgoingMessage, Reply } from './types.ts';
+
+/**
+ * Telegram allows 4096 characters per message; nothing a borrower needs to type comes close,
+ * so anything longer is refused before it reaches a parser or the database.
+ */
+export const MAX_INPUT_LENGTH = 1000;
+
+export interface AppDeps {
+  db: Db;
+  translator: Translator;
+  clock: Clock;
+  logger: Logger;
+  commands: Command[];
+  defaultTimeZone: string;
+  defaultLocale: Locale;
+}
+
+/** The neutral core: one update in, the replies out. Every transport drives this. */
+export interface App {
+  handle(update: IncomingUpdate): Promise<OutgoingMessage[]>;
+  commands: Command[];
+  translator: Translator;
+}
+
+function parseCommand(text: string): { name: string; args: string } | undefined {
+  const match = /^\/([A-Za-z0-9_]+)(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!match) return undefined;
+  return { name: (match[1] ?? '').toLowerCase(), args: (match[2] ?? '').trim() };
+}
+
+export function createApp(deps: AppDeps): App {
+  const byName = new Map(deps.commands.map((command) => [command.name, command]));
+
+  function contextFor(update: IncomingUpdate): CommandContext {
+    const now = deps.clock.now();
+    const user = ensureUser(deps.db, update.userId, { timeZone: deps.defaultTimeZone, createdAt: now.toISOString() });
+    const locale =
+      (user.language && isLocale(user.language) ? user.language : undefined) ??
+      localeFromLanguageCode(update.languageCode) ??
+      deps.defaultLocale;
+    return {
+      user: { id: user.id, locale, timeZone: user.timeZone },
+      chatId: update.chatId,
+      locale,
+      t: deps.translator.for(locale),
+      now,
+      today: todayIn(user.timeZone, now),
+      services: { db: deps.db, defaultTimeZone: deps.defaultTimeZone },
+    };
+  }
+
+  function openFormCommand(ctx: CommandContext): Command | undefined {
+    const form = findForm(ctx.services.db, ctx.user.id);
+    return form ? byName.get(form.form) : undefined;
+  }
+
+  /** After an error outside a form's own answers, remind the user where the form stands. */
+  async function withOpenQuestion(ctx: CommandContext, replies: Reply[]): Promise<Reply[]> {
+    const form = openFormCommand(ctx);
+    return form?.currentQuestion ? [...replies, ...(await form.currentQuestion(ctx))] : replies;
+  }
+
+  async function route(ctx: CommandContext, update: IncomingUpdate): Promise<Reply[]> {
+    if (update.callbackData !== undefined) {
+      const [prefix = '', ...parts] = update.callbackData.split(':');
+      const command = byName.get(prefix);
+      if (!command?.onCallback) return withOpenQuestion(ctx, [{ text: ctx.t('error-stale-button') }]);
+      return command.onCallback(ctx, parts);
+    }
+
+    const text = update.text ?? '';
+    if (text.length > MAX_INPUT_LENGTH) {
+      return withOpenQuestion(ctx, [{ text: ctx.t('error-message-too-long', { max: MAX_INPUT_LENGTH }) }]);
+    }
+    const parsed = parseCommand(text);
+    if (parsed) {
+      const command = byName.get(parsed.name);
+      if (!command) return withOpenQuestion(ctx, [{ text: ctx.t('error-unknown-command', { command: `/${parsed.name}` }) }]);
+      return command.run(ctx, parsed.args);
+    }
+    const form = openFormCommand(ctx);
+    if (form?.onFormInput) return form.onFormInput(ctx, text);
+    return [{ text: ctx.t('error-not-understood') }];
+  }
+
+  async function handle(update: IncomingUpdate): Promise<OutgoingMessage[]> {
+    let ctx: CommandContext | undefined;
+    try {
+      ctx = contextFor(update);
+      const kind = update.callbackData !== undefined ? 'callback' : 'text';
+      deps.logger.info({ userId: update.userId, kind }, 'update');
+      const replies = await route(ctx, update);
+      return replies.map((reply) => ({ chatId: update.chatId, ...reply }));
+    } catch (error) {
+      // Our fault, not the user's: log with context, apologise without details.
+      deps.logger.error({ err: error, userId: update.userId }, 'handler failed');
+      const locale = ctx?.locale ?? localeFromLanguageCode(update.languageCode) ?? deps.defaultLocale;
+      return [{ chatId: update.chatId, text: deps.translator.translate(locale, 'error-internal') }];
+    }
+  }
+
+  return { handle, commands: deps.commands, translator: deps.translator };
+}

@@ -1,0 +1,62 @@
+import type { IsoDate } from '../domain/calendar.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { Translate } from '../i18n/translator.ts';
+import type { Services } from '../services/index.ts';
+
+/** What a transport hands the core: one chat message or one button press, framework-free. */
+export interface IncomingUpdate {
+  userId: number;
+  chatId: number;
+  /** Telegram's language_code, used until the user picks a language with /language. */
+  languageCode?: string;
+  text?: string;
+  callbackData?: string;
+}
+
+export interface Button {
+  label: string;
+  /** At most 64 bytes: Telegram's limit for callback data. */
+  data: string;
+}
+
+export interface Reply {
+  text: string;
+  buttons?: Button[][];
+}
+
+/** A rendered message for one chat; transports only display it. */
+export interface OutgoingMessage extends Reply {
+  chatId: number;
+}
+
+export interface UserProfile {
+  id: number;
+  locale: Locale;
+  timeZone: string;
+}
+
+/** Everything a command handler may use. Handlers import no chat framework. */
+export interface CommandContext {
+  user: UserProfile;
+  chatId: number;
+  locale: Locale;
+  t: Translate;
+  now: Date;
+  /** The calendar date in the user's time zone at `now`. */
+  today: IsoDate;
+  services: Services;
+}
+
+export interface Command {
+  /** Without the slash, lower case: 'addloan'. */
+  name: string;
+  /** Locale key of the one-line description used by /help and Telegram's command menu. */
+  descriptionKey: string;
+  run(ctx: CommandContext, args: string): Reply[] | Promise<Reply[]>;
+  /** Button presses whose data starts with `${name}:`; `parts` is the rest split on ':'. */
+  onCallback?(ctx: CommandContext, parts: string[]): Reply[] | Promise<Reply[]>;
+  /** Free text while this command's form is open. */
+  onFormInput?(ctx: CommandContext, text: string): Reply[] | Promise<Reply[]>;
+  /** The current question again, after an error outside the form (e.g. an unknown command). */
+  currentQuestion?(ctx: CommandContext): Reply[] | Promise<Reply[]>;
+}

@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from './client.ts';
+import { users } from './schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export function findUser(db: Db, id: number): UserRow | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+/** Creates the user on first contact; an existing row is returned as it is. */
+export function ensureUser(db: Db, id: number, defaults: { timeZone: string; createdAt: string }): UserRow {
+  db.insert(users)
+    .values({ id, language: null, timeZone: defaults.timeZone, createdAt: defaults.createdAt })
+    .onConflictDoNothing()
+    .run();
+  const row = findUser(db, id);
+  if (!row) throw new Error(`user ${id} vanished after insert`);
+  return row;
+}
+
+export function setUserLanguage(db: Db, id: number, language: string): void {
+  db.update(users).set({ language }).where(eq(users.id, id)).run();
+}

@@ -1,0 +1,32 @@
+import DecimalBase from 'decimal.js';
+
+/**
+ * The one Decimal constructor used for money in repaybot. A private clone keeps our
+ * precision and rounding from leaking into (or being changed by) other libraries.
+ * Half-up is the rounding Chinese lenders and domain.md use for interest.
+ */
+export const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
+export type Decimal = InstanceType<typeof Decimal>;
+
+export const ZERO = new Decimal(0);
+
+/** Round to cents, half-up (interest, payments). */
+export function roundCents(value: Decimal): Decimal {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** Round down to cents (per-period principal of equal-principal and fee plans). */
+export function floorCents(value: Decimal): Decimal {
+  return value.toDecimalPlaces(2, Decimal.ROUND_DOWN);
+}
+
+/** Storage and wire form of an amount: a plain decimal string with two places, e.g. "888.49". */
+export function toMoneyString(value: Decimal): string {
+  return value.toFixed(2);
+}
+
+export function sumMoney(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}

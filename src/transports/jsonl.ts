@@ -1,0 +1,65 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { z } from 'zod';
+import type { App } from '../core/app.ts';
+import type { SettableClock } from '../core/clock.ts';
+import type { OutgoingMessage } from '../core/types.ts';
+
+/*
+ * The bot's machine interface (../shared/design.md): one JSON object per input line, one per
+ * outgoing message, and {"done":true} after each input so a script knows when to send the next.
+ * Lines are handled strictly in order, one at a time, like a single Telegram chat would be.
+ */
+
+const userId = z.number().int().positive().default(1);
+const inputLine = z.union([
+  z.object({ user: userId, text: z.string(), lang: z.string().max(35).optional() }).strict(),
+  z.object({ user: userId, callback: z.string(), lang: z.string().max(35).optional() }).strict(),
+  z.object({ tick: z.iso.datetime({ offset: true }) }).strict(),
+]);
+
+export interface JsonlOptions {
+  app: App;
+  clock: SettableClock;
+  input: Readable;
+  output: Writable;
+  /** One scheduler pass at the clock's new time; the reminders issue plugs the planner in here. */
+  onTick?: (now: Date) => Promise<OutgoingMessage[]>;
+}
+
+export function renderMessage(message: OutgoingMessage): string {
+  return JSON.stringify({ chat: message.chatId, text: message.text, buttons: message.buttons ?? [] });
+}
+
+export async function runJsonl({ app, clock, input, output, onTick }: JsonlOptions): Promise<void> {
+  const write = (value: string) => output.write(`${value}\n`);
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const raw of lines) {
+    lineNumber += 1;
+    if (raw.trim() === '') continue;
+    let messages: OutgoingMessage[] = [];
+    try {
+      const parsed = inputLine.safeParse(JSON.parse(raw));
+      if (!parsed.success) {
+        write(JSON.stringify({ error: `line ${lineNumber}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}` }));
+      } else if ('tick' in parsed.data) {
+        const now = new Date(parsed.data.tick);
+        clock.set(now);
+        messages = onTick ? await onTick(now) : [];
+      } else {
+        const { user, lang } = parsed.data;
+        messages = await app.handle({
+          userId: user,
+          chatId: user,
+          ...(lang !== undefined && { languageCode: lang }),
+          ...('text' in parsed.data ? { text: parsed.data.text } : { callbackData: parsed.data.callback }),
+        });
+      }
+    } catch (error) {
+      write(JSON.stringify({ error: `line ${lineNumber}: ${error instanceof SyntaxError ? 'not valid JSON' : String(error)}` }));
+    }
+    for (const message of messages) write(renderMessage(message));
+    write(JSON.stringify({ done: true }));
+  }
+}
