@@ -78,7 +78,11 @@ function withRate(draft: Draft, percent: Decimal, unit: RateUnit): Draft {
   return next;
 }
 
-function errorText(ctx: CommandContext, error: ParseError): string {
+/** What can be wrong with one answer; each has an `error-…` message in locales/. */
+type AnswerError = ParseError | 'method-not-understood';
+type AnswerResult = { ok: true; value: Draft } | { ok: false; error: AnswerError };
+
+function errorText(ctx: CommandContext, error: AnswerError): string {
   return ctx.t(`error-${error}`);
 }
 
@@ -126,6 +130,16 @@ function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {
   }
 }
 
+/** Annuity and fee plans pay the same every month except a last one that absorbs the rounding. */
+function paymentLine(ctx: CommandContext, payments: Decimal[]): string {
+  const first = payments[0] as Decimal;
+  const last = payments[payments.length - 1] as Decimal;
+  const allButLastEqual = payments.slice(0, -1).every((payment) => payment.eq(first));
+  if (allButLastEqual && last.eq(first)) return ctx.t('addloan-card-payment-same', { amount: money(ctx, first) });
+  if (allButLastEqual) return ctx.t('addloan-card-payment-last-differs', { amount: money(ctx, first), last: money(ctx, last) });
+  return ctx.t('addloan-card-payment-varies', { first: money(ctx, first), last: money(ctx, last) });
+}
+
 function confirmationCard(ctx: CommandContext, form: FormRow): Reply[] {
   const input = toInput(form.data as Draft);
   if (!input) throw new Error('confirmation card for an incomplete draft');
@@ -139,9 +153,7 @@ function confirmationCard(ctx: CommandContext, form: FormRow): Reply[] {
     ctx.t('addloan-card-periods', { periods: input.periods }),
     ctx.t('addloan-card-first-due', { date: date(ctx, input.firstDue) }),
     '',
-    summary.firstPayment.eq(summary.lastPayment)
-      ? ctx.t('addloan-card-payment-same', { amount: money(ctx, summary.firstPayment) })
-      : ctx.t('addloan-card-payment-varies', { first: money(ctx, summary.firstPayment), last: money(ctx, summary.lastPayment) }),
+    paymentLine(ctx, rows.map((row) => row.payment)),
     ctx.t('addloan-card-interest', { amount: money(ctx, summary.totalInterest) }),
   ];
   if (summary.totalFees.gt(0)) lines.push(ctx.t('addloan-card-fees', { amount: money(ctx, summary.totalFees) }));
@@ -175,8 +187,8 @@ function advance(ctx: CommandContext, form: FormRow, draft: Draft, prefix: Reply
   return [...prefix, ...question(ctx, { ...form, step, data: draft as Record<string, unknown> }, step)];
 }
 
-function applyAnswer(step: Step, draft: Draft, text: string): ParseResult<Draft> | undefined {
-  const lift = <T>(result: ParseResult<T>, apply: (value: T) => Draft): ParseResult<Draft> =>
+function applyAnswer(step: Step, draft: Draft, text: string): AnswerResult | undefined {
+  const lift = <T>(result: ParseResult<T>, apply: (value: T) => Draft): AnswerResult =>
     result.ok ? { ok: true, value: apply(result.value) } : result;
   switch (step) {
     case 'name':

@@ -24,7 +24,9 @@ function readChoice(text: string): Locale | undefined {
   const value = text.trim();
   if (isLocale(value)) return value;
   const byName = LOCALES.find((locale) => NATIVE_NAMES[locale].toLowerCase() === value.toLowerCase());
-  return byName ?? (value ? localeFromLanguageCode(value) : undefined);
+  if (byName) return byName;
+  // Language codes as Telegram writes them (en-GB, zh-TW); anything else is not a language we speak.
+  return /^(en|zh)([-_][a-z0-9]+)*$/i.test(value) ? localeFromLanguageCode(value) : undefined;
 }
 
 export function languageCommand(translatorFor: (locale: Locale) => CommandContext['t']): Command {

@@ -121,6 +121,7 @@ addloan-card-rate = Rate: { $rate }
 addloan-card-periods = Installments: { $periods }
 addloan-card-first-due = First due: { $date }
 addloan-card-payment-same = Monthly payment: { $amount }
+addloan-card-payment-last-differs = Monthly payment: { $amount } (the last one { $last })
 addloan-card-payment-varies = First payment { $first }, last payment { $last }
 addloan-card-interest = Total interest: { $amount }
 addloan-card-fees = Total fees: { $amount }

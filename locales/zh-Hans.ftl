@@ -113,6 +113,7 @@ addloan-card-rate = 利率：{ $rate }
 addloan-card-periods = 期数：{ $periods }
 addloan-card-first-due = 首期还款日：{ $date }
 addloan-card-payment-same = 每期还款：{ $amount }
+addloan-card-payment-last-differs = 每期还款：{ $amount }（末期 { $last }）
 addloan-card-payment-varies = 首期还款 { $first }，末期还款 { $last }
 addloan-card-interest = 利息合计：{ $amount }
 addloan-card-fees = 手续费合计：{ $amount }

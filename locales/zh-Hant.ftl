@@ -114,6 +114,7 @@ addloan-card-rate = 利率：{ $rate }
 addloan-card-periods = 期數：{ $periods }
 addloan-card-first-due = 首期還款日：{ $date }
 addloan-card-payment-same = 每期還款：{ $amount }
+addloan-card-payment-last-differs = 每期還款：{ $amount }（末期 { $last }）
 addloan-card-payment-varies = 首期還款 { $first }，末期還款 { $last }
 addloan-card-interest = 利息合計：{ $amount }
 addloan-card-fees = 手續費合計：{ $amount }

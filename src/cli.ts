@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createBotCore } from './core/create-bot-core.ts';
 import { SettableClock, systemClock } from './core/clock.ts';
 import { openDatabase } from './db/client.ts';
-import { isLocale, localeFromLanguageCode, type Locale } from './i18n/locales.ts';
+import { localeFromLanguageCode, type Locale } from './i18n/locales.ts';
 import { createLogger } from './log.ts';
 import { runConsole } from './transports/console.ts';
 import { createGrammyBot, publishCommands } from './transports/grammy.ts';
@@ -90,9 +90,13 @@ async function startTelegram(config: Config & { BOT_TOKEN: string }): Promise<vo
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+  if (!command) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
-    return command ? 0 : 2;
+    return 0;
   }
   if (!(command in HELP)) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
@@ -139,8 +143,15 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`Database ready: ${config.DATABASE_PATH}`);
       return 0;
     case 'start':
-      if (config.BOT_TOKEN) await startTelegram({ ...config, BOT_TOKEN: config.BOT_TOKEN });
-      else await startChat(config, { jsonl: false, user: 1, lang: terminalLocale(undefined, process.env) });
+      if (config.BOT_TOKEN) {
+        try {
+          await startTelegram({ ...config, BOT_TOKEN: config.BOT_TOKEN });
+        } catch (error) {
+          // A wrong token or an unreachable API root: one clear line, not a stack trace.
+          console.error(`Could not run the Telegram bot: ${(error as Error).message}`);
+          return 1;
+        }
+      } else await startChat(config, { jsonl: false, user: 1, lang: terminalLocale(undefined, process.env) });
       return 0;
     case 'chat': {
       const user = values.user === undefined ? 1 : Number(values.user);
@@ -154,10 +165,6 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const lang = terminalLocale(values.lang as string | undefined, process.env);
-      if (values.lang !== undefined && !isLocale(String(values.lang)) && !localeFromLanguageCode(String(values.lang))) {
-        console.error('--lang must be a language code such as en, zh-CN or zh-TW');
-        return 2;
-      }
       await startChat(config, { jsonl: values.jsonl === true, user, ...(lang && { lang }), ...(now && { now }) });
       return 0;
     }

@@ -10,7 +10,11 @@ const configSchema = z.object({
     .string()
     .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-DEF… as given by @BotFather')
     .optional(),
-  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://api.telegram.org'),
+  TELEGRAM_API_ROOT: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    // grammY refuses an apiRoot ending in '/', and people copy URLs with one.
+    .transform((url) => url.replace(/\/+$/, ''))
+    .default('https://api.telegram.org'),
   DATABASE_PATH: z.string().min(1, 'must not be empty').default('./data/repaybot.sqlite'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   DEFAULT_TIMEZONE: z

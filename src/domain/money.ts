@@ -1,4 +1,4 @@
-import DecimalBase from 'decimal.js';
+import { Decimal as DecimalBase } from 'decimal.js';
 
 /**
  * The one Decimal constructor used for money in repaybot. A private clone keeps our

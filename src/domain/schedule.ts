@@ -73,29 +73,16 @@ export function buildSchedule(terms: LoanTerms): ScheduleRow[] {
   const last = n - 1;
 
   if (method === 'annuity' && !r.isZero()) {
-    // A = P·r·(1+r)^n / ((1+r)^n − 1), rounded half-up ONCE; (1+r)^n computed once per schedule.
+    // A = P·r·(1+r)^n / ((1+r)^n − 1); (1+r)^n computed once per schedule.
     const growth = ONE.plus(r).pow(n);
-    const payment = roundCents(P.times(r).times(growth).div(growth.minus(ONE)));
-    for (let k = 0; k < n; k++) {
-      const interest = roundCents(balance.times(r));
-      let principal: Decimal;
-      let paid = payment;
-      if (k === last) {
-        // The last period settles everything, which is why it can differ from A by a few cents.
-        principal = balance;
-        paid = balance.plus(interest);
-      } else {
-        principal = payment.minus(interest);
-        // Rounding A up on a tiny loan over many periods could repay it early; never go below 0.
-        if (principal.gt(balance)) {
-          principal = balance;
-          paid = balance.plus(interest);
-        }
-      }
-      balance = balance.minus(principal);
-      rows[k] = { n: k + 1, due: addMonthsToParts(y, m, d, k), principal, interest, fee: ZERO, payment: paid, balance };
-    }
-    return rows;
+    const exact = P.times(r).times(growth).div(growth.minus(ONE));
+    return (
+      amortize(P, r, n, roundCents(exact), y, m, d, false) ??
+      // Rounding A up by under half a cent compounds at (1+r) a period; on a long loan at a high
+      // rate (40%/yr over 27 years) it would repay the loan periods early and leave 0.00
+      // installments. Then A is rounded down instead and the last period absorbs the difference.
+      (amortize(P, r, n, floorCents(exact), y, m, d, true) as ScheduleRow[])
+    );
   }
 
   if (method === 'annuity' || method === 'equal-principal' || method === 'fee') {
@@ -120,6 +107,46 @@ export function buildSchedule(terms: LoanTerms): ScheduleRow[] {
     const principal = k === last ? P : ZERO;
     balance = k === last ? ZERO : P;
     rows[k] = { n: k + 1, due: addMonthsToParts(y, m, d, k), principal, interest, fee: ZERO, payment: principal.plus(interest), balance };
+  }
+  return rows;
+}
+
+/**
+ * Annuity rows for payment A: interest rounded half-up each period, principal A − interest, the
+ * last period settles the remaining balance. Returns null if A would repay the loan before the
+ * last period, unless `clampEarlyPayoff`, when principal is capped at the balance.
+ */
+function amortize(
+  P: Decimal,
+  r: Decimal,
+  n: number,
+  payment: Decimal,
+  y: number,
+  m: number,
+  d: number,
+  clampEarlyPayoff: boolean,
+): ScheduleRow[] | null {
+  const rows: ScheduleRow[] = new Array<ScheduleRow>(n);
+  const last = n - 1;
+  let balance = P;
+  for (let k = 0; k < n; k++) {
+    const interest = roundCents(balance.times(r));
+    let principal: Decimal;
+    let paid = payment;
+    if (k === last) {
+      // The last period settles everything, which is why it can differ from A by a few cents.
+      principal = balance;
+      paid = balance.plus(interest);
+    } else {
+      principal = payment.minus(interest);
+      if (principal.gte(balance)) {
+        if (!clampEarlyPayoff) return null;
+        principal = balance;
+        paid = balance.plus(interest);
+      }
+    }
+    balance = balance.minus(principal);
+    rows[k] = { n: k + 1, due: addMonthsToParts(y, m, d, k), principal, interest, fee: ZERO, payment: paid, balance };
   }
   return rows;
 }

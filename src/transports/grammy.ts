@@ -14,15 +14,37 @@ export interface GrammyOptions {
   botInfo?: UserFromGetMe;
 }
 
+/** Telegram refuses messages longer than this many characters. */
+export const TELEGRAM_MAX_TEXT = 4096;
+
 function keyboard(message: OutgoingMessage): InlineKeyboard | undefined {
   if (!message.buttons?.length) return undefined;
   return InlineKeyboard.from(message.buttons.map((row) => row.map((b) => InlineKeyboard.text(b.label, b.data))));
 }
 
+/** Splits a long text at line breaks (or, for a single huge line, anywhere) into pieces Telegram accepts. */
+export function splitForTelegram(text: string, max = TELEGRAM_MAX_TEXT): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const cut = rest.lastIndexOf('\n', max);
+    const at = cut > 0 ? cut : max;
+    pieces.push(rest.slice(0, at));
+    rest = rest.slice(cut > 0 ? at + 1 : at);
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
 export async function sendMessages(bot: Bot, messages: OutgoingMessage[]): Promise<void> {
   for (const message of messages) {
+    const pieces = splitForTelegram(message.text);
     const markup = keyboard(message);
-    await bot.api.sendMessage(message.chatId, message.text, markup ? { reply_markup: markup } : {});
+    for (const [index, piece] of pieces.entries()) {
+      // Buttons go with the last piece, under the text they act on.
+      const last = index === pieces.length - 1;
+      await bot.api.sendMessage(message.chatId, piece, last && markup ? { reply_markup: markup } : {});
+    }
   }
 }
 
@@ -30,8 +52,9 @@ export async function sendMessages(bot: Bot, messages: OutgoingMessage[]): Promi
 export function createGrammyBot({ token, apiRoot, app, logger, botInfo }: GrammyOptions): Bot {
   const bot = new Bot(token, { client: { apiRoot }, ...(botInfo && { botInfo }) });
 
-  // Loan details are private: in groups the bot only points people to a private chat.
-  bot.chatType(['group', 'supergroup', 'channel']).on(['message:text', 'callback_query:data'], async (ctx) => {
+  // Loan details are private: in groups the bot answers commands and buttons only by pointing
+  // people to a private chat (and stays quiet on ordinary group chatter).
+  bot.chatType(['group', 'supergroup']).on(['message:entities:bot_command', 'callback_query:data'], async (ctx) => {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     const locale = localeFromLanguageCode(ctx.from?.language_code) ?? 'en';
     await ctx.reply(app.translator.translate(locale, 'private-chat-only'));

@@ -1,0 +1,385 @@
+import type { IsoDate } from '../domain/calendar.ts';
+import type { Decimal } from '../domain/money.ts';
+import type { RepaymentMethod } from '../domain/schedule.ts';
+import { parseAmount } from './amount.ts';
+import { parseDate } from './date.ts';
+import { CHINESE_NUMERAL_CHARS } from './chinese-number.ts';
+import { METHOD_IN_TEXT } from './method.ts';
+import { parseName } from './name.ts';
+import { parsePeriods } from './periods.ts';
+import { checkRate, readRate, type RateInput } from './rate.ts';
+import { isTooLong, normalizeText, type ParseError, type ParseResult } from './result.ts';
+
+export interface LoanDraft {
+  name: string;
+  principal: Decimal;
+  method: RepaymentMethod;
+  rate: RateInput;
+  periods: number;
+  firstDue: IsoDate;
+}
+
+export interface LoanLineResult {
+  /** Every field the line stated unambiguously and validly. */
+  draft: Partial<LoanDraft>;
+  /**
+   * Pieces that looked like values but were not used: ambiguous (two different amounts, a rate
+   * without a unit, "12/10"), or not understood. The form shows them and asks for the field.
+   */
+  unread: string[];
+  /** Fields the line did state but that are invalid (2026-02-30 → 'date-impossible'). */
+  errors: ParseError[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns. Each stage runs on what earlier stages left, so order matters: method words first
+// ("interest first 2027-01-15"), then dates (their digits would otherwise look like amounts),
+// rates (4.9 in 年利率4.9%), periods, amounts; whatever is left is the name.
+
+const CN_NUM = '[一二两兩三四五六七八九十]';
+
+const DATE_KEYWORD_EN =
+  'first\\s+(?:due|payment|repayment|instal+ment)(?:\\s+date)?(?:\\s+(?:on|is))?|first|starting(?:\\s+(?:on|from))?|start(?:\\s+date)?|from|due(?:\\s+(?:date|on))?|on';
+const DATE_KEYWORD_ZH =
+  '首期还款日|首期還款日|首次还款日|首次還款日|首次还款|首次還款|首还日|首還日|首还|首還|首期|首次|第一期|起始日|起始|开始|開始|还款日|還款日|从|從';
+const DATE_KEYWORD = `(?:(?<![a-z])(?:${DATE_KEYWORD_EN})(?![a-z])|${DATE_KEYWORD_ZH})\\s*:?\\s*`;
+const DATE_BODY = '\\d{4}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}|\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号號]?|\\d{8}';
+const FULL_DATE = new RegExp(`(${DATE_KEYWORD})?(?<![\\d.])(${DATE_BODY})(?!\\d)`, 'gi');
+/** Dates without a year, or in an order we refuse to guess (10/12/2026): never used. */
+const PARTIAL_DATE = new RegExp(
+  `(?:${DATE_KEYWORD})?(?:(?<!\\d)\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号號]?|(?<![\\d.])\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{2,4}(?!\\d)|(?<![\\d.])\\d{1,2}\\s*/\\s*\\d{1,2}(?![\\d/])|(?<![\\d.])\\d{1,2}\\s*[日号號](?![息利率\\d]))`,
+  'gi',
+);
+
+const RATE_PREFIX_ZH =
+  '分期手续费率|分期手續費率|分期手续费|分期手續費|月手续费率|月手續費率|月手续费|月手續費|月费率|月費率|手续费率|手續費率|手续费|手續費|分期费率|分期費率|费率|費率|' +
+  '年化利率|年化费率|年化費率|年化|年利率|年息|年利|年率|月利率|月息|月利|月率|日利率|日息|日利|日率|利率|利息';
+const RATE_PREFIX_EN =
+  'apr|annual\\s+(?:interest\\s+)?rate|annual\\s+interest|(?:monthly|daily)\\s+(?:interest\\s+)?rate|monthly\\s+fee(?:\\s+rate)?|fee\\s+rate|interest\\s+rate|interest|rate|fee';
+const RATE_VALUE =
+  `[-+]?(?:(?:\\d+(?:\\.\\d+)?|${CN_NUM})\\s*分(?!期)(?:(?:\\d|${CN_NUM}|半)厘?)?|(?:\\d+(?:\\.\\d+)?|${CN_NUM})\\s*厘` +
+  `|(?:万|萬)分?之?\\s*(?:\\d+(?:\\.\\d+)?|${CN_NUM})|[千百]分之\\s*(?:\\d+(?:\\.\\d+)?|${CN_NUM})` +
+  '|\\d+(?:\\.\\d+)?\\s*(?:%|percent(?![a-z])|pct(?![a-z])|个点|個點)?)';
+/** A number followed by a period unit is a term ("rate 12 months" is nonsense, not 12%). */
+const NOT_A_TERM = '(?![\\d.])(?!\\s*(?:期|个月|個月|(?:months?|years?|yrs?|instal+ments?)(?![a-z])|年(?![化利息率费費])))';
+const RATE_WITH_PREFIX = new RegExp(
+  `(?:(?<![a-z])(?:${RATE_PREFIX_EN})(?![a-z])|${RATE_PREFIX_ZH})\\s*(?:(?<![a-z])(?:of|at|is)(?![a-z])|[:=])?\\s*${RATE_VALUE}${NOT_A_TERM}`,
+  'gi',
+);
+const RATE_SUFFIX =
+  '(?<![a-z])(?:a\\.?p\\.?r\\.?|p\\.?a\\.?|per\\s+(?:annum|year|month|day)|(?:a|every|each)\\s+(?:year|month|day)|annual(?:ly)?|yearly|monthly\\s+fee(?:\\s+rate)?|monthly|daily|fee(?:\\s+rate)?)(?![a-z])' +
+  '|/\\s*(?:year|yr|annum|month|mo|day)(?![a-z])' +
+  // Chinese puts the label first (年化12%), so a label followed by a number starts the NEXT rate.
+  '|(?:年化|年息|月息|日息|每年|每月|每天|每日|/\\s*[年月日天]|月费率|月費率|手续费率?|手續費率?|费率|費率)(?!\\s*:?\\s*[-+]?\\d)';
+const PERCENT = '[-+]?\\d+(?:\\.\\d+)?\\s*(?:%|percent(?![a-z])|pct(?![a-z])|个点|個點)';
+const RATE_WITH_SUFFIX = new RegExp(`(?<![\\d.a-z])${PERCENT}\\s*(?:${RATE_SUFFIX})`, 'gi');
+const BARE_PERCENT = new RegExp(`(?<![\\d.a-z])${PERCENT}`, 'gi');
+
+const PERIOD_UNIT =
+  '期(?![数數])|个月|個月|(?:months?|mos|mths?|instal+ments?|payments?|periods?|terms?|years?|yrs?)(?![a-z])|年期?(?![化利息率费費\\d])';
+// Chinese numerals only before a Chinese unit (十二期, 两年, 一年半); never after 第 (第一期 is "the
+// first installment", not one period).
+const PERIODS_IN_TEXT = new RegExp(
+  '(?:(?:分|共|期数|期數)\\s*:?\\s*|(?<![a-z])(?:for|over|term|tenor|tenure)(?![a-z])\\s*:?\\s*)?' +
+    `((?<![\\d.,])\\d+(?:\\.\\d+)?\\s*(?:${PERIOD_UNIT})|(?<![第${CHINESE_NUMERAL_CHARS}])[${CHINESE_NUMERAL_CHARS}]+(?:期(?![数數])|个月|個月|年半?(?![化利息率费費\\d]))|半年(?![化利息率费費\\d]))`,
+  'gi',
+);
+
+const AMOUNT_NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const AMOUNT_IN_TEXT = new RegExp(
+  '(?:(本金|金额|金額|借款金额|借款金額|(?<![a-z])(?:principal|amount|borrowed)(?![a-z]))\\s*:?\\s*)?' +
+    '(?<![\\d.,a-z])' +
+    '((?:[-+]\\s*)?(?:(¥|\\$|us\\$|(?<![a-z])(?:cny|rmb|usd)(?![a-z]))\\s*)?(?:[-+]\\s*)?' +
+    `(?:${AMOUNT_NUMBER})(?!\\d|[.,]\\d)` +
+    '(?:\\s*(万|萬|w|k|千|亿|億)(?![a-z]))?' +
+    '(?:\\s*(元整?|块钱?|塊錢?|圆|圓|人民币|人民幣|(?<![a-z])(?:yuan|rmb|cny|usd|dollars?)(?![a-z])))?)',
+  'gi',
+);
+
+/** Words that join fields in English ("10000 at 12% over 12 months"), never a name on their own. */
+const CONNECTORS = new Set(['at', 'for', 'over', 'with', 'and', 'of', 'on', 'in', 'by', 'from', 'to', 'is', 'a', 'an', 'the', 'per', 'plus', '&', '+', '-', '/', '@', '和', '及']);
+
+// ---------------------------------------------------------------------------------------------
+
+const GAP = '\u0000';
+
+interface Span {
+  start: number;
+  end: number;
+  match: RegExpExecArray;
+}
+
+/** The line plus a working copy in which used characters become GAP, so no later pattern can match across them. */
+class Line {
+  readonly text: string;
+  private work: string;
+
+  constructor(text: string) {
+    this.text = text;
+    this.work = text;
+  }
+
+  find(pattern: RegExp): Span[] {
+    const spans: Span[] = [];
+    for (const match of this.work.matchAll(pattern)) {
+      if (match[0].trim() === '') continue;
+      spans.push({ start: match.index, end: match.index + match[0].length, match });
+    }
+    return spans;
+  }
+
+  use(span: Span): void {
+    this.work = this.work.slice(0, span.start) + GAP.repeat(span.end - span.start) + this.work.slice(span.end);
+  }
+
+  textOf(span: Span): string {
+    return this.text.slice(span.start, span.end).trim();
+  }
+
+  /** Words (space-separated) no stage used, grouped by the runs they stand in, in order. */
+  leftovers(): { start: number; text: string }[][] {
+    const pieces: { start: number; text: string }[][] = [];
+    for (const run of this.work.matchAll(/[^\u0000]+/g)) {
+      const words = [...run[0].matchAll(/\S+/g)].map((w) => ({ start: run.index + w.index, text: w[0] }));
+      if (words.length > 0) pieces.push(words);
+    }
+    return pieces;
+  }
+}
+
+const FULL_WIDTH_COMMA = '\uE000';
+
+/**
+ * Commas: "12,000" groups thousands; "1,2345" or "12,00" could be two numbers or a decimal, so
+ * an ASCII comma between digits is kept and the whole token ends up unread. A full-width "，"
+ * that does not group thousands separates fields ("招行分期，12000，12期"), as do list marks.
+ * Called on the raw text: after NFKC the two commas look the same.
+ */
+function normalizeLine(raw: string): string {
+  const text = normalizeText(raw.replace(/\uFF0C/g, FULL_WIDTH_COMMA)).replace(/\u3001|;|\||\u3002/g, ' ');
+  const grouping = new Set<number>();
+  for (const m of text.matchAll(/(?<![\d.,\uE000])\d{1,3}(?:[,\uE000]\d{3})+(?:\.\d+)?(?!\d|[,\uE000]\d)/g)) {
+    for (let i = m.index; i < m.index + m[0].length; i++) grouping.add(i);
+  }
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === ',' || c === FULL_WIDTH_COMMA) {
+      const betweenDigits = /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
+      out += grouping.has(i) || (c === ',' && betweenDigits) ? ',' : ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/**
+ * Picks the value of a field from every place the line mentioned it: one clear mention (or
+ * several that agree) is used; mentions that disagree, or sit beside an invalid one, are left
+ * unread. `preferred`
+ * breaks a tie when one mention is clearly the defining one (a fee rate over an APR).
+ */
+function choose<T>(
+  candidates: { span: Span; value: T }[],
+  invalid: number,
+  same: (a: T, b: T) => boolean,
+  preferred?: (value: T) => boolean,
+): { value: T | undefined; rejected: Span[] } {
+  // One valid and one invalid mention ("12期 … 700期") disagree as much as two valid ones do.
+  if (invalid > 0) return { value: undefined, rejected: candidates.map((c) => c.span) };
+  const first = candidates[0];
+  if (!first) return { value: undefined, rejected: [] };
+  if (candidates.every((c) => same(c.value, first.value))) return { value: first.value, rejected: [] };
+  if (preferred) {
+    const best = candidates.filter((c) => preferred(c.value));
+    const winner = best[0];
+    if (winner && best.every((c) => same(c.value, winner.value))) {
+      return { value: winner.value, rejected: candidates.filter((c) => !preferred(c.value)).map((c) => c.span) };
+    }
+  }
+  return { value: undefined, rejected: candidates.map((c) => c.span) };
+}
+
+/**
+ * Reads a one-line loan description (the text after /addloan), e.g.
+ * "招行分期 12000 12期 月费率0.6% 首期2026-12-10" or
+ * "car loan 10000 12 months 12% apr annuity first 2027-01-15".
+ * Fills whatever the line states unambiguously; the words left over are the name. It never
+ * guesses: two bare numbers could each be the amount, so both are left unread and the form asks.
+ */
+export function parseLoanLine(text: string): LoanLineResult {
+  if (isTooLong(text)) return { draft: {}, unread: [], errors: ['text-too-long'] };
+  const line = new Line(normalizeLine(text));
+  const draft: Partial<LoanDraft> = {};
+  const unread: { start: number; text: string }[] = [];
+  const errors: ParseError[] = [];
+  const markUnread = (span: Span): void => {
+    unread.push({ start: span.start, text: line.textOf(span) });
+  };
+  const addError = (error: ParseError): void => {
+    if (!errors.includes(error)) errors.push(error);
+  };
+
+  // --- method (first: "interest first 2027-01-15" must not lose "first" to the date) -------
+  const methods: { span: Span; value: RepaymentMethod }[] = [];
+  for (const [pattern, method] of METHOD_IN_TEXT) {
+    for (const span of line.find(pattern)) {
+      line.use(span);
+      methods.push({ span, value: method });
+    }
+  }
+  // --- first due date -------------------------------------------------------------------------
+  const dates: { span: Span; value: ParseResult<IsoDate>; keyword: boolean }[] = [];
+  for (const span of line.find(FULL_DATE)) {
+    const body = span.match[2] as string;
+    const keyword = span.match[1] !== undefined;
+    const value = parseDate(body);
+    if (/^\d{8}$/.test(body) && !keyword) {
+      // 20261210 is a date or 20,261,210 yuan: only a keyword ("首期", "first") makes it a date.
+      if (value.ok) {
+        line.use(span);
+        markUnread(span);
+      }
+      continue;
+    }
+    line.use(span);
+    dates.push({ span, value, keyword });
+  }
+  const withKeyword = dates.filter((d) => d.keyword);
+  const dateChoice = withKeyword.length === 1 ? withKeyword[0] : withKeyword.length === 0 && dates.length === 1 ? dates[0] : undefined;
+  for (const d of dates) {
+    if (d === dateChoice) continue;
+    markUnread(d.span);
+  }
+  if (dateChoice) {
+    if (dateChoice.value.ok) draft.firstDue = dateChoice.value.value;
+    else if (dateChoice.value.error === 'date-not-understood') markUnread(dateChoice.span);
+    else addError(dateChoice.value.error);
+  }
+  for (const span of line.find(PARTIAL_DATE)) {
+    line.use(span);
+    markUnread(span);
+  }
+
+  // --- rate -----------------------------------------------------------------------------------
+  const rates: { span: Span; value: RateInput }[] = [];
+  let invalidRates = 0;
+  for (const pattern of [RATE_WITH_SUFFIX, RATE_WITH_PREFIX]) {
+    for (const span of line.find(pattern)) {
+      line.use(span);
+      const reading = readRate(line.textOf(span));
+      if (!reading.ok) {
+        if (reading.error === 'rate-not-number') markUnread(span);
+        else {
+          addError(reading.error);
+          invalidRates++;
+        }
+        continue;
+      }
+      const { percent, unit } = reading.value;
+      // "利率 6%" does not say per year or per month; 6%/month is six times 6%/year.
+      if (!unit) {
+        markUnread(span);
+        continue;
+      }
+      const checked = checkRate({ percent, unit });
+      if (checked.ok) rates.push({ span, value: checked.value });
+      else {
+        addError(checked.error);
+        invalidRates++;
+      }
+    }
+  }
+  for (const span of line.find(BARE_PERCENT)) {
+    line.use(span);
+    markUnread(span);
+  }
+  // A fee plan often also quotes its APR (月费率0.6% 年化13.03%): the fee rate defines the schedule.
+  const rateChoice = choose(
+    rates,
+    invalidRates,
+    (a, b) => a.unit === b.unit && a.percent.eq(b.percent),
+    (r) => r.unit === 'monthly-fee',
+  );
+  rateChoice.rejected.forEach(markUnread);
+  if (rateChoice.value) draft.rate = rateChoice.value;
+
+  // --- periods --------------------------------------------------------------------------------
+  const periods: { span: Span; value: number }[] = [];
+  let invalidPeriods = 0;
+  for (const span of line.find(PERIODS_IN_TEXT)) {
+    line.use(span);
+    const parsed = parsePeriods(span.match[1] as string);
+    if (parsed.ok) periods.push({ span, value: parsed.value });
+    else if (parsed.error === 'periods-not-number') markUnread(span);
+    else {
+      addError(parsed.error);
+      invalidPeriods++;
+    }
+  }
+  const periodChoice = choose(periods, invalidPeriods, (a, b) => a === b);
+  periodChoice.rejected.forEach(markUnread);
+  if (periodChoice.value !== undefined) draft.periods = periodChoice.value;
+
+  // --- method, checked against the rate ---------------------------------------------------------
+  const methodChoice = choose(methods, 0, (a, b) => a === b);
+  methodChoice.rejected.forEach(markUnread);
+  if (draft.rate?.unit === 'monthly-fee') {
+    // A monthly FEE rate only means something in a fee plan; with another method named, the
+    // line contradicts itself, so the form asks for the method.
+    if (methodChoice.value === undefined || methodChoice.value === 'fee') draft.method = 'fee';
+    else methods.forEach((m) => markUnread(m.span));
+  } else if (methodChoice.value !== undefined) {
+    draft.method = methodChoice.value;
+  }
+
+  // --- principal ------------------------------------------------------------------------------
+  const marked: { span: Span; value: Decimal }[] = [];
+  const bare: { span: Span; value: Decimal }[] = [];
+  let invalidAmounts = 0;
+  for (const span of line.find(AMOUNT_IN_TEXT)) {
+    line.use(span);
+    const [, keyword, amountText, currency, multiplier, suffix] = span.match;
+    const parsed = parseAmount(amountText as string);
+    if (!parsed.ok) {
+      if (parsed.error === 'amount-not-number') markUnread(span);
+      else {
+        addError(parsed.error);
+        invalidAmounts++;
+      }
+      continue;
+    }
+    const isMarked = keyword !== undefined || currency !== undefined || multiplier !== undefined || suffix !== undefined;
+    (isMarked ? marked : bare).push({ span, value: parsed.value });
+  }
+  // A number with a currency sign or 万/k is the amount; plain numbers only when there is one.
+  const amountChoice = choose(marked.length > 0 ? marked : bare, invalidAmounts, (a, b) => a.eq(b));
+  amountChoice.rejected.forEach(markUnread);
+  if (marked.length > 0) bare.forEach((b) => markUnread(b.span));
+  if (amountChoice.value) draft.principal = amountChoice.value;
+
+  // --- name: what is left ---------------------------------------------------------------------
+  const nameParts: string[] = [];
+  for (const piece of line.leftovers()) {
+    const words: string[] = [];
+    for (const word of piece) {
+      // A stray number ("1,2345", "12000,12期") is a value we could not read, not part of a name;
+      // digits inside a word ("iPhone15", "2号卡") are.
+      if (/^[-+.]?\d/.test(word.text)) unread.push(word);
+      else if (/[\p{L}\p{N}\p{So}]/u.test(word.text)) words.push(word.text);
+    }
+    // "car loan at 12% apr": "at" belonged to the rate; connectors inside a name stay.
+    while (words.length > 0 && CONNECTORS.has((words[0] as string).toLowerCase())) words.shift();
+    while (words.length > 0 && CONNECTORS.has((words[words.length - 1] as string).toLowerCase())) words.pop();
+    if (words.length > 0) nameParts.push(words.join(' '));
+  }
+  if (nameParts.length > 0) {
+    const name = parseName(nameParts.join(' '));
+    if (name.ok) draft.name = name.value;
+    else addError(name.error);
+  }
+
+  unread.sort((a, b) => a.start - b.start);
+  return { draft, unread: unread.map((u) => u.text), errors };
+}

@@ -1,0 +1,133 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configVariables, loadConfig } from '../src/config.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The error loadConfig throws for `env`, or a failure if it throws none. */
+function configError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('runs with no settings at all: terminal chat, local database, Shanghai time, English', () => {
+    const config = loadConfig({});
+    expect(config.BOT_TOKEN).toBeUndefined();
+    expect(config.DATABASE_PATH).toBe('./data/repaybot.sqlite');
+    expect(config.DEFAULT_TIMEZONE).toBe('Asia/Shanghai');
+    expect(config.TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
+    expect(config.DEFAULT_LANGUAGE).toBe('en');
+    expect(config.LOG_LEVEL).toBeUndefined();
+  });
+
+  it('takes the values it is given', () => {
+    const config = loadConfig({
+      BOT_TOKEN: '123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-ZQ',
+      TELEGRAM_API_ROOT: 'http://localhost:8081',
+      DATABASE_PATH: '/var/lib/repaybot/db.sqlite',
+      LOG_LEVEL: 'debug',
+      DEFAULT_TIMEZONE: 'Europe/London',
+      DEFAULT_LANGUAGE: 'zh-Hant',
+    });
+    expect(config).toMatchObject({
+      BOT_TOKEN: '123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-ZQ',
+      TELEGRAM_API_ROOT: 'http://localhost:8081',
+      DATABASE_PATH: '/var/lib/repaybot/db.sqlite',
+      LOG_LEVEL: 'debug',
+      DEFAULT_TIMEZONE: 'Europe/London',
+      DEFAULT_LANGUAGE: 'zh-Hant',
+    });
+  });
+
+  it('ignores variables it does not know (the process environment is full of them)', () => {
+    expect(() => loadConfig({ PATH: '/usr/bin', HOME: '/root', LANG: 'zh_CN.UTF-8' })).not.toThrow();
+  });
+
+  it('treats an empty value as unset, as in a copied .env.example with BOT_TOKEN=', () => {
+    const config = loadConfig({ BOT_TOKEN: '', LOG_LEVEL: '', DEFAULT_TIMEZONE: '', DATABASE_PATH: '  ', TELEGRAM_API_ROOT: '' });
+    expect(config.BOT_TOKEN).toBeUndefined();
+    expect(config.LOG_LEVEL).toBeUndefined();
+    expect(config.DEFAULT_TIMEZONE).toBe('Asia/Shanghai');
+    expect(config.DATABASE_PATH).toBe('./data/repaybot.sqlite');
+    expect(config.TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
+  });
+
+  it.each([
+    ['DEFAULT_TIMEZONE', 'Mars/Base'],
+    ['TELEGRAM_API_ROOT', 'not a url'],
+    ['TELEGRAM_API_ROOT', 'ftp://api.telegram.org'],
+    ['BOT_TOKEN', 'abc'],
+    ['DEFAULT_LANGUAGE', 'fr'],
+    ['LOG_LEVEL', 'loud'],
+  ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {
+    const error = configError({ [name]: value });
+    expect(error.message).toContain(name);
+    // Only the bad variable is blamed.
+    for (const other of configVariables.filter((v) => v !== name)) expect(error.message).not.toContain(other);
+  });
+
+  it('TELEGRAM_API_ROOT with a trailing slash does not reach grammY, which refuses it at startup', () => {
+    // grammY throws "Remove the trailing '/' from the 'apiRoot' option" when the Bot is built.
+    let root: string | undefined;
+    try {
+      root = loadConfig({ TELEGRAM_API_ROOT: 'http://localhost:8081/' }).TELEGRAM_API_ROOT;
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toContain('TELEGRAM_API_ROOT');
+      return;
+    }
+    expect(root).toBe('http://localhost:8081');
+  });
+
+  it('names every bad variable at once, so one restart fixes them all', () => {
+    const error = configError({ DEFAULT_TIMEZONE: 'Nowhere/City', DEFAULT_LANGUAGE: 'fr' });
+    expect(error.message).toContain('DEFAULT_TIMEZONE');
+    expect(error.message).toContain('DEFAULT_LANGUAGE');
+  });
+
+  it('does not echo a secret back in the error message', () => {
+    const error = configError({ BOT_TOKEN: 'secret-looking-but-wrong' });
+    expect(error.message).toContain('BOT_TOKEN');
+    expect(error.message).not.toContain('secret-looking-but-wrong');
+  });
+});
+
+describe('configuration documentation', () => {
+  it('configVariables lists the settings the bot reads', () => {
+    expect([...configVariables].sort()).toEqual(
+      ['BOT_TOKEN', 'DATABASE_PATH', 'DEFAULT_LANGUAGE', 'DEFAULT_TIMEZONE', 'LOG_LEVEL', 'TELEGRAM_API_ROOT'].sort(),
+    );
+  });
+
+  it('.env.example has a line for every configuration variable', () => {
+    const example = readFileSync(resolve(root, '.env.example'), 'utf8');
+    for (const name of configVariables) {
+      expect(example, `${name} in .env.example`).toMatch(new RegExp(`^${name}=`, 'm'));
+    }
+  });
+
+  it('.env.example, copied as it is to .env, is a valid configuration', () => {
+    const example = readFileSync(resolve(root, '.env.example'), 'utf8');
+    const env: Record<string, string> = {};
+    for (const line of example.split('\n')) {
+      const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+      if (match) env[match[1]!] = match[2]!;
+    }
+    expect(() => loadConfig(env)).not.toThrow();
+  });
+
+  it('README.md documents every configuration variable', () => {
+    const readmePath = resolve(root, 'README.md');
+    expect(existsSync(readmePath), 'README.md exists').toBe(true);
+    const readme = readFileSync(readmePath, 'utf8');
+    for (const name of configVariables) expect(readme, `${name} in README.md`).toContain(name);
+  });
+});

@@ -1,0 +1,62 @@
+import { SettableClock } from '../../src/core/clock.ts';
+import { createBotCore } from '../../src/core/create-bot-core.ts';
+import type { OutgoingMessage } from '../../src/core/types.ts';
+import { openDatabase, type Db } from '../../src/db/client.ts';
+import { silentLogger } from '../../src/log.ts';
+
+/** 10:00 in Shanghai on the day this suite was written; every test states its own clock. */
+export const DEFAULT_NOW = new Date('2026-11-21T02:00:00Z');
+
+export interface TestBot {
+  db: Db;
+  clock: SettableClock;
+  /** Sends a text as `user` (default 1) and returns every reply. */
+  say(text: string, options?: { user?: number; lang?: string }): Promise<OutgoingMessage[]>;
+  /** Presses a button by its data. */
+  press(data: string, options?: { user?: number; lang?: string }): Promise<OutgoingMessage[]>;
+  /** Presses the button with this label on the last message that had buttons. */
+  pressLabel(label: string, options?: { user?: number }): Promise<OutgoingMessage[]>;
+  /** Text of all replies of the last call, joined. */
+  lastText(): string;
+}
+
+export function createTestBot(options: { db?: Db; now?: Date } = {}): TestBot {
+  const db = options.db ?? openDatabase(':memory:');
+  const clock = new SettableClock(options.now ?? DEFAULT_NOW);
+  const app = createBotCore({
+    config: { DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_LANGUAGE: 'en' },
+    db,
+    clock,
+    logger: silentLogger(),
+    strictI18n: true,
+  });
+  let last: OutgoingMessage[] = [];
+  const lastButtons = new Map<number, OutgoingMessage['buttons']>();
+  const remember = (user: number, messages: OutgoingMessage[]) => {
+    last = messages;
+    const withButtons = messages.filter((m) => m.buttons?.length).at(-1);
+    if (withButtons) lastButtons.set(user, withButtons.buttons);
+    return messages;
+  };
+  const bot: TestBot = {
+    db,
+    clock,
+    async say(text, { user = 1, lang = 'en' } = {}) {
+      return remember(user, await app.handle({ userId: user, chatId: user, languageCode: lang, text }));
+    },
+    async press(data, { user = 1, lang = 'en' } = {}) {
+      return remember(user, await app.handle({ userId: user, chatId: user, languageCode: lang, callbackData: data }));
+    },
+    async pressLabel(label, { user = 1 } = {}) {
+      const button = (lastButtons.get(user) ?? []).flat().find((b) => b.label === label);
+      if (!button) throw new Error(`no button "${label}" on the last message with buttons`);
+      return bot.press(button.data, { user });
+    },
+    lastText: () => last.map((m) => m.text).join('\n'),
+  };
+  return bot;
+}
+
+export function texts(messages: OutgoingMessage[]): string {
+  return messages.map((m) => m.text).join('\n');
+}

@@ -1,0 +1,44 @@
+import { PassThrough } from 'node:stream';
+import { SettableClock } from '../../src/core/clock.ts';
+import { createBotCore } from '../../src/core/create-bot-core.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { silentLogger } from '../../src/log.ts';
+import { runJsonl } from '../../src/transports/jsonl.ts';
+
+export type JsonlOutput = { chat?: number; text?: string; buttons?: { label: string; data: string }[][]; done?: boolean; error?: string };
+
+/** Runs a whole JSON-lines script through the real transport, in process, and parses what comes out. */
+export async function runJsonlScript(lines: (object | string)[], now = '2026-11-21T10:00:00+08:00'): Promise<JsonlOutput[]> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const clock = new SettableClock(new Date(now));
+  const app = createBotCore({
+    config: { DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_LANGUAGE: 'en' },
+    db: openDatabase(':memory:'),
+    clock,
+    logger: silentLogger(),
+    strictI18n: true,
+  });
+  const done = runJsonl({ app, clock, input, output });
+  for (const line of lines) input.write(`${typeof line === 'string' ? line : JSON.stringify(line)}\n`);
+  input.end();
+  await done;
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as JsonlOutput);
+}
+
+/** Splits the output into one group of messages per input line (each group ends at {"done":true}). */
+export function byInput(output: JsonlOutput[]): JsonlOutput[][] {
+  const groups: JsonlOutput[][] = [[]];
+  for (const line of output) {
+    if (line.done) groups.push([]);
+    else groups.at(-1)?.push(line);
+  }
+  groups.pop();
+  return groups;
+}
