@@ -217,14 +217,17 @@ function start(ctx: CommandContext, args: string): Reply[] {
   let draft: Draft = {};
   const notes: Reply[] = [];
   if (args) {
-    const { draft: read, errors } = parseLoanLine(args);
+    const { draft: read, errors, unread } = parseLoanLine(args);
     if (read.name !== undefined) draft.name = read.name;
     if (read.principal !== undefined) draft.principal = read.principal.toFixed(2);
     if (read.method !== undefined) draft = withMethod(draft, read.method);
     if (read.rate !== undefined) draft = withRate(draft, read.rate.percent, read.rate.unit);
     if (read.periods !== undefined) draft.periods = read.periods;
     if (read.firstDue !== undefined) draft.firstDue = read.firstDue;
-    if (errors.length > 0) notes.push({ text: errors.map((error) => errorText(ctx, error)).join('\n') });
+    const problems = errors.map((error) => errorText(ctx, error));
+    // Say what was skipped, so the questions that follow make sense.
+    if (unread.length > 0) problems.push(ctx.t('addloan-unread', { pieces: unread.join(ctx.t('list-separator')) }));
+    if (problems.length > 0) notes.push({ text: problems.join('\n') });
   } else {
     notes.push({ text: ctx.t('addloan-intro') });
   }

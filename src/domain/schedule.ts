@@ -43,6 +43,7 @@ export interface ScheduleSummary {
 }
 
 const ONE = new Decimal(1);
+const CENT = new Decimal('0.01');
 
 /** Terms a caller should have validated already; anything else is a programming error. */
 function assertTerms(terms: LoanTerms): void {
@@ -60,30 +61,25 @@ function assertTerms(terms: LoanTerms): void {
  * (or fee) is rounded half-up to cents on its own, and the last period absorbs what is left, so
  * the principal repaid sums to exactly P and no row shows a negative balance.
  *
- * Payments are all > 0 whenever principal ≥ 0.01 × periods and either the rate is > 0 or the
- * method amortizes (interest-first at 0% has nothing to pay until the last period).
+ * Every payment is > 0 when principal ≥ 0.01 × periods, except interest-first loans whose
+ * monthly interest rounds to 0.00 (nothing is owed until the last period).
  */
 export function buildSchedule(terms: LoanTerms): ScheduleRow[] {
   assertTerms(terms);
   const { principal: P, monthlyRate: r, periods: n, method } = terms;
   const { y, m, d } = splitIsoDate(terms.firstDue);
-  const rows: ScheduleRow[] = new Array<ScheduleRow>(n);
-
-  let balance = P;
-  const last = n - 1;
 
   if (method === 'annuity' && !r.isZero()) {
     // A = P·r·(1+r)^n / ((1+r)^n − 1); (1+r)^n computed once per schedule.
     const growth = ONE.plus(r).pow(n);
     const exact = P.times(r).times(growth).div(growth.minus(ONE));
-    return (
-      amortize(P, r, n, roundCents(exact), y, m, d, false) ??
-      // Rounding A up by under half a cent compounds at (1+r) a period; on a long loan at a high
-      // rate (40%/yr over 27 years) it would repay the loan periods early and leave 0.00
-      // installments. Then A is rounded down instead and the last period absorbs the difference.
-      (amortize(P, r, n, floorCents(exact), y, m, d, true) as ScheduleRow[])
-    );
+    const payment = roundCents(exact);
+    return amortize(P, r, n, payment, y, m, d) ?? amortizeTracking(P, r, n, payment, P.times(r).div(growth.minus(ONE)), y, m, d);
   }
+
+  const rows: ScheduleRow[] = new Array<ScheduleRow>(n);
+  const last = n - 1;
+  let balance = P;
 
   if (method === 'annuity' || method === 'equal-principal' || method === 'fee') {
     // Equal principal, fee plans and 0% annuities: P/n rounded DOWN to cents, the remainder in
@@ -113,19 +109,10 @@ export function buildSchedule(terms: LoanTerms): ScheduleRow[] {
 
 /**
  * Annuity rows for payment A: interest rounded half-up each period, principal A − interest, the
- * last period settles the remaining balance. Returns null if A would repay the loan before the
- * last period, unless `clampEarlyPayoff`, when principal is capped at the balance.
+ * last period settles the remaining balance. Null if A would repay the loan before the last
+ * period (then the caller falls back to amortizeTracking).
  */
-function amortize(
-  P: Decimal,
-  r: Decimal,
-  n: number,
-  payment: Decimal,
-  y: number,
-  m: number,
-  d: number,
-  clampEarlyPayoff: boolean,
-): ScheduleRow[] | null {
+function amortize(P: Decimal, r: Decimal, n: number, payment: Decimal, y: number, m: number, d: number): ScheduleRow[] | null {
   const rows: ScheduleRow[] = new Array<ScheduleRow>(n);
   const last = n - 1;
   let balance = P;
@@ -139,14 +126,54 @@ function amortize(
       paid = balance.plus(interest);
     } else {
       principal = payment.minus(interest);
-      if (principal.gte(balance)) {
-        if (!clampEarlyPayoff) return null;
-        principal = balance;
-        paid = balance.plus(interest);
-      }
+      if (principal.gte(balance)) return null;
     }
     balance = balance.minus(principal);
     rows[k] = { n: k + 1, due: addMonthsToParts(y, m, d, k), principal, interest, fee: ZERO, payment: paid, balance };
+  }
+  return rows;
+}
+
+/**
+ * Fallback for loans where the per-period rounding above breaks down: when the principal part of
+ * A is under a cent for years (high rate, very long term), rounding every period's interest
+ * shifts a fraction of a cent into principal EVERY period, that error compounds at (1+r), and the
+ * loan would be "repaid" months early, leaving 0.00 installments. Here the principal repaid so far
+ * follows the exact annuity, rounded to cents as a running total (never off by more than half a
+ * cent), and interest is A − principal. Payments stay A and the last period settles the rest.
+ */
+function amortizeTracking(
+  P: Decimal,
+  r: Decimal,
+  n: number,
+  payment: Decimal,
+  firstPrincipal: Decimal,
+  y: number,
+  m: number,
+  d: number,
+): ScheduleRow[] {
+  const rows: ScheduleRow[] = new Array<ScheduleRow>(n);
+  const last = n - 1;
+  const onePlusR = ONE.plus(r);
+  let growth = ONE;
+  let repaid = ZERO;
+  let balance = P;
+  for (let k = 0; k < n; k++) {
+    growth = growth.times(onePlusR);
+    let principal: Decimal;
+    let interest: Decimal;
+    if (k === last) {
+      principal = balance;
+      interest = roundCents(balance.times(r));
+    } else {
+      // Exact principal repaid after k+1 periods: p₁·((1+r)^(k+1) − 1)/r, free of cancellation.
+      const target = roundCents(firstPrincipal.times(growth.minus(ONE)).div(r));
+      principal = Decimal.max(ZERO, Decimal.min(target.minus(repaid), payment, balance.minus(CENT)));
+      interest = payment.minus(principal);
+    }
+    repaid = repaid.plus(principal);
+    balance = balance.minus(principal);
+    rows[k] = { n: k + 1, due: addMonthsToParts(y, m, d, k), principal, interest, fee: ZERO, payment: principal.plus(interest), balance };
   }
   return rows;
 }

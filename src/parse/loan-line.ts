@@ -44,7 +44,8 @@ const DATE_KEYWORD_ZH =
   '首期还款日|首期還款日|首次还款日|首次還款日|首次还款|首次還款|首还日|首還日|首还|首還|首期|首次|第一期|起始日|起始|开始|開始|还款日|還款日|从|從';
 const DATE_KEYWORD = `(?:(?<![a-z])(?:${DATE_KEYWORD_EN})(?![a-z])|${DATE_KEYWORD_ZH})\\s*:?\\s*`;
 const DATE_BODY = '\\d{4}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}|\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号號]?|\\d{8}';
-const FULL_DATE = new RegExp(`(${DATE_KEYWORD})?(?<![\\d.])(${DATE_BODY})(?!\\d)`, 'gi');
+// 从2027-01-01开始 / 2027-01-01起: the trailing word belongs to the date, not the name.
+const FULL_DATE = new RegExp(`(${DATE_KEYWORD})?(?<![\\d.])(${DATE_BODY})(?!\\d)(?:\\s*(?:开始|開始|起))?`, 'gi');
 /** Dates without a year, or in an order we refuse to guess (10/12/2026): never used. */
 const PARTIAL_DATE = new RegExp(
   `(?:${DATE_KEYWORD})?(?:(?<!\\d)\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号號]?|(?<![\\d.])\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{2,4}(?!\\d)|(?<![\\d.])\\d{1,2}\\s*/\\s*\\d{1,2}(?![\\d/])|(?<![\\d.])\\d{1,2}\\s*[日号號](?![息利率\\d]))`,
@@ -97,7 +98,7 @@ const AMOUNT_IN_TEXT = new RegExp(
 );
 
 /** Words that join fields in English ("10000 at 12% over 12 months"), never a name on their own. */
-const CONNECTORS = new Set(['at', 'for', 'over', 'with', 'and', 'of', 'on', 'in', 'by', 'from', 'to', 'is', 'a', 'an', 'the', 'per', 'plus', '&', '+', '-', '/', '@', '和', '及']);
+const CONNECTORS = new Set(['at', 'for', 'over', 'with', 'and', 'of', 'on', 'in', 'by', 'from', 'to', 'is', 'per', 'plus', '&', '+', '-', '/', '@', '和', '及']);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -156,9 +157,10 @@ const FULL_WIDTH_COMMA = '\uE000';
  * Called on the raw text: after NFKC the two commas look the same.
  */
 function normalizeLine(raw: string): string {
-  const text = normalizeText(raw.replace(/\uFF0C/g, FULL_WIDTH_COMMA)).replace(/\u3001|;|\||\u3002/g, ' ');
+  // Control characters (NUL is our own GAP marker) are never part of a loan description.
+  const text = normalizeText(raw.replace(/\p{Cc}/gu, ' ').replace(/\uFF0C/g, FULL_WIDTH_COMMA)).replace(/\u3001|;|\||\u3002/g, ' ');
   const grouping = new Set<number>();
-  for (const m of text.matchAll(/(?<![\d.,\uE000])\d{1,3}(?:[,\uE000]\d{3})+(?:\.\d+)?(?!\d|[,\uE000]\d)/g)) {
+  for (const m of text.matchAll(/(?<![\d.]|\d,)\d{1,3}(?:[,\uE000]\d{3})+(?:\.\d+)?(?!\d|,\d)/g)) {
     for (let i = m.index; i < m.index + m[0].length; i++) grouping.add(i);
   }
   let out = '';
@@ -264,6 +266,8 @@ export function parseLoanLine(text: string): LoanLineResult {
 
   // --- rate -----------------------------------------------------------------------------------
   const rates: { span: Span; value: RateInput }[] = [];
+  /** "12%" or "利率 6%": a rate whose unit the line leaves to convention (see below). */
+  const unitless: { span: Span; percent: Decimal }[] = [];
   let invalidRates = 0;
   for (const pattern of [RATE_WITH_SUFFIX, RATE_WITH_PREFIX]) {
     for (const span of line.find(pattern)) {
@@ -278,9 +282,8 @@ export function parseLoanLine(text: string): LoanLineResult {
         continue;
       }
       const { percent, unit } = reading.value;
-      // "利率 6%" does not say per year or per month; 6%/month is six times 6%/year.
       if (!unit) {
-        markUnread(span);
+        unitless.push({ span, percent });
         continue;
       }
       const checked = checkRate({ percent, unit });
@@ -293,7 +296,9 @@ export function parseLoanLine(text: string): LoanLineResult {
   }
   for (const span of line.find(BARE_PERCENT)) {
     line.use(span);
-    markUnread(span);
+    const reading = readRate(line.textOf(span));
+    if (reading.ok && !reading.value.unit) unitless.push({ span, percent: reading.value.percent });
+    else markUnread(span);
   }
   // A fee plan often also quotes its APR (月费率0.6% 年化13.03%): the fee rate defines the schedule.
   const rateChoice = choose(
@@ -332,6 +337,18 @@ export function parseLoanLine(text: string): LoanLineResult {
     else methods.forEach((m) => markUnread(m.span));
   } else if (methodChoice.value !== undefined) {
     draft.method = methodChoice.value;
+  }
+
+  // A lone rate with no unit takes the convention the guided form uses and the card then shows
+  // in words ("12% a year"): a monthly fee for a fee plan, otherwise a yearly rate, as loans are
+  // quoted. Beside a rate that states its unit, it is left unread rather than guessed.
+  const onlyUnitless = unitless.length === 1 && rates.length === 0 && invalidRates === 0 ? unitless[0] : undefined;
+  if (onlyUnitless) {
+    const checked = checkRate({ percent: onlyUnitless.percent, unit: draft.method === 'fee' ? 'monthly-fee' : 'annual' });
+    if (checked.ok) draft.rate = checked.value;
+    else addError(checked.error);
+  } else {
+    unitless.forEach((u) => markUnread(u.span));
   }
 
   // --- principal ------------------------------------------------------------------------------

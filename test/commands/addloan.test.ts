@@ -192,3 +192,12 @@ describe('loans that are already running', () => {
     expect(next).toContain('installment 4 of 12');
   });
 });
+
+describe('/addloan in one line: what it could not read', () => {
+  it('says which pieces it skipped before asking for them', async () => {
+    const bot = createTestBot();
+    const reply = texts(await bot.say('/addloan car 10000 6% 月利率1% annuity first 2027-01-15'));
+    expect(reply).toContain('I could not tell what this meant, so I will ask: 6%');
+    expect(reply).toContain('How many monthly installments');
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { annualPercentageRate } from '../../src/domain/apr.ts';
+import { Decimal } from '../../src/domain/money.ts';
+import { toMonthlyRate } from '../../src/domain/rates.ts';
+import { buildSchedule } from '../../src/domain/schedule.ts';
+
+function feePlanApr(principal: number, feePercent: string, periods: number) {
+  const rows = buildSchedule({
+    principal: new Decimal(principal),
+    method: 'fee',
+    monthlyRate: toMonthlyRate(new Decimal(feePercent), 'monthly-fee'),
+    periods,
+    firstDue: '2027-01-15',
+  });
+  return annualPercentageRate(new Decimal(principal), rows.map((r) => ({ amount: r.payment })));
+}
+
+const pct = (value: Decimal): string => value.toFixed(2);
+
+describe('annualPercentageRate, domain.md §2', () => {
+  it('12,000 at a 0.6% monthly fee × 12: monthly IRR 1.0862%, APR 13.03%, effective 13.84%', () => {
+    const result = feePlanApr(12000, '0.6', 12);
+    expect(result.monthlyIrr.times(100).toFixed(4)).toBe('1.0862');
+    expect(pct(result.apr)).toBe('13.03');
+    expect(pct(result.effective)).toBe('13.84');
+  });
+
+  it.each([
+    ['0.75', 3, '13.45'],
+    ['0.70', 6, '14.26'],
+    ['0.66', 12, '14.31'],
+    ['0.65', 24, '14.33'],
+    ['0.50', 12, '10.90'],
+    ['0.75', 12, '16.22'],
+  ])('fee %s%% × %i periods → APR %s%%', (fee, periods, apr) => {
+    expect(pct(feePlanApr(12000, fee, periods).apr)).toBe(apr);
+  });
+
+  it('"月息1分" flat on the original 10,000 × 12 is 21.46%, not 12%', () => {
+    expect(pct(feePlanApr(10000, '1', 12).apr)).toBe('21.46');
+  });
+
+  it('a fee taken up front (receive 11,136, repay 1,000 × 12) is 14.02%', () => {
+    const result = annualPercentageRate(new Decimal(11136), Array.from({ length: 12 }, () => ({ amount: new Decimal(1000) })));
+    expect(pct(result.apr)).toBe('14.02');
+  });
+
+  it('a fee-free annuity of 10,000 at 12% comes out at its nominal 12.00%', () => {
+    const rows = buildSchedule({ principal: new Decimal(10000), method: 'annuity', monthlyRate: new Decimal('0.01'), periods: 12, firstDue: '2027-01-15' });
+    const result = annualPercentageRate(new Decimal(10000), rows.map((r) => ({ amount: r.payment })));
+    expect(pct(result.apr)).toBe('12.00');
+    expect(pct(result.effective)).toBe('12.68');
+  });
+
+  it('is 0 for an interest-free loan and negative when less is repaid than received', () => {
+    expect(pct(annualPercentageRate(new Decimal(1200), [{ amount: new Decimal(600) }, { amount: new Decimal(600) }]).apr)).toBe('0.00');
+    expect(annualPercentageRate(new Decimal(1200), [{ amount: new Decimal(500) }, { amount: new Decimal(500) }]).apr.isNeg()).toBe(true);
+  });
+
+  it('copes with a balloon (interest first) and with 0.00 installments', () => {
+    const rows = buildSchedule({ principal: new Decimal(10000), method: 'interest-first', monthlyRate: new Decimal('0.01'), periods: 12, firstDue: '2027-01-15' });
+    expect(pct(annualPercentageRate(new Decimal(10000), rows.map((r) => ({ amount: r.payment }))).apr)).toBe('12.00');
+    expect(pct(annualPercentageRate(new Decimal(1000), [{ amount: new Decimal(0) }, { amount: new Decimal(1000) }]).apr)).toBe('0.00');
+  });
+
+  it('refuses input with no answer', () => {
+    expect(() => annualPercentageRate(new Decimal(0), [{ amount: new Decimal(100) }])).toThrow(RangeError);
+    expect(() => annualPercentageRate(new Decimal(100), [])).toThrow(RangeError);
+    expect(() => annualPercentageRate(new Decimal(100), [{ amount: new Decimal(0) }])).toThrow(RangeError);
+    expect(() => annualPercentageRate(new Decimal(100), [{ amount: new Decimal(-1) }])).toThrow(RangeError);
+  });
+
+  it('of a fee-free loan equals its nominal annual rate within 0.01 (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100_000, max: 10_000_000_000 }),
+        fc.integer({ min: 1, max: 3600 }),
+        fc.integer({ min: 1, max: 360 }),
+        fc.constantFrom('annuity' as const, 'equal-principal' as const, 'interest-first' as const),
+        (cents, basisPoints, periods, method) => {
+          const principal = new Decimal(cents).div(100);
+          const annual = new Decimal(basisPoints).div(100);
+          const rows = buildSchedule({ principal, method, monthlyRate: toMonthlyRate(annual, 'annual'), periods, firstDue: '2027-01-15' });
+          const { apr } = annualPercentageRate(principal, rows.map((r) => ({ amount: r.payment })));
+          expect(apr.minus(annual).abs().toNumber()).toBeLessThanOrEqual(0.01);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,319 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { isValidDate } from '../../src/domain/calendar.ts';
+import { parseLoanLine, type LoanLineResult } from '../../src/parse/loan-line.ts';
+
+/** The draft with Decimals as strings, so expectations read like the line. */
+function read(text: string): { draft: Record<string, unknown>; unread: string[]; errors: string[] } {
+  const { draft, unread, errors }: LoanLineResult = parseLoanLine(text);
+  const plain: Record<string, unknown> = { ...draft };
+  if (draft.principal) plain.principal = draft.principal.toFixed(2);
+  if (draft.rate) plain.rate = `${draft.rate.percent.toString()} ${draft.rate.unit}`;
+  return { draft: plain, unread, errors };
+}
+
+describe('parseLoanLine: the lines from the brief', () => {
+  it('招行分期 12000 12期 月费率0.6% 首期2026-12-10 (a fee rate implies a fee plan)', () => {
+    expect(read('招行分期 12000 12期 月费率0.6% 首期2026-12-10')).toEqual({
+      draft: { name: '招行分期', principal: '12000.00', periods: 12, rate: '0.6 monthly-fee', method: 'fee', firstDue: '2026-12-10' },
+      unread: [],
+      errors: [],
+    });
+  });
+
+  it('car loan 10000 12 months 12% apr annuity first 2027-01-15', () => {
+    expect(read('car loan 10000 12 months 12% apr annuity first 2027-01-15')).toEqual({
+      draft: { name: 'car loan', principal: '10000.00', periods: 12, rate: '12 annual', method: 'annuity', firstDue: '2027-01-15' },
+      unread: [],
+      errors: [],
+    });
+  });
+
+  it('房贷 670000 360期 年利率4.9% 等额本息 首次还款2027-01-01', () => {
+    expect(read('房贷 670000 360期 年利率4.9% 等额本息 首次还款2027-01-01')).toEqual({
+      draft: { name: '房贷', principal: '670000.00', periods: 360, rate: '4.9 annual', method: 'annuity', firstDue: '2027-01-01' },
+      unread: [],
+      errors: [],
+    });
+  });
+
+  it('iPhone 分期 8000 24期 等額本金 年利率 6% 2027/2/1', () => {
+    expect(read('iPhone 分期 8000 24期 等額本金 年利率 6% 2027/2/1')).toEqual({
+      draft: { name: 'iPhone 分期', principal: '8000.00', periods: 24, rate: '6 annual', method: 'equal-principal', firstDue: '2027-02-01' },
+      unread: [],
+      errors: [],
+    });
+  });
+});
+
+describe('parseLoanLine: first-due keywords', () => {
+  it.each([
+    ['x 5000 first 2027-03-01'],
+    ['x 5000 first due 2027-03-01'],
+    ['x 5000 first payment 2027-03-01'],
+    ['x 5000 starting 2027-03-01'],
+    ['x 5000 首期2027-03-01'],
+    ['x 5000 首期 2027年3月1日'],
+    ['x 5000 首次还款2027-03-01'],
+    ['x 5000 首次還款 2027.3.1'],
+    ['x 5000 首还2027-03-01'],
+    ['x 5000 首還：2027-03-01'],
+    ['x 5000 首期20270301'],
+    ['x 5000 从2027-03-01开始'],
+    ['x 5000 2027-03-01起'],
+  ])('%s → 2027-03-01, name x', (line) => {
+    expect(read(line)).toMatchObject({ draft: { name: 'x', principal: '5000.00', firstDue: '2027-03-01' }, unread: [], errors: [] });
+  });
+
+  it('takes a lone date without a keyword', () => {
+    expect(read('x 5000 2027-03-01').draft.firstDue).toBe('2027-03-01');
+  });
+
+  it('leaves an 8-digit number without a keyword unread: 20261210 could be 20,261,210', () => {
+    expect(read('京东 12000 20261210')).toMatchObject({ draft: { name: '京东', principal: '12000.00' }, unread: ['20261210'] });
+    expect(read('京东 12000 20261210').draft.firstDue).toBeUndefined();
+  });
+
+  it('leaves two unlabelled dates unread, but uses the labelled one of several', () => {
+    expect(read('x 2027-03-01 2027-04-01')).toMatchObject({ unread: ['2027-03-01', '2027-04-01'] });
+    expect(read('x 2027-03-01 2027-04-01').draft.firstDue).toBeUndefined();
+    expect(read('x 签约2027-01-01 首期2027-02-01')).toMatchObject({ draft: { firstDue: '2027-02-01' }, unread: ['2027-01-01'] });
+  });
+
+  it('never guesses a year or a day/month order', () => {
+    expect(read('x 5000 首期12月10日')).toMatchObject({ draft: { name: 'x', principal: '5000.00' }, unread: ['首期12月10日'] });
+    expect(read('x 5000 10/12/2026')).toMatchObject({ draft: { name: 'x', principal: '5000.00' }, unread: ['10/12/2026'] });
+  });
+
+  it('reports an impossible or out-of-range date as an error', () => {
+    expect(read('x 12000 首期2026-02-30')).toEqual({ draft: { name: 'x', principal: '12000.00' }, unread: [], errors: ['date-impossible'] });
+    expect(read('x 12000 first 1999-01-01').errors).toEqual(['date-out-of-range']);
+  });
+});
+
+describe('parseLoanLine: amounts', () => {
+  it.each([
+    ['loan 1.2万 12期', '12000.00'],
+    ['loan 1.2萬 12期', '12000.00'],
+    ['loan 1.2w 12期', '12000.00'],
+    ['loan 12k 12 months', '12000.00'],
+    ['loan 12,000 12 months', '12000.00'],
+    ['loan ¥12,000.50 12期', '12000.50'],
+    ['loan ￥12000 12期', '12000.00'],
+    ['loan 12000元 12期', '12000.00'],
+    ['loan 12000 yuan 12期', '12000.00'],
+    ['loan CNY 12000 12期', '12000.00'],
+    ['loan $12,000 12期', '12000.00'],
+    ['loan １２０００ １２期', '12000.00'],
+    ['loan 本金12000 12期', '12000.00'],
+  ])('%s → %s', (line, principal) => {
+    expect(read(line)).toMatchObject({ draft: { name: 'loan', principal, periods: 12 }, unread: [], errors: [] });
+  });
+
+  it('leaves two plain numbers unread: either could be the amount', () => {
+    const result = read('car loan 12000 12 12% apr');
+    expect(result.draft.principal).toBeUndefined();
+    expect(result.draft.periods).toBeUndefined();
+    expect(result.unread).toEqual(['12000', '12']);
+    expect(result.draft).toMatchObject({ name: 'car loan', rate: '12 annual' });
+  });
+
+  it('prefers the number marked as money over a plain one, leaving the plain one unread', () => {
+    expect(read('loan ¥12000 36 年利率5%')).toMatchObject({ draft: { principal: '12000.00' }, unread: ['36'] });
+  });
+
+  it('leaves ambiguous digit groups unread instead of guessing', () => {
+    expect(read('loan 1,2345 12期')).toMatchObject({ draft: { name: 'loan', periods: 12 }, unread: ['1,2345'] });
+    expect(read('loan 12,00 12期').draft.principal).toBeUndefined();
+  });
+
+  it('treats a full-width comma between fields as a separator', () => {
+    expect(read('招行分期，12000，12期，月费率0.6%')).toMatchObject({
+      draft: { name: '招行分期', principal: '12000.00', periods: 12, rate: '0.6 monthly-fee', method: 'fee' },
+      unread: [],
+    });
+    expect(read('京东，12，000，12期').draft.principal).toBe('12000.00');
+  });
+
+  it('reports invalid amounts as errors', () => {
+    expect(read('loan 0 12期').errors).toEqual(['amount-not-positive']);
+    expect(read('loan 2亿 12期').errors).toEqual(['amount-too-large']);
+    expect(read('loan ¥12.345 12期').errors).toEqual(['amount-too-many-decimals']);
+  });
+
+  it('keeps digits that belong to a word in the name', () => {
+    expect(read('iPhone15 8000 12期').draft).toMatchObject({ name: 'iPhone15', principal: '8000.00' });
+  });
+});
+
+describe('parseLoanLine: rates, periods, methods', () => {
+  it.each([
+    ['x 5000 年化12%', '12 annual'],
+    ['x 5000 年息12%', '12 annual'],
+    ['x 5000 apr 12%', '12 annual'],
+    ['x 5000 12% per year', '12 annual'],
+    ['x 5000 1% monthly', '1 monthly'],
+    ['x 5000 1%/month', '1 monthly'],
+    ['x 5000 月利率1%', '1 monthly'],
+    ['x 5000 月息1分', '1 monthly'],
+    ['x 5000 0.05% daily', '0.05 daily'],
+    ['x 5000 日利率0.05%', '0.05 daily'],
+    ['x 5000 日息万5', '0.05 daily'],
+    ['x 5000 年利率12%', '12 annual'],
+  ])('%s → rate %s', (line, rate) => {
+    expect(read(line)).toMatchObject({ draft: { name: 'x', principal: '5000.00', rate }, unread: [], errors: [] });
+  });
+
+  it.each([
+    ['x 5000 0.6% monthly fee'],
+    ['x 5000 手续费率0.6%'],
+    ['x 5000 手續費0.6%'],
+    ['x 5000 月費率0.6%'],
+    ['x 5000 分期手续费0.6%'],
+  ])('%s → a 0.6%% fee plan', (line) => {
+    expect(read(line)).toMatchObject({ draft: { name: 'x', principal: '5000.00', rate: '0.6 monthly-fee', method: 'fee' }, unread: [], errors: [] });
+  });
+
+  it('reads a lone percentage without a unit as the usual quote: yearly, or the monthly fee of a fee plan', () => {
+    expect(read('car 10000 6% 12 months').draft.rate).toBe('6 annual');
+    expect(read('car 10000 利率6% 12 months').draft.rate).toBe('6 annual');
+    expect(read('phone 6000 fee 0.6% 12期').draft).toMatchObject({ rate: '0.6 monthly-fee', method: 'fee' });
+  });
+
+  it('leaves a unitless percentage unread beside a rate that states its unit', () => {
+    const result = read('car 10000 6% 月利率1% 12 months');
+    expect(result.draft.rate).toBe('1 monthly');
+    expect(result.unread).toEqual(['6%']);
+  });
+
+  it('uses the fee rate when a fee plan also quotes its APR, and shows the APR as unread', () => {
+    expect(read('信用卡分期 6000 6期 月费率0.6% 年化13.03%')).toMatchObject({
+      draft: { name: '信用卡分期', rate: '0.6 monthly-fee', method: 'fee', periods: 6 },
+      unread: ['年化13.03%'],
+    });
+  });
+
+  it('leaves two different interest rates unread', () => {
+    const result = read('x 5000 年利率5% 月息1%');
+    expect(result.draft.rate).toBeUndefined();
+    expect(result.unread).toEqual(['年利率5%', '月息1%']);
+  });
+
+  it('reports an out-of-range rate or negative rate', () => {
+    expect(read('x 5000 年利率2000%').errors).toEqual(['rate-too-high']);
+    expect(read('x 5000 年利率-5%').errors).toEqual(['rate-negative']);
+  });
+
+  it.each([
+    ['x 5000 12期', 12],
+    ['x 5000 12个月', 12],
+    ['x 5000 12個月', 12],
+    ['x 5000 12 installments', 12],
+    ['x 5000 1年', 12],
+    ['x 5000 2 years', 24],
+    ['x 5000 分十二期', 12],
+    ['x 5000 一年半', 18],
+    ['x 5000 for 12 months', 12],
+  ])('%s → %i periods', (line, periods) => {
+    expect(read(line)).toMatchObject({ draft: { name: 'x', principal: '5000.00', periods }, unread: [], errors: [] });
+  });
+
+  it('reports an impossible number of periods and does not use a conflicting one', () => {
+    expect(read('x 5000 700期')).toMatchObject({ errors: ['periods-out-of-range'] });
+    const conflicting = read('x 5000 12期 700期');
+    expect(conflicting.draft.periods).toBeUndefined();
+    expect(conflicting.unread).toEqual(['12期']);
+    expect(read('x 5000 12期 1年').draft.periods).toBe(12);
+  });
+
+  it.each([
+    ['x 5000 annuity', 'annuity'],
+    ['x 5000 equal installments', 'annuity'],
+    ['x 5000 等额本息', 'annuity'],
+    ['x 5000 等額本息', 'annuity'],
+    ['x 5000 equal principal', 'equal-principal'],
+    ['x 5000 等额本金', 'equal-principal'],
+    ['x 5000 interest first', 'interest-first'],
+    ['x 5000 interest-only', 'interest-first'],
+    ['x 5000 balloon', 'interest-first'],
+    ['x 5000 先息后本', 'interest-first'],
+    ['x 5000 先息後本', 'interest-first'],
+    ['x 5000 installment plan', 'fee'],
+    ['x 5000 分期手续费', 'fee'],
+  ])('%s → method %s', (line, method) => {
+    expect(read(line)).toMatchObject({ draft: { name: 'x', principal: '5000.00', method }, unread: [], errors: [] });
+  });
+
+  it('keeps "interest first" when a first-due date follows it', () => {
+    expect(read('HSBC loan 10000 interest first 2027-01-15 1% monthly').draft).toMatchObject({
+      name: 'HSBC loan',
+      method: 'interest-first',
+      firstDue: '2027-01-15',
+      rate: '1 monthly',
+    });
+  });
+
+  it('leaves the method undefined when the line names none and has no fee rate', () => {
+    const result = read('car loan 10000 12 months 12% apr');
+    expect(result.draft.method).toBeUndefined();
+    expect(result.draft).toMatchObject({ name: 'car loan', principal: '10000.00', periods: 12, rate: '12 annual' });
+  });
+
+  it('leaves contradicting methods unread', () => {
+    expect(read('x 5000 annuity equal principal')).toMatchObject({ draft: { name: 'x' }, unread: ['annuity', 'equal principal'] });
+    expect(read('x 5000 等额本息 月费率0.6%')).toMatchObject({ draft: { rate: '0.6 monthly-fee' }, unread: ['等额本息'] });
+    expect(read('x 5000 等额本息 月费率0.6%').draft.method).toBeUndefined();
+  });
+});
+
+describe('parseLoanLine: name and limits', () => {
+  it('drops connecting words around values from the name', () => {
+    expect(read('car loan ¥12,000 at 12% apr over 12 months starting 2027-01-15')).toEqual({
+      draft: { name: 'car loan', principal: '12000.00', rate: '12 annual', periods: 12, firstDue: '2027-01-15' },
+      unread: [],
+      errors: [],
+    });
+  });
+
+  it('keeps short words that are part of a name', () => {
+    expect(read('Plan A 5000 12期').draft.name).toBe('Plan A');
+  });
+
+  it('leaves the name undefined when only values were given', () => {
+    expect(read('12000 12期 月费率0.6%').draft.name).toBeUndefined();
+  });
+
+  it('reports a name over 60 characters', () => {
+    const result = read(`${'贷'.repeat(61)} 12000`);
+    expect(result.errors).toEqual(['name-too-long']);
+    expect(result.draft.name).toBeUndefined();
+  });
+
+  it('returns nothing but text-too-long for a line over 200 characters', () => {
+    expect(parseLoanLine(`loan 12000 ${'x'.repeat(200)}`)).toEqual({ draft: {}, unread: [], errors: ['text-too-long'] });
+  });
+
+  it('returns an empty draft for an empty line', () => {
+    expect(parseLoanLine('   ')).toEqual({ draft: {}, unread: [], errors: [] });
+  });
+});
+
+describe('parseLoanLine: any input (fast-check)', () => {
+  it('never throws and only ever fills valid fields', () => {
+    const pieces = ['12', '12000', '0', '1.5', ',', '，', '%', '期', '年', '月', '日', '万', 'k', '¥', '-', ' ', 'first ', '首期', '年利率', '月费率', ' apr', ' monthly', ' fee', '2026-12-10', '2026-02-30', '20261210', '分', '厘', '等额本息', ' interest first', ' car', '😀', '\u0000', '12/10'];
+    const line = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 50 }).map((p) => p.join('')), fc.string({ maxLength: 220, unit: 'binary' }));
+    fc.assert(
+      fc.property(line, (text) => {
+        const { draft, unread, errors } = parseLoanLine(text);
+        if (draft.principal) expect(draft.principal.gt(0) && draft.principal.lte(100_000_000) && draft.principal.decimalPlaces() <= 2).toBe(true);
+        if (draft.periods !== undefined) expect(Number.isInteger(draft.periods) && draft.periods >= 1 && draft.periods <= 600).toBe(true);
+        if (draft.rate) expect(draft.rate.percent.gte(0)).toBe(true);
+        if (draft.firstDue) expect(isValidDate(Number(draft.firstDue.slice(0, 4)), Number(draft.firstDue.slice(5, 7)), Number(draft.firstDue.slice(8)))).toBe(true);
+        if (draft.name !== undefined) expect(draft.name.trim().length).toBeGreaterThan(0);
+        expect(unread.every((u) => u.trim() !== '')).toBe(true);
+        expect(new Set(errors).size).toBe(errors.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
