@@ -5,9 +5,10 @@ import { localesFolder } from './translator.ts';
 
 /*
  * Traditional Chinese is generated from simplified Chinese so the two can never drift: the
- * same keys, the same variables, the same meaning. OpenCC does the character conversion
- * (Taiwan standard characters); zh-Hant.overrides.ftl replaces whole messages where a
- * literal conversion reads wrong to a Taiwan or Hong Kong reader.
+ * same keys, the same variables, the same meaning. OpenCC converts characters and common
+ * phrases to Taiwan usage (信息 → 資訊, 保存 → 儲存); quotation marks become 「」 as Taiwan and
+ * Hong Kong write them; zh-Hant.overrides.ftl replaces whole messages where a literal
+ * conversion still reads wrong.
  */
 
 const ENTRY_START = /^([A-Za-z][\w-]*)\s*=/;
@@ -28,7 +29,8 @@ function splitEntries(source: string): { key: string | undefined; text: string }
 }
 
 export function deriveZhHant(zhHansSource: string, overridesSource: string): string {
-  const convert = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'twp' });
+  const convert = (text: string) => toTaiwan(text).replace(/“/g, '「').replace(/”/g, '」').replace(/‘/g, '『').replace(/’/g, '』');
   const overrides = new Map<string, string>();
   for (const chunk of splitEntries(overridesSource)) {
     if (chunk.key) overrides.set(chunk.key, chunk.text.trimEnd());

@@ -27,13 +27,13 @@ describe('annualPercentageRate, domain.md §2', () => {
   });
 
   it.each([
-    ['0.75', 3, '13.45'],
-    ['0.70', 6, '14.26'],
-    ['0.66', 12, '14.31'],
-    ['0.65', 24, '14.33'],
-    ['0.50', 12, '10.90'],
-    ['0.75', 12, '16.22'],
-  ])('fee %s%% × %i periods → APR %s%%', (fee, periods, apr) => {
+    { fee: '0.75', periods: 3, apr: '13.45' },
+    { fee: '0.70', periods: 6, apr: '14.26' },
+    { fee: '0.66', periods: 12, apr: '14.31' },
+    { fee: '0.65', periods: 24, apr: '14.33' },
+    { fee: '0.50', periods: 12, apr: '10.90' },
+    { fee: '0.75', periods: 12, apr: '16.22' },
+  ])('fee $fee% × $periods periods → APR $apr%', ({ fee, periods, apr }) => {
     expect(pct(feePlanApr(12000, fee, periods).apr)).toBe(apr);
   });
 
@@ -74,7 +74,9 @@ describe('annualPercentageRate, domain.md §2', () => {
   it('of a fee-free loan equals its nominal annual rate within 0.01 (property)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 100_000, max: 10_000_000_000 }),
+        // From 10,000.00 up: on smaller loans the cent rounding of each period's interest alone
+        // moves the APR by about 0.01 point (1,000.29 at 20.16% over 40 periods: 0.0103).
+        fc.integer({ min: 1_000_000, max: 10_000_000_000 }),
         fc.integer({ min: 1, max: 3600 }),
         fc.integer({ min: 1, max: 360 }),
         fc.constantFrom('annuity' as const, 'equal-principal' as const, 'interest-first' as const),
@@ -86,7 +88,7 @@ describe('annualPercentageRate, domain.md §2', () => {
           expect(apr.minus(annual).abs().toNumber()).toBeLessThanOrEqual(0.01);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });
