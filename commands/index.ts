@@ -2,11 +2,18 @@ import type { Command } from '../src/core/types.ts';
 import type { Translator } from '../src/i18n/translator.ts';
 import { addLoanCommand } from './addloan.ts';
 import { cancelCommand } from './cancel.ts';
+import { deleteLoanCommand } from './deleteloan.ts';
+import { editLoanCommand } from './editloan.ts';
 import { helpCommand } from './help.ts';
 import { languageCommand } from './language.ts';
 import { loansCommand } from './loans.ts';
 import { nextCommand } from './next.ts';
+import { paidCommand } from './paid.ts';
+import { payoffCommand } from './payoff.ts';
+import { scheduleCommand } from './schedule.ts';
 import { startCommand } from './start.ts';
+import { statusCommand } from './status.ts';
+import { undoCommand } from './undo.ts';
 
 /** Every chat command, in the order /help and Telegram's menu show them. */
 export function allCommands(translator: Translator): Command[] {
@@ -15,6 +22,13 @@ export function allCommands(translator: Translator): Command[] {
     addLoanCommand,
     loansCommand,
     nextCommand,
+    scheduleCommand,
+    paidCommand,
+    undoCommand,
+    payoffCommand,
+    statusCommand,
+    editLoanCommand,
+    deleteLoanCommand,
     languageCommand((locale) => translator.for(locale)),
     cancelCommand,
   ];

@@ -34,12 +34,30 @@ CREATE TABLE `loans` (
 	`rate_unit` text NOT NULL,
 	`periods` integer NOT NULL,
 	`first_due` text NOT NULL,
+	`start_date` text,
 	`day_basis` integer DEFAULT 360 NOT NULL,
+	`upfront_fee` text DEFAULT '0.00' NOT NULL,
+	`one_time_fee` text DEFAULT '0.00' NOT NULL,
+	`lender_kind` text DEFAULT 'licensed' NOT NULL,
+	`policy_preset` text NOT NULL,
+	`policy_overrides` text DEFAULT '{}' NOT NULL,
+	`prepayment_rule` text,
 	`created_at` text NOT NULL,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
 CREATE INDEX `loans_user_idx` ON `loans` (`user_id`);--> statement-breakpoint
+CREATE TABLE `payment_allocations` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`payment_id` integer NOT NULL,
+	`installment_id` integer NOT NULL,
+	`amount` text NOT NULL,
+	FOREIGN KEY (`payment_id`) REFERENCES `payments`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`installment_id`) REFERENCES `installments`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `allocations_payment_idx` ON `payment_allocations` (`payment_id`);--> statement-breakpoint
+CREATE INDEX `allocations_installment_idx` ON `payment_allocations` (`installment_id`);--> statement-breakpoint
 CREATE TABLE `payments` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`loan_id` integer NOT NULL,

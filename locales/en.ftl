@@ -97,7 +97,7 @@ days-overdue =
 
 ## /addloan
 
-addloan-intro = Let's add a loan. Six short questions; send /cancel at any time to stop.
+addloan-intro = Let's add a loan: a few short questions. Send /cancel at any time to stop.
 addloan-ask-name = ({ $step }/{ $steps }) What is this loan called? For example the lender or what you bought: "car loan", "招行分期".
 addloan-ask-principal = ({ $step }/{ $steps }) How much did you borrow? For example 10000, 12,000 or 1.2万.
 addloan-ask-method = ({ $step }/{ $steps }) How is it repaid? Choose one (your contract or app says which):
@@ -129,7 +129,7 @@ addloan-card-interest = Total interest: { $amount }
 addloan-card-fees = Total fees: { $amount }
 addloan-card-total = Total to repay: { $amount }
 addloan-card-last-due = Last payment due: { $date }
-addloan-card-apr = True annual rate (APR): { $apr }
+addloan-card-apr = True annual rate (APR): { $apr } (effective { $effective })
 addloan-card-assumed-paid =
     { $count ->
         [one] The first installment was due before today; I will count it as already paid.
@@ -170,3 +170,124 @@ next-later-item = • { $name }: { $amount } on { $date }, { $when }
 
 console-banner = repaybot — local chat in your terminal (no BOT_TOKEN set). Type /start to begin, /help for commands; pick a button by typing its number. Ctrl+D quits.
 private-chat-only = For your privacy I only talk about loans in a private chat. Please message me directly.
+
+## More commands
+
+command-schedule = The whole repayment table of a loan
+command-paid = Record a payment you made
+command-undo = Take back the last payment you recorded
+command-payoff = What it takes to pay a loan off today
+command-status = What is overdue, the penalty so far, and what happens next
+command-editloan = Change a loan's terms
+command-deleteloan = Delete a loan
+pick-loan = Which loan?
+
+## More repayment methods, fees and rules
+
+method-flat = flat rate (interest on the original amount)
+method-bullet = everything at the end (bullet)
+method-bnpl = buy now, pay later (one payment)
+error-fee-too-large = The fee must be less than the amount borrowed.
+error-start-after-first-due = The date you got the money must be before the due date.
+error-choose-a-button = Please choose one of the buttons.
+addloan-ask-rate-flat = ({ $step }/{ $steps }) What is the monthly interest on the original amount? For example "1% monthly" (月息1分).
+addloan-ask-one-time-fee = ({ $step }/{ $steps }) Is there a fee on top? Enter the amount, or 0 if none.
+addloan-ask-start = ({ $step }/{ $steps }) When did you receive the money? For example { $example }.
+addloan-ask-due = ({ $step }/{ $steps }) When is it due? For example { $example }.
+addloan-ask-upfront-fee = Was a fee taken from the money before you received it (砍头息)? Enter the amount, or 0 if none.
+addloan-ask-lender = Who lent the money?
+addloan-ask-policy = Which overdue rules are closest to your contract? (Typical rules; your contract decides.)
+addloan-field-startDate = Date received
+addloan-field-oneTimeFee = Fee
+addloan-field-upfrontFee = Up-front fee
+addloan-field-lenderKind = Lender
+addloan-field-policyPreset = Overdue rules
+lender-licensed = Bank or licensed lender
+lender-private = A person or company (private loan)
+preset-bank-cn = bank loan (CN)
+preset-consumer-cn = consumer finance / online loan (CN)
+preset-credit-card-cn = credit card (CN)
+preset-bnpl-cn = buy now, pay later (CN)
+preset-generic-en = generic (UK/US)
+addloan-card-payment-single = Payment: { $amount }
+addloan-card-upfront = Up-front fee: { $fee } (you received { $received })
+addloan-card-one-time-fee = Fee: { $amount }
+addloan-card-start = Money received: { $date }
+addloan-card-due = Due: { $date }
+addloan-card-private = Lender: private loan (民间借贷)
+addloan-card-policy = If late: { $policy } rules (typical; check your contract)
+apr-private-above-cap = ⚠️ Above { $cap }, four times the one-year LPR ({ $lpr } since { $since }): courts in China do not protect private-loan interest beyond that.
+apr-private-within-cap = Within { $cap }, four times the one-year LPR ({ $lpr } since { $since }), the line courts protect for private loans.
+editloan-card-title = Please check the new terms:
+editloan-saved = Updated "{ $name }". Its schedule was rebuilt and your recorded payments were applied to it again.
+
+## /schedule
+
+schedule-header = { $name } — repayment schedule (page { $page } of { $pages })
+schedule-row = { $mark } { $n }. { $date }  { $payment }  ({ $parts })  left { $balance }
+part-principal = principal { $amount }
+part-interest = interest { $amount }
+part-fee = fee { $amount }
+schedule-partly-paid = partly paid: { $open } still due
+schedule-legend = ✓ paid · ▶ next · ⚠️ overdue
+schedule-next = Next: { $amount } on { $date }.
+button-previous = « Previous
+button-next = Next »
+
+## /paid and /undo
+
+paid-confirm =
+    Record a payment to { $name }?
+    Amount: { $amount }
+    Date: { $date }
+    To change them, type another amount or date.
+button-confirm = Confirm
+paid-nothing-owed = Nothing is owed on { $name }.
+paid-error-future = A payment date cannot be in the future.
+paid-error-more-than-owed = That is more than everything still owed on this loan ({ $owed }).
+paid-recorded = Recorded { $amount } for { $name }.
+paid-next = Next: { $amount } on { $date }.
+button-undo = Undo
+undo-nothing = There is no payment to undo.
+undo-confirm = Take back the payment of { $amount } to { $name } on { $date }?
+button-undo-payment = Yes, take it back
+button-keep = Keep it
+undo-kept = Nothing changed.
+undo-done = Taken back: { $amount } for { $name }. Those installments are open again.
+
+## /payoff
+
+payoff-header = To pay off { $name } today ({ $date }): { $amount }
+payoff-overdue = • overdue installments: { $amount }
+payoff-due-today = • due today: { $amount }
+payoff-principal = • principal not yet due: { $amount }
+payoff-interest = • interest since the last due date: { $amount }
+payoff-fees = • fees for paying early: { $amount }
+payoff-saved = Keeping to the schedule would cost { $scheduled } from here; paying off today saves { $saved }.
+payoff-check = Ask your lender for the exact figure before you pay: contracts differ on early repayment.
+
+## /status
+
+status-header = What is overdue:
+status-clear = Nothing is overdue, and nothing is due.
+status-clear-next = Nothing is overdue. Next due: { $amount } on { $date }, { $when }.
+status-loan = { $name }: { $amount } overdue, penalty so far { $penalty }
+status-installment = • installment { $n } due { $date }: { $amount }, { $days } days late, penalty { $penalty } — { $stage }
+status-in-grace = You are still within the grace period: paying now usually counts as on time.
+status-next-stage = Next: { $stage } from { $date }.
+status-help = If you cannot pay: tell your lender early and ask about more time (展期/延期) or a penalty waiver (罚息减免). Nobody can pay to erase accurate credit records: "征信修复" offers are scams.
+status-check-contract = These are typical rules: your contract decides.
+stage-upcoming = not due yet
+stage-due-today = due today
+stage-grace = in the grace period
+stage-overdue = overdue
+stage-reported = likely reported to the credit bureau (征信)
+stage-collection = likely in collection
+stage-legal = risk of legal action
+
+## /deleteloan
+
+deleteloan-confirm = Delete { $name } with its { $periods }-installment schedule and recorded payments? This cannot be undone.
+button-delete = Delete
+deleteloan-kept = Kept. Nothing was deleted.
+deleteloan-done = Deleted { $name }.

@@ -89,7 +89,7 @@ days-overdue = 已逾期 { $days } 天
 
 ## /addloan
 
-addloan-intro = 我们来添加一笔借款，共六个小问题；随时发送 /cancel 可以退出。
+addloan-intro = 我们来添加一笔借款，只需回答几个小问题；随时发送 /cancel 可以退出。
 addloan-ask-name = （{ $step }/{ $steps }）这笔借款叫什么？例如贷款机构或所购商品：“车贷”、“招行分期”。
 addloan-ask-principal = （{ $step }/{ $steps }）借了多少钱？例如 10000、12,000 或 1.2万。
 addloan-ask-method = （{ $step }/{ $steps }）还款方式是哪种？请选择（合同或 App 里会写明）：
@@ -121,7 +121,7 @@ addloan-card-interest = 利息合计：{ $amount }
 addloan-card-fees = 手续费合计：{ $amount }
 addloan-card-total = 还款总额：{ $amount }
 addloan-card-last-due = 最后一期：{ $date }
-addloan-card-apr = 真实年化利率（APR）：{ $apr }
+addloan-card-apr = 真实年化利率（APR）：{ $apr }（实际年利率 { $effective }）
 addloan-card-assumed-paid = 有 { $count } 期的还款日在今天之前，我会按已还处理。
 apr-warning-24 = ⚠️ 年化成本超过 24%，高于监管对持牌机构综合融资成本的要求，请核对合同。
 apr-warning-36 = ⚠️ 年化成本超过 36%，属于非常昂贵的借款。继续还款前请核对合同和对方的放贷资质。
@@ -154,3 +154,124 @@ next-later-item = • { $name }：{ $date } 还 { $amount }，{ $when }
 
 console-banner = repaybot —— 终端本地聊天（未设置 BOT_TOKEN）。输入 /start 开始，/help 查看命令；输入按钮前的数字即可选择。Ctrl+D 退出。
 private-chat-only = 为了保护你的隐私，我只在私聊中讨论借款。请直接私信我。
+
+## 更多命令
+
+command-schedule = 一笔借款的完整还款计划
+command-paid = 记录一笔还款
+command-undo = 撤销最近记录的一笔还款
+command-payoff = 今天提前结清需要多少钱
+command-status = 逾期情况、已产生的罚息和接下来会发生什么
+command-editloan = 修改借款信息
+command-deleteloan = 删除一笔借款
+pick-loan = 是哪一笔借款？
+
+## 更多还款方式、费用与规则
+
+method-flat = 等本等息（按原始本金计息）
+method-bullet = 到期还本付息
+method-bnpl = 先享后付（一次还清）
+error-fee-too-large = 费用必须小于借款金额。
+error-start-after-first-due = 收到借款的日期必须早于还款日。
+error-choose-a-button = 请点击下面的按钮选择。
+addloan-ask-rate-flat = （{ $step }/{ $steps }）按原始本金计算的月利率是多少？例如“月息1分”或“月利率1%”。
+addloan-ask-one-time-fee = （{ $step }/{ $steps }）另外收手续费吗？请填写金额，没有就填 0。
+addloan-ask-start = （{ $step }/{ $steps }）哪天收到的这笔钱？例如 { $example }。
+addloan-ask-due = （{ $step }/{ $steps }）哪天到期？例如 { $example }。
+addloan-ask-upfront-fee = 放款时有没有先扣掉一笔费用（砍头息）？请填写金额，没有就填 0。
+addloan-ask-lender = 这笔钱是谁借给你的？
+addloan-ask-policy = 哪种逾期规则最接近你的合同？（以下为常见规则，以合同为准。）
+addloan-field-startDate = 到账日期
+addloan-field-oneTimeFee = 手续费
+addloan-field-upfrontFee = 砍头息
+addloan-field-lenderKind = 出借方
+addloan-field-policyPreset = 逾期规则
+lender-licensed = 银行或持牌机构
+lender-private = 个人或公司（民间借贷）
+preset-bank-cn = 银行贷款
+preset-consumer-cn = 消费金融 / 网贷
+preset-credit-card-cn = 信用卡
+preset-bnpl-cn = 先享后付
+preset-generic-en = 通用（英美）
+addloan-card-payment-single = 应还金额：{ $amount }
+addloan-card-upfront = 砍头息：{ $fee }（实际到手 { $received }）
+addloan-card-one-time-fee = 手续费：{ $amount }
+addloan-card-start = 到账日期：{ $date }
+addloan-card-due = 到期日：{ $date }
+addloan-card-private = 出借方：民间借贷
+addloan-card-policy = 逾期规则：{ $policy }（常见规则，以合同为准）
+apr-private-above-cap = ⚠️ 超过 { $cap }，即一年期 LPR（{ $since } 起为 { $lpr }）的四倍：超出部分的民间借贷利息法院不予支持。
+apr-private-within-cap = 在 { $cap } 以内，即一年期 LPR（{ $since } 起为 { $lpr }）的四倍，属于法院保护的民间借贷利率范围。
+editloan-card-title = 请核对修改后的借款信息：
+editloan-saved = 已更新“{ $name }”。还款计划已重新生成，已记录的还款也已重新计入。
+
+## /schedule
+
+schedule-header = { $name } —— 还款计划（第 { $page }/{ $pages } 页）
+schedule-row = { $mark } { $n }. { $date }  { $payment }（{ $parts }）剩余 { $balance }
+part-principal = 本金 { $amount }
+part-interest = 利息 { $amount }
+part-fee = 手续费 { $amount }
+schedule-partly-paid = 已还部分，仍欠 { $open }
+schedule-legend = ✓ 已还 · ▶ 下一期 · ⚠️ 逾期
+schedule-next = 下一期：{ $date } 还 { $amount }。
+button-previous = « 上一页
+button-next = 下一页 »
+
+## /paid 和 /undo
+
+paid-confirm =
+    记录一笔“{ $name }”的还款？
+    金额：{ $amount }
+    日期：{ $date }
+    如需修改，直接输入其他金额或日期。
+button-confirm = 确认
+paid-nothing-owed = “{ $name }”已经没有待还款项。
+paid-error-future = 还款日期不能晚于今天。
+paid-error-more-than-owed = 这超过了这笔借款全部待还金额（{ $owed }）。
+paid-recorded = 已记录“{ $name }”还款 { $amount }。
+paid-next = 下一期：{ $date } 还 { $amount }。
+button-undo = 撤销
+undo-nothing = 没有可以撤销的还款。
+undo-confirm = 撤销 { $date } 给“{ $name }”的这笔 { $amount } 还款吗？
+button-undo-payment = 是的，撤销
+button-keep = 保留
+undo-kept = 没有做任何改动。
+undo-done = 已撤销“{ $name }”的 { $amount } 还款，相应的期数恢复为待还。
+
+## /payoff
+
+payoff-header = 今天（{ $date }）结清“{ $name }”需要：{ $amount }
+payoff-overdue = • 已逾期的各期：{ $amount }
+payoff-due-today = • 今天到期：{ $amount }
+payoff-principal = • 尚未到期的本金：{ $amount }
+payoff-interest = • 上一还款日以来的利息：{ $amount }
+payoff-fees = • 提前还款费用：{ $amount }
+payoff-saved = 按计划还完还需 { $scheduled }；今天结清可省 { $saved }。
+payoff-check = 还款前请向贷款机构确认准确金额：各合同的提前还款规定不同。
+
+## /status
+
+status-header = 逾期情况：
+status-clear = 没有逾期，也没有待还款项。
+status-clear-next = 没有逾期。下一期：{ $date } 还 { $amount }，{ $when }。
+status-loan = “{ $name }”：逾期 { $amount }，目前罚息 { $penalty }
+status-installment = • 第 { $n } 期（{ $date } 到期）：{ $amount }，已逾期 { $days } 天，罚息 { $penalty } —— { $stage }
+status-in-grace = 目前仍在宽限期内：现在还款通常视为按时还款。
+status-next-stage = 接下来：{ $date } 起{ $stage }。
+status-help = 如果还不上：尽早联系贷款机构，询问延期还款或罚息减免。征信上的真实记录任何人都无法花钱删除，“征信修复”都是骗局。
+status-check-contract = 以上为常见规则，以合同为准。
+stage-upcoming = 尚未到期
+stage-due-today = 今天到期
+stage-grace = 处于宽限期
+stage-overdue = 已逾期
+stage-reported = 可能已上报征信
+stage-collection = 可能进入催收
+stage-legal = 有被起诉的风险
+
+## /deleteloan
+
+deleteloan-confirm = 删除“{ $name }”及其 { $periods } 期还款计划和已记录的还款吗？删除后无法恢复。
+button-delete = 删除
+deleteloan-kept = 已保留，没有删除任何内容。
+deleteloan-done = 已删除“{ $name }”。

@@ -90,7 +90,7 @@ days-overdue = 已逾期 { $days } 天
 
 ## /addloan
 
-addloan-intro = 我們來新增一筆借款，共六個小問題；隨時傳送 /cancel 可以退出。
+addloan-intro = 我們來新增一筆借款，只需回答幾個小問題；隨時傳送 /cancel 可以退出。
 addloan-ask-name = （{ $step }/{ $steps }）這筆借款叫什麼？例如貸款機構或所購商品：「車貸」、「招行分期」。
 addloan-ask-principal = （{ $step }/{ $steps }）借了多少錢？例如 10000、12,000 或 1.2萬。
 addloan-ask-method = （{ $step }/{ $steps }）還款方式是哪種？請選擇（合同或 App 裡會寫明）：
@@ -122,7 +122,7 @@ addloan-card-interest = 利息合計：{ $amount }
 addloan-card-fees = 手續費合計：{ $amount }
 addloan-card-total = 還款總額：{ $amount }
 addloan-card-last-due = 最後一期：{ $date }
-addloan-card-apr = 真實年化利率（APR）：{ $apr }
+addloan-card-apr = 真實年化利率（APR）：{ $apr }（實際年利率 { $effective }）
 addloan-card-assumed-paid = 有 { $count } 期的還款日在今天之前，我會按已還處理。
 apr-warning-24 = ⚠️ 年化成本超過 24%，高於監管對持牌機構綜合融資成本的要求，請核對合同。
 apr-warning-36 = ⚠️ 年化成本超過 36%，屬於非常昂貴的借款。繼續還款前請核對合同和對方的放貸資質。
@@ -155,3 +155,124 @@ next-later-item = • { $name }：{ $date } 還 { $amount }，{ $when }
 
 console-banner = repaybot —— 終端機本地聊天（未設定 BOT_TOKEN）。輸入 /start 開始，/help 檢視指令；輸入按鈕前的數字即可選擇。Ctrl+D 離開。
 private-chat-only = 為了保護你的隱私，我只在私訊中討論借款。請直接私訊我。
+
+## 更多命令
+
+command-schedule = 一筆借款的完整還款計劃
+command-paid = 記錄一筆還款
+command-undo = 撤銷最近記錄的一筆還款
+command-payoff = 今天提前結清需要多少錢
+command-status = 逾期情況、已產生的罰息和接下來會發生什麼
+command-editloan = 修改借款資訊
+command-deleteloan = 刪除一筆借款
+pick-loan = 是哪一筆借款？
+
+## 更多還款方式、費用與規則
+
+method-flat = 等本等息（按原始本金計息）
+method-bullet = 到期還本付息
+method-bnpl = 先享後付（一次還清）
+error-fee-too-large = 費用必須小於借款金額。
+error-start-after-first-due = 收到借款的日期必須早於還款日。
+error-choose-a-button = 請點選下面的按鈕選擇。
+addloan-ask-rate-flat = （{ $step }/{ $steps }）按原始本金計算的月利率是多少？例如「月息1分」或「月利率1%」。
+addloan-ask-one-time-fee = （{ $step }/{ $steps }）另外收手續費嗎？請填寫金額，沒有就填 0。
+addloan-ask-start = （{ $step }/{ $steps }）哪天收到的這筆錢？例如 { $example }。
+addloan-ask-due = （{ $step }/{ $steps }）哪天到期？例如 { $example }。
+addloan-ask-upfront-fee = 放款時有沒有先扣掉一筆費用（砍頭息）？請填寫金額，沒有就填 0。
+addloan-ask-lender = 這筆錢是誰借給你的？
+addloan-ask-policy = 哪種逾期規則最接近你的合同？（以下為常見規則，以合同為準。）
+addloan-field-startDate = 到賬日期
+addloan-field-oneTimeFee = 手續費
+addloan-field-upfrontFee = 砍頭息
+addloan-field-lenderKind = 出借方
+addloan-field-policyPreset = 逾期規則
+lender-licensed = 銀行或持牌機構
+lender-private = 個人或公司（民間借貸）
+preset-bank-cn = 銀行貸款
+preset-consumer-cn = 消費金融 / 網貸
+preset-credit-card-cn = 信用卡
+preset-bnpl-cn = 先享後付
+preset-generic-en = 通用（英美）
+addloan-card-payment-single = 應還金額：{ $amount }
+addloan-card-upfront = 砍頭息：{ $fee }（實際到手 { $received }）
+addloan-card-one-time-fee = 手續費：{ $amount }
+addloan-card-start = 到賬日期：{ $date }
+addloan-card-due = 到期日：{ $date }
+addloan-card-private = 出借方：民間借貸
+addloan-card-policy = 逾期規則：{ $policy }（常見規則，以合同為準）
+apr-private-above-cap = ⚠️ 超過 { $cap }，即一年期 LPR（{ $since } 起為 { $lpr }）的四倍：超出部分的民間借貸利息法院不予支援。
+apr-private-within-cap = 在 { $cap } 以內，即一年期 LPR（{ $since } 起為 { $lpr }）的四倍，屬於法院保護的民間借貸利率範圍。
+editloan-card-title = 請核對修改後的借款資訊：
+editloan-saved = 已更新「{ $name }」。還款計劃已重新生成，已記錄的還款也已重新計入。
+
+## /schedule
+
+schedule-header = { $name } —— 還款計劃（第 { $page }/{ $pages } 頁）
+schedule-row = { $mark } { $n }. { $date }  { $payment }（{ $parts }）剩餘 { $balance }
+part-principal = 本金 { $amount }
+part-interest = 利息 { $amount }
+part-fee = 手續費 { $amount }
+schedule-partly-paid = 已還部分，仍欠 { $open }
+schedule-legend = ✓ 已還 · ▶ 下一期 · ⚠️ 逾期
+schedule-next = 下一期：{ $date } 還 { $amount }。
+button-previous = « 上一頁
+button-next = 下一頁 »
+
+## /paid 和 /undo
+
+paid-confirm =
+    記錄一筆「{ $name }」的還款？
+    金額：{ $amount }
+    日期：{ $date }
+    如需修改，直接輸入其他金額或日期。
+button-confirm = 確認
+paid-nothing-owed = 「{ $name }」已經沒有待還款項。
+paid-error-future = 還款日期不能晚於今天。
+paid-error-more-than-owed = 這超過了這筆借款全部待還金額（{ $owed }）。
+paid-recorded = 已記錄「{ $name }」還款 { $amount }。
+paid-next = 下一期：{ $date } 還 { $amount }。
+button-undo = 撤銷
+undo-nothing = 沒有可以撤銷的還款。
+undo-confirm = 撤銷 { $date } 給「{ $name }」的這筆 { $amount } 還款嗎？
+button-undo-payment = 是的，撤銷
+button-keep = 保留
+undo-kept = 沒有做任何改動。
+undo-done = 已撤銷「{ $name }」的 { $amount } 還款，相應的期數恢復為待還。
+
+## /payoff
+
+payoff-header = 今天（{ $date }）結清「{ $name }」需要：{ $amount }
+payoff-overdue = • 已逾期的各期：{ $amount }
+payoff-due-today = • 今天到期：{ $amount }
+payoff-principal = • 尚未到期的本金：{ $amount }
+payoff-interest = • 上一還款日以來的利息：{ $amount }
+payoff-fees = • 提前還款費用：{ $amount }
+payoff-saved = 按計劃還完還需 { $scheduled }；今天結清可省 { $saved }。
+payoff-check = 還款前請向貸款機構確認準確金額：各合同的提前還款規定不同。
+
+## /status
+
+status-header = 逾期情況：
+status-clear = 沒有逾期，也沒有待還款項。
+status-clear-next = 沒有逾期。下一期：{ $date } 還 { $amount }，{ $when }。
+status-loan = 「{ $name }」：逾期 { $amount }，目前罰息 { $penalty }
+status-installment = • 第 { $n } 期（{ $date } 到期）：{ $amount }，已逾期 { $days } 天，罰息 { $penalty } —— { $stage }
+status-in-grace = 目前仍在寬限期內：現在還款通常視為按時還款。
+status-next-stage = 接下來：{ $date } 起{ $stage }。
+status-help = 如果還不上：儘早聯絡貸款機構，詢問延期還款或罰息減免。徵信上的真實記錄任何人都無法花錢刪除，「徵信修復」都是騙局。
+status-check-contract = 以上為常見規則，以合同為準。
+stage-upcoming = 尚未到期
+stage-due-today = 今天到期
+stage-grace = 處於寬限期
+stage-overdue = 已逾期
+stage-reported = 可能已上報徵信
+stage-collection = 可能進入催收
+stage-legal = 有被起訴的風險
+
+## /deleteloan
+
+deleteloan-confirm = 刪除「{ $name }」及其 { $periods } 期還款計劃和已記錄的還款嗎？刪除後無法恢復。
+button-delete = 刪除
+deleteloan-kept = 已保留，沒有刪除任何內容。
+deleteloan-done = 已刪除「{ $name }」。

@@ -22,6 +22,16 @@ const configSchema = z.object({
     .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai or Europe/London')
     .default('Asia/Shanghai'),
   DEFAULT_LANGUAGE: z.enum(['en', 'zh-Hans', 'zh-Hant']).default('en'),
+  /**
+   * China's one-year Loan Prime Rate, in percent, and the date it took effect. Courts protect
+   * private-loan interest up to 4 × the LPR at signing; it changes a few times a year, so it is
+   * configuration, not code.
+   */
+  LPR_ONE_YEAR: z
+    .string()
+    .regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percentage such as 3.00')
+    .default('3.00'),
+  LPR_SINCE: z.iso.date('must be a date such as 2025-05-20').default('2025-05-20'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -5,6 +5,7 @@ import { ensureUser } from '../db/users-repo.ts';
 import { isLocale, localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../log.ts';
+import type { Services } from '../services/index.ts';
 import type { Clock } from './clock.ts';
 import type { Command, CommandContext, IncomingUpdate, OutgoingMessage, Reply } from './types.ts';
 
@@ -22,6 +23,7 @@ export interface AppDeps {
   commands: Command[];
   defaultTimeZone: string;
   defaultLocale: Locale;
+  lpr: Services['lpr'];
 }
 
 /** The neutral core: one update in, the replies out. Every transport drives this. */
@@ -54,7 +56,7 @@ export function createApp(deps: AppDeps): App {
       t: deps.translator.for(locale),
       now,
       today: todayIn(user.timeZone, now),
-      services: { db: deps.db, defaultTimeZone: deps.defaultTimeZone },
+      services: { db: deps.db, defaultTimeZone: deps.defaultTimeZone, lpr: deps.lpr },
     };
   }
 

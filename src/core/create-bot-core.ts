@@ -1,13 +1,14 @@
 import { allCommands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { Decimal } from '../domain/money.ts';
 import { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../log.ts';
 import { createApp, type App } from './app.ts';
 import type { Clock } from './clock.ts';
 
 export interface CoreOptions {
-  config: Pick<Config, 'DEFAULT_TIMEZONE' | 'DEFAULT_LANGUAGE'>;
+  config: Pick<Config, 'DEFAULT_TIMEZONE' | 'DEFAULT_LANGUAGE'> & Partial<Pick<Config, 'LPR_ONE_YEAR' | 'LPR_SINCE'>>;
   db: Db;
   clock: Clock;
   logger: Logger;
@@ -29,5 +30,6 @@ export function createBotCore(options: CoreOptions): App {
     commands: allCommands(translator),
     defaultTimeZone: options.config.DEFAULT_TIMEZONE,
     defaultLocale: options.config.DEFAULT_LANGUAGE,
+    lpr: { percent: new Decimal(options.config.LPR_ONE_YEAR ?? '3.00'), since: options.config.LPR_SINCE ?? '2025-05-20' },
   });
 }

@@ -31,7 +31,20 @@ export const loans = sqliteTable(
     rateUnit: text('rate_unit').notNull(),
     periods: integer('periods').notNull(),
     firstDue: text('first_due').notNull(),
+    /** When the money was received: bullet loans accrue interest from it; payoff accrues from it before the first due date. */
+    startDate: text('start_date'),
     dayBasis: integer('day_basis').notNull().default(360),
+    /** 砍头息: taken from the money paid out, so the borrower receives principal − upfrontFee. */
+    upfrontFee: text('upfront_fee').notNull().default('0.00'),
+    /** A buy-now-pay-later plan's one-off fee, due with its single payment. */
+    oneTimeFee: text('one_time_fee').notNull().default('0.00'),
+    /** 'licensed' (bank, consumer finance) or 'private' (民间借贷: the 4 × LPR line applies). */
+    lenderKind: text('lender_kind').notNull().default('licensed'),
+    /** Overdue rules: a preset id plus the fields the borrower changed from it (JSON, decimals as strings). */
+    policyPreset: text('policy_preset').notNull(),
+    policyOverrides: text('policy_overrides', { mode: 'json' }).notNull().$type<Record<string, unknown>>().default({}),
+    /** Fee plans: what paying off early costs; JSON PrepaymentRule, null = waive remaining fees. */
+    prepaymentRule: text('prepayment_rule', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('loans_user_idx').on(t.userId)],
@@ -70,6 +83,22 @@ export const payments = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('payments_loan_idx').on(t.loanId)],
+);
+
+/** How each payment was spread over installments, so undoing it restores exactly what it changed. */
+export const paymentAllocations = sqliteTable(
+  'payment_allocations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    paymentId: integer('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'cascade' }),
+    installmentId: integer('installment_id')
+      .notNull()
+      .references(() => installments.id, { onDelete: 'cascade' }),
+    amount: text('amount').notNull(),
+  },
+  (t) => [index('allocations_payment_idx').on(t.paymentId), index('allocations_installment_idx').on(t.installmentId)],
 );
 
 /** One open multi-step form per user; its id goes into the form's buttons so old buttons can be recognised. */

@@ -1,4 +1,6 @@
-import { Decimal } from './money.ts';
+import { daysBetween, type IsoDate } from './calendar.ts';
+import { Decimal, ZERO } from './money.ts';
+import type { ScheduleRow } from './schedule.ts';
 
 export interface AprResult {
   /** Monthly internal rate of return as a fraction (0.010862… for 1.0862%). */
@@ -82,4 +84,42 @@ function solveMonthlyIrr(received: number, flows: number[]): number {
     i = next;
   }
   return i;
+}
+
+const DAYS_PER_YEAR = 365;
+
+/**
+ * The APR of a schedule from buildSchedule, counting an up-front fee (砍头息): the borrower
+ * receives principal − upfrontFee but repays the schedule of the full principal, so the IRR is
+ * computed on the money actually received (domain.md §2: receive 11,136 of 12,000, repay
+ * 1,000 × 12 → 14.02%).
+ *
+ * - Several payments: monthly IRR with payment k one month after receipt, APR = 12·i, as
+ *   annualPercentageRate (`start` is not used: installments are a month apart by contract).
+ * - One payment (bullet, bnpl) with `start`: the payment falls after t = days × 12 / 365 months,
+ *   a fractional period on the calendar's 365-day year (the contract's 360/365 basis is how
+ *   interest is COUNTED, not how long the money was held), so i = (payment / received)^(1/t) − 1.
+ *   This is compound: a 12% bullet's APR is a little off 12% (90 days on a 360 basis: 12.05%).
+ * - One payment without `start`: taken as one month after receipt.
+ */
+export function aprOfSchedule(principal: Decimal, rows: ScheduleRow[], upfrontFee: Decimal = ZERO, start?: IsoDate): AprResult {
+  if (!principal.isFinite() || principal.lte(0)) throw new RangeError(`principal must be > 0, got ${principal.toString()}`);
+  if (!upfrontFee.isFinite() || upfrontFee.lt(0)) throw new RangeError(`upfrontFee must be >= 0, got ${upfrontFee.toString()}`);
+  // Nothing (or less than nothing) received: no rate describes that.
+  if (upfrontFee.gte(principal)) throw new RangeError(`upfrontFee ${upfrontFee.toString()} must be below principal ${principal.toString()}`);
+  const received = principal.minus(upfrontFee);
+  const only = rows.length === 1 ? rows[0] : undefined;
+  if (only === undefined || start === undefined) return annualPercentageRate(received, rows.map((row) => ({ amount: row.payment })));
+
+  const payment = only.payment;
+  if (!payment.isFinite() || payment.lte(0)) throw new RangeError(`payment must be > 0, got ${payment.toString()}`);
+  const days = daysBetween(start, only.due);
+  if (days <= 0) throw new RangeError(`the payment on ${only.due} must come after receipt on ${start}`);
+  const months = new Decimal(days).times(12).div(DAYS_PER_YEAR);
+  const i = payment.div(received).pow(new Decimal(1).div(months)).minus(1);
+  return {
+    monthlyIrr: i.toDecimalPlaces(12),
+    apr: i.times(1200).toDecimalPlaces(8),
+    effective: i.plus(1).pow(12).minus(1).times(100).toDecimalPlaces(8),
+  };
 }

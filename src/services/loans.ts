@@ -1,11 +1,29 @@
+import { aprOfSchedule } from '../domain/apr.ts';
 import type { IsoDate } from '../domain/calendar.ts';
-import { annualPercentageRate } from '../domain/apr.ts';
+import { openParts } from '../domain/installment-split.ts';
 import { Decimal, ZERO, toMoneyString } from '../domain/money.ts';
-import { toMonthlyRate, type RateUnit } from '../domain/rates.ts';
-import { buildSchedule, summarizeSchedule, type RepaymentMethod, type ScheduleRow, type ScheduleSummary } from '../domain/schedule.ts';
+import { defaultPresetFor, type PolicyPresetId } from '../domain/overdue-policy.ts';
+import { toMonthlyRate, type DayBasis, type RateUnit } from '../domain/rates.ts';
+import { buildSchedule, summarizeSchedule, type LoanTerms, type RepaymentMethod, type ScheduleRow, type ScheduleSummary } from '../domain/schedule.ts';
 import type { Db } from '../db/client.ts';
-import { insertLoan, installmentsOfUser, loansOfUser, type InstallmentRow, type LoanRow } from '../db/loans-repo.ts';
+import {
+  findLoan,
+  insertLoan,
+  installmentsOfLoan,
+  installmentsOfUser,
+  loansOfUser,
+  paymentsOfLoan,
+  replaceSchedule,
+  type InstallmentRow,
+  type LoanRow,
+  type NewInstallmentRow,
+  type NewLoanRow,
+} from '../db/loans-repo.ts';
+import { applyPayment } from './payments.ts';
 
+export type LenderKind = 'licensed' | 'private';
+
+/** Everything that defines a loan, as the borrower gave it. */
 export interface LoanInput {
   name: string;
   principal: Decimal;
@@ -13,31 +31,87 @@ export interface LoanInput {
   rate: { percent: Decimal; unit: RateUnit };
   periods: number;
   firstDue: IsoDate;
+  startDate?: IsoDate | undefined;
+  dayBasis?: DayBasis | undefined;
+  upfrontFee?: Decimal | undefined;
+  oneTimeFee?: Decimal | undefined;
+  lenderKind?: LenderKind | undefined;
+  policyPreset?: PolicyPresetId | undefined;
 }
 
 export interface LoanPreview {
   rows: ScheduleRow[];
   summary: ScheduleSummary;
-  /** True annual rate (IRR × 12) in percent. */
+  /** True annual rate (IRR × 12) and effective annual rate, in percent. */
   apr: Decimal;
+  effectiveRate: Decimal;
 }
 
-const DEFAULT_DAY_BASIS = 360;
-
-function scheduleFor(input: LoanInput, dayBasis: 360 | 365 = DEFAULT_DAY_BASIS): ScheduleRow[] {
-  return buildSchedule({
+export function termsOf(input: LoanInput): LoanTerms {
+  const dayBasis = input.dayBasis ?? 360;
+  return {
     principal: input.principal,
     method: input.method,
     monthlyRate: toMonthlyRate(input.rate.percent, input.rate.unit, dayBasis),
     periods: input.periods,
     firstDue: input.firstDue,
-  });
+    dayBasis,
+    ...(input.startDate !== undefined && { start: input.startDate }),
+    ...(input.oneTimeFee !== undefined && { oneTimeFee: input.oneTimeFee }),
+  };
+}
+
+export function inputOf(loan: LoanRow): LoanInput {
+  return {
+    name: loan.name,
+    principal: new Decimal(loan.principal),
+    method: loan.method as RepaymentMethod,
+    rate: { percent: new Decimal(loan.ratePercent), unit: loan.rateUnit as RateUnit },
+    periods: loan.periods,
+    firstDue: loan.firstDue,
+    startDate: loan.startDate ?? undefined,
+    dayBasis: loan.dayBasis as DayBasis,
+    upfrontFee: new Decimal(loan.upfrontFee),
+    oneTimeFee: new Decimal(loan.oneTimeFee),
+    lenderKind: loan.lenderKind as LenderKind,
+    policyPreset: loan.policyPreset as PolicyPresetId,
+  };
 }
 
 export function previewLoan(input: LoanInput): LoanPreview {
-  const rows = scheduleFor(input);
-  const { apr } = annualPercentageRate(input.principal, rows.map((row) => ({ amount: row.payment })));
-  return { rows, summary: summarizeSchedule(rows), apr };
+  const rows = buildSchedule(termsOf(input));
+  const { apr, effective } = aprOfSchedule(input.principal, rows, input.upfrontFee ?? ZERO, input.startDate);
+  return { rows, summary: summarizeSchedule(rows), apr, effectiveRate: effective };
+}
+
+function loanColumns(input: LoanInput): Omit<NewLoanRow, 'userId' | 'createdAt'> {
+  return {
+    name: input.name,
+    principal: toMoneyString(input.principal),
+    method: input.method,
+    ratePercent: input.rate.percent.toString(),
+    rateUnit: input.rate.unit,
+    periods: input.periods,
+    firstDue: input.firstDue,
+    startDate: input.startDate ?? null,
+    dayBasis: input.dayBasis ?? 360,
+    upfrontFee: toMoneyString(input.upfrontFee ?? ZERO),
+    oneTimeFee: toMoneyString(input.oneTimeFee ?? ZERO),
+    lenderKind: input.lenderKind ?? 'licensed',
+    policyPreset: input.policyPreset ?? defaultPresetFor(input.method),
+  };
+}
+
+function installmentColumns(rows: ScheduleRow[]): NewInstallmentRow[] {
+  return rows.map((row) => ({
+    n: row.n,
+    dueDate: row.due,
+    principal: toMoneyString(row.principal),
+    interest: toMoneyString(row.interest),
+    fee: toMoneyString(row.fee),
+    payment: toMoneyString(row.payment),
+    paid: '0.00',
+  }));
 }
 
 export interface SavedLoan {
@@ -47,39 +121,48 @@ export interface SavedLoan {
 }
 
 export function addLoan(db: Db, userId: number, input: LoanInput, today: IsoDate, now: Date): SavedLoan {
-  const rows = scheduleFor(input);
+  const rows = buildSchedule(termsOf(input));
   const behind = rows.filter((row) => row.due < today);
-  const createdAt = now.toISOString();
-  const loan = insertLoan(
-    db,
-    {
-      userId,
-      name: input.name,
-      principal: toMoneyString(input.principal),
-      method: input.method,
-      ratePercent: input.rate.percent.toString(),
-      rateUnit: input.rate.unit,
-      periods: input.periods,
-      firstDue: input.firstDue,
-      dayBasis: DEFAULT_DAY_BASIS,
-      createdAt,
-    },
-    rows.map((row) => ({
-      n: row.n,
-      dueDate: row.due,
-      principal: toMoneyString(row.principal),
-      interest: toMoneyString(row.interest),
-      fee: toMoneyString(row.fee),
-      payment: toMoneyString(row.payment),
-      paid: row.due < today ? toMoneyString(row.payment) : '0.00',
-    })),
-    behind.map((row) => ({ amount: toMoneyString(row.payment), paidOn: row.due, source: 'registration', createdAt })),
-  );
-  return { loan, assumedPaid: behind.length };
+  return db.transaction((tx) => {
+    const saved = insertLoan(tx, { ...loanColumns(input), userId, createdAt: now.toISOString() }, installmentColumns(rows));
+    let installments = saved.installments;
+    for (const row of behind) {
+      installments = applyPayment(tx, saved.loan.id, installments, row.payment, row.due, 'registration', now).installments;
+    }
+    const loan = saved.loan;
+    return { loan, assumedPaid: behind.length };
+  });
 }
 
-function amountOpen(row: InstallmentRow): Decimal {
+/**
+ * New terms for an existing loan. The schedule is rebuilt and the payments already recorded are
+ * applied again, oldest first, so nothing the borrower paid is lost by an edit.
+ */
+export function replaceLoan(db: Db, userId: number, loanId: number, input: LoanInput, now: Date): boolean {
+  const rows = buildSchedule(termsOf(input));
+  return db.transaction((tx) => {
+    if (!findLoan(tx, userId, loanId)) return false;
+    const payments = paymentsOfLoan(tx, userId, loanId);
+    let installments = replaceSchedule(tx, loanId, loanColumns(input), installmentColumns(rows));
+    for (const payment of payments) {
+      // The old allocations went with the old installments; the payment row itself stays.
+      installments = applyPayment(tx, loanId, installments, new Decimal(payment.amount), payment.paidOn, payment.source, now, payment.id).installments;
+    }
+    return true;
+  });
+}
+
+export function openAmount(row: InstallmentRow): Decimal {
   return new Decimal(row.payment).minus(row.paid);
+}
+
+export function openPartsOf(row: InstallmentRow) {
+  return openParts({
+    principal: new Decimal(row.principal),
+    interest: new Decimal(row.interest),
+    fee: new Decimal(row.fee),
+    paid: new Decimal(row.paid),
+  });
 }
 
 export interface DueItem {
@@ -99,29 +182,46 @@ export interface LoanOverview {
 }
 
 function toDueItem(row: InstallmentRow, loan: LoanRow): DueItem {
-  return { loanId: loan.id, loanName: loan.name, n: row.n, periods: loan.periods, due: row.dueDate, amount: amountOpen(row) };
+  return { loanId: loan.id, loanName: loan.name, n: row.n, periods: loan.periods, due: row.dueDate, amount: openAmount(row) };
 }
 
-export function listLoans(db: Db, userId: number): LoanOverview[] {
-  const loans = loansOfUser(db, userId);
+function groupByLoan(rows: InstallmentRow[]): Map<number, InstallmentRow[]> {
   const byLoan = new Map<number, InstallmentRow[]>();
-  for (const row of installmentsOfUser(db, userId)) {
+  for (const row of rows) {
     const list = byLoan.get(row.loanId) ?? [];
     list.push(row);
     byLoan.set(row.loanId, list);
   }
-  return loans.map((loan) => {
-    const rows = byLoan.get(loan.id) ?? [];
-    const open = rows.filter((row) => amountOpen(row).gt(0));
-    // Principal still owed: a partly paid installment keeps its principal until it is settled.
-    const remainingPrincipal = open.reduce((sum, row) => sum.plus(row.principal), ZERO);
-    const firstOpen = open[0];
-    const { apr } = annualPercentageRate(
-      new Decimal(loan.principal),
-      rows.map((row) => ({ amount: new Decimal(row.payment) })),
-    );
-    return { loan, remainingPrincipal, next: firstOpen ? toDueItem(firstOpen, loan) : undefined, apr };
-  });
+  return byLoan;
+}
+
+function overview(loan: LoanRow, rows: InstallmentRow[]): LoanOverview {
+  const open = rows.filter((row) => openAmount(row).gt(0));
+  const remainingPrincipal = open.reduce((sum, row) => sum.plus(openPartsOf(row).principal), ZERO);
+  const firstOpen = open[0];
+  const schedule: ScheduleRow[] = rows.map((row) => ({
+    n: row.n,
+    due: row.dueDate,
+    principal: new Decimal(row.principal),
+    interest: new Decimal(row.interest),
+    fee: new Decimal(row.fee),
+    payment: new Decimal(row.payment),
+    balance: ZERO,
+  }));
+  const { apr } = aprOfSchedule(new Decimal(loan.principal), schedule, new Decimal(loan.upfrontFee), loan.startDate ?? undefined);
+  return { loan, remainingPrincipal, next: firstOpen ? toDueItem(firstOpen, loan) : undefined, apr };
+}
+
+export function listLoans(db: Db, userId: number): LoanOverview[] {
+  const byLoan = groupByLoan(installmentsOfUser(db, userId));
+  return loansOfUser(db, userId).map((loan) => overview(loan, (byLoan.get(loan.id) ?? []).sort((a, b) => a.n - b.n)));
+}
+
+export function loanOverview(db: Db, userId: number, loanId: number): (LoanOverview & { rows: InstallmentRow[] }) | undefined {
+  const loan = findLoan(db, userId, loanId);
+  if (!loan) return undefined;
+  const rows = installmentsOfLoan(db, userId, loanId);
+  return { ...overview(loan, rows), rows };
 }
 
 export interface NextDue {
@@ -134,8 +234,9 @@ export interface NextDue {
 }
 
 export function nextDue(db: Db, userId: number): NextDue | undefined {
-  const overview = listLoans(db, userId).filter((entry) => entry.next);
-  const nexts = overview.map((entry) => entry.next as DueItem).sort((a, b) => a.due.localeCompare(b.due) || a.loanId - b.loanId);
+  const nexts = listLoans(db, userId)
+    .flatMap((entry) => (entry.next ? [entry.next] : []))
+    .sort((a, b) => a.due.localeCompare(b.due) || a.loanId - b.loanId);
   const first = nexts[0];
   if (!first) return undefined;
   const items = nexts.filter((item) => item.due === first.due);

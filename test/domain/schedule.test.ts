@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonthsClamped } from '../../src/domain/calendar.ts';
+import { addDays, addMonthsClamped } from '../../src/domain/calendar.ts';
 import { Decimal, roundCents, sumMoney } from '../../src/domain/money.ts';
 import { toMonthlyRate } from '../../src/domain/rates.ts';
-import { buildSchedule, summarizeSchedule, type RepaymentMethod, type ScheduleRow } from '../../src/domain/schedule.ts';
+import {
+  REPAYMENT_METHODS,
+  SINGLE_PAYMENT_METHODS,
+  annualRateOf,
+  buildSchedule,
+  summarizeSchedule,
+  type LoanTerms,
+  type RepaymentMethod,
+  type ScheduleRow,
+} from '../../src/domain/schedule.ts';
 
 const money = (value: Decimal): string => value.toFixed(2);
 const payments = (rows: ScheduleRow[]): string[] => rows.map((row) => money(row.payment));
@@ -147,6 +156,97 @@ describe('fee installment (分期手续费), domain.md §1', () => {
   });
 });
 
+describe('bullet (到期还本付息), domain.md §1', () => {
+  // start null: none given.
+  const bullet = (dayBasis?: 360 | 365, start: string | null = '2027-01-01', firstDue = '2027-04-01'): ScheduleRow[] =>
+    buildSchedule({
+      principal: new Decimal(10000),
+      method: 'bullet',
+      monthlyRate: toMonthlyRate(new Decimal(12), 'annual'),
+      periods: 1,
+      firstDue,
+      ...(start === null ? {} : { start }),
+      ...(dayBasis === undefined ? {} : { dayBasis }),
+    });
+
+  it('10,000 at 12%/yr over 90 days: 300.00 interest on a 360-day basis (the default)', () => {
+    // 2027-01-01 → 2027-04-01 is 31 + 28 + 31 = 90 days; 10,000 × 0.12 × 90 / 360 = 300.00.
+    for (const rows of [bullet(), bullet(360)]) {
+      expect(rows).toHaveLength(1);
+      const only = row(rows, 1);
+      expect(only.due).toBe('2027-04-01');
+      expect(money(only.interest)).toBe('300.00');
+      expect(money(only.principal)).toBe('10000.00');
+      expect(money(only.payment)).toBe('10300.00');
+      expect(money(only.balance)).toBe('0.00');
+      expect(only.fee.isZero()).toBe(true);
+    }
+  });
+
+  it('and 295.89 on a 365-day basis (10,000 × 0.12 × 90 / 365 = 295.890…)', () => {
+    expect(money(row(bullet(365), 1).interest)).toBe('295.89');
+  });
+
+  it('charges nothing when repaid on the day received', () => {
+    expect(money(row(bullet(360, '2027-04-01'), 1).interest)).toBe('0.00');
+  });
+
+  it('rounds a half cent up even when the annual rate came through a ÷ 12', () => {
+    // 7.3%/yr: 0.073 / 12 is not exact in 40 digits. 500 × 0.073 × 1 / 365 = 0.1 exactly;
+    // 1,250 × 0.073 × 1 / 365 = 0.25; 25 × 0.073 × 1 / 365 = 0.005 → 0.01.
+    const tiny = buildSchedule({ principal: new Decimal(25), method: 'bullet', monthlyRate: toMonthlyRate(new Decimal('7.3'), 'annual'), periods: 1, firstDue: '2027-01-02', start: '2027-01-01', dayBasis: 365 });
+    expect(money(row(tiny, 1).interest)).toBe('0.01');
+    expect(annualRateOf(toMonthlyRate(new Decimal('7.3'), 'annual')).toString()).toBe('0.073');
+  });
+
+  it('needs a start no later than firstDue, and exactly one period', () => {
+    expect(() => bullet(360, null)).toThrow(RangeError);
+    expect(() => bullet(360, '2027-04-02')).toThrow(RangeError);
+    expect(() => buildSchedule({ principal: new Decimal(10000), method: 'bullet', monthlyRate: new Decimal('0.01'), periods: 2, firstDue: '2027-04-01', start: '2027-01-01' })).toThrow(RangeError);
+  });
+});
+
+describe('flat rate (等本等息), domain.md §1', () => {
+  const terms = { principal: new Decimal(10000), monthlyRate: new Decimal('0.01'), periods: 12, firstDue: '2027-01-15' };
+  const flat = buildSchedule({ ...terms, method: 'flat' });
+  const fee = buildSchedule({ ...terms, method: 'fee' });
+
+  it('"月息1分" on 10,000 × 12: 100.00 interest every month on the ORIGINAL principal, 833.33 × 11 + 833.37 principal', () => {
+    expect(flat.every((r) => money(r.interest) === '100.00' && r.fee.isZero())).toBe(true);
+    expect(flat.map((r) => money(r.principal))).toEqual([...Array(11).fill('833.33'), '833.37']);
+    expect(payments(flat)).toEqual([...Array(11).fill('933.33'), '933.37']);
+    expect(money(summarizeSchedule(flat).totalInterest)).toBe('1200.00');
+  });
+
+  it('has the same numbers as the fee plan, with the charge in the interest column', () => {
+    flat.forEach((r, k) => {
+      const f = row(fee, k + 1);
+      expect([r.due, money(r.principal), money(r.interest), money(r.payment), money(r.balance)]).toEqual([f.due, money(f.principal), money(f.fee), money(f.payment), money(f.balance)]);
+    });
+  });
+});
+
+describe('buy now pay later (先享后付), domain.md §1', () => {
+  const base = { principal: new Decimal('2999.00'), method: 'bnpl' as const, monthlyRate: new Decimal('0.01'), periods: 1, firstDue: '2027-02-10' };
+
+  it('is one payment of the full amount plus the one-time fee; the rate is ignored', () => {
+    const only = row(buildSchedule({ ...base, oneTimeFee: new Decimal('15.00') }), 1);
+    expect([only.due, money(only.principal), money(only.interest), money(only.fee), money(only.payment), money(only.balance)]).toEqual(['2027-02-10', '2999.00', '0.00', '15.00', '3014.00', '0.00']);
+  });
+
+  it('costs nothing extra without a fee', () => {
+    expect(payments(buildSchedule(base))).toEqual(['2999.00']);
+  });
+
+  it('refuses more than one period, a negative or sub-cent fee, and a one-time fee on other methods', () => {
+    expect(() => buildSchedule({ ...base, periods: 3 })).toThrow(RangeError);
+    expect(() => buildSchedule({ ...base, oneTimeFee: new Decimal(-1) })).toThrow(RangeError);
+    expect(() => buildSchedule({ ...base, oneTimeFee: new Decimal('0.005') })).toThrow(RangeError);
+    expect(() => buildSchedule({ ...base, method: 'annuity', periods: 12, oneTimeFee: new Decimal(10) })).toThrow(RangeError);
+    expect(buildSchedule({ ...base, method: 'annuity', periods: 12, oneTimeFee: new Decimal(0) })).toHaveLength(12);
+  });
+});
+
 describe('due dates', () => {
   it('keep the first due day, clamped at month ends (31st → 28 Feb → 31 Mar)', () => {
     const rows = annualLoan('10000', '12', 4, 'annuity', '2027-01-31');
@@ -155,6 +255,20 @@ describe('due dates', () => {
 
   it('use 29 February in a leap year', () => {
     expect(row(annualLoan('10000', '12', 2, 'annuity', '2028-01-30'), 2).due).toBe('2028-02-29');
+  });
+
+  it('return to the contract due day after a clamped first due date (dueDay 31, first due 28 Feb)', () => {
+    const terms: LoanTerms = { principal: new Decimal(10000), method: 'annuity', monthlyRate: new Decimal('0.01'), periods: 4, firstDue: '2027-02-28', dueDay: 31 };
+    expect(buildSchedule(terms).map((r) => r.due)).toEqual(['2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31']);
+    expect(buildSchedule({ ...terms, dueDay: undefined }).map((r) => r.due)).toEqual(['2027-02-28', '2027-03-28', '2027-04-28', '2027-05-28']);
+  });
+
+  it('refuse a dueDay that does not clamp to firstDue', () => {
+    const terms: LoanTerms = { principal: new Decimal(10000), method: 'annuity', monthlyRate: new Decimal('0.01'), periods: 4, firstDue: '2027-03-30', dueDay: 31 };
+    expect(() => buildSchedule(terms)).toThrow(RangeError);
+    expect(() => buildSchedule({ ...terms, dueDay: 0 })).toThrow(RangeError);
+    expect(() => buildSchedule({ ...terms, dueDay: 30.5 })).toThrow(RangeError);
+    expect(buildSchedule({ ...terms, dueDay: 30 })).toHaveLength(4);
   });
 });
 
@@ -182,29 +296,46 @@ describe('invalid terms are programming errors', () => {
     ['601 periods', { periods: 601 }],
     ['1.5 periods', { periods: 1.5 }],
     ['bad date', { firstDue: '2027-02-30' }],
+    ['start after firstDue', { start: '2027-01-16' }],
+    ['bad start', { start: '2027-02-30' }],
+    ['day basis 366', { dayBasis: 366 as 365 }],
+    ['unknown method', { method: 'balloon' as 'annuity' }],
   ])('%s throws RangeError', (_label, change) => {
     expect(() => buildSchedule({ ...base, ...change })).toThrow(RangeError);
   });
 });
 
 describe('properties (fast-check)', () => {
-  const methods: RepaymentMethod[] = ['annuity', 'equal-principal', 'interest-first', 'fee'];
+  it('cover every method', () => {
+    expect([...REPAYMENT_METHODS].sort()).toEqual(['annuity', 'bnpl', 'bullet', 'equal-principal', 'fee', 'flat', 'interest-first']);
+  });
+
   // At least one cent per period: below that a schedule cannot repay anything in some months.
   const terms = fc
     .record({
-      method: fc.constantFrom(...methods),
+      method: fc.constantFrom(...REPAYMENT_METHODS),
       periods: fc.integer({ min: 1, max: 600 }),
       centsPerPeriod: fc.integer({ min: 1, max: 200_000 }),
       // Up to 83.3%/month, just under the 1000%/year parsers accept.
       rateMillionths: fc.integer({ min: 0, max: 833_333 }),
+      // Bullet and bnpl: received up to about 5 years before the single due date.
+      daysHeld: fc.integer({ min: 0, max: 1830 }),
+      dayBasis: fc.constantFrom<360 | 365>(360, 365),
+      feeCents: fc.integer({ min: 0, max: 100_000 }),
     })
-    .map(({ method, periods, centsPerPeriod, rateMillionths }) => ({
-      principal: Decimal.min(new Decimal(centsPerPeriod).times(periods).div(100), new Decimal(100_000_000)),
-      method,
-      monthlyRate: new Decimal(rateMillionths).div(1_000_000),
-      periods,
-      firstDue: '2027-01-31',
-    }));
+    .map(({ method, periods, centsPerPeriod, rateMillionths, daysHeld, dayBasis, feeCents }): LoanTerms => {
+      const single = SINGLE_PAYMENT_METHODS.includes(method);
+      return {
+        principal: Decimal.min(new Decimal(centsPerPeriod).times(single ? 1 : periods).div(100), new Decimal(100_000_000)),
+        method,
+        monthlyRate: new Decimal(rateMillionths).div(1_000_000),
+        periods: single ? 1 : periods,
+        firstDue: '2027-01-31',
+        dayBasis,
+        ...(single ? { start: addDays('2027-01-31', -daysHeld) } : {}),
+        ...(method === 'bnpl' ? { oneTimeFee: new Decimal(feeCents).div(100) } : {}),
+      };
+    });
 
   it('repays exactly the principal, never shows a negative balance, and every payment adds up', () => {
     fc.assert(

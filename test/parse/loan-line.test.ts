@@ -317,3 +317,11 @@ describe('parseLoanLine: any input (fast-check)', () => {
     );
   });
 });
+
+describe('parseLoanLine: the methods beyond installments', () => {
+  it('reads bullet, flat and buy-now-pay-later lines', () => {
+    expect(read('周转 10000 到期还本付息 年利率12% 首期2027-03-01').draft).toMatchObject({ method: 'bullet', name: '周转' });
+    expect(read('小贷 10000 12期 等本等息 月息1% 首期2027-01-10').draft).toMatchObject({ method: 'flat', rate: '1 monthly' });
+    expect(read('headphones 1299 buy now pay later first 2026-12-20').draft).toMatchObject({ method: 'bnpl', name: 'headphones' });
+  });
+});

@@ -27,13 +27,20 @@ describe('parseMethod', () => {
     ['分期手續費', 'fee'],
     ['手续费', 'fee'],
     ['手續費', 'fee'],
-    ['等本等息', 'fee'],
+    ['等本等息', 'flat'],
+    ['flat rate', 'flat'],
+    ['bullet', 'bullet'],
+    ['到期还本付息', 'bullet'],
+    ['一次性還本付息', 'bullet'],
+    ['先享后付', 'bnpl'],
+    ['buy now pay later', 'bnpl'],
+    ['BNPL', 'bnpl'],
     ['  ＡＮＮＵＩＴＹ  ', 'annuity'],
   ])('reads %s as %s', (text, expected) => {
     expect(parseMethod(text)).toBe(expected);
   });
 
-  it.each(['', 'mortgage', '分期', 'bullet', 'annuity please', '等额', 'x'.repeat(201)])('does not guess from %s', (text) => {
+  it.each(['', 'mortgage', '分期', 'annuity please', '等额', 'x'.repeat(201)])('does not guess from %s', (text) => {
     expect(parseMethod(text)).toBeNull();
   });
 });

@@ -1,0 +1,61 @@
+import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
+import { daysBetween } from '../src/domain/calendar.ts';
+import { Decimal } from '../src/domain/money.ts';
+import { loanOverview, openAmount } from '../src/services/loans.ts';
+import { pickLoan } from './shared/pick-loan.ts';
+import { date, money } from './shared/loan-text.ts';
+
+/** Rows per page: a year of monthly installments, well under Telegram's 4096 characters. */
+export const SCHEDULE_PAGE_SIZE = 12;
+
+function show(ctx: CommandContext, loanId: number, requestedPage?: number): Reply[] {
+  const found = loanOverview(ctx.services.db, ctx.user.id, loanId);
+  if (!found) return [{ text: ctx.t('error-stale-button') }];
+  const { loan, rows, next } = found;
+  const pages = Math.max(1, Math.ceil(rows.length / SCHEDULE_PAGE_SIZE));
+  // Open on the page with the installment that matters now.
+  const currentIndex = next ? rows.findIndex((row) => row.n === next.n) : rows.length - 1;
+  const page = Math.min(Math.max(requestedPage ?? Math.floor(Math.max(currentIndex, 0) / SCHEDULE_PAGE_SIZE), 0), pages - 1);
+  const slice = rows.slice(page * SCHEDULE_PAGE_SIZE, (page + 1) * SCHEDULE_PAGE_SIZE);
+  let balance = new Decimal(loan.principal);
+  for (const row of rows.slice(0, page * SCHEDULE_PAGE_SIZE)) balance = balance.minus(row.principal);
+  const lines = slice.map((row) => {
+    balance = balance.minus(row.principal);
+    const open = openAmount(row);
+    const overdue = open.gt(0) && daysBetween(ctx.today, row.dueDate) < 0;
+    const mark = open.lte(0) ? '✓' : overdue ? '⚠️' : row.n === next?.n ? '▶' : '·';
+    const parts = [ctx.t('part-principal', { amount: money(ctx, new Decimal(row.principal)) })];
+    if (!new Decimal(row.interest).isZero()) parts.push(ctx.t('part-interest', { amount: money(ctx, new Decimal(row.interest)) }));
+    if (!new Decimal(row.fee).isZero()) parts.push(ctx.t('part-fee', { amount: money(ctx, new Decimal(row.fee)) }));
+    let line = ctx.t('schedule-row', {
+      mark,
+      n: row.n,
+      date: row.dueDate,
+      payment: money(ctx, new Decimal(row.payment)),
+      parts: parts.join(ctx.t('list-separator')),
+      balance: money(ctx, balance),
+    });
+    if (open.gt(0) && !new Decimal(row.paid).isZero()) line += `\n   ${ctx.t('schedule-partly-paid', { open: money(ctx, open) })}`;
+    return line;
+  });
+  const header = ctx.t('schedule-header', { name: loan.name, page: page + 1, pages });
+  const nav: Button[] = [];
+  if (page > 0) nav.push({ label: ctx.t('button-previous'), data: `schedule:${loan.id}:${page - 1}` });
+  if (page < pages - 1) nav.push({ label: ctx.t('button-next'), data: `schedule:${loan.id}:${page + 1}` });
+  const reply: Reply = { text: [header, '', ...lines, '', ctx.t('schedule-legend')].join('\n') };
+  if (nav.length > 0) reply.buttons = [nav];
+  if (next) reply.text += `\n${ctx.t('schedule-next', { date: date(ctx, next.due), amount: money(ctx, next.amount) })}`;
+  return [reply];
+}
+
+export const scheduleCommand: Command = {
+  name: 'schedule',
+  descriptionKey: 'command-schedule',
+  run(ctx, args) {
+    const picked = pickLoan(ctx, args, 'schedule');
+    return 'replies' in picked ? picked.replies : show(ctx, picked.loan.loan.id);
+  },
+  onCallback(ctx, [loanId = '', page]) {
+    return show(ctx, Number(loanId), page === undefined ? undefined : Number(page));
+  },
+};

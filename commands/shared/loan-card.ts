@@ -1,0 +1,73 @@
+import type { CommandContext } from '../../src/core/types.ts';
+import { Decimal } from '../../src/domain/money.ts';
+import { defaultPresetFor } from '../../src/domain/overdue-policy.ts';
+import { formatPercent } from '../../src/i18n/format.ts';
+import { previewLoan, type LoanInput } from '../../src/services/loans.ts';
+import { date, methodName, money, rateText } from './loan-text.ts';
+
+/** Annuity and fee plans pay the same every month except a last one that absorbs the rounding. */
+function paymentLine(ctx: CommandContext, payments: Decimal[]): string {
+  const first = payments[0] as Decimal;
+  const last = payments[payments.length - 1] as Decimal;
+  if (payments.length === 1) return ctx.t('addloan-card-payment-single', { amount: money(ctx, first) });
+  const allButLastEqual = payments.slice(0, -1).every((payment) => payment.eq(first));
+  if (allButLastEqual && last.eq(first)) return ctx.t('addloan-card-payment-same', { amount: money(ctx, first) });
+  if (allButLastEqual) return ctx.t('addloan-card-payment-last-differs', { amount: money(ctx, first), last: money(ctx, last) });
+  return ctx.t('addloan-card-payment-varies', { first: money(ctx, first), last: money(ctx, last) });
+}
+
+/** Warnings about the true cost; repaybot warns, it does not judge legality (domain.md §2). */
+export function aprWarnings(ctx: CommandContext, apr: Decimal, lenderKind: string | undefined): string[] {
+  const lines: string[] = [];
+  if (apr.gt(36)) lines.push(ctx.t('apr-warning-36'));
+  else if (apr.gt(24)) lines.push(ctx.t('apr-warning-24'));
+  if (lenderKind === 'private') {
+    const { percent, since } = ctx.services.lpr;
+    const cap = percent.times(4);
+    lines.push(
+      ctx.t(apr.gt(cap) ? 'apr-private-above-cap' : 'apr-private-within-cap', {
+        cap: formatPercent(ctx.locale, cap, 2),
+        lpr: formatPercent(ctx.locale, percent, 2),
+        since,
+      }),
+    );
+  }
+  return lines;
+}
+
+/** The summary a borrower checks before saving: terms, what it costs, and the true annual rate. */
+export function loanCardText(ctx: CommandContext, input: LoanInput, titleKey: string): string {
+  const { summary, apr, effectiveRate, rows } = previewLoan(input);
+  const lines = [
+    ctx.t(titleKey),
+    ctx.t('addloan-card-name', { name: input.name }),
+    ctx.t('addloan-card-principal', { amount: money(ctx, input.principal) }),
+  ];
+  const upfront = input.upfrontFee ?? new Decimal(0);
+  if (upfront.gt(0)) {
+    lines.push(ctx.t('addloan-card-upfront', { fee: money(ctx, upfront), received: money(ctx, input.principal.minus(upfront)) }));
+  }
+  if (input.lenderKind === 'private') lines.push(ctx.t('addloan-card-private'));
+  lines.push(ctx.t('addloan-card-method', { method: methodName(ctx, input.method) }));
+  if (input.method === 'bnpl') {
+    lines.push(ctx.t('addloan-card-one-time-fee', { amount: money(ctx, input.oneTimeFee ?? new Decimal(0)) }));
+  } else {
+    lines.push(ctx.t('addloan-card-rate', { rate: rateText(ctx, input.rate.percent, input.rate.unit) }));
+  }
+  if (input.startDate) lines.push(ctx.t('addloan-card-start', { date: date(ctx, input.startDate) }));
+  if (rows.length > 1) lines.push(ctx.t('addloan-card-periods', { periods: input.periods }));
+  lines.push(ctx.t(rows.length > 1 ? 'addloan-card-first-due' : 'addloan-card-due', { date: date(ctx, input.firstDue) }), '');
+  lines.push(paymentLine(ctx, rows.map((row) => row.payment)));
+  if (summary.totalInterest.gt(0)) lines.push(ctx.t('addloan-card-interest', { amount: money(ctx, summary.totalInterest) }));
+  if (summary.totalFees.gt(0)) lines.push(ctx.t('addloan-card-fees', { amount: money(ctx, summary.totalFees) }));
+  lines.push(ctx.t('addloan-card-total', { amount: money(ctx, summary.totalPayments) }));
+  if (rows.length > 1) lines.push(ctx.t('addloan-card-last-due', { date: date(ctx, summary.lastDue) }));
+  lines.push(
+    ctx.t('addloan-card-apr', { apr: formatPercent(ctx.locale, apr, 2), effective: formatPercent(ctx.locale, effectiveRate, 2) }),
+    ...aprWarnings(ctx, apr, input.lenderKind),
+    ctx.t('addloan-card-policy', { policy: ctx.t(`preset-${input.policyPreset ?? defaultPresetFor(input.method)}`) }),
+  );
+  const behind = rows.filter((row) => row.due < ctx.today).length;
+  if (behind > 0) lines.push('', ctx.t('addloan-card-assumed-paid', { count: behind }));
+  return lines.join('\n');
+}

@@ -1,0 +1,55 @@
+import type { IsoDate } from '../domain/calendar.ts';
+import { Decimal } from '../domain/money.ts';
+import { evaluateLoan, type OverdueEvaluation, type OverdueStage } from '../domain/overdue.ts';
+import { POLICY_PRESETS, type OverduePolicy, type PolicyPresetId } from '../domain/overdue-policy.ts';
+import { toAnnualPercent, type DayBasis, type RateUnit } from '../domain/rates.ts';
+import type { Db } from '../db/client.ts';
+import { installmentsOfUser, loansOfUser, type InstallmentRow, type LoanRow } from '../db/loans-repo.ts';
+
+export function policyOf(loan: LoanRow): OverduePolicy {
+  return POLICY_PRESETS[loan.policyPreset as PolicyPresetId] ?? POLICY_PRESETS['bank-cn'];
+}
+
+/** The contract's nominal annual rate as a fraction: the base of a bank's penalty rate. */
+export function contractAnnualRate(loan: LoanRow): Decimal {
+  return toAnnualPercent(new Decimal(loan.ratePercent), loan.rateUnit as RateUnit, loan.dayBasis as DayBasis).div(100);
+}
+
+export function evaluationInput(row: InstallmentRow) {
+  return {
+    n: row.n,
+    due: row.dueDate,
+    principal: new Decimal(row.principal),
+    interest: new Decimal(row.interest),
+    fee: new Decimal(row.fee),
+    paid: new Decimal(row.paid),
+  };
+}
+
+export interface LoanOverdue {
+  loan: LoanRow;
+  installments: OverdueEvaluation[];
+  totalOverdue: Decimal;
+  totalPenalty: Decimal;
+  /** One-off late fees (违约金), kept apart from penalty interest (罚息). */
+  totalLateFee: Decimal;
+  worstStage: OverdueStage;
+}
+
+/** Every loan of the user with something past its due date, evaluated for `today`. */
+export function overdueOfUser(db: Db, userId: number, today: IsoDate): LoanOverdue[] {
+  const rowsByLoan = new Map<number, InstallmentRow[]>();
+  for (const row of installmentsOfUser(db, userId)) {
+    const list = rowsByLoan.get(row.loanId) ?? [];
+    list.push(row);
+    rowsByLoan.set(row.loanId, list);
+  }
+  const result: LoanOverdue[] = [];
+  for (const loan of loansOfUser(db, userId)) {
+    const rows = (rowsByLoan.get(loan.id) ?? []).map(evaluationInput);
+    const evaluation = evaluateLoan(rows, contractAnnualRate(loan), policyOf(loan), today);
+    const pastDue = evaluation.installments.filter((i) => i.daysPastDue > 0);
+    if (pastDue.length > 0) result.push({ loan, ...evaluation, installments: pastDue });
+  }
+  return result;
+}

@@ -1,0 +1,98 @@
+import type { IsoDate } from '../domain/calendar.ts';
+import { Decimal, ZERO, toMoneyString } from '../domain/money.ts';
+import { allocatePayment } from '../domain/payments.ts';
+import type { Db } from '../db/client.ts';
+import {
+  allocationsOf,
+  deletePayment,
+  findLoan,
+  installmentsByIds,
+  installmentsOfLoan,
+  insertAllocations,
+  insertPayment,
+  lastUserPayment,
+  setInstallmentPaid,
+  type InstallmentRow,
+  type PaymentRow,
+  type Tx,
+} from '../db/loans-repo.ts';
+
+/**
+ * Spreads a payment over a loan's installments, oldest due first, and writes it with its
+ * allocations. `existingPaymentId` re-applies a payment already stored (after an edit rebuilt
+ * the schedule). Returns the installments as they are afterwards.
+ */
+export function applyPayment(
+  tx: Tx,
+  loanId: number,
+  installments: InstallmentRow[],
+  amount: Decimal,
+  paidOn: IsoDate,
+  source: string,
+  now: Date,
+  existingPaymentId?: number,
+): { installments: InstallmentRow[]; applied: { n: number; amount: Decimal }[]; leftover: Decimal } {
+  const ordered = [...installments].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.n - b.n);
+  const { applied, leftover } = allocatePayment(
+    ordered.map((row) => ({ n: row.n, due: row.dueDate, payment: new Decimal(row.payment), paid: new Decimal(row.paid) })),
+    amount,
+  );
+  const byN = new Map(ordered.map((row) => [row.n, row]));
+  const updated = new Map<number, string>();
+  const allocations = applied.map(({ n, amount: part }) => {
+    const row = byN.get(n) as InstallmentRow;
+    const newPaid = toMoneyString(new Decimal(row.paid).plus(part));
+    updated.set(row.id, newPaid);
+    return { installmentId: row.id, amount: toMoneyString(part), newPaid };
+  });
+  if (existingPaymentId === undefined) {
+    insertPayment(tx, { loanId, amount: toMoneyString(amount), paidOn, source, createdAt: now.toISOString() }, allocations);
+  } else {
+    insertAllocations(tx, existingPaymentId, allocations);
+  }
+  return {
+    installments: installments.map((row) => (updated.has(row.id) ? { ...row, paid: updated.get(row.id) as string } : row)),
+    applied,
+    leftover,
+  };
+}
+
+export type RecordPaymentResult =
+  | { ok: true; applied: { n: number; amount: Decimal }[]; stillOpen: Decimal }
+  | { ok: false; reason: 'no-such-loan' | 'nothing-owed' }
+  | { ok: false; reason: 'more-than-owed'; owed: Decimal };
+
+/** Records a payment the borrower made. More than everything still owed is refused, not silently kept. */
+export function recordPayment(db: Db, userId: number, loanId: number, amount: Decimal, paidOn: IsoDate, now: Date): RecordPaymentResult {
+  return db.transaction((tx): RecordPaymentResult => {
+    if (!findLoan(tx, userId, loanId)) return { ok: false, reason: 'no-such-loan' };
+    const installments = installmentsOfLoan(tx, userId, loanId);
+    const owed = installments.reduce((sum, row) => sum.plus(row.payment).minus(row.paid), ZERO);
+    if (owed.lte(0)) return { ok: false, reason: 'nothing-owed' };
+    if (amount.gt(owed)) return { ok: false, reason: 'more-than-owed', owed };
+    const result = applyPayment(tx, loanId, installments, amount, paidOn, 'user', now);
+    return { ok: true, applied: result.applied, stillOpen: owed.minus(amount) };
+  });
+}
+
+export function lastPayment(db: Db, userId: number): (PaymentRow & { loanName: string }) | undefined {
+  return lastUserPayment(db, userId);
+}
+
+/** Takes back the user's last recorded payment exactly: each installment loses what that payment gave it. */
+export function undoLastPayment(db: Db, userId: number, paymentId: number): (PaymentRow & { loanName: string }) | undefined {
+  const last = lastUserPayment(db, userId);
+  // Only the newest payment can be undone, so an old "Undo" button cannot reach further back.
+  if (!last || last.id !== paymentId) return undefined;
+  db.transaction((tx) => {
+    const allocations = allocationsOf(tx, last.id);
+    const rows = new Map(installmentsByIds(tx, allocations.map((a) => a.installmentId)).map((row) => [row.id, row]));
+    for (const allocation of allocations) {
+      const row = rows.get(allocation.installmentId);
+      if (row) setInstallmentPaid(tx, row.id, toMoneyString(new Decimal(row.paid).minus(allocation.amount)));
+    }
+    deletePayment(tx, last.id);
+  });
+  return last;
+}
+
