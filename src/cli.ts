@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { CALC_HELP, runCalc } from './cli/calc.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { todayIn } from './domain/calendar.ts';
 import { createBotCore } from './core/create-bot-core.ts';
 import { SettableClock, systemClock } from './core/clock.ts';
 import { openDatabase } from './db/client.ts';
@@ -17,6 +19,7 @@ Usage: repaybot <command> [options]
 Commands:
   start     run the bot: Telegram when BOT_TOKEN is set, else a chat in this terminal
   chat      chat in the terminal (--jsonl: the JSON-lines machine interface)
+  calc      the loan engine from the shell: schedule, APR, overdue (--json for scripts)
   migrate   create or update the database schema, then exit
 
 Run "repaybot <command> --help" for a command's options.`;
@@ -33,6 +36,7 @@ opens the terminal chat, as "repaybot chat" does.`,
   --user ID    the local user's id in the terminal chat (default 1)
   --lang L     language code as Telegram would send it: en, zh-CN, zh-TW, zh-Hant… (default: from $LANG)
   --now ISO    fix the clock at this instant, e.g. 2027-01-10T09:00:00+08:00`,
+  calc: CALC_HELP,
   migrate: `Usage: repaybot migrate
 
 Creates the database at DATABASE_PATH if needed and applies every migration in drizzle/.`,
@@ -88,6 +92,22 @@ async function startTelegram(config: Config & { BOT_TOKEN: string }): Promise<vo
   db.$client.close();
 }
 
+/** calc reads no database; only DEFAULT_TIMEZONE (for "today") comes from the configuration. */
+function calcCommand(argv: string[]): number {
+  let config: Config;
+  try {
+    config = loadConfig(loadEnv());
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+  const { code, stdout, stderr } = runCalc(argv, todayIn(config.DEFAULT_TIMEZONE, new Date()));
+  if (stdout) console.log(stdout);
+  if (stderr) console.error(stderr);
+  return code;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command) {
@@ -102,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
+  if (command === 'calc') return calcCommand(rest);
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  * process, with its own database in a temporary folder and no Telegram token.
  */
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'repaybot-cli-'));
 let dbCounter = 0;
 
