@@ -206,7 +206,7 @@ export const addLoanCommand: Command = {
     if (!form) return [{ text: ctx.t('error-not-understood') }];
     const step = form.step as Step;
     if (step === 'confirm' || step === 'edit') return [{ text: ctx.t('addloan-use-buttons') }, ...question(ctx, form, step)];
-    const result = applyAnswer(step, form.data as Draft, text);
+    const result = applyAnswer(step, form.data as Draft, text, ctx.today);
     if (!result.ok) return [{ text: errorText(ctx, result.error) }, ...question(ctx, form, step)];
     return advance(ctx, form, result.value);
   },

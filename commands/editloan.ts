@@ -24,6 +24,7 @@ function draftOf(loan: LoanRow): Draft {
     policyPreset: loan.policyPreset as PolicyPresetId,
   };
   if (loan.startDate) draft.startDate = loan.startDate;
+  if (loan.dueDay !== null) draft.dueDay = loan.dueDay;
   return draft;
 }
 

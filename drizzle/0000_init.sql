@@ -34,6 +34,7 @@ CREATE TABLE `loans` (
 	`rate_unit` text NOT NULL,
 	`periods` integer NOT NULL,
 	`first_due` text NOT NULL,
+	`due_day` integer,
 	`start_date` text,
 	`day_basis` integer DEFAULT 360 NOT NULL,
 	`upfront_fee` text DEFAULT '0.00' NOT NULL,

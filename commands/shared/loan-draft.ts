@@ -1,4 +1,5 @@
-import { daysBetween } from '../../src/domain/calendar.ts';
+import { daysBetween, type IsoDate } from '../../src/domain/calendar.ts';
+import { firstDueFrom } from '../../src/domain/first-due.ts';
 import { Decimal } from '../../src/domain/money.ts';
 import { POLICY_PRESETS, type PolicyPresetId } from '../../src/domain/overdue-policy.ts';
 import type { RateUnit } from '../../src/domain/rates.ts';
@@ -29,6 +30,8 @@ export interface Draft {
   rateUnit?: RateUnit;
   periods?: number;
   firstDue?: string;
+  /** Set when the borrower gave a day of the month ("15号", "day 31") instead of a date. */
+  dueDay?: number;
   startDate?: string;
   oneTimeFee?: string;
   upfrontFee?: string;
@@ -115,6 +118,7 @@ export function toInput(draft: Draft): LoanInput | undefined {
     rate: { percent: new Decimal(draft.ratePercent as string), unit: draft.rateUnit as RateUnit },
     periods: draft.periods as number,
     firstDue: draft.firstDue as string,
+    dueDay: draft.dueDay,
     startDate: draft.startDate,
     oneTimeFee: draft.oneTimeFee === undefined ? undefined : new Decimal(draft.oneTimeFee),
     upfrontFee: draft.upfrontFee === undefined ? undefined : new Decimal(draft.upfrontFee),
@@ -142,12 +146,23 @@ function parseFee(text: string, principal: string | undefined): ParseResult<Deci
   return amount;
 }
 
+/** "15号", "每月15日", "day 15", "every 15th", "the 31st": a day of the month, 1..31. */
+export function readDueDay(text: string): number | undefined {
+  const match = /^(?:每月|每个月|每個月)?\s*(\d{1,2})\s*(?:号|號|日)$|^(?:(?:every|day|on)\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+of\s+(?:the|every)\s+month)?$/i.exec(
+    normalizeText(text),
+  );
+  const day = Number(match?.[1] ?? match?.[2]);
+  // A bare number is ambiguous with nothing here, but "12" alone reads better as a date typo: require a marker.
+  if (!match || !/号|號|日|every|day|on|st|nd|rd|th|the/i.test(text)) return undefined;
+  return day >= 1 && day <= 31 ? day : undefined;
+}
+
 function datesInOrder(start: string | undefined, firstDue: string | undefined): boolean {
   return start === undefined || firstDue === undefined || daysBetween(start, firstDue) > 0;
 }
 
 /** Reads a typed answer to `field`. */
-export function applyAnswer(field: Field, draft: Draft, text: string): AnswerResult {
+export function applyAnswer(field: Field, draft: Draft, text: string, today: IsoDate): AnswerResult {
   const lift = <T>(result: ParseResult<T> | { ok: false; error: AnswerError }, apply: (value: T) => AnswerResult): AnswerResult =>
     result.ok ? apply(result.value) : result;
   const ok = (value: Draft): AnswerResult => ({ ok: true, value });
@@ -170,10 +185,19 @@ export function applyAnswer(field: Field, draft: Draft, text: string): AnswerRes
       );
     case 'periods':
       return lift(parsePeriods(text), (periods) => ok({ ...draft, periods }));
-    case 'firstDue':
-      return lift(parseDate(text), (firstDue) =>
-        datesInOrder(draft.startDate, firstDue) ? ok({ ...draft, firstDue }) : { ok: false, error: 'start-after-first-due' },
-      );
+    case 'firstDue': {
+      const dueDay = readDueDay(text);
+      if (dueDay !== undefined) {
+        // "Every 15th": the first such day after the money arrived (or after today).
+        return ok({ ...draft, firstDue: firstDueFrom(draft.startDate ?? today, dueDay), dueDay });
+      }
+      return lift(parseDate(text), (firstDue) => {
+        if (!datesInOrder(draft.startDate, firstDue)) return { ok: false, error: 'start-after-first-due' };
+        const next: Draft = { ...draft, firstDue };
+        delete next.dueDay;
+        return ok(next);
+      });
+    }
     case 'startDate':
       return lift(parseDate(text), (startDate) =>
         datesInOrder(startDate, draft.firstDue) ? ok({ ...draft, startDate }) : { ok: false, error: 'start-after-first-due' },

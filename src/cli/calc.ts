@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { aprOfSchedule } from '../domain/apr.ts';
 import { daysBetween, parseIsoDateStrict, type IsoDate } from '../domain/calendar.ts';
 import { Decimal, ZERO } from '../domain/money.ts';
+import { firstDueFrom } from '../domain/first-due.ts';
 import { evaluateInstallment } from '../domain/overdue.ts';
 import { defaultPresetFor, policyWith, validatePolicy, type OverduePolicy } from '../domain/overdue-policy.ts';
 import { toAnnualPercent, toMonthlyRate, type DayBasis, type RateUnit } from '../domain/rates.ts';
@@ -20,6 +21,7 @@ export const CALC_HELP = `Usage: repaybot calc --principal AMOUNT --method METHO
   --rate-unit U             annual | monthly | daily | monthly-fee   (default annual; monthly-fee for fee)
   --periods N               number of monthly installments, 1..${MAX_PERIODS} (bullet and bnpl: 1)
   --first-due DATE          first (or only) due date, YYYY-MM-DD
+  --due-day N               instead of --first-due: the day of the month (1..31), counted from --start
   --start DATE              date the money was received (bullet: interest runs from it)
   --upfront-fee AMOUNT      fee taken from the money paid out (砍头息)
   --one-time-fee AMOUNT     bnpl: fee due with the payment
@@ -40,6 +42,7 @@ const OPTIONS = {
   'rate-unit': { type: 'string' },
   periods: { type: 'string' },
   'first-due': { type: 'string' },
+  'due-day': { type: 'string' },
   start: { type: 'string' },
   'upfront-fee': { type: 'string' },
   'one-time-fee': { type: 'string' },
@@ -91,6 +94,7 @@ export interface CalcRequest {
   rateUnit: RateUnit;
   periods: number;
   firstDue: IsoDate;
+  dueDay?: number | undefined;
   start?: IsoDate | undefined;
   upfrontFee: Decimal;
   oneTimeFee: Decimal;
@@ -150,8 +154,11 @@ export function readCalcRequest(argv: string[], today: IsoDate): CalcRequest | '
   const periods = integerFlag(values, 'periods', 1, MAX_PERIODS) ?? (single ? 1 : fail('periods', `required; a whole number from 1 to ${MAX_PERIODS}`));
   if (single && periods !== 1) fail('periods', `1 for ${m} (a single payment)`);
 
-  const firstDue = dateFlag(values, 'first-due', true) as IsoDate;
   const start = dateFlag(values, 'start');
+  const dueDay = integerFlag(values, 'due-day', 1, 31);
+  if (dueDay !== undefined && values['first-due'] !== undefined) fail('due-day', 'not together with --first-due: give one of them');
+  if (dueDay !== undefined && !start) fail('start', 'required with --due-day: the date the money was received, YYYY-MM-DD');
+  const firstDue = dueDay !== undefined && start ? firstDueFrom(start, dueDay) : (dateFlag(values, 'first-due', true) as IsoDate);
   if (m === 'bullet' && !start) fail('start', 'required for bullet: the date the money was received, YYYY-MM-DD');
   if (start && daysBetween(start, firstDue) <= 0) fail('first-due', `a date after --start (${start})`);
 
@@ -185,6 +192,7 @@ export function readCalcRequest(argv: string[], today: IsoDate): CalcRequest | '
     rateUnit: rateUnit as RateUnit,
     periods,
     firstDue,
+    dueDay,
     start,
     upfrontFee,
     oneTimeFee,
@@ -216,6 +224,7 @@ export function calculate(request: CalcRequest) {
     periods: request.periods,
     firstDue: request.firstDue,
     dayBasis: request.dayBasis,
+    ...(request.dueDay !== undefined && { dueDay: request.dueDay }),
     ...(request.start && { start: request.start }),
     ...(request.method === 'bnpl' && { oneTimeFee: request.oneTimeFee }),
   });

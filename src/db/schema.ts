@@ -31,6 +31,8 @@ export const loans = sqliteTable(
     rateUnit: text('rate_unit').notNull(),
     periods: integer('periods').notNull(),
     firstDue: text('first_due').notNull(),
+    /** The contract's day of the month (1..31) when it differs from firstDue's clamped day (31 → 28 Feb). */
+    dueDay: integer('due_day'),
     /** When the money was received: bullet loans accrue interest from it; payoff accrues from it before the first due date. */
     startDate: text('start_date'),
     dayBasis: integer('day_basis').notNull().default(360),

@@ -31,6 +31,8 @@ export interface LoanInput {
   rate: { percent: Decimal; unit: RateUnit };
   periods: number;
   firstDue: IsoDate;
+  /** Day of the month the contract names, when the first due date was clamped (31 → 28 Feb). */
+  dueDay?: number | undefined;
   startDate?: IsoDate | undefined;
   dayBasis?: DayBasis | undefined;
   upfrontFee?: Decimal | undefined;
@@ -56,6 +58,7 @@ export function termsOf(input: LoanInput): LoanTerms {
     periods: input.periods,
     firstDue: input.firstDue,
     dayBasis,
+    ...(input.dueDay !== undefined && { dueDay: input.dueDay }),
     ...(input.startDate !== undefined && { start: input.startDate }),
     ...(input.oneTimeFee !== undefined && { oneTimeFee: input.oneTimeFee }),
   };
@@ -69,6 +72,7 @@ export function inputOf(loan: LoanRow): LoanInput {
     rate: { percent: new Decimal(loan.ratePercent), unit: loan.rateUnit as RateUnit },
     periods: loan.periods,
     firstDue: loan.firstDue,
+    dueDay: loan.dueDay ?? undefined,
     startDate: loan.startDate ?? undefined,
     dayBasis: loan.dayBasis as DayBasis,
     upfrontFee: new Decimal(loan.upfrontFee),
@@ -93,6 +97,7 @@ function loanColumns(input: LoanInput): Omit<NewLoanRow, 'userId' | 'createdAt'>
     rateUnit: input.rate.unit,
     periods: input.periods,
     firstDue: input.firstDue,
+    dueDay: input.dueDay ?? null,
     startDate: input.startDate ?? null,
     dayBasis: input.dayBasis ?? 360,
     upfrontFee: toMoneyString(input.upfrontFee ?? ZERO),

@@ -152,3 +152,15 @@ describe('repaybot calc: bad input names the flag and exits 2', () => {
     expect(result.rows[0]).toMatchObject({ payment: '888.49', penalty: '13.33', daysPastDue: 30 });
   }, 30_000);
 });
+
+describe('repaybot calc: first due date from a start date and a due day', () => {
+  it('the first 31st after 2027-01-31 is 28 February, and later months go back to the 31st', () => {
+    const rows = calc('--principal 10000 --method annuity --rate 12 --periods 3 --start 2027-01-31 --due-day 31').rows;
+    expect(rows.map((r) => r.due)).toEqual(['2027-02-28', '2027-03-31', '2027-04-30']);
+  });
+
+  it('needs --start, and not both --due-day and --first-due', () => {
+    expect(refused('--principal 10000 --method annuity --rate 12 --periods 3 --due-day 15')).toContain('--start:');
+    expect(refused(`${LOAN} --start 2026-12-01 --due-day 15`)).toContain('--due-day:');
+  });
+});

@@ -201,3 +201,21 @@ describe('/addloan in one line: what it could not read', () => {
     expect(reply).toContain('How many monthly installments');
   });
 });
+
+describe('/addloan: a day of the month instead of a date', () => {
+  it('"15号" means the next 15th after today', async () => {
+    const bot = createTestBot();
+    await bot.say('/addloan 车贷 10000 12期 年利率12% 等额本息', { lang: 'zh-CN' });
+    const card = texts(await bot.say('15号', { lang: 'zh-CN' }));
+    expect(card).toContain('首期还款日：2026-12-15');
+  });
+
+  it('"the 31st" clamps to short months and comes back to the 31st', async () => {
+    const bot = createTestBot({ now: new Date('2027-01-31T02:00:00Z') });
+    await bot.say('/addloan car 10000 3 months 12% annuity');
+    expect(texts(await bot.say('the 31st'))).toContain('First due: 2027-02-28');
+    await bot.pressLabel('Save');
+    const rows = bot.db.select().from(installments).all();
+    expect(rows.map((r) => r.dueDate)).toEqual(['2027-02-28', '2027-03-31', '2027-04-30']);
+  });
+});
