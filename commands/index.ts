@@ -2,6 +2,7 @@ import type { Command } from '../src/core/types.ts';
 import type { Translator } from '../src/i18n/translator.ts';
 import { addLoanCommand } from './addloan.ts';
 import { cancelCommand } from './cancel.ts';
+import { cardBillCommand } from './cardbill.ts';
 import { deleteLoanCommand } from './deleteloan.ts';
 import { editLoanCommand } from './editloan.ts';
 import { helpCommand } from './help.ts';
@@ -27,6 +28,7 @@ export function allCommands(translator: Translator): Command[] {
     undoCommand,
     payoffCommand,
     statusCommand,
+    cardBillCommand,
     editLoanCommand,
     deleteLoanCommand,
     languageCommand((locale) => translator.for(locale)),

@@ -291,3 +291,16 @@ deleteloan-confirm = Delete { $name } with its { $periods }-installment schedule
 button-delete = Delete
 deleteloan-kept = Kept. Nothing was deleted.
 deleteloan-done = Deleted { $name }.
+
+## /cardbill
+
+command-cardbill = What paying only a credit card's minimum costs
+cardbill-usage =
+    Send your card statement in one line: the balance, the statement date and the due date; optionally the minimum payment and the daily rate. For example:
+    /cardbill 10000 2026-12-05 2027-01-01 min 1000
+cardbill-dates-order = The statement date must come before the due date.
+cardbill-minimum-too-large = The minimum payment cannot be more than the balance.
+cardbill-header = Statement balance { $balance }, due { $due }.
+cardbill-pay-full = Pay it all by the due date: no interest.
+cardbill-pay-minimum = Pay only the minimum, { $minimum }: you lose the interest-free period, and interest at { $rate } a day is charged on the whole statement balance from the statement date (全额计息), not just on the { $carried } left. That is about { $interest } by the next statement, which will then show { $next } before any new spending.
+cardbill-below-minimum = Paying less than the minimum also brings a late fee (违约金) and may be reported to the credit bureau.

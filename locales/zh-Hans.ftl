@@ -275,3 +275,16 @@ deleteloan-confirm = 删除“{ $name }”及其 { $periods } 期还款计划和
 button-delete = 删除
 deleteloan-kept = 已保留，没有删除任何内容。
 deleteloan-done = 已删除“{ $name }”。
+
+## /cardbill
+
+command-cardbill = 信用卡只还最低还款额要付多少利息
+cardbill-usage =
+    请用一行发送账单信息：本期应还金额、账单日、到期还款日；可以再加最低还款额和日利率。例如：
+    /cardbill 10000 2026-12-05 2027-01-01 最低1000
+cardbill-dates-order = 账单日必须早于到期还款日。
+cardbill-minimum-too-large = 最低还款额不能超过应还金额。
+cardbill-header = 本期应还 { $balance }，到期还款日 { $due }。
+cardbill-pay-full = 到期前全额还款：不产生利息。
+cardbill-pay-minimum = 只还最低还款额 { $minimum }：将失去免息期，并且按日利率 { $rate } 对整笔账单金额从账单日起计息（全额计息），而不只是剩下的 { $carried }。到下一个账单日约产生利息 { $interest }，下期账单（不计新消费）将是 { $next }。
+cardbill-below-minimum = 还款低于最低还款额还会产生违约金，并可能上报征信。

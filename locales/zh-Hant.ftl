@@ -276,3 +276,16 @@ deleteloan-confirm = 刪除「{ $name }」及其 { $periods } 期還款計劃和
 button-delete = 刪除
 deleteloan-kept = 已保留，沒有刪除任何內容。
 deleteloan-done = 已刪除「{ $name }」。
+
+## /cardbill
+
+command-cardbill = 信用卡只還最低還款額要付多少利息
+cardbill-usage =
+    請用一行傳送賬單資訊：本期應還金額、賬單日、到期還款日；可以再加最低還款額和日利率。例如：
+    /cardbill 10000 2026-12-05 2027-01-01 最低1000
+cardbill-dates-order = 賬單日必須早於到期還款日。
+cardbill-minimum-too-large = 最低還款額不能超過應還金額。
+cardbill-header = 本期應還 { $balance }，到期還款日 { $due }。
+cardbill-pay-full = 到期前全額還款：不產生利息。
+cardbill-pay-minimum = 只還最低還款額 { $minimum }：將失去免息期，並且按日利率 { $rate } 對整筆賬單金額從賬單日起計息（全額計息），而不只是剩下的 { $carried }。到下一個賬單日約產生利息 { $interest }，下期賬單（不計新消費）將是 { $next }。
+cardbill-below-minimum = 還款低於最低還款額還會產生違約金，並可能上報徵信。

@@ -30,7 +30,7 @@ export interface MinimumPaymentCost {
 }
 
 const TEN_PERCENT = new Decimal('0.1');
-const DEFAULT_DAILY_PERCENT = new Decimal('0.05');
+export const DEFAULT_DAILY_PERCENT = new Decimal('0.05');
 const HUNDRED = new Decimal(100);
 
 /**
