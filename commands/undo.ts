@@ -27,7 +27,7 @@ export const undoCommand: Command = {
   onCallback(ctx, [action = '', id = '']) {
     if (action === 'ask') return ask(ctx);
     if (action === 'keep') return [{ text: ctx.t('undo-kept') }];
-    const undone = action === 'payment' ? undoLastPayment(ctx.services.db, ctx.user.id, Number(id)) : undefined;
+    const undone = action === 'payment' ? undoLastPayment(ctx.services.db, ctx.user.id, Number(id), ctx.now) : undefined;
     if (!undone) return [{ text: ctx.t('error-stale-button') }];
     return [{ text: ctx.t('undo-done', { amount: money(ctx, new Decimal(undone.amount)), name: undone.loanName }) }];
   },

@@ -304,3 +304,21 @@ cardbill-header = Statement balance { $balance }, due { $due }.
 cardbill-pay-full = Pay it all by the due date: no interest.
 cardbill-pay-minimum = Pay only the minimum, { $minimum }: you lose the interest-free period, and interest at { $rate } a day is charged on the whole statement balance from the statement date (全额计息), not just on the { $carried } left. That is about { $interest } by the next statement, which will then show { $next } before any new spending.
 cardbill-below-minimum = Paying less than the minimum also brings a late fee (违约金) and may be reported to the credit bureau.
+
+## Reminders
+
+reminder-title = ⏰ Repayment reminder
+reminder-upcoming =
+    { $days ->
+        [one] • { $name }: { $amount } due tomorrow, { $date } (installment { $n } of { $periods })
+       *[other] • { $name }: { $amount } due { $date }, in { $days } days (installment { $n } of { $periods })
+    }
+reminder-due-today = • { $name }: { $amount } due TODAY, { $date } (installment { $n } of { $periods })
+reminder-overdue = • { $name }: { $amount } was due { $date }, { $days } days ago. Penalty so far { $penalty }: { $stage }.
+reminder-day-total = Total due { $date }: { $total }
+reminder-overdue-help = Can't pay now? Send /status for what happens next and when, and talk to your lender early about more time or a penalty waiver.
+button-paid = ✅ Paid
+button-paid-loan = ✅ Paid { $name }
+button-snooze-today = Later today
+button-snooze-tomorrow = Tomorrow
+button-schedule = Schedule

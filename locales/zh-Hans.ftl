@@ -288,3 +288,17 @@ cardbill-header = 本期应还 { $balance }，到期还款日 { $due }。
 cardbill-pay-full = 到期前全额还款：不产生利息。
 cardbill-pay-minimum = 只还最低还款额 { $minimum }：将失去免息期，并且按日利率 { $rate } 对整笔账单金额从账单日起计息（全额计息），而不只是剩下的 { $carried }。到下一个账单日约产生利息 { $interest }，下期账单（不计新消费）将是 { $next }。
 cardbill-below-minimum = 还款低于最低还款额还会产生违约金，并可能上报征信。
+
+## 提醒
+
+reminder-title = ⏰ 还款提醒
+reminder-upcoming = • { $name }：{ $date } 应还 { $amount }，还有 { $days } 天（第 { $n }/{ $periods } 期）
+reminder-due-today = • { $name }：今天（{ $date }）应还 { $amount }（第 { $n }/{ $periods } 期）
+reminder-overdue = • { $name }：{ $date } 应还的 { $amount } 已逾期 { $days } 天，目前罚息 { $penalty }，{ $stage }。
+reminder-day-total = { $date } 合计应还：{ $total }
+reminder-overdue-help = 暂时还不上？发送 /status 查看接下来会发生什么、在什么时候；并尽早联系贷款机构，询问延期或罚息减免。
+button-paid = ✅ 已还款
+button-paid-loan = ✅ 已还 { $name }
+button-snooze-today = 今天稍后提醒
+button-snooze-tomorrow = 明天提醒
+button-schedule = 还款计划

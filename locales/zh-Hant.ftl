@@ -289,3 +289,17 @@ cardbill-header = 本期應還 { $balance }，到期還款日 { $due }。
 cardbill-pay-full = 到期前全額還款：不產生利息。
 cardbill-pay-minimum = 只還最低還款額 { $minimum }：將失去免息期，並且按日利率 { $rate } 對整筆賬單金額從賬單日起計息（全額計息），而不只是剩下的 { $carried }。到下一個賬單日約產生利息 { $interest }，下期賬單（不計新消費）將是 { $next }。
 cardbill-below-minimum = 還款低於最低還款額還會產生違約金，並可能上報徵信。
+
+## 提醒
+
+reminder-title = ⏰ 還款提醒
+reminder-upcoming = • { $name }：{ $date } 應還 { $amount }，還有 { $days } 天（第 { $n }/{ $periods } 期）
+reminder-due-today = • { $name }：今天（{ $date }）應還 { $amount }（第 { $n }/{ $periods } 期）
+reminder-overdue = • { $name }：{ $date } 應還的 { $amount } 已逾期 { $days } 天，目前罰息 { $penalty }，{ $stage }。
+reminder-day-total = { $date } 合計應還：{ $total }
+reminder-overdue-help = 暫時還不上？傳送 /status 檢視接下來會發生什麼、在什麼時候；並儘早聯絡貸款機構，詢問延期或罰息減免。
+button-paid = ✅ 已還款
+button-paid-loan = ✅ 已還 { $name }
+button-snooze-today = 今天稍後提醒
+button-snooze-tomorrow = 明天提醒
+button-schedule = 還款計劃

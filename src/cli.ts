@@ -7,10 +7,16 @@ import { createBotCore } from './core/create-bot-core.ts';
 import { SettableClock, systemClock } from './core/clock.ts';
 import { openDatabase } from './db/client.ts';
 import { localeFromLanguageCode, type Locale } from './i18n/locales.ts';
-import { createLogger } from './log.ts';
-import { runConsole } from './transports/console.ts';
+import { createLogger, type Logger } from './log.ts';
+import { renderForConsole, runConsole } from './transports/console.ts';
 import { createGrammyBot, publishCommands } from './transports/grammy.ts';
-import { runJsonl } from './transports/jsonl.ts';
+import { renderMessage, runJsonl } from './transports/jsonl.ts';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { OutgoingMessage } from './core/types.ts';
+import { recoverAbandonedClaims } from './reminders/dispatcher.ts';
+import { collectingSender, createReminderPass, type ReminderPass } from './reminders/pass.ts';
+import { RateLimiter } from './reminders/rate-limiter.ts';
+import { telegramSender } from './reminders/telegram-sender.ts';
 
 const USAGE = `repaybot — a repayment assistant chat bot
 
@@ -20,6 +26,7 @@ Commands:
   start     run the bot: Telegram when BOT_TOKEN is set, else a chat in this terminal
   chat      chat in the terminal (--jsonl: the JSON-lines machine interface)
   calc      the loan engine from the shell: schedule, APR, overdue (--json for scripts)
+  tick      run one reminder pass now (catch-up by hand)
   migrate   create or update the database schema, then exit
 
 Run "repaybot <command> --help" for a command's options.`;
@@ -37,6 +44,11 @@ opens the terminal chat, as "repaybot chat" does.`,
   --lang L     language code as Telegram would send it: en, zh-CN, zh-TW, zh-Hant… (default: from $LANG)
   --now ISO    fix the clock at this instant, e.g. 2027-01-10T09:00:00+08:00`,
   calc: CALC_HELP,
+  tick: `Usage: repaybot tick [--now ISO]
+
+Runs one reminder pass: queues every reminder that has come due (catching up after downtime) and
+sends it, by Telegram when BOT_TOKEN is set, otherwise printed as JSON lines. A summary goes to
+stderr. --now runs the pass as if it were that instant.`,
   migrate: `Usage: repaybot migrate
 
 Creates the database at DATABASE_PATH if needed and applies every migration in drizzle/.`,
@@ -56,17 +68,45 @@ function terminalLocale(flag: string | undefined, env: Env): string | undefined 
   return env.LANG?.split('.')[0]?.replace('_', '-');
 }
 
+/** Runs reminder passes on REMINDER_CRON until stopped. */
+function scheduleReminders(config: Config, pass: ReminderPass, logger: Logger): ScheduledTask {
+  return cron.schedule(config.REMINDER_CRON, async () => {
+    try {
+      await pass();
+    } catch (error) {
+      logger.error({ err: error }, 'reminder pass failed');
+    }
+  });
+}
+
 async function startChat(config: Config, options: { jsonl: boolean; user: number; lang?: string; now?: Date }): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL ?? 'warn');
   const clock = new SettableClock(options.now);
   const db = openDatabase(config.DATABASE_PATH);
+  recoverAbandonedClaims(db, clock.now());
+  const app = createBotCore({ config, db, clock, logger });
+  const reminderDeps = { db, clock, translator: app.translator, defaultLocale: config.DEFAULT_LANGUAGE, logger };
   try {
-    const app = createBotCore({ config, db, clock, logger });
     if (options.jsonl) {
-      await runJsonl({ app, clock, input: process.stdin, output: process.stdout });
+      // A {"tick"} line runs one pass; its messages come out on the same stream, each with its chat.
+      let collected: OutgoingMessage[] = [];
+      const pass = createReminderPass({ ...reminderDeps, sender: collectingSender((m) => collected.push(m)) });
+      const onTick = async () => {
+        collected = [];
+        await pass();
+        return collected;
+      };
+      await runJsonl({ app, clock, input: process.stdin, output: process.stdout, onTick });
     } else {
       const locale: Locale = localeFromLanguageCode(options.lang) ?? config.DEFAULT_LANGUAGE;
-      await runConsole({ app, userId: options.user, locale, input: process.stdin, output: process.stdout });
+      // Reminders for the local user appear in the terminal as they fall due.
+      const pass = createReminderPass({ ...reminderDeps, sender: collectingSender((m) => process.stdout.write(`\n${renderForConsole(m)}\n\n> `)) });
+      const task = scheduleReminders(config, pass, logger);
+      try {
+        await runConsole({ app, userId: options.user, locale, input: process.stdin, output: process.stdout });
+      } finally {
+        await task.stop();
+      }
     }
   } finally {
     db.$client.close();
@@ -76,20 +116,68 @@ async function startChat(config: Config, options: { jsonl: boolean; user: number
 async function startTelegram(config: Config & { BOT_TOKEN: string }): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL ?? 'info');
   const db = openDatabase(config.DATABASE_PATH);
+  recoverAbandonedClaims(db, systemClock.now());
   const app = createBotCore({ config, db, clock: systemClock, logger });
   const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app, logger });
+  const pass = createReminderPass({
+    db,
+    clock: systemClock,
+    translator: app.translator,
+    defaultLocale: config.DEFAULT_LANGUAGE,
+    logger,
+    sender: telegramSender(bot.api),
+    limiter: realTimeLimiter(config.REMINDER_MAX_PER_SECOND),
+  });
+  let task: ScheduledTask | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    await task?.stop();
     await bot.stop();
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await publishCommands(bot, app);
-  await bot.start({ onStart: (me) => logger.info({ bot: me.username }, 'polling Telegram') });
+  await bot.start({
+    onStart: (me) => {
+      logger.info({ bot: me.username }, 'polling Telegram');
+      task = scheduleReminders(config, pass, logger);
+    },
+  });
   db.$client.close();
+}
+
+function realTimeLimiter(perSecond: number): RateLimiter {
+  return new RateLimiter({ perSecond, perChatIntervalMs: 1000, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+}
+
+/** `repaybot tick`: one reminder pass now (or at --now), by Telegram when BOT_TOKEN is set, else printed as JSON lines. */
+async function tick(config: Config, now: Date | undefined): Promise<number> {
+  const logger = createLogger(config.LOG_LEVEL ?? 'warn');
+  const clock = new SettableClock(now);
+  const db = openDatabase(config.DATABASE_PATH);
+  try {
+    const app = createBotCore({ config, db, clock, logger });
+    const sender = config.BOT_TOKEN
+      ? telegramSender(createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app, logger }).api)
+      : collectingSender((m) => console.log(renderMessage(m)));
+    const pass = createReminderPass({
+      db,
+      clock,
+      translator: app.translator,
+      defaultLocale: config.DEFAULT_LANGUAGE,
+      logger,
+      sender,
+      ...(config.BOT_TOKEN && { limiter: realTimeLimiter(config.REMINDER_MAX_PER_SECOND) }),
+    });
+    const result = await pass();
+    console.error(`queued ${result.queued}, sent ${result.sent}, dropped ${result.dropped}, retrying ${result.retried}, failed ${result.dead}`);
+    return 0;
+  } finally {
+    db.$client.close();
+  }
 }
 
 /** calc reads no database; only DEFAULT_TIMEZONE (for "today") comes from the configuration. */
@@ -130,6 +218,7 @@ export async function main(argv: string[]): Promise<number> {
       strict: true,
       options: {
         help: { type: 'boolean', short: 'h' },
+        ...(command === 'tick' && { now: { type: 'string' } }),
         ...(command === 'chat' && {
           jsonl: { type: 'boolean' },
           user: { type: 'string' },
@@ -174,6 +263,14 @@ export async function main(argv: string[]): Promise<number> {
         }
       } else await startChat(config, { jsonl: false, user: 1, lang: terminalLocale(undefined, process.env) });
       return 0;
+    case 'tick': {
+      const now = values.now === undefined ? undefined : new Date(String(values.now));
+      if (now && Number.isNaN(now.getTime())) {
+        console.error('--now must be an ISO date-time, e.g. 2027-01-12T09:00:00+08:00');
+        return 2;
+      }
+      return tick(config, now);
+    }
     case 'chat': {
       const user = values.user === undefined ? 1 : Number(values.user);
       if (!Number.isSafeInteger(user) || user <= 0) {

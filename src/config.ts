@@ -1,3 +1,4 @@
+import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
 import { isValidTimeZone } from './domain/calendar.ts';
 
@@ -32,6 +33,10 @@ const configSchema = z.object({
     .regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percentage such as 3.00')
     .default('3.00'),
   LPR_SINCE: z.iso.date('must be a date such as 2025-05-20').default('2025-05-20'),
+  /** When reminder passes run (node-cron syntax). Each pass catches up everything due, so a coarser schedule only delays. */
+  REMINDER_CRON: z.string().refine(isCronExpression, 'must be a cron expression such as "* * * * *"').default('* * * * *'),
+  /** Telegram allows about 30 messages a second overall; stay at or under it. */
+  REMINDER_MAX_PER_SECOND: z.coerce.number().int('must be a whole number').min(1, 'must be 1 to 30').max(30, 'must be 1 to 30').default(30),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,7 +1,7 @@
 import { todayIn } from '../domain/calendar.ts';
 import type { Db } from '../db/client.ts';
 import { findForm } from '../db/forms-repo.ts';
-import { ensureUser } from '../db/users-repo.ts';
+import { ensureUser, touchUser } from '../db/users-repo.ts';
 import { isLocale, localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../log.ts';
@@ -45,6 +45,10 @@ export function createApp(deps: AppDeps): App {
   function contextFor(update: IncomingUpdate): CommandContext {
     const now = deps.clock.now();
     const user = ensureUser(deps.db, update.userId, { timeZone: deps.defaultTimeZone, createdAt: now.toISOString() });
+    // Writing again means they unblocked the bot; their language is what reminders will speak.
+    if (!user.active || (update.languageCode !== undefined && user.telegramLanguage !== update.languageCode)) {
+      touchUser(deps.db, user.id, update.languageCode);
+    }
     const locale =
       (user.language && isLocale(user.language) ? user.language : undefined) ??
       localeFromLanguageCode(update.languageCode) ??

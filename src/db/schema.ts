@@ -12,8 +12,22 @@ export const users = sqliteTable('users', {
   id: integer('id').primaryKey(),
   /** Chosen with /language; null means "follow Telegram's language_code". */
   language: text('language'),
+  /** The language_code Telegram sent last: reminders go out with no update to read it from. */
+  telegramLanguage: text('telegram_language'),
   timeZone: text('time_zone').notNull(),
   createdAt: text('created_at').notNull(),
+  // Reminder settings (/settings); defaults as the reminders issue sets them.
+  reminderTime: text('reminder_time').notNull().default('09:00'),
+  daysBefore: text('days_before', { mode: 'json' }).notNull().$type<number[]>().default([3, 1, 0]),
+  overdueDays: text('overdue_days', { mode: 'json' }).notNull().$type<number[]>().default([1, 3, 7]),
+  overdueWeekly: integer('overdue_weekly', { mode: 'boolean' }).notNull().default(true),
+  /** Follow-ups stop this many days after the due date; null = until paid (the user asked). */
+  overdueStopAfterDays: integer('overdue_stop_after_days').default(90),
+  quietStart: text('quiet_start').notNull().default('21:00'),
+  quietEnd: text('quiet_end').notNull().default('08:00'),
+  remindersPaused: integer('reminders_paused', { mode: 'boolean' }).notNull().default(false),
+  /** False once Telegram says the user blocked the bot (403); true again when they write. */
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
 });
 
 export const loans = sqliteTable(
@@ -47,6 +61,7 @@ export const loans = sqliteTable(
     policyOverrides: text('policy_overrides', { mode: 'json' }).notNull().$type<Record<string, unknown>>().default({}),
     /** Fee plans: what paying off early costs; JSON PrepaymentRule, null = waive remaining fees. */
     prepaymentRule: text('prepayment_rule', { mode: 'json' }).$type<Record<string, unknown>>(),
+    remindersPaused: integer('reminders_paused', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('loans_user_idx').on(t.userId)],
@@ -67,8 +82,17 @@ export const installments = sqliteTable(
     payment: text('payment').notNull(),
     /** How much of `payment` has been paid so far. */
     paid: text('paid').notNull().default('0.00'),
+    /**
+     * When the planner should next look at this installment (UTC ISO), null when no reminder is
+     * left or it is paid. Kept per installment so a pass reads only what is due, by index.
+     */
+    nextReminderAt: text('next_reminder_at'),
   },
-  (t) => [uniqueIndex('installments_loan_n_idx').on(t.loanId, t.n), index('installments_due_idx').on(t.dueDate)],
+  (t) => [
+    uniqueIndex('installments_loan_n_idx').on(t.loanId, t.n),
+    index('installments_due_idx').on(t.dueDate),
+    index('installments_next_reminder_idx').on(t.nextReminderAt),
+  ],
 );
 
 export const payments = sqliteTable(
@@ -117,3 +141,41 @@ export const formStates = sqliteTable('form_states', {
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
+
+/**
+ * Transactional outbox of reminders. The unique key makes queueing idempotent: a reminder of one
+ * kind for one installment and due date can be queued once, whatever crashes or overlaps.
+ * status: pending → claimed → sent; or dropped (paid meanwhile, paused, user blocked the bot),
+ * dead (kept failing), unconfirmed (a network failure left it unknown whether Telegram got it:
+ * never re-sent blindly).
+ */
+export const reminderOutbox = sqliteTable(
+  'reminder_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    installmentId: integer('installment_id')
+      .notNull()
+      .references(() => installments.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    dueDate: text('due_date').notNull(),
+    fireAt: text('fire_at').notNull(),
+    status: text('status').notNull().default('pending'),
+    /** Not before this instant (UTC ISO): fireAt at first, later the back-off or Telegram's retry_after. */
+    notBefore: text('not_before').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    claimedAt: text('claimed_at'),
+    sentAt: text('sent_at'),
+    /** Rows sent in one message share the id of the message's first row (for Snooze). */
+    batchId: integer('batch_id'),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('outbox_unique_idx').on(t.installmentId, t.kind, t.dueDate),
+    index('outbox_status_idx').on(t.status, t.notBefore),
+    index('outbox_user_idx').on(t.userId, t.status),
+    index('outbox_batch_idx').on(t.batchId),
+  ],
+);

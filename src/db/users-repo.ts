@@ -22,3 +22,15 @@ export function ensureUser(db: Db, id: number, defaults: { timeZone: string; cre
 export function setUserLanguage(db: Db, id: number, language: string): void {
   db.update(users).set({ language }).where(eq(users.id, id)).run();
 }
+
+/** Remembers Telegram's language for messages we start (reminders), and reactivates a user who writes again. */
+export function touchUser(db: Db, id: number, languageCode: string | undefined): void {
+  db.update(users)
+    .set({ active: true, ...(languageCode !== undefined && { telegramLanguage: languageCode }) })
+    .where(eq(users.id, id))
+    .run();
+}
+
+export function setUserActive(db: Db, id: number, active: boolean): void {
+  db.update(users).set({ active }).where(eq(users.id, id)).run();
+}

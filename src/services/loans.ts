@@ -19,6 +19,7 @@ import {
   type NewInstallmentRow,
   type NewLoanRow,
 } from '../db/loans-repo.ts';
+import { refreshReminders } from '../reminders/planner.ts';
 import { applyPayment } from './payments.ts';
 
 export type LenderKind = 'licensed' | 'private';
@@ -128,15 +129,16 @@ export interface SavedLoan {
 export function addLoan(db: Db, userId: number, input: LoanInput, today: IsoDate, now: Date): SavedLoan {
   const rows = buildSchedule(termsOf(input));
   const behind = rows.filter((row) => row.due < today);
-  return db.transaction((tx) => {
+  const result = db.transaction((tx) => {
     const saved = insertLoan(tx, { ...loanColumns(input), userId, createdAt: now.toISOString() }, installmentColumns(rows));
     let installments = saved.installments;
     for (const row of behind) {
       installments = applyPayment(tx, saved.loan.id, installments, row.payment, row.due, 'registration', now).installments;
     }
-    const loan = saved.loan;
-    return { loan, assumedPaid: behind.length };
+    return { loan: saved.loan, assumedPaid: behind.length };
   });
+  refreshReminders(db, userId, now);
+  return result;
 }
 
 /**
@@ -145,7 +147,7 @@ export function addLoan(db: Db, userId: number, input: LoanInput, today: IsoDate
  */
 export function replaceLoan(db: Db, userId: number, loanId: number, input: LoanInput, now: Date): boolean {
   const rows = buildSchedule(termsOf(input));
-  return db.transaction((tx) => {
+  const replaced = db.transaction((tx) => {
     if (!findLoan(tx, userId, loanId)) return false;
     const payments = paymentsOfLoan(tx, userId, loanId);
     let installments = replaceSchedule(tx, loanId, loanColumns(input), installmentColumns(rows));
@@ -155,6 +157,9 @@ export function replaceLoan(db: Db, userId: number, loanId: number, input: LoanI
     }
     return true;
   });
+  // New due dates move the reminders with them.
+  if (replaced) refreshReminders(db, userId, now);
+  return replaced;
 }
 
 export function openAmount(row: InstallmentRow): Decimal {

@@ -2,6 +2,7 @@ import type { IsoDate } from '../domain/calendar.ts';
 import { Decimal, ZERO, toMoneyString } from '../domain/money.ts';
 import { allocatePayment } from '../domain/payments.ts';
 import type { Db } from '../db/client.ts';
+import { refreshReminders } from '../reminders/planner.ts';
 import {
   allocationsOf,
   deletePayment,
@@ -64,15 +65,18 @@ export type RecordPaymentResult =
 
 /** Records a payment the borrower made. More than everything still owed is refused, not silently kept. */
 export function recordPayment(db: Db, userId: number, loanId: number, amount: Decimal, paidOn: IsoDate, now: Date): RecordPaymentResult {
-  return db.transaction((tx): RecordPaymentResult => {
+  const result = db.transaction((tx): RecordPaymentResult => {
     if (!findLoan(tx, userId, loanId)) return { ok: false, reason: 'no-such-loan' };
     const installments = installmentsOfLoan(tx, userId, loanId);
     const owed = installments.reduce((sum, row) => sum.plus(row.payment).minus(row.paid), ZERO);
     if (owed.lte(0)) return { ok: false, reason: 'nothing-owed' };
     if (amount.gt(owed)) return { ok: false, reason: 'more-than-owed', owed };
-    const result = applyPayment(tx, loanId, installments, amount, paidOn, 'user', now);
-    return { ok: true, applied: result.applied, stillOpen: owed.minus(amount) };
+    const applied = applyPayment(tx, loanId, installments, amount, paidOn, 'user', now);
+    return { ok: true, applied: applied.applied, stillOpen: owed.minus(amount) };
   });
+  // A paid installment gets no more reminders.
+  if (result.ok) refreshReminders(db, userId, now);
+  return result;
 }
 
 export function lastPayment(db: Db, userId: number): (PaymentRow & { loanName: string }) | undefined {
@@ -80,7 +84,7 @@ export function lastPayment(db: Db, userId: number): (PaymentRow & { loanName: s
 }
 
 /** Takes back the user's last recorded payment exactly: each installment loses what that payment gave it. */
-export function undoLastPayment(db: Db, userId: number, paymentId: number): (PaymentRow & { loanName: string }) | undefined {
+export function undoLastPayment(db: Db, userId: number, paymentId: number, now: Date): (PaymentRow & { loanName: string }) | undefined {
   const last = lastUserPayment(db, userId);
   // Only the newest payment can be undone, so an old "Undo" button cannot reach further back.
   if (!last || last.id !== paymentId) return undefined;
@@ -93,6 +97,8 @@ export function undoLastPayment(db: Db, userId: number, paymentId: number): (Pay
     }
     deletePayment(tx, last.id);
   });
+  // Reopened installments get their reminders back.
+  refreshReminders(db, userId, now);
   return last;
 }
 

@@ -17,7 +17,7 @@ export interface GrammyOptions {
 /** Telegram refuses messages longer than this many characters. */
 export const TELEGRAM_MAX_TEXT = 4096;
 
-function keyboard(message: OutgoingMessage): InlineKeyboard | undefined {
+export function keyboardOf(message: OutgoingMessage): InlineKeyboard | undefined {
   if (!message.buttons?.length) return undefined;
   return InlineKeyboard.from(message.buttons.map((row) => row.map((b) => InlineKeyboard.text(b.label, b.data))));
 }
@@ -39,7 +39,7 @@ export function splitForTelegram(text: string, max = TELEGRAM_MAX_TEXT): string[
 export async function sendMessages(bot: Bot, messages: OutgoingMessage[]): Promise<void> {
   for (const message of messages) {
     const pieces = splitForTelegram(message.text);
-    const markup = keyboard(message);
+    const markup = keyboardOf(message);
     for (const [index, piece] of pieces.entries()) {
       // Buttons go with the last piece, under the text they act on.
       const last = index === pieces.length - 1;

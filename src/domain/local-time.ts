@@ -1,0 +1,369 @@
+import { daysBetween, type IsoDate } from './calendar.ts';
+
+/**
+ * A wall-clock time of day as 'HH:MM' (24-hour, zero-padded). Like IsoDate it is a plain string
+ * on purpose: a reminder time is what the borrower's clock shows, not an instant, so it must be
+ * combined with a date and a time zone before it means anything.
+ */
+export type LocalTime = string;
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function isLocalTime(s: string): boolean {
+  return typeof s === 'string' && HH_MM.test(s);
+}
+
+export function makeLocalTime(hour: number, minute: number): LocalTime {
+  if (!Number.isInteger(hour) || !Number.isInteger(minute) || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+    throw new RangeError(`not a time of day: ${hour}:${minute}`);
+  }
+  return `${hour < 10 ? '0' : ''}${hour}:${minute < 10 ? '0' : ''}${minute}`;
+}
+
+/**
+ * Minutes since midnight of a LocalTime we were handed; a malformed one is a programming error.
+ * Parsed by hand, not by regex: it runs for every reminder slot of every planner pass.
+ */
+export function minutesOfDay(time: LocalTime): number {
+  if (typeof time === 'string' && time.length === 5 && time.charCodeAt(2) === 58) {
+    const h1 = time.charCodeAt(0) - 48;
+    const h2 = time.charCodeAt(1) - 48;
+    const m1 = time.charCodeAt(3) - 48;
+    const m2 = time.charCodeAt(4) - 48;
+    if (h1 >= 0 && h1 <= 2 && h2 >= 0 && h2 <= 9 && m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9) {
+      const h = h1 * 10 + h2;
+      if (h <= 23) return h * 60 + m1 * 10 + m2;
+    }
+  }
+  throw new RangeError(`not a LocalTime (HH:MM): ${JSON.stringify(time)}`);
+}
+
+/** The inverse of minutesOfDay, for 0 ≤ minutes < 1440. */
+export function localTimeOfMinutes(minutes: number): LocalTime {
+  return makeLocalTime(Math.floor(minutes / 60), minutes % 60);
+}
+
+/** Days since 1970-01-01 of a calendar date (negative before); throws on a malformed date. */
+export function epochDay(date: IsoDate): number {
+  return daysBetween('1970-01-01', date);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing what people type
+// ---------------------------------------------------------------------------------------------
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** '9', '09', '九', '十', '十二', '二十一', '三十' → the number; anything else (or above 59) → null. */
+function smallNumber(s: string): number | null {
+  if (/^\d{1,2}$/.test(s)) return Number(s);
+  if (s === '') return null;
+  const ten = s.indexOf('十');
+  if (ten === -1) return s.length === 1 ? (CN_DIGITS[s] ?? null) : null;
+  const before = s.slice(0, ten);
+  const after = s.slice(ten + 1);
+  const tens = before === '' ? 1 : before.length === 1 ? (CN_DIGITS[before] ?? null) : null;
+  const ones = after === '' ? 0 : after.length === 1 ? (CN_DIGITS[after] ?? null) : null;
+  if (tens === null || ones === null || tens === 0) return null;
+  const n = tens * 10 + ones;
+  return n <= 59 ? n : null;
+}
+
+/**
+ * A period word before the hour decides how a 12-hour clock reading maps to 24 hours. Each maps
+ * an hour as typed to a 24-hour hour, or null when the combination is contradictory
+ * ('早上21点' is more likely a typo than a time, so we ask again rather than guess).
+ */
+type PeriodRule = (h: number) => number | null;
+
+const morning: PeriodRule = (h) => (h >= 1 && h <= 12 ? h : null);
+const afternoon: PeriodRule = (h) => (h >= 1 && h <= 11 ? h + 12 : h >= 12 && h <= 18 ? h : null);
+const evening: PeriodRule = (h) => (h >= 1 && h <= 11 ? h + 12 : h === 12 ? 0 : h >= 13 && h <= 23 ? h : null);
+
+const CN_PERIODS: [string, PeriodRule][] = [
+  // 凌晨 is the small hours: 凌晨12点 is midnight, 凌晨3点 is 03:00.
+  ['凌晨', (h) => (h === 12 ? 0 : h >= 0 && h <= 6 ? h : null)],
+  ['早上', morning],
+  ['早晨', morning],
+  ['清晨', morning],
+  ['上午', morning],
+  ['早', morning],
+  // 中午 spans noon: 中午12点 = 12:00, 中午1点 = 13:00.
+  ['中午', (h) => (h === 11 || h === 12 ? h : h >= 1 && h <= 2 ? h + 12 : h === 13 || h === 14 ? h : null)],
+  ['下午', afternoon],
+  ['午后', afternoon],
+  ['傍晚', afternoon],
+  ['晚上', evening],
+  ['夜里', evening],
+  ['夜晚', evening],
+  ['夜間', evening],
+  ['夜间', evening],
+  ['晚', evening],
+  ['半夜', (h) => (h === 12 ? 0 : h >= 0 && h <= 3 ? h : h >= 22 && h <= 23 ? h : h >= 10 && h <= 11 ? h + 12 : null)],
+];
+
+function normalise(text: string): string {
+  // Full-width digits and colon come from Chinese IMEs; treat them like ASCII.
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[：﹕]/g, ':')
+    .replace(/\s+/g, ' ');
+}
+
+function parseEnglish(s: string): LocalTime | null {
+  if (s === 'noon' || s === 'midday') return '12:00';
+  if (s === 'midnight') return '00:00';
+  const m = /^(\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.|p\.m\.|a|p)?$/.exec(s);
+  if (!m) return null;
+  let hour = Number(m[1]);
+  const minute = m[2] === undefined ? 0 : Number(m[2]);
+  const suffix = m[3];
+  if (minute > 59) return null;
+  if (suffix !== undefined) {
+    // A 12-hour reading: 12am is midnight, 12pm is noon; '0am' and '13pm' are not times.
+    if (hour < 1 || hour > 12) return null;
+    const pm = suffix.startsWith('p');
+    hour = (hour % 12) + (pm ? 12 : 0);
+  } else if (hour > 23) {
+    return null;
+  }
+  return makeLocalTime(hour, minute);
+}
+
+function parseChinese(s: string): LocalTime | null {
+  let rest = s.replace(/ /g, '');
+  let rule: PeriodRule | undefined;
+  for (const [word, r] of CN_PERIODS) {
+    if (rest.startsWith(word)) {
+      rule = r;
+      rest = rest.slice(word.length);
+      break;
+    }
+  }
+  let hourText: string;
+  let minuteText: string;
+  const colon = /^(\d{1,2}):(\d{2})$/.exec(rest);
+  if (colon) {
+    hourText = colon[1] ?? '';
+    minuteText = colon[2] ?? '';
+  } else {
+    const m = /^([\d零〇一二两兩三四五六七八九十]{1,3})(?:点钟|點鐘|点|點|时|時)(.*)$/.exec(rest);
+    if (!m) {
+      // '晚上9' has no 点 but the period word makes it unambiguous enough.
+      if (rule && /^[\d零〇一二两兩三四五六七八九十]{1,3}$/.test(rest)) {
+        hourText = rest;
+        minuteText = '';
+      } else {
+        return null;
+      }
+    } else {
+      hourText = m[1] ?? '';
+      minuteText = (m[2] ?? '').replace(/(分钟|分鐘|分)$/, '');
+    }
+  }
+  const hour = smallNumber(hourText);
+  if (hour === null) return null;
+  let minute: number | null;
+  if (minuteText === '' || minuteText === '整') minute = 0;
+  else if (minuteText === '半') minute = 30;
+  else if (minuteText === '一刻') minute = 15;
+  else if (minuteText === '三刻') minute = 45;
+  else minute = smallNumber(minuteText.replace(/^零/, ''));
+  if (minute === null || minute > 59) return null;
+  const h24 = rule ? rule(hour) : hour <= 23 ? hour : null;
+  if (h24 === null) return null;
+  return makeLocalTime(h24, minute);
+}
+
+/**
+ * What a borrower types as "remind me at …": '9', '9:00', '09:00', '21:30', '9am', '9 pm',
+ * '21点', '晚上9点', '早上8点半', '下午3点', '九点一刻'. Null for anything that is not a real time of
+ * day ('25:00', '12:60', '24:00', ''): the caller asks again rather than guessing.
+ */
+export function parseLocalTime(text: string): LocalTime | null {
+  if (typeof text !== 'string') return null;
+  const s = normalise(text);
+  if (s === '') return null;
+  return parseEnglish(s) ?? parseChinese(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wall clock ↔ instant
+// ---------------------------------------------------------------------------------------------
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+const FORMAT_OPTIONS: Intl.DateTimeFormatOptions = {
+  calendar: 'gregory',
+  numberingSystem: 'latn',
+  // hourCycle 'h23', not hour12: false, which some ICU versions render midnight as '24'.
+  hourCycle: 'h23',
+  era: 'short',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+};
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { ...FORMAT_OPTIONS, timeZone });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+interface WallClock {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+}
+
+/*
+ * format() is about three times faster than formatToParts() (it builds no part objects), and
+ * offset lookups are the cost of resolving a new (zone, date, time). Its en-US numeric output is
+ * "M/D/Y AD, HH:MM:SS"; rather than trust that layout across ICU versions, it is checked once on
+ * a known instant, and if the numbers do not come out in that order we use formatToParts.
+ */
+const SIX_NUMBERS = /(\d+)\D+(\d+)\D+(\d+)\D+(\d+)\D+(\d+)\D+(\d+)/;
+
+function fromFormat(text: string): WallClock | null {
+  const m = SIX_NUMBERS.exec(text);
+  if (!m) return null;
+  const w = { mo: Number(m[1]), d: Number(m[2]), y: Number(m[3]), h: Number(m[4]) % 24, mi: Number(m[5]), s: Number(m[6]) };
+  // era 'short' is 'AD'/'BC' in en-US; only a BC year needs care.
+  if (text.includes('B')) w.y = 1 - w.y;
+  return w;
+}
+
+const FORMAT_IS_MDY = (() => {
+  const probe = new Intl.DateTimeFormat('en-US', { ...FORMAT_OPTIONS, timeZone: 'UTC' }).format(Date.UTC(2001, 1, 3, 4, 5, 6));
+  const w = fromFormat(probe);
+  return w !== null && w.mo === 2 && w.d === 3 && w.y === 2001 && w.h === 4 && w.mi === 5 && w.s === 6;
+})();
+
+function fromParts(epochMs: number, f: Intl.DateTimeFormat): WallClock {
+  const w: WallClock = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0 };
+  let bc = false;
+  for (const p of f.formatToParts(epochMs)) {
+    switch (p.type) {
+      case 'year': w.y = Number(p.value); break;
+      case 'month': w.mo = Number(p.value); break;
+      case 'day': w.d = Number(p.value); break;
+      case 'hour': w.h = Number(p.value) % 24; break;
+      case 'minute': w.mi = Number(p.value); break;
+      case 'second': w.s = Number(p.value); break;
+      case 'era': bc = p.value.startsWith('B'); break;
+      default: break;
+    }
+  }
+  if (bc) w.y = 1 - w.y;
+  return w;
+}
+
+function wallClock(epochMs: number, timeZone: string): WallClock {
+  const f = formatter(timeZone);
+  return (FORMAT_IS_MDY ? fromFormat(f.format(epochMs)) : null) ?? fromParts(epochMs, f);
+}
+
+/** The wall clock read as if it were UTC, in ms: the difference to the instant is the offset. */
+function wallClockMs(w: WallClock): number {
+  const t = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s);
+  // Date.UTC maps years 0..99 to 1900..1999.
+  return w.y >= 0 && w.y < 100 ? new Date(t).setUTCFullYear(w.y) : t;
+}
+
+/** The zone's UTC offset (ms, east positive) at an instant. */
+function offsetAt(epochMs: number, timeZone: string): number {
+  return wallClockMs(wallClock(epochMs, timeZone)) - epochMs;
+}
+
+export interface ResolvedLocal {
+  /** The instant, in epoch ms. */
+  epochMs: number;
+  /**
+   * Minutes the wall clock actually shows past the requested one: 0, except inside a
+   * spring-forward gap, where it is the gap length (02:30 → 03:30 is 60).
+   */
+  shiftMinutes: number;
+}
+
+// Bounded so a long-running process cannot grow it without limit; clearing all at once is
+// crude but only costs recomputation, and a planner pass's working set (zones in use × a few
+// months of dates × a few times of day) is far below the bound. Keys are numbers
+// (day × 1440 + minute) because hashing a number is much cheaper than building a string key.
+const RESOLVED_CACHE_LIMIT = 50_000;
+const resolvedCache = new Map<string, Map<number, ResolvedLocal>>();
+let resolvedCount = 0;
+
+/**
+ * zonedInstant on numbers: `day` from epochDay, `minute` from minutesOfDay. For hot loops that
+ * already hold both; the result is shared (cached), so treat it as read-only.
+ */
+export function resolveLocal(day: number, minute: number, timeZone: string): ResolvedLocal {
+  const key = day * 1440 + minute;
+  let zone = resolvedCache.get(timeZone);
+  const hit = zone?.get(key);
+  if (hit) return hit;
+  const r = resolveUncached(day * DAY_MS + minute * MINUTE_MS, timeZone);
+  if (resolvedCount >= RESOLVED_CACHE_LIMIT) {
+    resolvedCache.clear();
+    resolvedCount = 0;
+    zone = undefined;
+  }
+  if (!zone) {
+    zone = new Map();
+    resolvedCache.set(timeZone, zone);
+  }
+  zone.set(key, r);
+  resolvedCount++;
+  return r;
+}
+
+/** `local` is the requested wall clock read as if it were UTC, in ms. */
+function resolveUncached(local: number, timeZone: string): ResolvedLocal {
+  // The offsets a day either side bracket any transition near this wall clock (no zone changes
+  // its offset twice within two days). Same offset: the common case, two lookups and done.
+  const before = offsetAt(local - DAY_MS, timeZone);
+  const after = offsetAt(local + DAY_MS, timeZone);
+  if (before === after) return { epochMs: local - before, shiftMinutes: 0 };
+  const early = local - before;
+  const late = local - after;
+  const earlyOk = offsetAt(early, timeZone) === before;
+  const lateOk = offsetAt(late, timeZone) === after;
+  // Fall back: the wall clock happens twice; the earlier instant means the reminder is not late.
+  if (earlyOk && lateOk) return { epochMs: Math.min(early, late), shiftMinutes: 0 };
+  if (earlyOk) return { epochMs: early, shiftMinutes: 0 };
+  if (lateOk) return { epochMs: late, shiftMinutes: 0 };
+  // Spring forward: the wall clock never happens. Reading it with the offset from before the
+  // gap lands as far past the gap as the time was into it (02:30 → 03:30), the usual rule
+  // (RFC 5545, Temporal 'compatible'): the reminder is a little late rather than early.
+  return { epochMs: early, shiftMinutes: Math.round((after - before) / MINUTE_MS) };
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `time` on `date`. A time skipped by a
+ * spring-forward change moves forward by the gap; a time repeated by a fall-back change takes
+ * the earlier of its two instants. Throws RangeError on a malformed date/time or unknown zone.
+ */
+export function zonedInstant(date: IsoDate, time: LocalTime, timeZone: string): Date {
+  return new Date(resolveLocal(epochDay(date), minutesOfDay(time), timeZone).epochMs);
+}
+
+/** The borrower's wall-clock date and time (seconds dropped) at an instant. */
+export function localDateTime(instant: Date, timeZone: string): { date: IsoDate; time: LocalTime } {
+  const w = wallClock(instant.getTime(), timeZone);
+  const date = `${String(w.y).padStart(4, '0')}-${w.mo < 10 ? '0' : ''}${w.mo}-${w.d < 10 ? '0' : ''}${w.d}`;
+  return { date, time: makeLocalTime(w.h, w.mi) };
+}
