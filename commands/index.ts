@@ -10,6 +10,7 @@ import { languageCommand } from './language.ts';
 import { loansCommand } from './loans.ts';
 import { nextCommand } from './next.ts';
 import { paidCommand } from './paid.ts';
+import { remindCommand } from './remind.ts';
 import { payoffCommand } from './payoff.ts';
 import { scheduleCommand } from './schedule.ts';
 import { startCommand } from './start.ts';
@@ -33,6 +34,7 @@ export function allCommands(translator: Translator): Command[] {
     deleteLoanCommand,
     languageCommand((locale) => translator.for(locale)),
     cancelCommand,
+    remindCommand,
   ];
   commands.push(helpCommand(() => commands));
   return commands;

@@ -322,3 +322,5 @@ button-paid-loan = ✅ Paid { $name }
 button-snooze-today = Later today
 button-snooze-tomorrow = Tomorrow
 button-schedule = Schedule
+command-remind = Reminder buttons
+snooze-done = OK, I will remind you again on { $date } at { $time }.

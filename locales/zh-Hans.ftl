@@ -302,3 +302,5 @@ button-paid-loan = ✅ 已还 { $name }
 button-snooze-today = 今天稍后提醒
 button-snooze-tomorrow = 明天提醒
 button-schedule = 还款计划
+command-remind = 提醒按钮
+snooze-done = 好的，我会在 { $date } { $time } 再提醒你。

@@ -303,3 +303,5 @@ button-paid-loan = ✅ 已還 { $name }
 button-snooze-today = 今天稍後提醒
 button-snooze-tomorrow = 明天提醒
 button-schedule = 還款計劃
+command-remind = 提醒按鈕
+snooze-done = 好的，我會在 { $date } { $time } 再提醒你。

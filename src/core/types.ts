@@ -52,6 +52,8 @@ export interface Command {
   name: string;
   /** Locale key of the one-line description used by /help and Telegram's command menu. */
   descriptionKey: string;
+  /** Only reached by its buttons (e.g. a reminder's Snooze): not typed, not listed. */
+  buttonsOnly?: boolean;
   run(ctx: CommandContext, args: string): Reply[] | Promise<Reply[]>;
   /** Button presses whose data starts with `${name}:`; `parts` is the rest split on ':'. */
   onCallback?(ctx: CommandContext, parts: string[]): Reply[] | Promise<Reply[]>;
