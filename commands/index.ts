@@ -13,6 +13,7 @@ import { paidCommand } from './paid.ts';
 import { remindCommand } from './remind.ts';
 import { payoffCommand } from './payoff.ts';
 import { scheduleCommand } from './schedule.ts';
+import { settingsCommand } from './settings.ts';
 import { startCommand } from './start.ts';
 import { statusCommand } from './status.ts';
 import { undoCommand } from './undo.ts';
@@ -30,6 +31,7 @@ export function allCommands(translator: Translator): Command[] {
     payoffCommand,
     statusCommand,
     cardBillCommand,
+    settingsCommand,
     editLoanCommand,
     deleteLoanCommand,
     languageCommand((locale) => translator.for(locale)),

@@ -324,3 +324,44 @@ button-snooze-tomorrow = Tomorrow
 button-schedule = Schedule
 command-remind = Reminder buttons
 snooze-done = OK, I will remind you again on { $date } at { $time }.
+
+## /settings
+
+command-settings = Reminders: time zone, time of day, which days, quiet hours, pause
+settings-title = ⚙️ Your reminders
+settings-timezone = Time zone: { $zone }
+settings-time = Time of day: { $time }
+settings-before = Days before the due date: { $days } (0 = on the day)
+settings-overdue =
+    If overdue: after { $days } days{ $weekly ->
+        [yes] , then weekly
+       *[no] {""}
+    }, { $stop ->
+        [0] until paid
+       *[other] for up to { $stop } days
+    }
+settings-quiet = Quiet hours (nothing is sent): { $start }–{ $end }
+settings-paused = 🔕 All reminders are paused.
+settings-active = 🔔 Reminders are on.
+settings-paused-loans = Paused for: { $names }
+settings-button-timezone = Time zone
+settings-button-time = Time of day
+settings-button-before = Days before
+settings-button-overdue = When overdue
+settings-button-quiet = Quiet hours
+settings-button-pause = Pause all
+settings-button-resume = Resume
+settings-button-loans = Pause one loan
+settings-button-no-stop = Keep reminding until paid
+settings-button-stop-90 = Stop after 90 days
+settings-ask-timeZone = Which time zone are you in? Choose, or type its name (e.g. Europe/Paris).
+settings-ask-reminderTime = At what time of day should reminders come? Choose, or type a time such as 08:30 or 7pm.
+settings-ask-daysBefore = How many days before the due date? Type them separated by commas, e.g. 5, 2, 0 (0 = on the day; at most 30).
+settings-ask-overdueDays = If a payment is late, after how many days should I remind you? E.g. 1, 3, 7 (1 to 30); weekly reminders follow.
+settings-ask-quietHours = When should I never send anything? Type a window such as 22:00-07:30.
+settings-ask-loans = Tap a loan to pause or resume its reminders:
+settings-error-timezone = I don't know that time zone. Use a name such as Asia/Shanghai, Asia/Hong_Kong or Europe/London.
+settings-error-time = That is not a time of day. Use 24-hour time such as 09:00 or 21:30, or 9am.
+settings-error-days = Please give whole days from 0 to 30 before the due date, or 1 to 30 after it, separated by commas.
+settings-error-quiet = Quiet hours need a start and an end that differ, such as 21:00-08:00.
+settings-saved = Saved. Your reminders follow the new settings.

@@ -304,3 +304,44 @@ button-snooze-tomorrow = 明天提醒
 button-schedule = 还款计划
 command-remind = 提醒按钮
 snooze-done = 好的，我会在 { $date } { $time } 再提醒你。
+
+## /settings
+
+command-settings = 提醒设置：时区、提醒时间、提前几天、免打扰时段、暂停
+settings-title = ⚙️ 你的提醒设置
+settings-timezone = 时区：{ $zone }
+settings-time = 提醒时间：{ $time }
+settings-before = 到期前提醒：提前 { $days } 天（0 = 当天）
+settings-overdue =
+    逾期后：第 { $days } 天提醒{ $weekly ->
+        [yes] ，之后每周一次
+       *[no] {""}
+    }，{ $stop ->
+        [0] 直到还清
+       *[other] 最长 { $stop } 天
+    }
+settings-quiet = 免打扰时段（不发送任何消息）：{ $start }–{ $end }
+settings-paused = 🔕 所有提醒已暂停。
+settings-active = 🔔 提醒已开启。
+settings-paused-loans = 已暂停提醒的借款：{ $names }
+settings-button-timezone = 时区
+settings-button-time = 提醒时间
+settings-button-before = 提前几天
+settings-button-overdue = 逾期提醒
+settings-button-quiet = 免打扰时段
+settings-button-pause = 全部暂停
+settings-button-resume = 恢复提醒
+settings-button-loans = 暂停某笔借款
+settings-button-no-stop = 一直提醒直到还清
+settings-button-stop-90 = 90 天后停止
+settings-ask-timeZone = 你在哪个时区？请选择，或输入时区名称（例如 Asia/Shanghai）。
+settings-ask-reminderTime = 每天几点提醒你？请选择，或输入时间，例如 08:30 或 晚上7点。
+settings-ask-daysBefore = 到期前几天提醒？用逗号分隔，例如 5, 2, 0（0 = 当天，最多 30 天）。
+settings-ask-overdueDays = 逾期后第几天提醒？例如 1, 3, 7（1 到 30 天）；之后每周提醒一次。
+settings-ask-quietHours = 什么时段不要给你发消息？请输入时段，例如 22:00-07:30。
+settings-ask-loans = 点击一笔借款，暂停或恢复它的提醒：
+settings-error-timezone = 我不认识这个时区。请使用 Asia/Shanghai、Asia/Hong_Kong、Europe/London 这样的名称。
+settings-error-time = 这不是有效的时间。请使用 24 小时制，例如 09:00 或 21:30。
+settings-error-days = 请填写整数天数：到期前 0 到 30 天，逾期后 1 到 30 天，用逗号分隔。
+settings-error-quiet = 免打扰时段需要不同的开始和结束时间，例如 21:00-08:00。
+settings-saved = 已保存，提醒将按新设置发送。

@@ -305,3 +305,44 @@ button-snooze-tomorrow = 明天提醒
 button-schedule = 還款計劃
 command-remind = 提醒按鈕
 snooze-done = 好的，我會在 { $date } { $time } 再提醒你。
+
+## /settings
+
+command-settings = 提醒設定：時區、提醒時間、提前幾天、免打擾時段、暫停
+settings-title = ⚙️ 你的提醒設定
+settings-timezone = 時區：{ $zone }
+settings-time = 提醒時間：{ $time }
+settings-before = 到期前提醒：提前 { $days } 天（0 = 當天）
+settings-overdue =
+    逾期後：第 { $days } 天提醒{ $weekly ->
+        [yes] ，之後每週一次
+       *[no] {""}
+    }，{ $stop ->
+        [0] 直到還清
+       *[other] 最長 { $stop } 天
+    }
+settings-quiet = 免打擾時段（不傳送任何訊息）：{ $start }–{ $end }
+settings-paused = 🔕 所有提醒已暫停。
+settings-active = 🔔 提醒已開啟。
+settings-paused-loans = 已暫停提醒的借款：{ $names }
+settings-button-timezone = 時區
+settings-button-time = 提醒時間
+settings-button-before = 提前幾天
+settings-button-overdue = 逾期提醒
+settings-button-quiet = 免打擾時段
+settings-button-pause = 全部暫停
+settings-button-resume = 恢復提醒
+settings-button-loans = 暫停某筆借款
+settings-button-no-stop = 一直提醒直到還清
+settings-button-stop-90 = 90 天后停止
+settings-ask-timeZone = 你在哪個時區？請選擇，或輸入時區名稱（例如 Asia/Shanghai）。
+settings-ask-reminderTime = 每天幾點提醒你？請選擇，或輸入時間，例如 08:30 或 晚上7點。
+settings-ask-daysBefore = 到期前幾天提醒？用逗號分隔，例如 5, 2, 0（0 = 當天，最多 30 天）。
+settings-ask-overdueDays = 逾期後第幾天提醒？例如 1, 3, 7（1 到 30 天）；之後每週提醒一次。
+settings-ask-quietHours = 什麼時段不要給你發訊息？請輸入時段，例如 22:00-07:30。
+settings-ask-loans = 點選一筆借款，暫停或恢復它的提醒：
+settings-error-timezone = 我不認識這個時區。請使用 Asia/Shanghai、Asia/Hong_Kong、Europe/London 這樣的名稱。
+settings-error-time = 這不是有效的時間。請使用 24 小時制，例如 09:00 或 21:30。
+settings-error-days = 請填寫整數天數：到期前 0 到 30 天，逾期後 1 到 30 天，用逗號分隔。
+settings-error-quiet = 免打擾時段需要不同的開始和結束時間，例如 21:00-08:00。
+settings-saved = 已儲存，提醒將按新設定傳送。

@@ -134,3 +134,7 @@ export function replaceSchedule(tx: Tx, loanId: number, loan: Partial<NewLoanRow
 }
 
 export type { Tx };
+
+export function setLoanRemindersPaused(db: Db, userId: number, loanId: number, paused: boolean): boolean {
+  return db.update(loans).set({ remindersPaused: paused }).where(and(eq(loans.userId, userId), eq(loans.id, loanId))).run().changes > 0;
+}

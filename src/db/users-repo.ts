@@ -34,3 +34,11 @@ export function touchUser(db: Db, id: number, languageCode: string | undefined):
 export function setUserActive(db: Db, id: number, active: boolean): void {
   db.update(users).set({ active }).where(eq(users.id, id)).run();
 }
+
+export type ReminderSettingsUpdate = Partial<
+  Pick<UserRow, 'timeZone' | 'reminderTime' | 'daysBefore' | 'overdueDays' | 'overdueWeekly' | 'overdueStopAfterDays' | 'quietStart' | 'quietEnd' | 'remindersPaused'>
+>;
+
+export function updateReminderSettings(db: Db, id: number, values: ReminderSettingsUpdate): void {
+  db.update(users).set(values).where(eq(users.id, id)).run();
+}

@@ -129,7 +129,7 @@ describe('/addloan, guided, equal principal and interest first', () => {
     await bot.say('12');
     const card = texts(await bot.say('2027-01-15'));
     expect(card).toContain('Repayment: interest first, principal at the end');
-    expect(card).toContain('First payment 100.00, last payment 10,100.00');
+    expect(card).toContain('Monthly payment: 100.00 (the last one 10,100.00)');
     expect(card).toContain('Total interest: 1,200.00');
     await bot.pressLabel('Save');
     const payments = rows(bot).map((row) => row.payment);
@@ -190,6 +190,20 @@ describe('/addloan card: Edit → Up-front fee, Lender', () => {
     expect(bot.db.select().from(loans).get()?.lenderKind).toBe('private');
   });
 
+  // BUG (same as the 24% one, commands/shared/loan-card.ts aprWarnings `apr.gt(cap)`): a private
+  // loan at exactly 12% a year, which is exactly 4 × LPR, shows "APR 12.00%" and is told it is
+  // above 12.00% and not protected by the courts.
+  it('a private loan at exactly 4 × LPR (12% a year) is within the line', async () => {
+    const bot = createTestBot();
+    await bot.say('/addloan friend 10000 12 months 12% annuity first 2027-01-15');
+    await bot.pressLabel('Edit');
+    await bot.pressLabel('Lender');
+    const card = texts(await bot.pressLabel('A person or company (private loan)'));
+    expect(card).toContain('True annual rate (APR): 12.00%');
+    expect(card).toContain('Within 12.00%, four times the one-year LPR');
+    expect(card).not.toContain('⚠️');
+  });
+
   it('a private loan above 4 × LPR warns', async () => {
     const bot = createTestBot();
     await bot.say('/addloan friend 10000 12 months 15% annuity first 2027-01-15');
@@ -221,7 +235,19 @@ describe('/addloan card: Edit → Up-front fee, Lender', () => {
 });
 
 describe('/addloan card: warnings about the true annual rate', () => {
-  it('none at 24% or below', async () => {
+  it('none below 24%', async () => {
+    const bot = createTestBot();
+    const card = texts(await bot.say('/addloan loan 10000 12 months 23% annuity first 2027-01-15'));
+    expect(card).toContain('True annual rate (APR): 23.00%');
+    expect(card).not.toContain('⚠️');
+  });
+
+  // BUG (commands/shared/loan-card.ts aprWarnings: `apr.gt(24)`, `apr.gt(36)`, `apr.gt(cap)`):
+  // the comparison uses the unrounded IRR, which cent rounding of the payments pushes a hair
+  // above the contract rate (24% → 24.00006319…, 12% → 12.00011463…). The card then shows
+  // "APR 24.00%" next to "⚠️ This costs more than 24% a year". Compare the APR as shown
+  // (apr.toDecimalPlaces(2)) instead. domain.md §2: a loan with no fees has APR = its nominal rate.
+  it('none at exactly 24% a year: the APR shown is 24.00%', async () => {
     const bot = createTestBot();
     const card = texts(await bot.say('/addloan loan 10000 12 months 24% annuity first 2027-01-15'));
     expect(card).toContain('True annual rate (APR): 24.00%');
@@ -244,16 +270,17 @@ describe('/addloan card: warnings about the true annual rate', () => {
     expect(card).not.toContain('more than 24%');
   });
 
-  it('a fee plan whose monthly fee looks small can still be above 24% (1.2% × 12 → APR 25.61%)', async () => {
+  it('a fee plan whose monthly fee looks small can still be above 24% (1.2% × 12 → APR 25.60%)', async () => {
     const bot = createTestBot();
     const card = texts(await bot.say('/addloan loan 12000 12 months 1.2% monthly fee first 2027-01-15'));
-    expect(card).toMatch(/True annual rate \(APR\): 2[5-6]\.\d\d%/);
+    expect(card).toContain('Rate: 1.2% monthly fee');
+    expect(card).toContain('True annual rate (APR): 25.60%');
     expect(card).toContain('⚠️ This costs more than 24% a year');
   });
 });
 
 describe('/addloan in Chinese', () => {
-  it('guided bullet loan, and the private-loan line and 36% warning in Chinese', async () => {
+  it('guided bullet loan, the private-loan line and the 36% warning', async () => {
     const bot = createTestBot();
     await bot.say('/language zh-Hans');
     await bot.say('/addloan');
@@ -269,6 +296,10 @@ describe('/addloan in Chinese', () => {
     expect(card).toContain('应还金额：10,300.00');
     expect(card).toContain('利息合计：300.00');
 
+    await bot.pressLabel('保存');
+    expect(bot.db.select().from(installments).get()?.payment).toBe('10300.00');
+
+    await bot.say('/addloan 朋友借款 10000 12期 年利率10% 等额本息 首期2027-01-15');
     await bot.pressLabel('修改');
     expect(texts(await bot.pressLabel('出借方'))).toContain('这笔钱是谁借给你的？');
     const privateCard = texts(await bot.pressLabel('个人或公司（民间借贷）'));

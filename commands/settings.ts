@@ -1,0 +1,185 @@
+import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
+import { clearForm, findForm, startForm } from '../src/db/forms-repo.ts';
+import { loansOfUser, setLoanRemindersPaused } from '../src/db/loans-repo.ts';
+import { findUser, updateReminderSettings, type ReminderSettingsUpdate } from '../src/db/users-repo.ts';
+import { isValidTimeZone } from '../src/domain/calendar.ts';
+import { parseLocalTime } from '../src/domain/local-time.ts';
+import { validateReminderSettings } from '../src/domain/reminder-times.ts';
+import { normalizeText } from '../src/parse/result.ts';
+import { refreshReminders } from '../src/reminders/planner.ts';
+import { reminderSettingsOf } from '../src/reminders/settings.ts';
+
+/*
+ * /settings: reminders in the borrower's own time zone, at their time, never at night. Buttons
+ * first; every value can also be typed. A bad value is explained and the setting stays as it was.
+ */
+
+const FORM = 'settings';
+const FIELDS = ['timeZone', 'reminderTime', 'daysBefore', 'overdueDays', 'quietHours'] as const;
+type Field = (typeof FIELDS)[number];
+
+const ZONE_CHOICES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Europe/London', 'America/New_York'];
+const TIME_CHOICES = ['08:00', '09:00', '12:00', '19:00'];
+const BEFORE_CHOICES = ['3,1,0', '7,3,1,0', '1,0'];
+const OVERDUE_CHOICES = ['1,3,7', '1,2,3,5,7', '1'];
+
+function summary(ctx: CommandContext): Reply[] {
+  const user = findUser(ctx.services.db, ctx.user.id);
+  if (!user) return [];
+  const days = (list: number[]) => list.join(ctx.t('list-separator'));
+  const lines = [
+    ctx.t('settings-title'),
+    ctx.t('settings-timezone', { zone: user.timeZone }),
+    ctx.t('settings-time', { time: user.reminderTime }),
+    ctx.t('settings-before', { days: days(user.daysBefore) }),
+    ctx.t('settings-overdue', {
+      days: days(user.overdueDays),
+      weekly: user.overdueWeekly ? 'yes' : 'no',
+      stop: user.overdueStopAfterDays ?? 0,
+    }),
+    ctx.t('settings-quiet', { start: user.quietStart, end: user.quietEnd }),
+    ctx.t(user.remindersPaused ? 'settings-paused' : 'settings-active'),
+  ];
+  const paused = loansOfUser(ctx.services.db, ctx.user.id).filter((loan) => loan.remindersPaused);
+  if (paused.length > 0) lines.push(ctx.t('settings-paused-loans', { names: paused.map((l) => l.name).join(ctx.t('list-separator')) }));
+  const b = (key: string, data: string): Button => ({ label: ctx.t(key), data: `${FORM}:${data}` });
+  return [
+    {
+      text: lines.join('\n'),
+      buttons: [
+        [b('settings-button-timezone', 'field:timeZone'), b('settings-button-time', 'field:reminderTime')],
+        [b('settings-button-before', 'field:daysBefore'), b('settings-button-overdue', 'field:overdueDays')],
+        [b('settings-button-quiet', 'field:quietHours'), b(user.remindersPaused ? 'settings-button-resume' : 'settings-button-pause', 'pause')],
+        [b('settings-button-loans', 'loans'), b(user.overdueStopAfterDays === null ? 'settings-button-stop-90' : 'settings-button-no-stop', 'stop')],
+      ],
+    },
+  ];
+}
+
+function ask(ctx: CommandContext, field: Field): Reply[] {
+  startForm(ctx.services.db, ctx.user.id, FORM, field, {}, ctx.now.toISOString());
+  const choices: Record<Field, string[]> = {
+    timeZone: ZONE_CHOICES,
+    reminderTime: TIME_CHOICES,
+    daysBefore: BEFORE_CHOICES,
+    overdueDays: OVERDUE_CHOICES,
+    quietHours: ['21:00-08:00', '22:00-07:00', '23:00-09:00'],
+  };
+  const buttons = choices[field].map((value) => ({ label: value, data: `${FORM}:set:${field}:${encodeURIComponent(value)}` }));
+  const rows: Button[][] = [];
+  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+  return [{ text: ctx.t(`settings-ask-${field}`), buttons: rows }];
+}
+
+function dayList(text: string): number[] | undefined {
+  const parts = normalizeText(text).split(/[\s,、;，]+/).filter(Boolean);
+  if (parts.length === 0 || parts.some((p) => !/^[+-]?\d{1,3}$/.test(p))) return undefined;
+  return [...new Set(parts.map((p) => Math.abs(Number(p)) * (p.startsWith('-') ? -1 : 1)))].sort((a, b) => b - a);
+}
+
+/** Reads a typed or pressed value for one setting; an error key when it cannot be used. */
+function read(field: Field, text: string): ReminderSettingsUpdate | { error: string } {
+  const value = normalizeText(text);
+  switch (field) {
+    case 'timeZone': {
+      const zone = ZONE_CHOICES.find((z) => z.toLowerCase() === value.toLowerCase()) ?? value;
+      return isValidTimeZone(zone) && zone.includes('/') ? { timeZone: zone } : { error: 'settings-error-timezone' };
+    }
+    case 'reminderTime': {
+      const time = parseLocalTime(value);
+      return time ? { reminderTime: time } : { error: 'settings-error-time' };
+    }
+    case 'daysBefore': {
+      const days = dayList(value);
+      return days ? { daysBefore: days } : { error: 'settings-error-days' };
+    }
+    case 'overdueDays': {
+      const days = dayList(value);
+      return days ? { overdueDays: days.sort((a, b) => a - b) } : { error: 'settings-error-days' };
+    }
+    case 'quietHours': {
+      const [start, end, ...rest] = value.split(/\s*(?:-|–|—|~|～|至|到|to)\s*/i);
+      const quietStart = start ? parseLocalTime(start) : null;
+      const quietEnd = end ? parseLocalTime(end) : null;
+      return quietStart && quietEnd && rest.length === 0 ? { quietStart, quietEnd } : { error: 'settings-error-quiet' };
+    }
+  }
+}
+
+/** Saves only a complete, valid set of settings, then moves every reminder to the new rules. */
+function save(ctx: CommandContext, field: Field, text: string): Reply[] {
+  const user = findUser(ctx.services.db, ctx.user.id);
+  if (!user) return [];
+  const update = read(field, text);
+  if ('error' in update) return [{ text: ctx.t(update.error) }, ...ask(ctx, field)];
+  const problems = validateReminderSettings({ ...reminderSettingsOf(user), ...update } as ReturnType<typeof reminderSettingsOf>);
+  if (problems.length > 0) {
+    const key = field === 'quietHours' ? 'settings-error-quiet' : field === 'timeZone' ? 'settings-error-timezone' : 'settings-error-days';
+    return [{ text: ctx.t(key) }, ...ask(ctx, field)];
+  }
+  updateReminderSettings(ctx.services.db, ctx.user.id, update);
+  clearForm(ctx.services.db, ctx.user.id);
+  refreshReminders(ctx.services.db, ctx.user.id, ctx.now);
+  return [{ text: ctx.t('settings-saved') }, ...summary(ctx)];
+}
+
+function loanButtons(ctx: CommandContext): Reply[] {
+  const loans = loansOfUser(ctx.services.db, ctx.user.id);
+  if (loans.length === 0) return [{ text: ctx.t('loans-empty') }];
+  return [
+    {
+      text: ctx.t('settings-ask-loans'),
+      buttons: loans.map((loan) => [
+        { label: `${loan.remindersPaused ? '🔕' : '🔔'} ${loan.name}`, data: `${FORM}:loan:${loan.id}` },
+      ]),
+    },
+  ];
+}
+
+function openForm(ctx: CommandContext) {
+  const form = findForm(ctx.services.db, ctx.user.id);
+  return form?.form === FORM ? form : undefined;
+}
+
+export const settingsCommand: Command = {
+  name: FORM,
+  descriptionKey: 'command-settings',
+  run: summary,
+  onFormInput(ctx, text) {
+    const form = openForm(ctx);
+    if (!form || !(FIELDS as readonly string[]).includes(form.step)) return [{ text: ctx.t('error-not-understood') }];
+    return save(ctx, form.step as Field, text);
+  },
+  onCallback(ctx, [action = '', first = '', second = '']) {
+    const user = findUser(ctx.services.db, ctx.user.id);
+    if (!user) return [];
+    switch (action) {
+      case 'field':
+        return (FIELDS as readonly string[]).includes(first) ? ask(ctx, first as Field) : [{ text: ctx.t('error-stale-button') }];
+      case 'set':
+        return (FIELDS as readonly string[]).includes(first) ? save(ctx, first as Field, decodeURIComponent(second)) : [{ text: ctx.t('error-stale-button') }];
+      case 'pause':
+        updateReminderSettings(ctx.services.db, ctx.user.id, { remindersPaused: !user.remindersPaused });
+        return summary(ctx);
+      case 'stop':
+        // Follow-ups stop 90 days after the due date unless the borrower asks for them until paid.
+        updateReminderSettings(ctx.services.db, ctx.user.id, { overdueStopAfterDays: user.overdueStopAfterDays === null ? 90 : null });
+        refreshReminders(ctx.services.db, ctx.user.id, ctx.now);
+        return summary(ctx);
+      case 'loans':
+        return loanButtons(ctx);
+      case 'loan': {
+        const loan = loansOfUser(ctx.services.db, ctx.user.id).find((l) => l.id === Number(first));
+        if (!loan) return [{ text: ctx.t('error-stale-button') }];
+        setLoanRemindersPaused(ctx.services.db, ctx.user.id, loan.id, !loan.remindersPaused);
+        return loanButtons(ctx);
+      }
+      default:
+        return [{ text: ctx.t('error-stale-button') }];
+    }
+  },
+  currentQuestion(ctx) {
+    const form = openForm(ctx);
+    return form && (FIELDS as readonly string[]).includes(form.step) ? [{ text: ctx.t(`settings-ask-${form.step}`) }] : [];
+  },
+};
