@@ -42,63 +42,69 @@ function backoff(now: Date, attempts: number): string {
   return new Date(now.getTime() + 60_000 * 2 ** attempts).toISOString();
 }
 
-export async function dispatchReminders(deps: DispatchDeps, maxUsers = 1000): Promise<DispatchStats> {
-  const { db, logger } = deps;
+/** Sends everything due now, a batch of users at a time, until nothing due is left. */
+export async function dispatchReminders(deps: DispatchDeps, batchSize = 500): Promise<DispatchStats> {
   const stats: DispatchStats = { sent: 0, dropped: 0, retried: 0, dead: 0 };
-  recoverAbandonedClaims(db, deps.now(), CLAIM_LEASE_MS);
-  const userIds = usersWithDueReminders(db, deps.now().toISOString(), maxUsers);
-  for (const userId of userIds) {
-    const rows = claimUserRows(db, userId, deps.now().toISOString());
-    if (rows.length === 0) continue;
-    const rendered = deps.render(userId, rows, deps.now());
-    if (!rendered || rendered.included.length === 0) {
-      markRows(db, rows.map((r) => r.id), { status: 'dropped', lastError: 'nothing open' });
-      stats.dropped += rows.length;
-      continue;
-    }
-    if (rendered.dropped.length > 0) {
-      markRows(db, rendered.dropped, { status: 'dropped', lastError: 'paid or paused' });
-      stats.dropped += rendered.dropped.length;
-    }
-    const included = rows.filter((row) => rendered.included.includes(row.id));
-    await deps.limiter?.acquire(rendered.message.chatId);
-    const result = await deps.sender.send(rendered.message);
-    const now = deps.now();
-    switch (result.kind) {
-      case 'sent':
-        markRows(db, rendered.included, { status: 'sent', sentAt: now.toISOString(), batchId: Math.min(...rendered.included) });
-        stats.sent += included.length;
-        break;
-      case 'retry-after':
-        deps.limiter?.pauseFor(result.seconds * 1000);
-        retryRows(db, included, new Date(now.getTime() + result.seconds * 1000).toISOString(), `429 retry after ${result.seconds}s`);
-        stats.retried += included.length;
-        break;
-      case 'blocked':
-        // They blocked the bot: stop until they write again (the core reactivates them).
-        setUserActive(db, userId, false);
-        markRows(db, rendered.included, { status: 'dropped', lastError: `blocked: ${result.reason}` });
-        stats.dropped += included.length;
-        logger.info({ userId }, 'user blocked the bot; reminders stopped');
-        break;
-      case 'unknown':
-        markRows(db, rendered.included, { status: 'unconfirmed', lastError: result.reason });
+  recoverAbandonedClaims(deps.db, deps.now(), CLAIM_LEASE_MS);
+  for (;;) {
+    const userIds = usersWithDueReminders(deps.db, deps.now().toISOString(), batchSize);
+    if (userIds.length === 0) return stats;
+    // Rows put back for later (429, back-off) have a future notBefore, so this loop ends.
+    for (const userId of userIds) await dispatchUser(deps, userId, stats);
+  }
+}
+
+async function dispatchUser(deps: DispatchDeps, userId: number, stats: DispatchStats): Promise<void> {
+  const { db, logger } = deps;
+  const rows = claimUserRows(db, userId, deps.now().toISOString());
+  if (rows.length === 0) return;
+  const rendered = deps.render(userId, rows, deps.now());
+  if (!rendered || rendered.included.length === 0) {
+    markRows(db, rows.map((r) => r.id), { status: 'dropped', lastError: 'nothing open' });
+    stats.dropped += rows.length;
+    return;
+  }
+  if (rendered.dropped.length > 0) {
+    markRows(db, rendered.dropped, { status: 'dropped', lastError: 'paid or paused' });
+    stats.dropped += rendered.dropped.length;
+  }
+  const included = rows.filter((row) => rendered.included.includes(row.id));
+  await deps.limiter?.acquire(rendered.message.chatId);
+  const result = await deps.sender.send(rendered.message);
+  const now = deps.now();
+  switch (result.kind) {
+    case 'sent':
+      markRows(db, rendered.included, { status: 'sent', sentAt: now.toISOString(), batchId: Math.min(...rendered.included) });
+      stats.sent += included.length;
+      break;
+    case 'retry-after':
+      deps.limiter?.pauseFor(result.seconds * 1000);
+      retryRows(db, included, new Date(now.getTime() + result.seconds * 1000).toISOString(), `429 retry after ${result.seconds}s`);
+      stats.retried += included.length;
+      break;
+    case 'blocked':
+      // They blocked the bot: stop until they write again (the core reactivates them).
+      setUserActive(db, userId, false);
+      markRows(db, rendered.included, { status: 'dropped', lastError: `blocked: ${result.reason}` });
+      stats.dropped += included.length;
+      logger.info({ userId }, 'user blocked the bot; reminders stopped');
+      break;
+    case 'unknown':
+      markRows(db, rendered.included, { status: 'unconfirmed', lastError: result.reason });
+      stats.dead += included.length;
+      logger.warn({ userId, reason: result.reason }, 'reminder delivery unknown; not re-sent');
+      break;
+    case 'failed': {
+      const attempts = Math.max(...included.map((row) => row.attempts)) + 1;
+      if (attempts >= MAX_ATTEMPTS) {
+        markRows(db, rendered.included, { status: 'dead', lastError: result.reason, attempts });
         stats.dead += included.length;
-        logger.warn({ userId, reason: result.reason }, 'reminder delivery unknown; not re-sent');
-        break;
-      case 'failed': {
-        const attempts = Math.max(...included.map((row) => row.attempts)) + 1;
-        if (attempts >= MAX_ATTEMPTS) {
-          markRows(db, rendered.included, { status: 'dead', lastError: result.reason, attempts });
-          stats.dead += included.length;
-          logger.error({ userId, reason: result.reason, attempts }, 'reminder dead-lettered');
-        } else {
-          retryRows(db, included, backoff(now, attempts), result.reason);
-          stats.retried += included.length;
-        }
-        break;
+        logger.error({ userId, reason: result.reason, attempts }, 'reminder dead-lettered');
+      } else {
+        retryRows(db, included, backoff(now, attempts), result.reason);
+        stats.retried += included.length;
       }
+      break;
     }
   }
-  return stats;
 }

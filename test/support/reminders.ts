@@ -1,0 +1,197 @@
+import { PassThrough } from 'node:stream';
+import { createInterface } from 'node:readline';
+import { eq } from 'drizzle-orm';
+import { SettableClock, type Clock } from '../../src/core/clock.ts';
+import { createBotCore } from '../../src/core/create-bot-core.ts';
+import type { OutgoingMessage } from '../../src/core/types.ts';
+import { openDatabase, type Db } from '../../src/db/client.ts';
+import { reminderOutbox, users } from '../../src/db/schema.ts';
+import { localDateTime } from '../../src/domain/local-time.ts';
+import { Translator } from '../../src/i18n/translator.ts';
+import { silentLogger } from '../../src/log.ts';
+import { collectingSender, createReminderPass, type ReminderPass } from '../../src/reminders/pass.ts';
+import { refreshReminders } from '../../src/reminders/planner.ts';
+import type { RateLimiter } from '../../src/reminders/rate-limiter.ts';
+import type { MessageSender, SendResult } from '../../src/reminders/sender.ts';
+import { runJsonl } from '../../src/transports/jsonl.ts';
+import { createTestBot, type TestBot } from './bot.ts';
+import type { JsonlOutput } from './jsonl.ts';
+
+/*
+ * Reminders under test: the real planner, outbox and dispatcher, driven by a SettableClock and
+ * a fake sender. Nothing here sleeps on a wall clock: a "tick" sets the clock and runs one pass,
+ * exactly as a {"tick": ISO} line does in the JSON-lines transport.
+ */
+
+export const CAR = 'car 10000 12 months 12% annuity first 2027-01-15';
+export const PHONE = 'phone 6000 6 months 12% annuity first 2027-01-15';
+
+export interface Delivery {
+  at: Date;
+  message: OutgoingMessage;
+  result: SendResult;
+}
+
+/**
+ * A sender that records every message with the clock's time, and answers with the results it
+ * was told to give (in order, then 'sent'). A function answer sees the message.
+ */
+export class FakeSender implements MessageSender {
+  readonly calls: Delivery[] = [];
+  private readonly answers: (SendResult | ((message: OutgoingMessage) => SendResult))[] = [];
+  /** Answers for every send while set (after the queued answers run out). */
+  always: ((message: OutgoingMessage) => SendResult) | undefined;
+  /** Simulates a process dying after the message left: the send records it, then throws. */
+  crashAfterSend = false;
+
+  constructor(private readonly clock: Clock) {}
+
+  answer(...results: (SendResult | ((message: OutgoingMessage) => SendResult))[]): this {
+    this.answers.push(...results);
+    return this;
+  }
+
+  async send(message: OutgoingMessage): Promise<SendResult> {
+    const next = this.answers.shift() ?? this.always ?? { kind: 'sent' };
+    const result = typeof next === 'function' ? next(message) : next;
+    this.calls.push({ at: this.clock.now(), message, result });
+    if (this.crashAfterSend) throw new Error('simulated crash after send');
+    return result;
+  }
+
+  /** Messages that reached the user (or may have: a crash after send counts). */
+  get delivered(): Delivery[] {
+    return this.calls.filter((call) => call.result.kind === 'sent');
+  }
+}
+
+export interface ReminderBot extends TestBot {
+  sender: FakeSender;
+  pass: ReminderPass;
+  /** Sets the clock and runs one scheduler pass; returns the sends it made (every result). */
+  tick(at: string | Date): Promise<Delivery[]>;
+  /** Ticks every `stepMs` from `from` to `to` inclusive; returns every send, in order. */
+  ticks(from: string | Date, to: string | Date, stepMs?: number): Promise<Delivery[]>;
+}
+
+export const HOUR_MS = 3_600_000;
+export const MINUTE_MS = 60_000;
+
+export function createReminderBot(options: { db?: Db; now: Date | string; limiter?: RateLimiter }): ReminderBot {
+  const bot = createTestBot({ ...(options.db && { db: options.db }), now: new Date(options.now) });
+  const sender = new FakeSender(bot.clock);
+  const pass = createReminderPass({
+    db: bot.db,
+    clock: bot.clock,
+    translator: new Translator({ strict: true }),
+    defaultLocale: 'en',
+    logger: silentLogger(),
+    sender,
+    ...(options.limiter && { limiter: options.limiter }),
+  });
+  const tick = async (at: string | Date) => {
+    bot.clock.set(new Date(at));
+    const before = sender.calls.length;
+    await pass();
+    return sender.calls.slice(before);
+  };
+  return {
+    ...bot,
+    sender,
+    pass,
+    tick,
+    async ticks(from, to, stepMs = HOUR_MS) {
+      const out: Delivery[] = [];
+      for (let t = new Date(from).getTime(); t <= new Date(to).getTime(); t += stepMs) out.push(...(await tick(new Date(t))));
+      return out;
+    },
+  };
+}
+
+export async function addLoan(bot: TestBot, line: string, options: { user?: number } = {}): Promise<void> {
+  await bot.say(`/addloan ${line}`, options);
+  const saved = await bot.pressLabel('Save', options);
+  if (!saved.some((m) => m.text.includes('Saved'))) throw new Error(`loan not saved: ${saved.map((m) => m.text).join(' | ')}`);
+}
+
+/** Changes a user's settings in the database (as /settings would) and re-points their reminders. */
+export function setUser(bot: { db: Db; clock: Clock }, userId: number, values: Partial<typeof users.$inferInsert>): void {
+  bot.db.update(users).set(values).where(eq(users.id, userId)).run();
+  refreshReminders(bot.db, userId, bot.clock.now());
+}
+
+export function outbox(db: Db) {
+  return db.select().from(reminderOutbox).orderBy(reminderOutbox.id).all();
+}
+
+/** "2027-01-12 09:00" in the zone: where a borrower would read the time a message arrived. */
+export function localStamp(at: Date, timeZone: string): string {
+  const { date, time } = localDateTime(at, timeZone);
+  return `${date} ${time}`;
+}
+
+export function buttonData(message: OutgoingMessage, label: string): string {
+  const button = (message.buttons ?? []).flat().find((b) => b.label === label);
+  if (!button) throw new Error(`no button "${label}" on: ${message.text}`);
+  return button.data;
+}
+
+// --- the JSON-lines transport, with ticks wired as `repaybot chat --jsonl` wires them -----------
+
+export interface JsonlSession {
+  db: Db;
+  clock: SettableClock;
+  /** Writes one input line and returns what came out for it (up to its {"done":true}). */
+  send(line: object): Promise<JsonlOutput[]>;
+  tick(iso: string): Promise<JsonlOutput[]>;
+  close(): Promise<void>;
+}
+
+/** The real runJsonl, line by line, with onTick as src/cli.ts startChat wires it. */
+export function startJsonlSession(now: string): JsonlSession {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const clock = new SettableClock(new Date(now));
+  const db = openDatabase(':memory:');
+  const logger = silentLogger();
+  const app = createBotCore({ config: { DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_LANGUAGE: 'en' }, db, clock, logger, strictI18n: true });
+  let collected: OutgoingMessage[] = [];
+  const pass = createReminderPass({
+    db,
+    clock,
+    translator: app.translator,
+    defaultLocale: 'en',
+    logger,
+    sender: collectingSender((m) => collected.push(m)),
+  });
+  const onTick = async () => {
+    collected = [];
+    await pass();
+    return collected;
+  };
+  const done = runJsonl({ app, clock, input, output, onTick });
+  const lines = createInterface({ input: output, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const send = async (line: object) => {
+    input.write(`${JSON.stringify(line)}\n`);
+    const out: JsonlOutput[] = [];
+    for (;;) {
+      const next = await lines.next();
+      if (next.done) throw new Error('the transport ended early');
+      const parsed = JSON.parse(next.value as string) as JsonlOutput;
+      if (parsed.done) return out;
+      out.push(parsed);
+    }
+  };
+  return {
+    db,
+    clock,
+    send,
+    tick: (iso) => send({ tick: iso }),
+    async close() {
+      input.end();
+      await done;
+      output.end();
+      db.$client.close();
+    },
+  };
+}
