@@ -6,6 +6,7 @@ import { runScheduleBench } from './schedules.ts';
  */
 
 const results = runScheduleBench();
+results.push((await import('./planning.ts')).runPlanningBench());
 let missed = 0;
 for (const { label, perSecond, ms, target } of results) {
   const verdict = target === undefined ? '' : perSecond >= target ? `  ✓ target ≥ ${target.toLocaleString('en')}/s` : `  ✗ below target ${target.toLocaleString('en')}/s`;

@@ -21,7 +21,7 @@ import {
   type Draft,
   type Field,
 } from './shared/loan-draft.ts';
-import { methodName } from './shared/loan-text.ts';
+import { methodName, money } from './shared/loan-text.ts';
 
 /*
  * /addloan is a small state machine kept in the form_states table, so a restart between two
@@ -109,7 +109,7 @@ function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {
       if (!input) throw new Error('confirmation card for an incomplete draft');
       return [
         {
-          text: loanCardText(ctx, input, draft.loanId === undefined ? 'addloan-card-title' : 'editloan-card-title'),
+          text: draft.loanId === undefined ? loanCardText(ctx, input, 'addloan-card-title', ctx.today) : loanCardText(ctx, input, 'editloan-card-title'),
           buttons: [[button(form, ctx.t('button-save'), 'save'), button(form, ctx.t('button-edit'), 'edit'), button(form, ctx.t('button-cancel'), 'discard')]],
         },
       ];
@@ -155,9 +155,14 @@ function save(ctx: CommandContext, form: FormRow): Reply[] {
   const input = toInput(draft);
   if (!input) return question(ctx, form, stepAfter(draft));
   if (draft.loanId !== undefined) {
-    const replaced = replaceLoan(ctx.services.db, ctx.user.id, draft.loanId, input, ctx.now);
+    const replaced = replaceLoan(ctx.services.db, ctx.user.id, draft.loanId, input, ctx.now, ctx.user.timeZone);
+    if (!replaced.ok && replaced.reason === 'paid-exceeds-schedule') {
+      // Keep the form open so the borrower can correct the terms.
+      const amounts = { paid: money(ctx, replaced.paid), scheduled: money(ctx, replaced.scheduled) };
+      return [{ text: ctx.t('editloan-error-paid-exceeds', amounts) }, ...question(ctx, form, 'confirm')];
+    }
     clearForm(ctx.services.db, ctx.user.id);
-    return [{ text: replaced ? ctx.t('editloan-saved', { name: input.name }) : ctx.t('error-stale-button') }];
+    return [{ text: replaced.ok ? ctx.t('editloan-saved', { name: input.name }) : ctx.t('error-stale-button') }];
   }
   const { assumedPaid } = addLoan(ctx.services.db, ctx.user.id, input, ctx.today, ctx.now);
   clearForm(ctx.services.db, ctx.user.id);

@@ -68,6 +68,14 @@ function readChange(ctx: CommandContext, text: string): Partial<PaidDraft> | { e
   return { error: ctx.t(`error-${asAmount.error}`) };
 }
 
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
+}
+
 function openForm(ctx: CommandContext): FormRow | undefined {
   const form = findForm(ctx.services.db, ctx.user.id);
   return form?.form === FORM ? form : undefined;
@@ -99,11 +107,11 @@ export const paidCommand: Command = {
   name: FORM,
   descriptionKey: 'command-paid',
   run(ctx, args) {
-    const picked = pickLoan(ctx, args, `${FORM}:loan`);
+    const picked = pickLoan(ctx, args, `${FORM}:loan`, args);
     return 'replies' in picked ? picked.replies : begin(ctx, picked.loan.loan.id, picked.rest);
   },
-  onCallback(ctx, [first = '', action = '']) {
-    if (first === 'loan') return begin(ctx, Number(action), '');
+  onCallback(ctx, [first = '', action = '', carried = '']) {
+    if (first === 'loan') return begin(ctx, Number(action), safeDecode(carried));
     const form = openForm(ctx);
     if (!form || String(form.id) !== first) return [{ text: ctx.t('error-stale-button') }];
     if (action === 'confirm') return confirm(ctx, form);

@@ -6,14 +6,15 @@ import { pickLoan } from './shared/pick-loan.ts';
 function quote(ctx: CommandContext, loanId: number): Reply[] {
   const found = payoffOf(ctx.services.db, ctx.user.id, loanId, ctx.today);
   if (!found) return [{ text: ctx.t('error-stale-button') }];
-  const { loan, quote: q } = found;
-  if (q.amount.lte(0)) return [{ text: ctx.t('paid-nothing-owed', { name: loan.name }) }];
-  const lines = [ctx.t('payoff-header', { name: loan.name, date: date(ctx, ctx.today), amount: money(ctx, q.amount) })];
+  const { loan, quote: q, penalty, total } = found;
+  if (total.lte(0)) return [{ text: ctx.t('paid-nothing-owed', { name: loan.name }) }];
+  const lines = [ctx.t('payoff-header', { name: loan.name, date: date(ctx, ctx.today), amount: money(ctx, total) })];
   if (q.overdue.gt(0)) lines.push(ctx.t('payoff-overdue', { amount: money(ctx, q.overdue) }));
   if (q.dueToday.gt(0)) lines.push(ctx.t('payoff-due-today', { amount: money(ctx, q.dueToday) }));
   if (q.principal.gt(0)) lines.push(ctx.t('payoff-principal', { amount: money(ctx, q.principal) }));
   if (q.accruedInterest.gt(0)) lines.push(ctx.t('payoff-interest', { amount: money(ctx, q.accruedInterest) }));
   if (q.fees.gt(0)) lines.push(ctx.t('payoff-fees', { amount: money(ctx, q.fees) }));
+  if (penalty.gt(0)) lines.push(ctx.t('payoff-penalty', { amount: money(ctx, penalty) }));
   lines.push('', ctx.t('payoff-saved', { scheduled: money(ctx, q.remainingScheduled), saved: money(ctx, q.saved) }), ctx.t('payoff-check'));
   return [{ text: lines.join('\n') }];
 }

@@ -219,6 +219,7 @@ addloan-card-policy = If late: { $policy } rules (typical; check your contract)
 apr-private-above-cap = ⚠️ Above { $cap }, four times the one-year LPR ({ $lpr } since { $since }): courts in China do not protect private-loan interest beyond that.
 apr-private-within-cap = Within { $cap }, four times the one-year LPR ({ $lpr } since { $since }), the line courts protect for private loans.
 editloan-card-title = Please check the new terms:
+editloan-error-paid-exceeds = Not saved: the payments you recorded ({ $paid }) come to more than the new schedule ({ $scheduled }). Check the amount, or /undo payments first.
 editloan-saved = Updated "{ $name }". Its schedule was rebuilt and your recorded payments were applied to it again.
 
 ## /schedule
@@ -262,6 +263,7 @@ payoff-overdue = • overdue installments: { $amount }
 payoff-due-today = • due today: { $amount }
 payoff-principal = • principal not yet due: { $amount }
 payoff-interest = • interest since the last due date: { $amount }
+payoff-penalty = • penalty so far on the overdue installments (typical rules): { $amount }
 payoff-fees = • fees for paying early: { $amount }
 payoff-saved = Keeping to the schedule would cost { $scheduled } from here; paying off today saves { $saved }.
 payoff-check = Ask your lender for the exact figure before you pay: contracts differ on early repayment.
@@ -272,7 +274,11 @@ status-header = What is overdue:
 status-clear = Nothing is overdue, and nothing is due.
 status-clear-next = Nothing is overdue. Next due: { $amount } on { $date }, { $when }.
 status-loan = { $name }: { $amount } overdue, penalty so far { $penalty }
-status-installment = • installment { $n } due { $date }: { $amount }, { $days } days late, penalty { $penalty } — { $stage }
+status-installment =
+    { $days ->
+        [one] • installment { $n } due { $date }: { $amount }, 1 day late, penalty { $penalty } — { $stage }
+       *[other] • installment { $n } due { $date }: { $amount }, { $days } days late, penalty { $penalty } — { $stage }
+    }
 status-in-grace = You are still within the grace period: paying now usually counts as on time.
 status-next-stage = Next: { $stage } from { $date }.
 status-help = If you cannot pay: tell your lender early and ask about more time (展期/延期) or a penalty waiver (罚息减免). Nobody can pay to erase accurate credit records: "征信修复" offers are scams.
@@ -314,7 +320,11 @@ reminder-upcoming =
        *[other] • { $name }: { $amount } due { $date }, in { $days } days (installment { $n } of { $periods })
     }
 reminder-due-today = • { $name }: { $amount } due TODAY, { $date } (installment { $n } of { $periods })
-reminder-overdue = • { $name }: { $amount } was due { $date }, { $days } days ago. Penalty so far { $penalty }: { $stage }.
+reminder-overdue =
+    { $days ->
+        [one] • { $name }: { $amount } was due { $date }, yesterday. Penalty so far { $penalty }: { $stage }.
+       *[other] • { $name }: { $amount } was due { $date }, { $days } days ago. Penalty so far { $penalty }: { $stage }.
+    }
 reminder-day-total = Total due { $date }: { $total }
 reminder-overdue-help = Can't pay now? Send /status for what happens next and when, and talk to your lender early about more time or a penalty waiver.
 button-paid = ✅ Paid

@@ -138,7 +138,7 @@ loans-header = 你的 { $count } 笔借款：
 loans-item-title = { $index }. { $name }
 loans-item-terms = { $principal } · { $method } · { $rate } · 共 { $periods } 期
 loans-item-remaining = 剩余本金：{ $remaining } · 真实年化 { $apr }
-loans-item-next = 下一期：{ $date } 还 { $amount }，{ $when }（第 { $n }/{ $periods } 期）
+loans-item-next = 下一期：{ $date }还 { $amount }，{ $when }（第 { $n }/{ $periods } 期）
 loans-item-paid-off = 已结清。🎉
 
 ## /next
@@ -148,7 +148,7 @@ next-header = 下一个还款日：{ $date }，{ $when }
 next-item = • { $name }：{ $amount }（第 { $n }/{ $periods } 期）
 next-total = 当天合计：{ $total }
 next-later-header = 之后：
-next-later-item = • { $name }：{ $date } 还 { $amount }，{ $when }
+next-later-item = • { $name }：{ $date }还 { $amount }，{ $when }
 
 ## 终端与 Telegram
 
@@ -203,6 +203,7 @@ addloan-card-policy = 逾期规则：{ $policy }（常见规则，以合同为�
 apr-private-above-cap = ⚠️ 超过 { $cap }，即一年期 LPR（{ $since } 起为 { $lpr }）的四倍：超出部分的民间借贷利息法院不予支持。
 apr-private-within-cap = 在 { $cap } 以内，即一年期 LPR（{ $since } 起为 { $lpr }）的四倍，属于法院保护的民间借贷利率范围。
 editloan-card-title = 请核对修改后的借款信息：
+editloan-error-paid-exceeds = 未保存：已记录的还款（{ $paid }）超过了修改后的应还总额（{ $scheduled }）。请检查金额，或先用 /undo 撤销还款。
 editloan-saved = 已更新“{ $name }”。还款计划已重新生成，已记录的还款也已重新计入。
 
 ## /schedule
@@ -214,7 +215,7 @@ part-interest = 利息 { $amount }
 part-fee = 手续费 { $amount }
 schedule-partly-paid = 已还部分，仍欠 { $open }
 schedule-legend = ✓ 已还 · ▶ 下一期 · ⚠️ 逾期
-schedule-next = 下一期：{ $date } 还 { $amount }。
+schedule-next = 下一期：{ $date }还 { $amount }。
 button-previous = « 上一页
 button-next = 下一页 »
 
@@ -230,7 +231,7 @@ paid-nothing-owed = “{ $name }”已经没有待还款项。
 paid-error-future = 还款日期不能晚于今天。
 paid-error-more-than-owed = 这超过了这笔借款全部待还金额（{ $owed }）。
 paid-recorded = 已记录“{ $name }”还款 { $amount }。
-paid-next = 下一期：{ $date } 还 { $amount }。
+paid-next = 下一期：{ $date }还 { $amount }。
 button-undo = 撤销
 undo-nothing = 没有可以撤销的还款。
 undo-confirm = 撤销 { $date } 给“{ $name }”的这笔 { $amount } 还款吗？
@@ -241,11 +242,12 @@ undo-done = 已撤销“{ $name }”的 { $amount } 还款，相应的期数恢�
 
 ## /payoff
 
-payoff-header = 今天（{ $date }）结清“{ $name }”需要：{ $amount }
+payoff-header = 今天是 { $date }，现在结清“{ $name }”需要：{ $amount }
 payoff-overdue = • 已逾期的各期：{ $amount }
 payoff-due-today = • 今天到期：{ $amount }
 payoff-principal = • 尚未到期的本金：{ $amount }
 payoff-interest = • 上一还款日以来的利息：{ $amount }
+payoff-penalty = • 逾期部分目前的罚息（按常见规则估算）：{ $amount }
 payoff-fees = • 提前还款费用：{ $amount }
 payoff-saved = 按计划还完还需 { $scheduled }；今天结清可省 { $saved }。
 payoff-check = 还款前请向贷款机构确认准确金额：各合同的提前还款规定不同。
@@ -254,9 +256,9 @@ payoff-check = 还款前请向贷款机构确认准确金额：各合同的提�
 
 status-header = 逾期情况：
 status-clear = 没有逾期，也没有待还款项。
-status-clear-next = 没有逾期。下一期：{ $date } 还 { $amount }，{ $when }。
+status-clear-next = 没有逾期。下一期：{ $date }还 { $amount }，{ $when }。
 status-loan = “{ $name }”：逾期 { $amount }，目前罚息 { $penalty }
-status-installment = • 第 { $n } 期（{ $date } 到期）：{ $amount }，已逾期 { $days } 天，罚息 { $penalty } —— { $stage }
+status-installment = • 第 { $n } 期，{ $date }到期：{ $amount }，已逾期 { $days } 天，罚息 { $penalty } —— { $stage }
 status-in-grace = 目前仍在宽限期内：现在还款通常视为按时还款。
 status-next-stage = 接下来：{ $date } 起{ $stage }。
 status-help = 如果还不上：尽早联系贷款机构，询问延期还款或罚息减免。征信上的真实记录任何人都无法花钱删除，“征信修复”都是骗局。
@@ -292,9 +294,9 @@ cardbill-below-minimum = 还款低于最低还款额还会产生违约金，并�
 ## 提醒
 
 reminder-title = ⏰ 还款提醒
-reminder-upcoming = • { $name }：{ $date } 应还 { $amount }，还有 { $days } 天（第 { $n }/{ $periods } 期）
-reminder-due-today = • { $name }：今天（{ $date }）应还 { $amount }（第 { $n }/{ $periods } 期）
-reminder-overdue = • { $name }：{ $date } 应还的 { $amount } 已逾期 { $days } 天，目前罚息 { $penalty }，{ $stage }。
+reminder-upcoming = • { $name }：{ $date }应还 { $amount }，还有 { $days } 天（第 { $n }/{ $periods } 期）
+reminder-due-today = • { $name }：今天 { $date }应还 { $amount }，第 { $n }/{ $periods } 期
+reminder-overdue = • { $name }：{ $date }应还的 { $amount } 已逾期 { $days } 天，目前罚息 { $penalty }，{ $stage }。
 reminder-day-total = { $date } 合计应还：{ $total }
 reminder-overdue-help = 暂时还不上？发送 /status 查看接下来会发生什么、在什么时候；并尽早联系贷款机构，询问延期或罚息减免。
 button-paid = ✅ 已还款

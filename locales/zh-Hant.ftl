@@ -139,7 +139,7 @@ loans-header = 你的 { $count } 筆借款：
 loans-item-title = { $index }. { $name }
 loans-item-terms = { $principal } · { $method } · { $rate } · 共 { $periods } 期
 loans-item-remaining = 剩餘本金：{ $remaining } · 真實年化 { $apr }
-loans-item-next = 下一期：{ $date } 還 { $amount }，{ $when }（第 { $n }/{ $periods } 期）
+loans-item-next = 下一期：{ $date }還 { $amount }，{ $when }（第 { $n }/{ $periods } 期）
 loans-item-paid-off = 已結清。🎉
 
 ## /next
@@ -149,7 +149,7 @@ next-header = 下一個還款日：{ $date }，{ $when }
 next-item = • { $name }：{ $amount }（第 { $n }/{ $periods } 期）
 next-total = 當天合計：{ $total }
 next-later-header = 之後：
-next-later-item = • { $name }：{ $date } 還 { $amount }，{ $when }
+next-later-item = • { $name }：{ $date }還 { $amount }，{ $when }
 
 ## 終端與 Telegram
 
@@ -204,6 +204,7 @@ addloan-card-policy = 逾期規則：{ $policy }（常見規則，以合同為�
 apr-private-above-cap = ⚠️ 超過 { $cap }，即一年期 LPR（{ $since } 起為 { $lpr }）的四倍：超出部分的民間借貸利息法院不予支援。
 apr-private-within-cap = 在 { $cap } 以內，即一年期 LPR（{ $since } 起為 { $lpr }）的四倍，屬於法院保護的民間借貸利率範圍。
 editloan-card-title = 請核對修改後的借款資訊：
+editloan-error-paid-exceeds = 未儲存：已記錄的還款（{ $paid }）超過了修改後的應還總額（{ $scheduled }）。請檢查金額，或先用 /undo 撤銷還款。
 editloan-saved = 已更新「{ $name }」。還款計劃已重新生成，已記錄的還款也已重新計入。
 
 ## /schedule
@@ -215,7 +216,7 @@ part-interest = 利息 { $amount }
 part-fee = 手續費 { $amount }
 schedule-partly-paid = 已還部分，仍欠 { $open }
 schedule-legend = ✓ 已還 · ▶ 下一期 · ⚠️ 逾期
-schedule-next = 下一期：{ $date } 還 { $amount }。
+schedule-next = 下一期：{ $date }還 { $amount }。
 button-previous = « 上一頁
 button-next = 下一頁 »
 
@@ -231,7 +232,7 @@ paid-nothing-owed = 「{ $name }」已經沒有待還款項。
 paid-error-future = 還款日期不能晚於今天。
 paid-error-more-than-owed = 這超過了這筆借款全部待還金額（{ $owed }）。
 paid-recorded = 已記錄「{ $name }」還款 { $amount }。
-paid-next = 下一期：{ $date } 還 { $amount }。
+paid-next = 下一期：{ $date }還 { $amount }。
 button-undo = 撤銷
 undo-nothing = 沒有可以撤銷的還款。
 undo-confirm = 撤銷 { $date } 給「{ $name }」的這筆 { $amount } 還款嗎？
@@ -242,11 +243,12 @@ undo-done = 已撤銷「{ $name }」的 { $amount } 還款，相應的期數恢�
 
 ## /payoff
 
-payoff-header = 今天（{ $date }）結清「{ $name }」需要：{ $amount }
+payoff-header = 今天是 { $date }，現在結清「{ $name }」需要：{ $amount }
 payoff-overdue = • 已逾期的各期：{ $amount }
 payoff-due-today = • 今天到期：{ $amount }
 payoff-principal = • 尚未到期的本金：{ $amount }
 payoff-interest = • 上一還款日以來的利息：{ $amount }
+payoff-penalty = • 逾期部分目前的罰息（按常見規則估算）：{ $amount }
 payoff-fees = • 提前還款費用：{ $amount }
 payoff-saved = 按計劃還完還需 { $scheduled }；今天結清可省 { $saved }。
 payoff-check = 還款前請向貸款機構確認準確金額：各合同的提前還款規定不同。
@@ -255,9 +257,9 @@ payoff-check = 還款前請向貸款機構確認準確金額：各合同的提�
 
 status-header = 逾期情況：
 status-clear = 沒有逾期，也沒有待還款項。
-status-clear-next = 沒有逾期。下一期：{ $date } 還 { $amount }，{ $when }。
+status-clear-next = 沒有逾期。下一期：{ $date }還 { $amount }，{ $when }。
 status-loan = 「{ $name }」：逾期 { $amount }，目前罰息 { $penalty }
-status-installment = • 第 { $n } 期（{ $date } 到期）：{ $amount }，已逾期 { $days } 天，罰息 { $penalty } —— { $stage }
+status-installment = • 第 { $n } 期，{ $date }到期：{ $amount }，已逾期 { $days } 天，罰息 { $penalty } —— { $stage }
 status-in-grace = 目前仍在寬限期內：現在還款通常視為按時還款。
 status-next-stage = 接下來：{ $date } 起{ $stage }。
 status-help = 如果還不上：儘早聯絡貸款機構，詢問延期還款或罰息減免。徵信上的真實記錄任何人都無法花錢刪除，「徵信修復」都是騙局。
@@ -293,9 +295,9 @@ cardbill-below-minimum = 還款低於最低還款額還會產生違約金，並�
 ## 提醒
 
 reminder-title = ⏰ 還款提醒
-reminder-upcoming = • { $name }：{ $date } 應還 { $amount }，還有 { $days } 天（第 { $n }/{ $periods } 期）
-reminder-due-today = • { $name }：今天（{ $date }）應還 { $amount }（第 { $n }/{ $periods } 期）
-reminder-overdue = • { $name }：{ $date } 應還的 { $amount } 已逾期 { $days } 天，目前罰息 { $penalty }，{ $stage }。
+reminder-upcoming = • { $name }：{ $date }應還 { $amount }，還有 { $days } 天（第 { $n }/{ $periods } 期）
+reminder-due-today = • { $name }：今天 { $date }應還 { $amount }，第 { $n }/{ $periods } 期
+reminder-overdue = • { $name }：{ $date }應還的 { $amount } 已逾期 { $days } 天，目前罰息 { $penalty }，{ $stage }。
 reminder-day-total = { $date } 合計應還：{ $total }
 reminder-overdue-help = 暫時還不上？傳送 /status 檢視接下來會發生什麼、在什麼時候；並儘早聯絡貸款機構，詢問延期或罰息減免。
 button-paid = ✅ 已還款

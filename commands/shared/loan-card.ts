@@ -1,4 +1,5 @@
 import type { CommandContext } from '../../src/core/types.ts';
+import type { IsoDate } from '../../src/domain/calendar.ts';
 import { Decimal } from '../../src/domain/money.ts';
 import { defaultPresetFor } from '../../src/domain/overdue-policy.ts';
 import { formatPercent } from '../../src/i18n/format.ts';
@@ -17,7 +18,9 @@ function paymentLine(ctx: CommandContext, payments: Decimal[]): string {
 }
 
 /** Warnings about the true cost; repaybot warns, it does not judge legality (domain.md §2). */
-export function aprWarnings(ctx: CommandContext, apr: Decimal, lenderKind: string | undefined): string[] {
+export function aprWarnings(ctx: CommandContext, exactApr: Decimal, lenderKind: string | undefined): string[] {
+  // Compare what the borrower sees: cent rounding lifts a 24% loan's IRR to 24.00006%.
+  const apr = exactApr.toDecimalPlaces(2);
   const lines: string[] = [];
   if (apr.gt(36)) lines.push(ctx.t('apr-warning-36'));
   else if (apr.gt(24)) lines.push(ctx.t('apr-warning-24'));
@@ -35,8 +38,11 @@ export function aprWarnings(ctx: CommandContext, apr: Decimal, lenderKind: strin
   return lines;
 }
 
-/** The summary a borrower checks before saving: terms, what it costs, and the true annual rate. */
-export function loanCardText(ctx: CommandContext, input: LoanInput, titleKey: string): string {
+/**
+ * The summary a borrower checks before saving: terms, what it costs, and the true annual rate.
+ * `assumePaidBefore`: a new loan counts installments due before this date as paid, and says so.
+ */
+export function loanCardText(ctx: CommandContext, input: LoanInput, titleKey: string, assumePaidBefore?: IsoDate): string {
   const { summary, apr, effectiveRate, rows } = previewLoan(input);
   const lines = [
     ctx.t(titleKey),
@@ -67,7 +73,7 @@ export function loanCardText(ctx: CommandContext, input: LoanInput, titleKey: st
     ...aprWarnings(ctx, apr, input.lenderKind),
     ctx.t('addloan-card-policy', { policy: ctx.t(`preset-${input.policyPreset ?? defaultPresetFor(input.method)}`) }),
   );
-  const behind = rows.filter((row) => row.due < ctx.today).length;
+  const behind = assumePaidBefore === undefined ? 0 : rows.filter((row) => row.due < assumePaidBefore).length;
   if (behind > 0) lines.push('', ctx.t('addloan-card-assumed-paid', { count: behind }));
   return lines.join('\n');
 }

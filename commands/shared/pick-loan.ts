@@ -10,6 +10,8 @@ export function pickLoan(
   ctx: CommandContext,
   args: string,
   callbackPrefix: string,
+  /** Carried in each button after the loan id (e.g. the amount typed after /paid), when it fits. */
+  carry = '',
 ): { loan: LoanOverview; rest: string } | { replies: Reply[] } {
   const loans = listLoans(ctx.services.db, ctx.user.id);
   if (loans.length === 0) return { replies: [{ text: ctx.t('loans-empty') }] };
@@ -27,7 +29,12 @@ export function pickLoan(
     replies: [
       {
         text: ctx.t('pick-loan'),
-        buttons: loans.map((entry, i) => [{ label: `${i + 1}. ${entry.loan.name}`, data: `${callbackPrefix}:${entry.loan.id}` }]),
+        buttons: loans.map((entry, i) => {
+          const data = `${callbackPrefix}:${entry.loan.id}`;
+          const withCarry = carry ? `${data}:${encodeURIComponent(carry)}` : data;
+          // Telegram limits button data to 64 bytes; without the extra the user types it again.
+          return [{ label: `${i + 1}. ${entry.loan.name}`, data: Buffer.byteLength(withCarry) <= 64 ? withCarry : data }];
+        }),
       },
     ],
   };

@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from './calendar.ts';
+import { isValidDate, type IsoDate } from './calendar.ts';
 
 /**
  * A wall-clock time of day as 'HH:MM' (24-hour, zero-padded). Like IsoDate it is a plain string
@@ -38,14 +38,37 @@ export function minutesOfDay(time: LocalTime): number {
   throw new RangeError(`not a LocalTime (HH:MM): ${JSON.stringify(time)}`);
 }
 
-/** The inverse of minutesOfDay, for 0 ≤ minutes < 1440. */
-export function localTimeOfMinutes(minutes: number): LocalTime {
-  return makeLocalTime(Math.floor(minutes / 60), minutes % 60);
-}
-
-/** Days since 1970-01-01 of a calendar date (negative before); throws on a malformed date. */
+/**
+ * Days since 1970-01-01 of a calendar date (negative before); throws on a malformed date. The
+ * same count as calendar.ts's daysBetween('1970-01-01', date), read with charCodeAt instead of
+ * slicing two strings: it runs for every installment of every planner pass.
+ */
 export function epochDay(date: IsoDate): number {
-  return daysBetween('1970-01-01', date);
+  if (typeof date === 'string' && date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    let y = 0;
+    let ok = true;
+    for (let i = 0; i < 4; i++) {
+      const c = date.charCodeAt(i) - 48;
+      ok &&= c >= 0 && c <= 9;
+      y = y * 10 + c;
+    }
+    const c5 = date.charCodeAt(5) - 48;
+    const c6 = date.charCodeAt(6) - 48;
+    const c8 = date.charCodeAt(8) - 48;
+    const c9 = date.charCodeAt(9) - 48;
+    ok &&= c5 >= 0 && c5 <= 9 && c6 >= 0 && c6 <= 9 && c8 >= 0 && c8 <= 9 && c9 >= 0 && c9 <= 9;
+    const m = c5 * 10 + c6;
+    const d = c8 * 10 + c9;
+    if (ok && isValidDate(y, m, d)) {
+      // Howard Hinnant's days_from_civil, as in calendar.ts.
+      const yy = m <= 2 ? y - 1 : y;
+      const era = Math.floor(yy / 400);
+      const yoe = yy - era * 400;
+      const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+      return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+    }
+  }
+  throw new RangeError(`not an IsoDate (YYYY-MM-DD): ${JSON.stringify(date)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,7 +271,7 @@ function fromFormat(text: string): WallClock | null {
 }
 
 const FORMAT_IS_MDY = (() => {
-  const probe = new Intl.DateTimeFormat('en-US', { ...FORMAT_OPTIONS, timeZone: 'UTC' }).format(Date.UTC(2001, 1, 3, 4, 5, 6));
+  const probe = formatter('UTC').format(Date.UTC(2001, 1, 3, 4, 5, 6));
   const w = fromFormat(probe);
   return w !== null && w.mo === 2 && w.d === 3 && w.y === 2001 && w.h === 4 && w.mi === 5 && w.s === 6;
 })();
@@ -316,7 +339,8 @@ export function resolveLocal(day: number, minute: number, timeZone: string): Res
   let zone = resolvedCache.get(timeZone);
   const hit = zone?.get(key);
   if (hit) return hit;
-  const r = resolveUncached(day * DAY_MS + minute * MINUTE_MS, timeZone);
+  // Frozen: the same object is handed to every caller.
+  const r = Object.freeze(resolveUncached(day * DAY_MS + minute * MINUTE_MS, timeZone));
   if (resolvedCount >= RESOLVED_CACHE_LIMIT) {
     resolvedCache.clear();
     resolvedCount = 0;

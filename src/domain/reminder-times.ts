@@ -50,6 +50,7 @@ export const OPEN_ENDED_DAYS = 365;
 
 const MAX_OFFSET_DAYS = 30;
 const MAX_STOP_AFTER_DAYS = OPEN_ENDED_DAYS;
+const DAY_MS = 86_400_000;
 
 export function validateReminderSettings(s: ReminderSettings): { field: keyof ReminderSettings; allowed: string }[] {
   const errors: { field: keyof ReminderSettings; allowed: string }[] = [];
@@ -152,24 +153,59 @@ interface Plan {
   reminderMinute: number;
 }
 
-// Plans depend only on the settings' values, and a planner pass sees the same few settings
-// (mostly the defaults) thousands of times: memoised by value, bounded, cleared when full.
+/*
+ * Plans depend only on the settings' values, and a planner pass sees the same few settings
+ * (mostly the defaults) thousands of times, each time in a fresh object read from the database.
+ * So they are memoised by value: bucketed by the string fields, then compared field by field,
+ * which is cheaper than building a key from the arrays. Never by object identity: a caller may
+ * change a settings object between calls. Bounded: cleared when full.
+ */
+interface PlanEntry {
+  daysBefore: number[];
+  overdueDays: number[];
+  overdueWeekly: boolean;
+  overdueStopAfterDays: number | null;
+  plan: Plan;
+}
+
 const PLAN_CACHE_LIMIT = 1_000;
-const planCache = new Map<string, Plan>();
+const planBuckets = new Map<string, PlanEntry[]>();
+let planCount = 0;
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** Checks the settings and lists the candidates in date order; the result is shared, read-only. */
 function plan(settings: ReminderSettings): Plan {
-  const memoable = Array.isArray(settings.daysBefore) && Array.isArray(settings.overdueDays);
-  const key = memoable
-    ? `${settings.timeZone}|${settings.reminderTime}|${settings.daysBefore.join(',')}|${settings.overdueDays.join(',')}|${settings.overdueWeekly}|${settings.overdueStopAfterDays}|${settings.quietStart}|${settings.quietEnd}`
-    : '';
-  const hit = memoable ? planCache.get(key) : undefined;
-  if (hit) return hit;
+  const { daysBefore, overdueDays, overdueWeekly, overdueStopAfterDays } = settings;
+  // Not arrays: not memoisable; buildPlan's validation throws.
+  if (!Array.isArray(daysBefore) || !Array.isArray(overdueDays)) return buildPlan(settings);
+  const key = `${settings.timeZone}|${settings.reminderTime}|${settings.quietStart}|${settings.quietEnd}`;
+  let bucket = planBuckets.get(key);
+  const entry = bucket?.find(
+    (e) =>
+      e.overdueWeekly === overdueWeekly &&
+      e.overdueStopAfterDays === overdueStopAfterDays &&
+      sameNumbers(e.daysBefore, daysBefore) &&
+      sameNumbers(e.overdueDays, overdueDays),
+  );
+  if (entry) return entry.plan;
   const p = buildPlan(settings);
-  if (memoable) {
-    if (planCache.size >= PLAN_CACHE_LIMIT) planCache.clear();
-    planCache.set(key, p);
+  if (planCount >= PLAN_CACHE_LIMIT) {
+    planBuckets.clear();
+    planCount = 0;
+    bucket = undefined;
   }
+  if (!bucket) {
+    bucket = [];
+    planBuckets.set(key, bucket);
+  }
+  // Copies: the caller may mutate its arrays later.
+  bucket.push({ daysBefore: [...daysBefore], overdueDays: [...overdueDays], overdueWeekly, overdueStopAfterDays, plan: p });
+  planCount++;
   return p;
 }
 
@@ -210,15 +246,15 @@ function slotOf(c: Candidate, due: IsoDate, fireMs: number): ReminderSlot {
   return { kind: c.kind, localDate: addDays(due, c.offset), fireAt: new Date(fireMs) };
 }
 
-const DAY_MS = 86_400_000;
 /*
  * Bounds that let nextSlotAfter/latestDueSlot skip slots without resolving them. A slot for
- * local day D fires at D's reminder time or, pushed by quiet hours (and at most a DST gap), by
- * D+2 local; UTC offsets stay within ±16 h (±14 h today, a little more for old local mean
- * time). So it fires within [D 00:00 UTC − 1 day, D 00:00 UTC + 4 days).
+ * local day D fires at D's reminder time or, pushed by quiet hours, by D+1 local (D+2 in the
+ * freak case of a near-24-hour quiet window whose open minutes a DST gap skips); UTC offsets
+ * stay within ±16 h (±14 h today, a little more for old local mean time). So it fires within
+ * [D 00:00 UTC − 1 day, D 00:00 UTC + 4 days); the upper bound keeps a spare day.
  */
 const EARLIEST_BEFORE_DAY_MS = DAY_MS;
-const LATEST_AFTER_DAY_MS = 4 * DAY_MS;
+const LATEST_AFTER_DAY_MS = 5 * DAY_MS;
 
 /** Every reminder slot for an installment due on `due`, in time order (deduplicated, quiet-hours shifted). */
 export function reminderSlots(due: IsoDate, settings: ReminderSettings): ReminderSlot[] {

@@ -1,5 +1,5 @@
 import { aprOfSchedule } from '../domain/apr.ts';
-import type { IsoDate } from '../domain/calendar.ts';
+import { todayIn, type IsoDate } from '../domain/calendar.ts';
 import { openParts } from '../domain/installment-split.ts';
 import { Decimal, ZERO, toMoneyString } from '../domain/money.ts';
 import { defaultPresetFor, type PolicyPresetId } from '../domain/overdue-policy.ts';
@@ -7,6 +7,7 @@ import { toMonthlyRate, type DayBasis, type RateUnit } from '../domain/rates.ts'
 import { buildSchedule, summarizeSchedule, type LoanTerms, type RepaymentMethod, type ScheduleRow, type ScheduleSummary } from '../domain/schedule.ts';
 import type { Db } from '../db/client.ts';
 import {
+  deletePayment,
   findLoan,
   insertLoan,
   installmentsOfLoan,
@@ -141,25 +142,55 @@ export function addLoan(db: Db, userId: number, input: LoanInput, today: IsoDate
   return result;
 }
 
+export type ReplaceLoanResult =
+  | { ok: true }
+  | { ok: false; reason: 'no-such-loan' }
+  | { ok: false; reason: 'paid-exceeds-schedule'; paid: Decimal; scheduled: Decimal };
+
+class EditRefused extends Error {
+  constructor(readonly paid: Decimal, readonly scheduled: Decimal) {
+    super('recorded payments exceed the new schedule');
+  }
+}
+
 /**
- * New terms for an existing loan. The schedule is rebuilt and the payments already recorded are
- * applied again, oldest first, so nothing the borrower paid is lost by an edit.
+ * New terms for an existing loan. The schedule is rebuilt; installments due before the loan was
+ * registered count as paid again (under the new terms), and the payments the borrower recorded
+ * are applied again, oldest first. If they come to more than the new schedule, the edit is
+ * refused and nothing changes: a payment is never silently lost.
  */
-export function replaceLoan(db: Db, userId: number, loanId: number, input: LoanInput, now: Date): boolean {
+export function replaceLoan(db: Db, userId: number, loanId: number, input: LoanInput, now: Date, timeZone: string): ReplaceLoanResult {
   const rows = buildSchedule(termsOf(input));
-  const replaced = db.transaction((tx) => {
-    if (!findLoan(tx, userId, loanId)) return false;
-    const payments = paymentsOfLoan(tx, userId, loanId);
-    let installments = replaceSchedule(tx, loanId, loanColumns(input), installmentColumns(rows));
-    for (const payment of payments) {
-      // The old allocations went with the old installments; the payment row itself stays.
-      installments = applyPayment(tx, loanId, installments, new Decimal(payment.amount), payment.paidOn, payment.source, now, payment.id).installments;
-    }
-    return true;
-  });
+  let result: ReplaceLoanResult;
+  try {
+    result = db.transaction((tx): ReplaceLoanResult => {
+      const loan = findLoan(tx, userId, loanId);
+      if (!loan) return { ok: false, reason: 'no-such-loan' };
+      const registeredOn = todayIn(timeZone, new Date(loan.createdAt));
+      const payments = paymentsOfLoan(tx, userId, loanId);
+      for (const payment of payments.filter((p) => p.source === 'registration')) deletePayment(tx, payment.id);
+      let installments = replaceSchedule(tx, loanId, loanColumns(input), installmentColumns(rows));
+      for (const row of rows.filter((r) => r.due < registeredOn)) {
+        installments = applyPayment(tx, loanId, installments, row.payment, row.due, 'registration', now).installments;
+      }
+      for (const payment of payments.filter((p) => p.source !== 'registration')) {
+        // The old allocations went with the old installments; the payment row itself stays.
+        const applied = applyPayment(tx, loanId, installments, new Decimal(payment.amount), payment.paidOn, payment.source, now, payment.id);
+        if (applied.leftover.gt(0)) {
+          const paid = payments.filter((p) => p.source !== 'registration').reduce((sum, p) => sum.plus(p.amount), ZERO);
+          throw new EditRefused(paid, rows.reduce((sum, r) => sum.plus(r.payment), ZERO));
+        }
+        installments = applied.installments;
+      }
+      return { ok: true };
+    });
+  } catch (error) {
+    if (!(error instanceof EditRefused)) throw error;
+    return { ok: false, reason: 'paid-exceeds-schedule', paid: error.paid, scheduled: error.scheduled };
+  }
   // New due dates move the reminders with them.
-  if (replaced) refreshReminders(db, userId, now);
-  return replaced;
+  if (result.ok) refreshReminders(db, userId, now);
+  return result;
 }
 
 export function openAmount(row: InstallmentRow): Decimal {

@@ -3,10 +3,21 @@ import { Decimal } from '../domain/money.ts';
 import { payoffQuote, type PayoffQuote } from '../domain/payoff.ts';
 import type { Db } from '../db/client.ts';
 import { findLoan, installmentsOfLoan, type LoanRow } from '../db/loans-repo.ts';
+import { evaluateLoan } from '../domain/overdue.ts';
 import { inputOf, termsOf } from './loans.ts';
+import { contractAnnualRate, policyOf } from './overdue.ts';
 
-/** What settles the loan today, from its stored schedule and what has been paid. */
-export function payoffOf(db: Db, userId: number, loanId: number, today: IsoDate): { loan: LoanRow; quote: PayoffQuote } | undefined {
+export interface Payoff {
+  loan: LoanRow;
+  quote: PayoffQuote;
+  /** Penalty interest and late fees accrued on overdue installments (typical rules): owed on top. */
+  penalty: Decimal;
+  /** quote.amount + penalty: what settles everything today. */
+  total: Decimal;
+}
+
+/** What settles the loan today, from its stored schedule and what has been paid, penalties included. */
+export function payoffOf(db: Db, userId: number, loanId: number, today: IsoDate): Payoff | undefined {
   const loan = findLoan(db, userId, loanId);
   if (!loan) return undefined;
   let balance = new Decimal(loan.principal);
@@ -23,5 +34,8 @@ export function payoffOf(db: Db, userId: number, loanId: number, today: IsoDate)
       paid: new Decimal(row.paid),
     };
   });
-  return { loan, quote: payoffQuote({ terms: termsOf(inputOf(loan)), rows, today }) };
+  const quote = payoffQuote({ terms: termsOf(inputOf(loan)), rows, today });
+  const overdue = evaluateLoan(rows.filter((row) => row.payment.gt(row.paid)), contractAnnualRate(loan), policyOf(loan), today);
+  const penalty = overdue.totalPenalty.plus(overdue.totalLateFee);
+  return { loan, quote, penalty, total: quote.amount.plus(penalty) };
 }

@@ -139,7 +139,7 @@ describe('/editloan', () => {
     await bot.pressLabel('Edit');
     await bot.pressLabel('Amount');
     const card = texts(await bot.say('20000'));
-    expect(card).toContain('3 installments were due before today; I will count them as already paid.');
+    expect(card).toContain('Monthly payment: 1,776.98');
     await bot.pressLabel('Save');
     const [first, second, third, fourth] = rows(bot);
     expect(first?.payment).toBe('1776.98');

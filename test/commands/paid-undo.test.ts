@@ -342,7 +342,7 @@ describe('/paid and /undo in Chinese', () => {
     expect(card).toContain('日期：2026-11-21（周六）');
     const done = texts(await bot.pressLabel('确认'));
     expect(done).toContain('已记录“车贷”还款 500.00。');
-    expect(done).toContain('下一期：2027-01-15（周五） 还 388.49。');
+    expect(done).toContain('下一期：2027-01-15（周五）还 388.49。');
     await bot.pressLabel('撤销');
     expect(texts(await bot.pressLabel('是的，撤销'))).toContain('已撤销“车贷”的 500.00 还款');
   });

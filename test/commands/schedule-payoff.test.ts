@@ -155,8 +155,12 @@ describe('/payoff', () => {
     // Note: "principal after period 3 + 10 days at 12%/360" alone (7,636.17) would leave out the
     // 76.11 interest of installment 4, which is due and unpaid.
 
+    // Installment 4 is 10 days late under bank rules (× 1.5 = 0.05% a day, compound on interest):
+    // 812.38 × 0.05% × 10 = 4.06 on the principal + 76.11 × 0.05% × 10 = 0.38 on the interest.
+    const penalty = new Decimal('4.44');
     const text = texts(await bot.say('/payoff'));
-    expect(text).toContain(`To pay off car today (2027-04-25 (Sun)): ${money(quote)}`);
+    expect(text).toContain(`To pay off car today (2027-04-25 (Sun)): ${money(quote.plus(penalty))}`);
+    expect(text).toContain(`• penalty so far on the overdue installments (typical rules): ${money(penalty)}`);
     expect(text).toContain(`• overdue installments: ${money(overdue)}`);
     expect(text).toContain(`• principal not yet due: ${money(notYetDue)}`);
     expect(text).toContain(`• interest since the last due date: ${money(interest)}`);
@@ -183,6 +187,7 @@ describe('/payoff', () => {
 
     const text = texts(await bot.say('/payoff'));
     expect(text).toContain(`To pay off car today (2027-04-25 (Sun)): ${money(quote)}`);
+    expect(text).not.toContain('penalty');
     expect(money(quote)).toBe('6,821.08');
     expect(text).not.toContain('overdue installments');
     expect(text).toContain(`• principal not yet due: ${money(principal)}`);
@@ -250,7 +255,7 @@ describe('/payoff', () => {
     await bot.say('/addloan 手机 12000 12期 月费率0.6% 首期2026-12-10');
     await bot.pressLabel('保存');
     const text = texts(await bot.say('/payoff'));
-    expect(text).toContain('今天（2026-11-21（周六））结清“手机”需要：12,000.00');
+    expect(text).toContain('今天是 2026-11-21（周六），现在结清“手机”需要：12,000.00');
     expect(text).toContain('按计划还完还需 12,864.00；今天结清可省 864.00。');
   });
 });

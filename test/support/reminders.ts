@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { eq } from 'drizzle-orm';
+import { pino } from 'pino';
 import { SettableClock, type Clock } from '../../src/core/clock.ts';
 import { createBotCore } from '../../src/core/create-bot-core.ts';
 import type { OutgoingMessage } from '../../src/core/types.ts';
@@ -8,10 +9,10 @@ import { openDatabase, type Db } from '../../src/db/client.ts';
 import { reminderOutbox, users } from '../../src/db/schema.ts';
 import { localDateTime } from '../../src/domain/local-time.ts';
 import { Translator } from '../../src/i18n/translator.ts';
-import { silentLogger } from '../../src/log.ts';
+import { silentLogger, type Logger } from '../../src/log.ts';
 import { collectingSender, createReminderPass, type ReminderPass } from '../../src/reminders/pass.ts';
 import { refreshReminders } from '../../src/reminders/planner.ts';
-import type { RateLimiter } from '../../src/reminders/rate-limiter.ts';
+import { RateLimiter } from '../../src/reminders/rate-limiter.ts';
 import type { MessageSender, SendResult } from '../../src/reminders/sender.ts';
 import { runJsonl } from '../../src/transports/jsonl.ts';
 import { createTestBot, type TestBot } from './bot.ts';
@@ -77,7 +78,7 @@ export interface ReminderBot extends TestBot {
 export const HOUR_MS = 3_600_000;
 export const MINUTE_MS = 60_000;
 
-export function createReminderBot(options: { db?: Db; now: Date | string; limiter?: RateLimiter }): ReminderBot {
+export function createReminderBot(options: { db?: Db; now: Date | string; limiter?: (clock: SettableClock) => RateLimiter; logger?: Logger }): ReminderBot {
   const bot = createTestBot({ ...(options.db && { db: options.db }), now: new Date(options.now) });
   const sender = new FakeSender(bot.clock);
   const pass = createReminderPass({
@@ -85,9 +86,9 @@ export function createReminderBot(options: { db?: Db; now: Date | string; limite
     clock: bot.clock,
     translator: new Translator({ strict: true }),
     defaultLocale: 'en',
-    logger: silentLogger(),
+    logger: options.logger ?? silentLogger(),
     sender,
-    ...(options.limiter && { limiter: options.limiter }),
+    ...(options.limiter && { limiter: options.limiter(bot.clock) }),
   });
   const tick = async (at: string | Date) => {
     bot.clock.set(new Date(at));
@@ -134,6 +135,23 @@ export function buttonData(message: OutgoingMessage, label: string): string {
   const button = (message.buttons ?? []).flat().find((b) => b.label === label);
   if (!button) throw new Error(`no button "${label}" on: ${message.text}`);
   return button.data;
+}
+
+/** A pino logger whose records are kept as objects, to check what was logged. */
+export function capturingLogger(): { logger: Logger; records: Record<string, unknown>[] } {
+  const records: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'debug', base: undefined }, { write: (line: string) => records.push(JSON.parse(line) as Record<string, unknown>) });
+  return { logger, records };
+}
+
+/** A limiter on the test's clock: its sleep moves the clock instead of waiting. */
+export function fakeTimeLimiter(clock: SettableClock, perSecond = 30): RateLimiter {
+  return new RateLimiter({
+    perSecond,
+    perChatIntervalMs: 1000,
+    now: () => clock.now().getTime(),
+    sleep: async (ms) => clock.set(new Date(clock.now().getTime() + ms)),
+  });
 }
 
 // --- the JSON-lines transport, with ticks wired as `repaybot chat --jsonl` wires them -----------

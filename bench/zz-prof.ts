@@ -1,0 +1,30 @@
+import { mkdtempSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildPlanningDatabase, PLANNING_NOW } from './planning.ts';
+import { openDatabase } from '../src/db/client.ts';
+const dir = mkdtempSync(join(tmpdir(), 'prof-'));
+const path = join(dir, 'b.db');
+buildPlanningDatabase(path, { users: 200_000, installmentsPerUser: 5, due: 10_000 });
+for (let k = 0; k < 3; k++) {
+  const p2 = join(dir, `c-${k}.db`);
+  copyFileSync(path, p2);
+  const db = openDatabase(p2).$client;
+  const nowIso = PLANNING_NOW.toISOString();
+  let t = performance.now();
+  const rows = db.prepare(`SELECT i.id, i.due_date, l.user_id FROM installments i JOIN loans l ON l.id = i.loan_id JOIN users u ON u.id = l.user_id WHERE i.next_reminder_at IS NOT NULL AND i.next_reminder_at <= ?`).all(nowIso) as {id:number;due_date:string;user_id:number}[];
+  const sel = performance.now() - t;
+  const ins = db.prepare(`INSERT INTO reminder_outbox (user_id, installment_id, kind, due_date, fire_at, not_before) VALUES (?, ?, 'before-3', ?, ?, ?) ON CONFLICT DO NOTHING`);
+  const upd = db.prepare(`UPDATE installments SET next_reminder_at = ? WHERE id = ?`);
+  t = performance.now();
+  db.exec('BEGIN');
+  for (const r of rows) ins.run(r.user_id, r.id, r.due_date, nowIso, nowIso);
+  const a = performance.now() - t;
+  for (const r of rows) upd.run('2027-03-14T01:00:00.000Z', r.id);
+  const b = performance.now() - t;
+  db.exec('COMMIT');
+  const c = performance.now() - t;
+  console.log(`select ${sel.toFixed(1)} inserts ${a.toFixed(1)} +updates ${b.toFixed(1)} +commit ${c.toFixed(1)}`);
+  db.close();
+}
