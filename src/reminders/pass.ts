@@ -26,7 +26,9 @@ export type ReminderPass = () => Promise<PlanResult & DispatchStats>;
 export function createReminderPass(deps: ReminderPassDeps): ReminderPass {
   let running: Promise<PlanResult & DispatchStats> | undefined;
   const pass = async () => {
-    const plan = planReminders(deps.db, deps.clock.now());
+    const plan = planReminders(deps.db, deps.clock.now(), (error, installmentId) =>
+      deps.logger.error({ err: error, installmentId }, 'reminder planning failed for an installment; skipped'),
+    );
     const dispatch = await dispatchReminders({
       db: deps.db,
       now: () => deps.clock.now(),

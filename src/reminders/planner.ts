@@ -51,7 +51,7 @@ export interface PlanResult {
   examined: number;
 }
 
-export function planReminders(db: Db, now: Date): PlanResult {
+export function planReminders(db: Db, now: Date, onError?: (error: unknown, installmentId: number) => void): PlanResult {
   const nowIso = now.toISOString();
   return db.transaction((tx) => {
     const rows = dueRows(tx as unknown as Db, nowIso);
@@ -73,7 +73,8 @@ export function planReminders(db: Db, now: Date): PlanResult {
       .set({ nextReminderAt: sql.placeholder('next') as unknown as string })
       .where(eq(installments.id, sql.placeholder('id')))
       .prepare();
-    for (const row of rows) {
+    const planOne = (row: (typeof rows)[number]): number => {
+      let added = 0;
       const settings = reminderSettingsOf(row.user);
       const open = new Decimal(row.payment).gt(row.paid);
       const wanted = open && row.user.active && !row.user.remindersPaused && !row.loanPaused;
@@ -87,11 +88,21 @@ export function planReminders(db: Db, now: Date): PlanResult {
             dueDate: row.dueDate,
             fireAt: slot.fireAt.toISOString(),
           });
-          queued += result.changes;
+          added += result.changes;
         }
       }
       const next = open ? nextSlotAfter(row.dueDate, settings, now) : undefined;
       advance.run({ id: row.installmentId, next: next ? next.fireAt.toISOString() : null });
+      return added;
+    };
+    for (const row of rows) {
+      try {
+        queued += planOne(row);
+      } catch (error) {
+        // One user's broken settings must not stop everyone's reminders: skip and say so.
+        onError?.(error, row.installmentId);
+        advance.run({ id: row.installmentId, next: null });
+      }
     }
     return { queued, examined: rows.length };
   });
