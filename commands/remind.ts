@@ -12,7 +12,7 @@ const LATER_TODAY_MS = 3 * 60 * 60 * 1000;
 
 /**
  * The Snooze buttons under a reminder. A snoozed reminder is queued again in the outbox under
- * its own key (the time it is snoozed to), so pressing the same button twice queues it once.
+ * its own key (the message and the choice), so pressing the same button twice queues it once.
  */
 function snooze(ctx: CommandContext, batchId: number, when: string): Reply[] {
   const user = findUser(ctx.services.db, ctx.user.id);
@@ -24,7 +24,8 @@ function snooze(ctx: CommandContext, batchId: number, when: string): Reply[] {
       ? new Date(ctx.now.getTime() + LATER_TODAY_MS)
       : zonedInstant(addDays(ctx.today, 1), settings.reminderTime, settings.timeZone);
   const fireAt = outOfQuietHours(target, settings);
-  const kind = `snooze-${fireAt.toISOString()}`;
+  // One snooze per message and choice: a double tap (or a tap on a stale copy) queues it once.
+  const kind = `snooze-${batchId}-${when}`;
   for (const row of rows) {
     queueReminder(ctx.services.db, {
       userId: ctx.user.id,

@@ -45,8 +45,14 @@ export function markRows(db: Db, ids: number[], values: Partial<typeof reminderO
   db.update(reminderOutbox).set(values).where(inArray(reminderOutbox.id, ids)).run();
 }
 
-export function retryRows(db: Db, rows: OutboxRow[], notBefore: string, error: string): void {
-  markRows(db, rows.map((r) => r.id), { status: 'pending', notBefore, lastError: error, attempts: sql`${reminderOutbox.attempts} + 1` as unknown as number });
+/** Puts rows back for later. A 429 is Telegram pacing us, not a failure: it does not use up a try. */
+export function retryRows(db: Db, rows: OutboxRow[], notBefore: string, error: string, countsAsAttempt: boolean): void {
+  markRows(db, rows.map((r) => r.id), {
+    status: 'pending',
+    notBefore,
+    lastError: error,
+    ...(countsAsAttempt && { attempts: sql`${reminderOutbox.attempts} + 1` as unknown as number }),
+  });
 }
 
 export function rowsOfBatch(db: Db, userId: number, batchId: number): OutboxRow[] {

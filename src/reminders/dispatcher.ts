@@ -79,7 +79,7 @@ async function dispatchUser(deps: DispatchDeps, userId: number, stats: DispatchS
       break;
     case 'retry-after':
       deps.limiter?.pauseFor(result.seconds * 1000);
-      retryRows(db, included, new Date(now.getTime() + result.seconds * 1000).toISOString(), `429 retry after ${result.seconds}s`);
+      retryRows(db, included, new Date(now.getTime() + result.seconds * 1000).toISOString(), `429 retry after ${result.seconds}s`, false);
       stats.retried += included.length;
       break;
     case 'blocked':
@@ -101,7 +101,7 @@ async function dispatchUser(deps: DispatchDeps, userId: number, stats: DispatchS
         stats.dead += included.length;
         logger.error({ userId, reason: result.reason, attempts }, 'reminder dead-lettered');
       } else {
-        retryRows(db, included, backoff(now, attempts), result.reason);
+        retryRows(db, included, backoff(now, attempts), result.reason, true);
         stats.retried += included.length;
       }
       break;

@@ -105,7 +105,9 @@ export function planReminders(db: Db, now: Date, onError?: (error: unknown, inst
       }
     }
     return { queued, examined: rows.length };
-  });
+    // IMMEDIATE: take the write lock before reading, so a second process planning at the same
+    // moment waits (busy timeout) instead of failing to upgrade its read lock.
+  }, { behavior: 'immediate' });
 }
 
 /**

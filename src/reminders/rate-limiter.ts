@@ -24,7 +24,9 @@ export class RateLimiter {
   /** Waits until a message to `chatId` may go out, and books its slot. */
   async acquire(chatId: number): Promise<void> {
     const now = this.options.now();
-    const at = Math.max(now, this.nextGlobal, this.nextByChat.get(chatId) ?? 0, this.pausedUntil);
+    // Rounded up to whole milliseconds: summing 1000/30 thirty times in floating point can fall a
+    // hair short of a full second and let a 31st message into it.
+    const at = Math.ceil(Math.max(now, this.nextGlobal, this.nextByChat.get(chatId) ?? 0, this.pausedUntil));
     // Evenly spaced slots keep any one-second window at or under the limit.
     this.nextGlobal = at + this.interval;
     this.nextByChat.set(chatId, at + this.options.perChatIntervalMs);

@@ -39,7 +39,11 @@ export function renderReminder(db: Db, translator: Translator, defaultLocale: Lo
     .all()
     .filter(({ loan }) => loan.userId === userId)
     .sort((a, b) => a.installment.dueDate.localeCompare(b.installment.dueDate) || a.loan.id - b.loan.id);
-  const open = current.filter(({ installment, loan }) => !loan.remindersPaused && new Decimal(installment.payment).gt(installment.paid));
+  // A user who paused everything or blocked the bot gets nothing, even what was queued before (a snooze).
+  const userWants = user.active && !user.remindersPaused;
+  const open = current.filter(
+    ({ installment, loan }) => userWants && !loan.remindersPaused && new Decimal(installment.payment).gt(installment.paid),
+  );
   const openIds = new Set(open.map(({ installment }) => installment.id));
   const included = rows.filter((row) => openIds.has(row.installmentId)).map((row) => row.id);
   const dropped = rows.filter((row) => !openIds.has(row.installmentId)).map((row) => row.id);
