@@ -26,9 +26,11 @@ export class RateLimiter {
     const now = this.options.now();
     // Rounded up to whole milliseconds: summing 1000/30 thirty times in floating point can fall a
     // hair short of a full second and let a 31st message into it.
-    const at = Math.ceil(Math.max(now, this.nextGlobal, this.nextByChat.get(chatId) ?? 0, this.pausedUntil));
-    // Evenly spaced slots keep any one-second window at or under the limit.
-    this.nextGlobal = at + this.interval;
+    const slot = Math.max(now, this.nextGlobal, this.nextByChat.get(chatId) ?? 0, this.pausedUntil);
+    const at = Math.ceil(slot);
+    // Evenly spaced slots keep any one-second window at or under the limit (spaced from the exact
+    // slot, so the rounding does not add up).
+    this.nextGlobal = slot + this.interval;
     this.nextByChat.set(chatId, at + this.options.perChatIntervalMs);
     if (this.nextByChat.size > 10_000) this.forgetPast(now);
     if (at > now) await this.options.sleep(at - now);
