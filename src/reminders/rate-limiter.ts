@@ -18,19 +18,17 @@ export class RateLimiter {
   private pausedUntil = 0;
 
   constructor(private readonly options: RateLimiterOptions) {
-    this.interval = 1000 / options.perSecond;
+    // A hundredth of a millisecond over 1000/30: adding 33.33… thirty times in floating point can
+    // fall a hair short of a full second and let a 31st message into it.
+    this.interval = 1000 / options.perSecond + 0.01;
   }
 
   /** Waits until a message to `chatId` may go out, and books its slot. */
   async acquire(chatId: number): Promise<void> {
     const now = this.options.now();
-    // Rounded up to whole milliseconds: summing 1000/30 thirty times in floating point can fall a
-    // hair short of a full second and let a 31st message into it.
-    const slot = Math.max(now, this.nextGlobal, this.nextByChat.get(chatId) ?? 0, this.pausedUntil);
-    const at = Math.ceil(slot);
-    // Evenly spaced slots keep any one-second window at or under the limit (spaced from the exact
-    // slot, so the rounding does not add up).
-    this.nextGlobal = slot + this.interval;
+    const at = Math.max(now, this.nextGlobal, this.nextByChat.get(chatId) ?? 0, this.pausedUntil);
+    // Evenly spaced slots keep any one-second window at or under the limit.
+    this.nextGlobal = at + this.interval;
     this.nextByChat.set(chatId, at + this.options.perChatIntervalMs);
     if (this.nextByChat.size > 10_000) this.forgetPast(now);
     if (at > now) await this.options.sleep(at - now);
