@@ -13,5 +13,14 @@ for (const { label, perSecond, ms, target } of results) {
   if (target !== undefined && perSecond < target) missed += 1;
   console.log(`${label}: ${perSecond.toLocaleString('en')}/s (${ms} ms)${verdict}`);
 }
+// Dispatch (~5.5 min at 30/s) and crash safety (~4 min): real time against a mock Bot API. BENCH_QUICK=1 skips them.
+if (process.env.BENCH_QUICK === '1') console.log('dispatch and crash-safety benchmarks skipped (BENCH_QUICK=1)');
+else {
+  for (const bench of [(await import('./dispatch.ts')).runDispatchBench, (await import('./crash.ts')).runCrashBench]) {
+    const { line, ok } = await bench();
+    console.log(line);
+    if (!ok) missed += 1;
+  }
+}
 console.log(`heap used: ${Math.round(process.memoryUsage().heapUsed / 1024 / 1024)} MiB, rss: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MiB`);
 process.exitCode = missed > 0 ? 1 : 0;

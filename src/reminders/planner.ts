@@ -1,8 +1,8 @@
-import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Decimal } from '../domain/money.ts';
 import { latestDueSlot, nextSlotAfter } from '../domain/reminder-times.ts';
 import type { Db } from '../db/client.ts';
-import { installments, loans, reminderOutbox, users } from '../db/schema.ts';
+import { installments, loans, users } from '../db/schema.ts';
 import { reminderSettingsOf } from './settings.ts';
 
 /*
@@ -16,33 +16,50 @@ import { reminderSettingsOf } from './settings.ts';
  * skipped: their pointer moves on without queueing.
  */
 
-const dueRows = (db: Db, nowIso: string) =>
-  db
-    .select({
-      installmentId: installments.id,
-      dueDate: installments.dueDate,
-      payment: installments.payment,
-      paid: installments.paid,
-      userId: loans.userId,
-      loanPaused: loans.remindersPaused,
-      user: {
-        timeZone: users.timeZone,
-        reminderTime: users.reminderTime,
-        daysBefore: users.daysBefore,
-        overdueDays: users.overdueDays,
-        overdueWeekly: users.overdueWeekly,
-        overdueStopAfterDays: users.overdueStopAfterDays,
-        quietStart: users.quietStart,
-        quietEnd: users.quietEnd,
-        remindersPaused: users.remindersPaused,
-        active: users.active,
-      },
-    })
-    .from(installments)
-    .innerJoin(loans, eq(installments.loanId, loans.id))
-    .innerJoin(users, eq(loans.userId, users.id))
-    .where(and(isNotNull(installments.nextReminderAt), lte(installments.nextReminderAt, nowIso)))
-    .all();
+/** One due installment as the planner reads it (raw SQL: a pass reads thousands of rows). */
+interface DueRow {
+  installmentId: number;
+  dueDate: string;
+  payment: string;
+  paid: string;
+  userId: number;
+  loanPaused: number;
+  timeZone: string;
+  reminderTime: string;
+  daysBefore: string;
+  overdueDays: string;
+  overdueWeekly: number;
+  overdueStopAfterDays: number | null;
+  quietStart: string;
+  quietEnd: string;
+  remindersPaused: number;
+  active: number;
+}
+
+export const DUE_ROWS_SQL = `
+  SELECT i.id AS installmentId, i.due_date AS dueDate, i.payment, i.paid,
+         l.user_id AS userId, l.reminders_paused AS loanPaused,
+         u.time_zone AS timeZone, u.reminder_time AS reminderTime, u.days_before AS daysBefore,
+         u.overdue_days AS overdueDays, u.overdue_weekly AS overdueWeekly,
+         u.overdue_stop_after_days AS overdueStopAfterDays, u.quiet_start AS quietStart,
+         u.quiet_end AS quietEnd, u.reminders_paused AS remindersPaused, u.active
+  FROM installments i
+  JOIN loans l ON l.id = i.loan_id
+  JOIN users u ON u.id = l.user_id
+  WHERE i.next_reminder_at IS NOT NULL AND i.next_reminder_at <= ?`;
+
+/** All of a pass's outbox rows in one statement (json_each), not thousands of round trips. */
+const QUEUE_SQL = `
+  INSERT INTO reminder_outbox (user_id, installment_id, kind, due_date, fire_at, not_before)
+  SELECT value ->> 'u', value ->> 'i', value ->> 'k', value ->> 'd', value ->> 'f', value ->> 'f'
+  FROM json_each(?)
+  WHERE true
+  ON CONFLICT DO NOTHING`;
+
+const ADVANCE_SQL = `
+  UPDATE installments SET next_reminder_at = j.value ->> 'n'
+  FROM json_each(?) AS j
+  WHERE installments.id = j.value ->> 'i'`;
 
 export interface PlanResult {
   /** Outbox rows written in this pass. */
@@ -51,63 +68,67 @@ export interface PlanResult {
   examined: number;
 }
 
+/** The slots of one (due date, settings) pair at this pass's `now`, as the SQL wants them. */
+interface Planned {
+  latestKind: string | undefined;
+  latestFireAt: string | undefined;
+  next: string | null;
+}
+
 export function planReminders(db: Db, now: Date, onError?: (error: unknown, installmentId: number) => void): PlanResult {
+  const sqlite = db.$client;
   const nowIso = now.toISOString();
-  return db.transaction((tx) => {
-    const rows = dueRows(tx as unknown as Db, nowIso);
-    let queued = 0;
-    const insert = tx
-      .insert(reminderOutbox)
-      .values({
-        userId: sql.placeholder('userId'),
-        installmentId: sql.placeholder('installmentId'),
-        kind: sql.placeholder('kind'),
-        dueDate: sql.placeholder('dueDate'),
-        fireAt: sql.placeholder('fireAt'),
-        notBefore: sql.placeholder('fireAt'),
-      })
-      .onConflictDoNothing()
-      .prepare();
-    const advance = tx
-      .update(installments)
-      .set({ nextReminderAt: sql.placeholder('next') as unknown as string })
-      .where(eq(installments.id, sql.placeholder('id')))
-      .prepare();
-    const planOne = (row: (typeof rows)[number]): number => {
-      let added = 0;
-      const settings = reminderSettingsOf(row.user);
-      const open = new Decimal(row.payment).gt(row.paid);
-      const wanted = open && row.user.active && !row.user.remindersPaused && !row.loanPaused;
-      if (wanted) {
-        const slot = latestDueSlot(row.dueDate, settings, undefined, now);
-        if (slot) {
-          const result = insert.run({
-            userId: row.userId,
-            installmentId: row.installmentId,
-            kind: slot.kind,
-            dueDate: row.dueDate,
-            fireAt: slot.fireAt.toISOString(),
-          });
-          added += result.changes;
-        }
-      }
-      const next = open ? nextSlotAfter(row.dueDate, settings, now) : undefined;
-      advance.run({ id: row.installmentId, next: next ? next.fireAt.toISOString() : null });
-      return added;
-    };
+  // Installments that share a due date and settings share their slots: in a busy pass most do.
+  const memo = new Map<string, Planned>();
+  const plan = (row: DueRow): Planned => {
+    const settings = reminderSettingsOf({
+      timeZone: row.timeZone,
+      reminderTime: row.reminderTime,
+      daysBefore: JSON.parse(row.daysBefore) as number[],
+      overdueDays: JSON.parse(row.overdueDays) as number[],
+      overdueWeekly: row.overdueWeekly === 1,
+      overdueStopAfterDays: row.overdueStopAfterDays,
+      quietStart: row.quietStart,
+      quietEnd: row.quietEnd,
+    });
+    const latest = latestDueSlot(row.dueDate, settings, undefined, now);
+    const next = nextSlotAfter(row.dueDate, settings, now);
+    return { latestKind: latest?.kind, latestFireAt: latest?.fireAt.toISOString(), next: next ? next.fireAt.toISOString() : null };
+  };
+  const run = sqlite.transaction(() => {
+    const rows = sqlite.prepare(DUE_ROWS_SQL).all(nowIso) as DueRow[];
+    const queue: { u: number; i: number; k: string; d: string; f: string }[] = [];
+    const advance: { i: number; n: string | null }[] = [];
     for (const row of rows) {
       try {
-        queued += planOne(row);
+        // Both are canonical two-decimal strings and paid never exceeds payment (payments are
+        // allocated up to the open amount), so "not equal" is exactly "something still open".
+        if (row.paid === row.payment) {
+          advance.push({ i: row.installmentId, n: null });
+          continue;
+        }
+        const key = `${row.dueDate}|${row.timeZone}|${row.reminderTime}|${row.daysBefore}|${row.overdueDays}|${row.overdueWeekly}|${row.overdueStopAfterDays}|${row.quietStart}|${row.quietEnd}`;
+        let planned = memo.get(key);
+        if (!planned) memo.set(key, (planned = plan(row)));
+        // Paused loans, paused users and users who blocked the bot: the pointer moves on, nothing is queued.
+        const wanted = row.active === 1 && row.remindersPaused === 0 && row.loanPaused === 0;
+        if (wanted && planned.latestKind && planned.latestFireAt) {
+          queue.push({ u: row.userId, i: row.installmentId, k: planned.latestKind, d: row.dueDate, f: planned.latestFireAt });
+        }
+        advance.push({ i: row.installmentId, n: planned.next });
       } catch (error) {
         // One user's broken settings must not stop everyone's reminders: skip and say so.
         onError?.(error, row.installmentId);
-        advance.run({ id: row.installmentId, next: null });
+        advance.push({ i: row.installmentId, n: null });
       }
     }
+    const queued = queue.length > 0 ? sqlite.prepare(QUEUE_SQL).run(JSON.stringify(queue)).changes : 0;
+    if (advance.length > 0) sqlite.prepare(ADVANCE_SQL).run(JSON.stringify(advance));
     return { queued, examined: rows.length };
-    // IMMEDIATE: take the write lock before reading, so a second process planning at the same
-    // moment waits (busy timeout) instead of failing to upgrade its read lock.
-  }, { behavior: 'immediate' });
+  });
+  // IMMEDIATE: take the write lock before reading, so a second process planning at the same
+  // moment waits (busy timeout) instead of failing to upgrade its read lock.
+  return run.immediate();
 }
 
 /**

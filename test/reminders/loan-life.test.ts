@@ -48,10 +48,11 @@ describe('a loan’s life, ticking every hour (in process)', () => {
     }
   });
 
-  it('a day overdue reads "1 day ago", not "1 days ago"', async () => {
+  it('a day overdue reads "yesterday" (or "1 day ago"), not "1 days ago"', async () => {
     const bot = await shanghaiBorrower();
     const [overdueOne] = await bot.ticks('2027-01-16T01:00:00Z', '2027-01-16T01:00:00Z');
-    expect(overdueOne?.message.text).toContain('was due 2027-01-15 (Fri), 1 day ago');
+    expect(overdueOne?.message.text).toMatch(/was due 2027-01-15 \(Fri\), (yesterday|1 day ago)/);
+    expect(overdueOne?.message.text).not.toContain('1 days');
   });
 
   it('a second tick at the same instant sends nothing', async () => {
@@ -89,6 +90,16 @@ describe('a loan’s life, ticking every hour (in process)', () => {
     // London is on GMT in January: 09:00 there is 09:00Z, eight hours after Shanghai's.
     expect(sent.map((d) => d.at.toISOString())).toEqual(EXPECTED_DAYS.map((day) => `${day}T09:00:00.000Z`));
     expect(sent.some((d) => quiet(d.at, 'Europe/London'))).toBe(false);
+  });
+
+  it('across a daylight-saving change (New York, clocks forward 2027-03-14) it stays 09:00 local', async () => {
+    const bot = createReminderBot({ now: '2027-03-01T12:00:00Z' });
+    await bot.say('/start');
+    setUser(bot, 1, { timeZone: 'America/New_York' });
+    await addLoan(bot, 'car 10000 12 months 12% annuity first 2027-03-15');
+    const sent = await bot.ticks('2027-03-10T00:00:00Z', '2027-03-17T00:00:00Z');
+    expect(sent.map((d) => localStamp(d.at, 'America/New_York'))).toEqual(['2027-03-12 09:00', '2027-03-14 09:00', '2027-03-15 09:00', '2027-03-16 09:00']);
+    expect(sent.map((d) => d.at.toISOString().slice(11, 16))).toEqual(['14:00', '13:00', '13:00', '13:00']);
   });
 
   it('two borrowers in different zones, one database: each gets their own 09:00', async () => {

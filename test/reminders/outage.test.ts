@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addLoan, CAR, createReminderBot, outbox, PHONE, setUser } from '../support/reminders.ts';
+import { addLoan, CAR, createReminderBot, outbox, PHONE, setUser, startJsonlSession } from '../support/reminders.ts';
 
 /*
  * Downtime: the bot was not running (no tick) from 2027-01-11 until 2027-01-15 10:00 Shanghai.
@@ -24,7 +24,7 @@ describe('catching up after an outage', () => {
 
     // And the schedule carries on from there: +1 day at 09:00.
     expect(await bot.ticks('2027-01-15T03:00:00Z', '2027-01-16T00:00:00Z')).toEqual([]);
-    expect((await bot.tick('2027-01-16T09:00:00+08:00')).map((d) => d.message.text)).toEqual([expect.stringContaining('1 day')]);
+    expect((await bot.tick('2027-01-16T09:00:00+08:00')).map((d) => d.message.text)).toEqual([expect.stringContaining('was due 2027-01-15 (Fri)')]);
   });
 
   it('two loans due the same day: one message with both and the day’s total', async () => {
@@ -83,5 +83,31 @@ describe('catching up after an outage', () => {
     await addLoan(bot, CAR);
     setUser(bot, 1, { remindersPaused: true });
     expect(await bot.tick('2027-01-15T10:00:00+08:00')).toEqual([]);
+  });
+
+  it('through the JSON-lines transport: a 3-day outage gives each user one catch-up message', async () => {
+    const session = startJsonlSession('2027-01-10T08:00:00+08:00');
+    try {
+      for (const [user, line] of [
+        [1, CAR],
+        [2, CAR],
+        [2, PHONE],
+      ] as const) {
+        const card = await session.send({ user, text: `/addloan ${line}` });
+        const save = card.flatMap((m) => m.buttons?.flat() ?? []).find((b) => b.label === 'Save');
+        await session.send({ user, callback: save?.data ?? '' });
+      }
+      expect(await session.tick('2027-01-11T09:00:00+08:00')).toEqual([]);
+      // Down from 01-12 to 01-14 inclusive; back on 01-15 at 10:00.
+      const catchUp = await session.tick('2027-01-15T10:00:00+08:00');
+      expect(catchUp.map((m) => m.chat).sort()).toEqual([1, 2]);
+      const forTwo = catchUp.find((m) => m.chat === 2)?.text ?? '';
+      expect(forTwo).toContain('car: 888.49 due TODAY');
+      expect(forTwo).toContain('phone: 1,035.29 due TODAY');
+      expect(forTwo).toContain('Total due 2027-01-15 (Fri): 1,923.78');
+      expect(await session.tick('2027-01-15T10:01:00+08:00')).toEqual([]);
+    } finally {
+      await session.close();
+    }
   });
 });

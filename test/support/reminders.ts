@@ -42,8 +42,11 @@ export class FakeSender implements MessageSender {
   private readonly answers: (SendResult | ((message: OutgoingMessage) => SendResult))[] = [];
   /** Answers for every send while set (after the queued answers run out). */
   always: ((message: OutgoingMessage) => SendResult) | undefined;
-  /** Simulates a process dying after the message left: the send records it, then throws. */
-  crashAfterSend = false;
+  /**
+   * Simulates a process dying after the message left: the send records it, then throws. A
+   * function decides per send, from how many sends came before (0, 1, 2, …).
+   */
+  crashAfterSend: boolean | ((sendsBefore: number) => boolean) = false;
 
   constructor(private readonly clock: Clock) {}
 
@@ -55,8 +58,9 @@ export class FakeSender implements MessageSender {
   async send(message: OutgoingMessage): Promise<SendResult> {
     const next = this.answers.shift() ?? this.always ?? { kind: 'sent' };
     const result = typeof next === 'function' ? next(message) : next;
+    const crash = typeof this.crashAfterSend === 'function' ? this.crashAfterSend(this.calls.length) : this.crashAfterSend;
     this.calls.push({ at: this.clock.now(), message, result });
-    if (this.crashAfterSend) throw new Error('simulated crash after send');
+    if (crash) throw new Error('simulated crash after send');
     return result;
   }
 

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../src/reminders/rate-limiter.ts';
+
+/*
+ * Telegram: about 30 messages a second overall, 1 a second to one chat. The limiter runs on a
+ * fake clock here: its sleep moves the clock forward instead of waiting.
+ */
+
+/** 1000/30 ms, less a microsecond: epoch milliseconds as doubles carry sub-microsecond rounding. */
+const MIN_GAP_MS = 1000 / 30 - 0.001;
+
+function fakeClock(start = 1_700_000_000_000) {
+  let now = start;
+  const sleeps: number[] = [];
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+    advance: (ms: number) => {
+      now += ms;
+    },
+    sleeps,
+  };
+}
+
+function limiter(clock: ReturnType<typeof fakeClock>, perSecond = 30) {
+  return new RateLimiter({ perSecond, perChatIntervalMs: 1000, now: clock.now, sleep: clock.sleep });
+}
+
+/** The most sends in any window [t, t + 1000 ms). */
+function busiestSecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while ((sorted[end] as number) - (sorted[start] as number) >= 1000) start++;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
+
+describe('RateLimiter', () => {
+  it('100 sends to 100 chats are spaced at least 1000/30 ms apart: no second holds more than 30', async () => {
+    const clock = fakeClock();
+    const rl = limiter(clock);
+    const times: number[] = [];
+    for (let chat = 1; chat <= 100; chat++) {
+      await rl.acquire(chat);
+      times.push(clock.now());
+    }
+    for (let i = 1; i < times.length; i++) expect((times[i] as number) - (times[i - 1] as number)).toBeGreaterThanOrEqual(MIN_GAP_MS);
+    // Slots 0 and 30 must not both fall in one second. Adding 1000/30 thirty times to an epoch
+    // time in floating point can land the 31st send a fraction of a microsecond short of
+    // first + 1000 ms: 31 in one second for a limiter (or a mock Bot API) that counts strictly.
+    expect(busiestSecond(times)).toBeLessThanOrEqual(30);
+    // ...and not much slower than needed: at least 28.5/s (95% of the limit, the target).
+    expect((times.at(-1) as number) - (times[0] as number)).toBeLessThanOrEqual((99 * 1000) / 28.5);
+  });
+
+  it('callers that ask at the same moment (no awaiting in between) still get spaced slots', async () => {
+    const now = 1_700_000_000_000;
+    const wakeUps: number[] = [];
+    // Time stands still while they all ask; each one's slot is when its sleep would end.
+    const rl = new RateLimiter({ perSecond: 30, perChatIntervalMs: 1000, now: () => now, sleep: async (ms) => void wakeUps.push(now + ms) });
+    await Promise.all(Array.from({ length: 60 }, (_, i) => rl.acquire(i + 1)));
+    const slots = [now, ...wakeUps].sort((a, b) => a - b);
+    expect(slots).toHaveLength(60);
+    for (let i = 1; i < slots.length; i++) expect((slots[i] as number) - (slots[i - 1] as number)).toBeGreaterThanOrEqual(MIN_GAP_MS);
+  });
+
+  it('two sends to one chat are at least 1 s apart, and other chats are not held up meanwhile', async () => {
+    const clock = fakeClock();
+    const rl = limiter(clock);
+    await rl.acquire(7);
+    const first = clock.now();
+    await rl.acquire(8);
+    expect(clock.now() - first).toBeLessThan(1000);
+    await rl.acquire(7);
+    expect(clock.now() - first).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('a chat that has been quiet for a while is not delayed', async () => {
+    const clock = fakeClock();
+    const rl = limiter(clock);
+    await rl.acquire(7);
+    clock.advance(5000);
+    const before = clock.now();
+    await rl.acquire(7);
+    expect(clock.now()).toBe(before);
+  });
+
+  it('pauseFor delays every chat, even one never seen before', async () => {
+    const clock = fakeClock();
+    const rl = limiter(clock);
+    await rl.acquire(1);
+    const pausedAt = clock.now();
+    rl.pauseFor(5000);
+    for (const chat of [1, 2, 3]) {
+      await rl.acquire(chat);
+      expect(clock.now()).toBeGreaterThanOrEqual(pausedAt + 5000);
+    }
+    // After the pause the usual spacing resumes.
+    const times: number[] = [];
+    for (let chat = 10; chat < 40; chat++) {
+      await rl.acquire(chat);
+      times.push(clock.now());
+    }
+    expect(busiestSecond(times)).toBeLessThanOrEqual(30);
+  });
+
+  it('a shorter pause does not cut a longer one short', async () => {
+    const clock = fakeClock();
+    const rl = limiter(clock);
+    const start = clock.now();
+    rl.pauseFor(10_000);
+    rl.pauseFor(2_000);
+    await rl.acquire(1);
+    expect(clock.now()).toBeGreaterThanOrEqual(start + 10_000);
+  });
+
+  it('10,000 sends to 40 chats: never more than 30 in a second, never two to a chat within 1 s', async () => {
+    const clock = fakeClock();
+    const rl = limiter(clock);
+    const times: number[] = [];
+    const lastByChat = new Map<number, number>();
+    let seed = 1;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 10_000; i++) {
+      const chat = 1 + Math.floor(random() * 40); // few chats: the per-chat limit bites often
+      await rl.acquire(chat);
+      const now = clock.now();
+      const last = lastByChat.get(chat);
+      if (last !== undefined) expect(now - last).toBeGreaterThanOrEqual(1000);
+      lastByChat.set(chat, now);
+      times.push(now);
+    }
+    expect(busiestSecond(times)).toBeLessThanOrEqual(30);
+  });
+});
