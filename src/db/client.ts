@@ -23,6 +23,9 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Reading through a memory map saves a system call per page: the reminder planner reads
+  // thousands of scattered rows in one pass.
+  if (path !== ':memory:') sqlite.pragma('mmap_size = 268435456');
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder });
   return db;
