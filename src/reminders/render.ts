@@ -9,7 +9,8 @@ import type { OutboxRow } from '../db/outbox-repo.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { isLocale, localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import type { Translator } from '../i18n/translator.ts';
-import { contractAnnualRate, evaluationInput, policyOf } from '../services/overdue.ts';
+import { scheduleRowsOf, type PaidScheduleRow } from '../services/installment-rows.ts';
+import { contractAnnualRate, policyOf } from '../services/overdue.ts';
 
 export interface RenderedReminder {
   message: OutgoingMessage;
@@ -60,7 +61,8 @@ export function renderReminder(db: Db, translator: Translator, defaultLocale: Lo
     else if (days === 0) lines.push(t('reminder-due-today', base));
     else {
       anyOverdue = true;
-      const evaluation = evaluateInstallment(evaluationInput(installment), contractAnnualRate(loan), policyOf(loan), today);
+      const [row] = scheduleRowsOf(loan.principal, [installment]);
+      const evaluation = evaluateInstallment(row as PaidScheduleRow, contractAnnualRate(loan), policyOf(loan), today);
       lines.push(
         t('reminder-overdue', {
           ...base,

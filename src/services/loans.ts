@@ -21,6 +21,7 @@ import {
   type NewLoanRow,
 } from '../db/loans-repo.ts';
 import { refreshReminders } from '../reminders/planner.ts';
+import { scheduleRowsOf } from './installment-rows.ts';
 import { applyPayment } from './payments.ts';
 
 export type LenderKind = 'licensed' | 'private';
@@ -240,15 +241,7 @@ function overview(loan: LoanRow, rows: InstallmentRow[]): LoanOverview {
   const open = rows.filter((row) => openAmount(row).gt(0));
   const remainingPrincipal = open.reduce((sum, row) => sum.plus(openPartsOf(row).principal), ZERO);
   const firstOpen = open[0];
-  const schedule: ScheduleRow[] = rows.map((row) => ({
-    n: row.n,
-    due: row.dueDate,
-    principal: new Decimal(row.principal),
-    interest: new Decimal(row.interest),
-    fee: new Decimal(row.fee),
-    payment: new Decimal(row.payment),
-    balance: ZERO,
-  }));
+  const schedule = scheduleRowsOf(loan.principal, rows);
   const { apr } = aprOfSchedule(new Decimal(loan.principal), schedule, new Decimal(loan.upfrontFee), loan.startDate ?? undefined);
   return { loan, remainingPrincipal, next: firstOpen ? toDueItem(firstOpen, loan) : undefined, apr };
 }

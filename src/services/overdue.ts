@@ -5,6 +5,7 @@ import { POLICY_PRESETS, type OverduePolicy, type PolicyPresetId } from '../doma
 import { toAnnualPercent, type DayBasis, type RateUnit } from '../domain/rates.ts';
 import type { Db } from '../db/client.ts';
 import { installmentsOfUser, loansOfUser, type InstallmentRow, type LoanRow } from '../db/loans-repo.ts';
+import { scheduleRowsOf } from './installment-rows.ts';
 
 export function policyOf(loan: LoanRow): OverduePolicy {
   return POLICY_PRESETS[loan.policyPreset as PolicyPresetId] ?? POLICY_PRESETS['bank-cn'];
@@ -13,17 +14,6 @@ export function policyOf(loan: LoanRow): OverduePolicy {
 /** The contract's nominal annual rate as a fraction: the base of a bank's penalty rate. */
 export function contractAnnualRate(loan: LoanRow): Decimal {
   return toAnnualPercent(new Decimal(loan.ratePercent), loan.rateUnit as RateUnit, loan.dayBasis as DayBasis).div(100);
-}
-
-export function evaluationInput(row: InstallmentRow) {
-  return {
-    n: row.n,
-    due: row.dueDate,
-    principal: new Decimal(row.principal),
-    interest: new Decimal(row.interest),
-    fee: new Decimal(row.fee),
-    paid: new Decimal(row.paid),
-  };
 }
 
 export interface LoanOverdue {
@@ -46,7 +36,7 @@ export function overdueOfUser(db: Db, userId: number, today: IsoDate): LoanOverd
   }
   const result: LoanOverdue[] = [];
   for (const loan of loansOfUser(db, userId)) {
-    const rows = (rowsByLoan.get(loan.id) ?? []).map(evaluationInput);
+    const rows = scheduleRowsOf(loan.principal, rowsByLoan.get(loan.id) ?? []);
     const evaluation = evaluateLoan(rows, contractAnnualRate(loan), policyOf(loan), today);
     const pastDue = evaluation.installments.filter((i) => i.daysPastDue > 0);
     if (pastDue.length > 0) result.push({ loan, ...evaluation, installments: pastDue });

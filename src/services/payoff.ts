@@ -4,6 +4,7 @@ import { payoffQuote, type PayoffQuote } from '../domain/payoff.ts';
 import type { Db } from '../db/client.ts';
 import { findLoan, installmentsOfLoan, type LoanRow } from '../db/loans-repo.ts';
 import { evaluateLoan } from '../domain/overdue.ts';
+import { scheduleRowsOf } from './installment-rows.ts';
 import { inputOf, termsOf } from './loans.ts';
 import { contractAnnualRate, policyOf } from './overdue.ts';
 
@@ -20,20 +21,7 @@ export interface Payoff {
 export function payoffOf(db: Db, userId: number, loanId: number, today: IsoDate): Payoff | undefined {
   const loan = findLoan(db, userId, loanId);
   if (!loan) return undefined;
-  let balance = new Decimal(loan.principal);
-  const rows = installmentsOfLoan(db, userId, loanId).map((row) => {
-    balance = balance.minus(row.principal);
-    return {
-      n: row.n,
-      due: row.dueDate,
-      principal: new Decimal(row.principal),
-      interest: new Decimal(row.interest),
-      fee: new Decimal(row.fee),
-      payment: new Decimal(row.payment),
-      balance,
-      paid: new Decimal(row.paid),
-    };
-  });
+  const rows = scheduleRowsOf(loan.principal, installmentsOfLoan(db, userId, loanId));
   const quote = payoffQuote({ terms: termsOf(inputOf(loan)), rows, today });
   const overdue = evaluateLoan(rows.filter((row) => row.payment.gt(row.paid)), contractAnnualRate(loan), policyOf(loan), today);
   const penalty = overdue.totalPenalty.plus(overdue.totalLateFee);
