@@ -1,7 +1,8 @@
 import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
 import { addMonthsClamped } from '../src/domain/calendar.ts';
 import type { RepaymentMethod } from '../src/domain/schedule.ts';
-import { clearForm, findForm, startForm, updateForm, type FormRow } from '../src/db/forms-repo.ts';
+import { clearForm, findFormOf, startForm, updateForm, type FormRow } from '../src/db/forms-repo.ts';
+import { finishForm } from './shared/finish-form.ts';
 import { parseLoanLine } from '../src/parse/loan-line.ts';
 import { addLoan, replaceLoan } from '../src/services/loans.ts';
 import { loanCardText } from './shared/loan-card.ts';
@@ -146,26 +147,26 @@ function start(ctx: CommandContext, args: string): Reply[] {
 }
 
 function openForm(ctx: CommandContext): FormRow | undefined {
-  const form = findForm(ctx.services.db, ctx.user.id);
-  return form?.form === FORM ? form : undefined;
+  return findFormOf(ctx.services.db, ctx.user.id, FORM);
 }
 
 function save(ctx: CommandContext, form: FormRow): Reply[] {
   const draft = form.data as Draft;
   const input = toInput(draft);
   if (!input) return question(ctx, form, stepAfter(draft));
+  const db = ctx.services.db;
   if (draft.loanId !== undefined) {
-    const replaced = replaceLoan(ctx.services.db, ctx.user.id, draft.loanId, input, ctx.now, ctx.user.timeZone);
-    if (!replaced.ok && replaced.reason === 'paid-exceeds-schedule') {
-      // Keep the form open so the borrower can correct the terms.
+    const loanId = draft.loanId;
+    const replaced = finishForm(db, form.id, () => replaceLoan(db, ctx.user.id, loanId, input, ctx.now, ctx.user.timeZone));
+    if (replaced && !replaced.ok && replaced.reason === 'paid-exceeds-schedule') {
       const amounts = { paid: money(ctx, replaced.paid), scheduled: money(ctx, replaced.scheduled) };
       return [{ text: ctx.t('editloan-error-paid-exceeds', amounts) }, ...question(ctx, form, 'confirm')];
     }
-    clearForm(ctx.services.db, ctx.user.id);
-    return [{ text: replaced.ok ? ctx.t('editloan-saved', { name: input.name }) : ctx.t('error-stale-button') }];
+    return [{ text: replaced?.ok ? ctx.t('editloan-saved', { name: input.name }) : ctx.t('error-stale-button') }];
   }
-  const { assumedPaid } = addLoan(ctx.services.db, ctx.user.id, input, ctx.today, ctx.now);
-  clearForm(ctx.services.db, ctx.user.id);
+  const saved = finishForm(db, form.id, () => ({ ok: true, ...addLoan(db, ctx.user.id, input, ctx.today, ctx.now) }));
+  if (!saved) return [{ text: ctx.t('error-stale-button') }];
+  const { assumedPaid } = saved;
   const lines = [ctx.t('addloan-saved', { name: input.name })];
   if (assumedPaid > 0) lines.push(ctx.t('addloan-card-assumed-paid', { count: assumedPaid }));
   lines.push(ctx.t('addloan-saved-next'));

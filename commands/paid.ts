@@ -1,5 +1,6 @@
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
-import { clearForm, findForm, startForm, updateForm, type FormRow } from '../src/db/forms-repo.ts';
+import { clearForm, findFormOf, startForm, updateForm, type FormRow } from '../src/db/forms-repo.ts';
+import { finishForm } from './shared/finish-form.ts';
 import { daysBetween } from '../src/domain/calendar.ts';
 import { Decimal } from '../src/domain/money.ts';
 import { parseAmount } from '../src/parse/amount.ts';
@@ -77,22 +78,23 @@ function safeDecode(text: string): string {
 }
 
 function openForm(ctx: CommandContext): FormRow | undefined {
-  const form = findForm(ctx.services.db, ctx.user.id);
-  return form?.form === FORM ? form : undefined;
+  return findFormOf(ctx.services.db, ctx.user.id, FORM);
 }
 
 function confirm(ctx: CommandContext, form: FormRow): Reply[] {
   const draft = form.data as unknown as PaidDraft;
-  const result = recordPayment(ctx.services.db, ctx.user.id, draft.loanId, new Decimal(draft.amount), draft.date, ctx.now);
+  const db = ctx.services.db;
+  // Recorded once: the payment and the end of this form are one transaction.
+  const result = finishForm(db, form.id, () => recordPayment(db, ctx.user.id, draft.loanId, new Decimal(draft.amount), draft.date, ctx.now));
+  if (!result) return [{ text: ctx.t('error-stale-button') }];
   if (!result.ok) {
     if (result.reason === 'more-than-owed') {
       return [{ text: ctx.t('paid-error-more-than-owed', { owed: money(ctx, result.owed) }) }, ...card(ctx, form)];
     }
-    clearForm(ctx.services.db, ctx.user.id);
-    const loan = loanOverview(ctx.services.db, ctx.user.id, draft.loanId)?.loan;
+    clearForm(db, ctx.user.id);
+    const loan = loanOverview(db, ctx.user.id, draft.loanId)?.loan;
     return [{ text: loan ? ctx.t('paid-nothing-owed', { name: loan.name }) : ctx.t('error-stale-button') }];
   }
-  clearForm(ctx.services.db, ctx.user.id);
   const after = loanOverview(ctx.services.db, ctx.user.id, draft.loanId);
   const lines = [ctx.t('paid-recorded', { amount: money(ctx, new Decimal(draft.amount)), name: after?.loan.name ?? '' })];
   if (after?.next) {

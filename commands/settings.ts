@@ -1,5 +1,5 @@
 import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
-import { clearForm, findForm, startForm } from '../src/db/forms-repo.ts';
+import { clearForm, findFormOf, startForm } from '../src/db/forms-repo.ts';
 import { loansOfUser, setLoanRemindersPaused } from '../src/db/loans-repo.ts';
 import { findUser, updateReminderSettings, type ReminderSettingsUpdate } from '../src/db/users-repo.ts';
 import { isValidTimeZone } from '../src/domain/calendar.ts';
@@ -137,8 +137,7 @@ function loanButtons(ctx: CommandContext): Reply[] {
 }
 
 function openForm(ctx: CommandContext) {
-  const form = findForm(ctx.services.db, ctx.user.id);
-  return form?.form === FORM ? form : undefined;
+  return findFormOf(ctx.services.db, ctx.user.id, FORM);
 }
 
 export const settingsCommand: Command = {

@@ -30,3 +30,17 @@ export function updateForm(db: Db, id: number, step: string, data: Record<string
 export function clearForm(db: Db, userId: number): boolean {
   return db.delete(formStates).where(eq(formStates.userId, userId)).run().changes > 0;
 }
+
+/**
+ * Closes exactly this form. Done in the same transaction as the form's final write, it makes
+ * that write happen once: a second press of Save finds the form gone and writes nothing.
+ */
+export function closeForm(db: Db, id: number): boolean {
+  return db.delete(formStates).where(eq(formStates.id, id)).run().changes > 0;
+}
+
+/** The user's open form if it is this one. */
+export function findFormOf(db: Db, userId: number, form: string): FormRow | undefined {
+  const row = findForm(db, userId);
+  return row?.form === form ? row : undefined;
+}

@@ -131,16 +131,17 @@ export interface SavedLoan {
 export function addLoan(db: Db, userId: number, input: LoanInput, today: IsoDate, now: Date): SavedLoan {
   const rows = buildSchedule(termsOf(input));
   const behind = rows.filter((row) => row.due < today);
-  const result = db.transaction((tx) => {
+  // One transaction for the loan, its schedule, the installments behind it and its reminders.
+  return db.transaction((tx) => {
     const saved = insertLoan(tx, { ...loanColumns(input), userId, createdAt: now.toISOString() }, installmentColumns(rows));
     let installments = saved.installments;
-    for (const row of behind) {
+    // A 0.00 installment (an interest-free month of a balloon loan) has nothing to count as paid.
+    for (const row of behind.filter((r) => r.payment.gt(0))) {
       installments = applyPayment(tx, saved.loan.id, installments, row.payment, row.due, 'registration', now).installments;
     }
+    refreshReminders(tx as unknown as Db, userId, now);
     return { loan: saved.loan, assumedPaid: behind.length };
   });
-  refreshReminders(db, userId, now);
-  return result;
 }
 
 export type ReplaceLoanResult =
@@ -171,7 +172,7 @@ export function replaceLoan(db: Db, userId: number, loanId: number, input: LoanI
       const payments = paymentsOfLoan(tx, userId, loanId);
       for (const payment of payments.filter((p) => p.source === 'registration')) deletePayment(tx, payment.id);
       let installments = replaceSchedule(tx, loanId, loanColumns(input), installmentColumns(rows));
-      for (const row of rows.filter((r) => r.due < registeredOn)) {
+      for (const row of rows.filter((r) => r.due < registeredOn && r.payment.gt(0))) {
         installments = applyPayment(tx, loanId, installments, row.payment, row.due, 'registration', now).installments;
       }
       for (const payment of payments.filter((p) => p.source !== 'registration')) {
@@ -183,14 +184,14 @@ export function replaceLoan(db: Db, userId: number, loanId: number, input: LoanI
         }
         installments = applied.installments;
       }
+      // New due dates move the reminders with them.
+      refreshReminders(tx as unknown as Db, userId, now);
       return { ok: true };
     });
   } catch (error) {
     if (!(error instanceof EditRefused)) throw error;
     return { ok: false, reason: 'paid-exceeds-schedule', paid: error.paid, scheduled: error.scheduled };
   }
-  // New due dates move the reminders with them.
-  if (result.ok) refreshReminders(db, userId, now);
   return result;
 }
 

@@ -65,18 +65,17 @@ export type RecordPaymentResult =
 
 /** Records a payment the borrower made. More than everything still owed is refused, not silently kept. */
 export function recordPayment(db: Db, userId: number, loanId: number, amount: Decimal, paidOn: IsoDate, now: Date): RecordPaymentResult {
-  const result = db.transaction((tx): RecordPaymentResult => {
+  return db.transaction((tx): RecordPaymentResult => {
     if (!findLoan(tx, userId, loanId)) return { ok: false, reason: 'no-such-loan' };
     const installments = installmentsOfLoan(tx, userId, loanId);
     const owed = installments.reduce((sum, row) => sum.plus(row.payment).minus(row.paid), ZERO);
     if (owed.lte(0)) return { ok: false, reason: 'nothing-owed' };
     if (amount.gt(owed)) return { ok: false, reason: 'more-than-owed', owed };
     const applied = applyPayment(tx, loanId, installments, amount, paidOn, 'user', now);
+    // A paid installment gets no more reminders.
+    refreshReminders(tx as unknown as Db, userId, now);
     return { ok: true, applied: applied.applied, stillOpen: owed.minus(amount) };
   });
-  // A paid installment gets no more reminders.
-  if (result.ok) refreshReminders(db, userId, now);
-  return result;
 }
 
 export function lastPayment(db: Db, userId: number): (PaymentRow & { loanName: string }) | undefined {
@@ -96,9 +95,9 @@ export function undoLastPayment(db: Db, userId: number, paymentId: number, now: 
       if (row) setInstallmentPaid(tx, row.id, toMoneyString(new Decimal(row.paid).minus(allocation.amount)));
     }
     deletePayment(tx, last.id);
+    // Reopened installments get their reminders back.
+    refreshReminders(tx as unknown as Db, userId, now);
   });
-  // Reopened installments get their reminders back.
-  refreshReminders(db, userId, now);
   return last;
 }
 

@@ -219,3 +219,12 @@ describe('/addloan: a day of the month instead of a date', () => {
     expect(rows.map((r) => r.dueDate)).toEqual(['2027-02-28', '2027-03-31', '2027-04-30']);
   });
 });
+
+describe('/addloan: an interest-free balloon loan already running', () => {
+  it('saves, counting its 0.00 months as nothing owed', async () => {
+    const bot = createTestBot();
+    await bot.say('/addloan friend 1000 3期 先息后本 0% 首期2026-10-01', { lang: 'zh-CN' });
+    expect(texts(await bot.pressLabel('保存'))).toContain('已保存');
+    expect(texts(await bot.say('/next', { lang: 'zh-CN' }))).toContain('1,000.00');
+  });
+});
