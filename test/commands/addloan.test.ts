@@ -224,7 +224,7 @@ describe('/addloan: an interest-free balloon loan already running', () => {
   it('saves, counting its 0.00 months as nothing owed', async () => {
     const bot = createTestBot();
     await bot.say('/addloan friend 1000 3期 先息后本 0% 首期2026-10-01', { lang: 'zh-CN' });
-    expect(texts(await bot.pressLabel('保存'))).toContain('已保存');
+    expect(texts(await bot.pressLabel('保存'))).toContain('Saved "friend"');
     expect(texts(await bot.say('/next', { lang: 'zh-CN' }))).toContain('1,000.00');
   });
 });
