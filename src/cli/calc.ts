@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { aprOfSchedule } from '../domain/apr.ts';
-import { daysBetween, parseIsoDateStrict, type IsoDate } from '../domain/calendar.ts';
+import { addMonthsClamped, daysBetween, parseIsoDateStrict, type IsoDate } from '../domain/calendar.ts';
 import { Decimal, ZERO } from '../domain/money.ts';
 import { firstDueFrom } from '../domain/first-due.ts';
 import { evaluateInstallment } from '../domain/overdue.ts';
@@ -162,10 +162,15 @@ export function readCalcRequest(argv: string[], today: IsoDate): CalcRequest | '
   if (m === 'bullet' && !start) fail('start', 'required for bullet: the date the money was received, YYYY-MM-DD');
   if (start && daysBetween(start, firstDue) <= 0) fail('first-due', `a date after --start (${start})`);
 
-  const upfrontFee = decimalFlag(values, 'upfront-fee', 'an amount of 0 or more') ?? ZERO;
+  const lastDue = addMonthsClamped(firstDue, periods - 1);
+  if (firstDue < '2000-01-01' || lastDue > '2100-12-31') fail('first-due', 'a date from 2000 on, with the last installment by 2100');
+
+  const upfrontFee = decimalFlag(values, 'upfront-fee', 'an amount of 0 or more with at most 2 decimals') ?? ZERO;
+  if (upfrontFee.decimalPlaces() > 2) fail('upfront-fee', 'an amount with at most 2 decimals');
   if (upfrontFee.gte(principal)) fail('upfront-fee', 'less than 100% of --principal');
   if (rateUnit === 'monthly-fee' && ratePercent.gte(100)) fail('rate', 'a fee rate below 100%');
-  const oneTimeFee = decimalFlag(values, 'one-time-fee', 'an amount of 0 or more') ?? ZERO;
+  const oneTimeFee = decimalFlag(values, 'one-time-fee', 'an amount of 0 or more with at most 2 decimals') ?? ZERO;
+  if (oneTimeFee.decimalPlaces() > 2) fail('one-time-fee', 'an amount with at most 2 decimals');
   if (!oneTimeFee.isZero() && m !== 'bnpl') fail('one-time-fee', 'only for --method bnpl');
   if (oneTimeFee.gte(principal)) fail('one-time-fee', 'less than 100% of --principal');
 
@@ -244,8 +249,11 @@ export function calculate(request: CalcRequest) {
       received: money(request.principal.minus(request.upfrontFee)),
     },
     rows: rows.map((row) => {
-      // "Assuming nothing was paid": every installment is evaluated as wholly open.
-      const evaluation = evaluateInstallment(
+      // "Assuming nothing was paid": every installment is evaluated as wholly open. A 0.00
+      // installment (interest-free month) owes nothing, so nothing can be late on it.
+      const evaluation = row.payment.isZero()
+        ? { daysPastDue: 0, penalty: ZERO, lateFee: ZERO, stage: 'nothing-owed' }
+        : evaluateInstallment(
         { n: row.n, due: row.due, principal: row.principal, interest: row.interest, fee: row.fee, paid: ZERO },
         contractRate,
         request.policy,
@@ -292,6 +300,8 @@ export function runCalc(argv: string[], today: IsoDate): { code: number; stdout:
     return { code: 0, stdout: argv.includes('--json') ? JSON.stringify(result) : renderCalcTable(result), stderr: '' };
   } catch (error) {
     if (error instanceof CalcInputError) return { code: 2, stdout: '', stderr: `repaybot calc: ${error.message}\n\nRun "repaybot calc --help" for every flag.` };
+    // The engine refuses terms it cannot compute (its own checks); that is still bad input.
+    if (error instanceof RangeError) return { code: 2, stdout: '', stderr: `repaybot calc: ${error.message}` };
     throw error;
   }
 }

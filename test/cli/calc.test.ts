@@ -164,3 +164,19 @@ describe('repaybot calc: first due date from a start date and a due day', () => 
     expect(refused(`${LOAN} --start 2026-12-01 --due-day 15`)).toContain('--due-day:');
   });
 });
+
+describe('repaybot calc: inputs the engine itself refuses still exit 2', () => {
+  it.each([
+    ['--principal 1000 --method bnpl --first-due 2027-01-01 --one-time-fee 1.234', '--one-time-fee'],
+    ['--principal 1000 --method annuity --rate 12 --periods 600 --first-due 2090-01-01', '--first-due'],
+    [`${LOAN} --upfront-fee 1.999`, '--upfront-fee'],
+  ])('%s', (args, flag) => {
+    expect(refused(args)).toContain(`${flag}:`);
+  });
+
+  it('an interest-free balloon has 0.00 months that owe nothing', () => {
+    const rows = calc('--principal 1000 --method interest-first --rate 0 --periods 3 --first-due 2026-10-01').rows;
+    expect(rows[0]).toMatchObject({ payment: '0.00', stage: 'nothing-owed', penalty: '0.00' });
+    expect(rows[2]).toMatchObject({ payment: '1000.00', stage: 'upcoming' });
+  });
+});
