@@ -1,5 +1,6 @@
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
 import { clearForm, findFormOf, startForm, updateForm, type FormRow } from '../src/db/forms-repo.ts';
+import { safeDecode } from './shared/callback-data.ts';
 import { finishForm } from './shared/finish-form.ts';
 import { daysBetween } from '../src/domain/calendar.ts';
 import { Decimal } from '../src/domain/money.ts';
@@ -69,14 +70,6 @@ function readChange(ctx: CommandContext, text: string): Partial<PaidDraft> | { e
   return { error: ctx.t(`error-${asAmount.error}`) };
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return '';
-  }
-}
-
 function openForm(ctx: CommandContext): FormRow | undefined {
   return findFormOf(ctx.services.db, ctx.user.id, FORM);
 }
@@ -113,7 +106,7 @@ export const paidCommand: Command = {
     return 'replies' in picked ? picked.replies : begin(ctx, picked.loan.loan.id, picked.rest);
   },
   onCallback(ctx, [first = '', action = '', carried = '']) {
-    if (first === 'loan') return begin(ctx, Number(action), safeDecode(carried));
+    if (first === 'loan') return begin(ctx, Number(action), safeDecode(carried) ?? '');
     const form = openForm(ctx);
     if (!form || String(form.id) !== first) return [{ text: ctx.t('error-stale-button') }];
     if (action === 'confirm') return confirm(ctx, form);

@@ -2,6 +2,7 @@ import type { Button, Command, CommandContext, Reply } from '../src/core/types.t
 import { daysBetween } from '../src/domain/calendar.ts';
 import { Decimal } from '../src/domain/money.ts';
 import { loanOverview, openAmount } from '../src/services/loans.ts';
+import { wholeNumber } from './shared/callback-data.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 import { date, money } from './shared/loan-text.ts';
 
@@ -55,7 +56,10 @@ export const scheduleCommand: Command = {
     const picked = pickLoan(ctx, args, 'schedule');
     return 'replies' in picked ? picked.replies : show(ctx, picked.loan.loan.id);
   },
-  onCallback(ctx, [loanId = '', page]) {
-    return show(ctx, Number(loanId), page === undefined ? undefined : Number(page));
+  onCallback(ctx, [loanId, page]) {
+    const id = wholeNumber(loanId);
+    const pageNumber = page === undefined ? undefined : wholeNumber(page);
+    if (id === undefined || (page !== undefined && pageNumber === undefined)) return [{ text: ctx.t('error-stale-button') }];
+    return show(ctx, id, pageNumber);
   },
 };

@@ -8,6 +8,7 @@ import { validateReminderSettings } from '../src/domain/reminder-times.ts';
 import { normalizeText } from '../src/parse/result.ts';
 import { refreshReminders } from '../src/reminders/planner.ts';
 import { reminderSettingsOf } from '../src/reminders/settings.ts';
+import { safeDecode } from './shared/callback-data.ts';
 
 /*
  * /settings: reminders in the borrower's own time zone, at their time, never at night. Buttons
@@ -71,6 +72,11 @@ function ask(ctx: CommandContext, field: Field): Reply[] {
   return [{ text: ctx.t(`settings-ask-${field}`), buttons: rows }];
 }
 
+/** Whether a time of day falls in the quiet window [start, end), which may wrap midnight. */
+function inQuietWindow(time: string, start: string, end: string): boolean {
+  return start <= end ? time >= start && time < end : time >= start || time < end;
+}
+
 function dayList(text: string): number[] | undefined {
   const parts = normalizeText(text).split(/[\s,、;，]+/).filter(Boolean);
   if (parts.length === 0 || parts.some((p) => !/^[+-]?\d{1,3}$/.test(p))) return undefined;
@@ -112,7 +118,12 @@ function save(ctx: CommandContext, field: Field, text: string): Reply[] {
   if (!user) return [];
   const update = read(field, text);
   if ('error' in update) return [{ text: ctx.t(update.error) }, ...ask(ctx, field)];
-  const problems = validateReminderSettings({ ...reminderSettingsOf(user), ...update } as ReturnType<typeof reminderSettingsOf>);
+  const settings = { ...reminderSettingsOf(user), ...update } as ReturnType<typeof reminderSettingsOf>;
+  // A reminder time inside quiet hours would always wait for the morning after: say so instead.
+  if ((field === 'reminderTime' || field === 'quietHours') && inQuietWindow(settings.reminderTime, settings.quietStart, settings.quietEnd)) {
+    return [{ text: ctx.t('settings-error-time-in-quiet', { start: settings.quietStart, end: settings.quietEnd }) }, ...ask(ctx, field)];
+  }
+  const problems = validateReminderSettings(settings);
   if (problems.length > 0) {
     const key = field === 'quietHours' ? 'settings-error-quiet' : field === 'timeZone' ? 'settings-error-timezone' : 'settings-error-days';
     return [{ text: ctx.t(key) }, ...ask(ctx, field)];
@@ -156,7 +167,10 @@ export const settingsCommand: Command = {
       case 'field':
         return (FIELDS as readonly string[]).includes(first) ? ask(ctx, first as Field) : [{ text: ctx.t('error-stale-button') }];
       case 'set':
-        return (FIELDS as readonly string[]).includes(first) ? save(ctx, first as Field, decodeURIComponent(second)) : [{ text: ctx.t('error-stale-button') }];
+      {
+        const value = safeDecode(second);
+        return (FIELDS as readonly string[]).includes(first) && value !== undefined ? save(ctx, first as Field, value) : [{ text: ctx.t('error-stale-button') }];
+      }
       case 'pause':
         updateReminderSettings(ctx.services.db, ctx.user.id, { remindersPaused: !user.remindersPaused });
         return summary(ctx);

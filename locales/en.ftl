@@ -374,4 +374,5 @@ settings-error-timezone = I don't know that time zone. Use a name such as Asia/S
 settings-error-time = That is not a time of day. Use 24-hour time such as 09:00 or 21:30, or 9am.
 settings-error-days = Please give whole days from 0 to 30 before the due date, or 1 to 30 after it, separated by commas.
 settings-error-quiet = Quiet hours need a start and an end that differ, such as 21:00-08:00.
+settings-error-time-in-quiet = That time is inside your quiet hours ({ $start }–{ $end }), so reminders would always wait until the next morning. Choose a time outside them, or change the quiet hours first.
 settings-saved = Saved. Your reminders follow the new settings.

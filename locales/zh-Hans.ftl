@@ -346,4 +346,5 @@ settings-error-timezone = 我不认识这个时区。请使用 Asia/Shanghai、A
 settings-error-time = 这不是有效的时间。请使用 24 小时制，例如 09:00 或 21:30。
 settings-error-days = 请填写整数天数：到期前 0 到 30 天，逾期后 1 到 30 天，用逗号分隔。
 settings-error-quiet = 免打扰时段需要不同的开始和结束时间，例如 21:00-08:00。
+settings-error-time-in-quiet = 这个时间在你的免打扰时段（{ $start }–{ $end }）内，提醒会一直推迟到第二天早上。请选择免打扰时段以外的时间，或先修改免打扰时段。
 settings-saved = 已保存，提醒将按新设置发送。

@@ -347,4 +347,5 @@ settings-error-timezone = 我不認識這個時區。請使用 Asia/Shanghai、A
 settings-error-time = 這不是有效的時間。請使用 24 小時制，例如 09:00 或 21:30。
 settings-error-days = 請填寫整數天數：到期前 0 到 30 天，逾期後 1 到 30 天，用逗號分隔。
 settings-error-quiet = 免打擾時段需要不同的開始和結束時間，例如 21:00-08:00。
+settings-error-time-in-quiet = 這個時間在你的免打擾時段（{ $start }–{ $end }）內，提醒會一直推遲到第二天早上。請選擇免打擾時段以外的時間，或先修改免打擾時段。
 settings-saved = 已儲存，提醒將按新設定傳送。

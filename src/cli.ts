@@ -10,7 +10,7 @@ import { localeFromLanguageCode, type Locale } from './i18n/locales.ts';
 import { createLogger, type Logger } from './log.ts';
 import { renderForConsole, runConsole } from './transports/console.ts';
 import { createGrammyBot, publishCommands } from './transports/grammy.ts';
-import { renderMessage, runJsonl } from './transports/jsonl.ts';
+import { runJsonl } from './transports/jsonl.ts';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { OutgoingMessage } from './core/types.ts';
 import { recoverAbandonedClaims } from './reminders/dispatcher.ts';
@@ -47,8 +47,8 @@ opens the terminal chat, as "repaybot chat" does.`,
   tick: `Usage: repaybot tick [--now ISO]
 
 Runs one reminder pass: queues every reminder that has come due (catching up after downtime) and
-sends it, by Telegram when BOT_TOKEN is set, otherwise printed as JSON lines. A summary goes to
-stderr. --now runs the pass as if it were that instant.`,
+sends it by Telegram (BOT_TOKEN required). A summary goes to stderr. --now runs the pass as if it
+were that instant. Without Telegram, send {"tick": ISO} lines to "repaybot chat --jsonl".`,
   migrate: `Usage: repaybot migrate
 
 Creates the database at DATABASE_PATH if needed and applies every migration in drizzle/.`,
@@ -99,8 +99,13 @@ async function startChat(config: Config, options: { jsonl: boolean; user: number
       await runJsonl({ app, clock, input: process.stdin, output: process.stdout, onTick });
     } else {
       const locale: Locale = localeFromLanguageCode(options.lang) ?? config.DEFAULT_LANGUAGE;
-      // Reminders for the local user appear in the terminal as they fall due.
-      const pass = createReminderPass({ ...reminderDeps, sender: collectingSender((m) => process.stdout.write(`\n${renderForConsole(m)}\n\n> `)) });
+      // The local user's reminders appear in the terminal as they fall due; other users' stay
+      // queued for the Telegram bot.
+      const pass = createReminderPass({
+        ...reminderDeps,
+        onlyUserId: options.user,
+        sender: collectingSender((m) => process.stdout.write(`\n${renderForConsole(m)}\n\n> `)),
+      });
       const task = scheduleReminders(config, pass, logger);
       try {
         await runConsole({ app, userId: options.user, locale, input: process.stdin, output: process.stdout });
@@ -153,24 +158,27 @@ function realTimeLimiter(perSecond: number): RateLimiter {
   return new RateLimiter({ perSecond, perChatIntervalMs: 1000, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
 }
 
-/** `repaybot tick`: one reminder pass now (or at --now), by Telegram when BOT_TOKEN is set, else printed as JSON lines. */
+/** `repaybot tick`: one reminder pass now (or at --now), sent by Telegram. */
 async function tick(config: Config, now: Date | undefined): Promise<number> {
+  if (!config.BOT_TOKEN) {
+    // Without a token nothing could be delivered, and marking reminders sent would lose them.
+    console.error('BOT_TOKEN is not set: reminders could not be delivered. To see them without Telegram, send {"tick": ISO} lines to `repaybot chat --jsonl`.');
+    return 2;
+  }
   const logger = createLogger(config.LOG_LEVEL ?? 'warn');
   const clock = new SettableClock(now);
   const db = openDatabase(config.DATABASE_PATH);
   try {
     const app = createBotCore({ config, db, clock, logger });
-    const sender = config.BOT_TOKEN
-      ? telegramSender(createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app, logger }).api)
-      : collectingSender((m) => console.log(renderMessage(m)));
+    const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app, logger });
     const pass = createReminderPass({
       db,
       clock,
       translator: app.translator,
       defaultLocale: config.DEFAULT_LANGUAGE,
       logger,
-      sender,
-      ...(config.BOT_TOKEN && { limiter: realTimeLimiter(config.REMINDER_MAX_PER_SECOND) }),
+      sender: telegramSender(bot.api),
+      limiter: realTimeLimiter(config.REMINDER_MAX_PER_SECOND),
     });
     const result = await pass();
     console.error(`queued ${result.queued}, sent ${result.sent}, dropped ${result.dropped}, retrying ${result.retried}, failed ${result.dead}`);

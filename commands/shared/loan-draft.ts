@@ -2,7 +2,7 @@ import { daysBetween, type IsoDate } from '../../src/domain/calendar.ts';
 import { firstDueFrom } from '../../src/domain/first-due.ts';
 import { Decimal } from '../../src/domain/money.ts';
 import { POLICY_PRESETS, type PolicyPresetId } from '../../src/domain/overdue-policy.ts';
-import type { RateUnit } from '../../src/domain/rates.ts';
+import { defaultRateUnit, type RateUnit } from '../../src/domain/rates.ts';
 import { REPAYMENT_METHODS, type RepaymentMethod } from '../../src/domain/schedule.ts';
 import { parseAmount } from '../../src/parse/amount.ts';
 import { parseDate } from '../../src/parse/date.ts';
@@ -180,7 +180,7 @@ export function applyAnswer(field: Field, draft: Draft, text: string, today: Iso
       return method ? ok(withMethod(draft, method)) : { ok: false, error: 'method-not-understood' };
     }
     case 'rate':
-      return lift(parseRate(text, draft.method === 'fee' ? 'monthly-fee' : draft.method === 'flat' ? 'monthly' : 'annual'), (rate) =>
+      return lift(parseRate(text, defaultRateUnit(draft.method)), (rate) =>
         ok(withRate(draft, rate.percent, rate.unit)),
       );
     case 'periods':

@@ -5,7 +5,7 @@ import { Decimal, ZERO } from '../domain/money.ts';
 import { firstDueFrom } from '../domain/first-due.ts';
 import { evaluateInstallment } from '../domain/overdue.ts';
 import { defaultPresetFor, policyWith, validatePolicy, type OverduePolicy } from '../domain/overdue-policy.ts';
-import { toAnnualPercent, toMonthlyRate, type DayBasis, type RateUnit } from '../domain/rates.ts';
+import { defaultRateUnit, toAnnualPercent, toMonthlyRate, type DayBasis, type RateUnit } from '../domain/rates.ts';
 import { buildSchedule, MAX_PERIODS, REPAYMENT_METHODS, summarizeSchedule, type RepaymentMethod } from '../domain/schedule.ts';
 
 /*
@@ -18,7 +18,7 @@ export const CALC_HELP = `Usage: repaybot calc --principal AMOUNT --method METHO
   --principal AMOUNT        amount borrowed, e.g. 10000
   --method M                ${REPAYMENT_METHODS.join(' | ')}
   --rate R                  rate in percent, e.g. 12 (bnpl: 0)
-  --rate-unit U             annual | monthly | daily | monthly-fee   (default annual; monthly-fee for fee)
+  --rate-unit U             annual | monthly | daily | monthly-fee   (default annual; fee: monthly-fee; flat: monthly)
   --periods N               number of monthly installments, 1..${MAX_PERIODS} (bullet and bnpl: 1)
   --first-due DATE          first (or only) due date, YYYY-MM-DD
   --due-day N               instead of --first-due: the day of the month (1..31), counted from --start
@@ -141,7 +141,7 @@ export function readCalcRequest(argv: string[], today: IsoDate): CalcRequest | '
   }
 
   const units: RateUnit[] = ['annual', 'monthly', 'daily', 'monthly-fee'];
-  const rateUnit = (values['rate-unit'] ?? (m === 'fee' ? 'monthly-fee' : 'annual')) as string;
+  const rateUnit = (values['rate-unit'] ?? defaultRateUnit(m)) as string;
   if (!(units as string[]).includes(rateUnit)) fail('rate-unit', units.join(', '));
   const ratePercent = decimalFlag(values, 'rate', 'a percentage of 0 or more, e.g. 12', m !== 'bnpl') ?? ZERO;
 

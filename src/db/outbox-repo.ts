@@ -18,11 +18,17 @@ export function releaseClaims(db: Db, claimedBefore: string): number {
 }
 
 /** Users with something to send now, the longest-waiting first. */
-export function usersWithDueReminders(db: Db, nowIso: string, limit: number): number[] {
+export function usersWithDueReminders(db: Db, nowIso: string, limit: number, onlyUserId?: number): number[] {
   return db
     .select({ userId: reminderOutbox.userId, first: sql<string>`min(${reminderOutbox.notBefore})` })
     .from(reminderOutbox)
-    .where(and(eq(reminderOutbox.status, 'pending'), lte(reminderOutbox.notBefore, nowIso)))
+    .where(
+      and(
+        eq(reminderOutbox.status, 'pending'),
+        lte(reminderOutbox.notBefore, nowIso),
+        onlyUserId === undefined ? undefined : eq(reminderOutbox.userId, onlyUserId),
+      ),
+    )
     .groupBy(reminderOutbox.userId)
     .orderBy(asc(sql`2`))
     .limit(limit)

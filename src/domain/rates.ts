@@ -43,3 +43,14 @@ export function toAnnualPercent(percent: Decimal, unit: RateUnit, dayBasis: DayB
       return percent.times(dayBasis);
   }
 }
+
+/**
+ * The unit a bare percentage means for a repayment method, as such loans are quoted: a fee plan
+ * by its monthly fee (月费率), a flat-rate loan by its monthly rate on the original amount (月息),
+ * everything else by a yearly rate. The guided form, the one-line form and calc all use this.
+ */
+export function defaultRateUnit(method: string | undefined): RateUnit {
+  if (method === 'fee') return 'monthly-fee';
+  if (method === 'flat') return 'monthly';
+  return 'annual';
+}

@@ -1,3 +1,4 @@
+import { defaultRateUnit } from '../domain/rates.ts';
 import type { IsoDate } from '../domain/calendar.ts';
 import type { Decimal } from '../domain/money.ts';
 import type { RepaymentMethod } from '../domain/schedule.ts';
@@ -344,7 +345,7 @@ export function parseLoanLine(text: string): LoanLineResult {
   // quoted. Beside a rate that states its unit, it is left unread rather than guessed.
   const onlyUnitless = unitless.length === 1 && rates.length === 0 && invalidRates === 0 ? unitless[0] : undefined;
   if (onlyUnitless) {
-    const checked = checkRate({ percent: onlyUnitless.percent, unit: draft.method === 'fee' ? 'monthly-fee' : 'annual' });
+    const checked = checkRate({ percent: onlyUnitless.percent, unit: defaultRateUnit(draft.method) });
     if (checked.ok) draft.rate = checked.value;
     else addError(checked.error);
   } else {

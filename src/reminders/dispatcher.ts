@@ -19,6 +19,8 @@ export interface DispatchDeps {
   limiter?: RateLimiter;
   render: (userId: number, rows: OutboxRow[], now: Date) => RenderedReminder | undefined;
   logger: Logger;
+  /** The terminal chat delivers only its own user's reminders; the rest wait for the Telegram bot. */
+  onlyUserId?: number;
 }
 
 export interface DispatchStats {
@@ -28,7 +30,7 @@ export interface DispatchStats {
   dead: number;
 }
 
-/** Tries before a row is dead-lettered; the gaps double from one minute. */
+/** Tries before a row is dead-lettered. */
 export const MAX_ATTEMPTS = 5;
 /** How old a claim must be before another pass treats it as abandoned (a crashed dispatcher). */
 export const CLAIM_LEASE_MS = 5 * 60_000;
@@ -38,8 +40,9 @@ export function recoverAbandonedClaims(db: Db, now: Date, leaseMs = 0): number {
   return releaseClaims(db, new Date(now.getTime() - leaseMs).toISOString());
 }
 
+/** 1, 2, 4, 8 minutes after the 1st, 2nd, 3rd, 4th failed try. */
 function backoff(now: Date, attempts: number): string {
-  return new Date(now.getTime() + 60_000 * 2 ** attempts).toISOString();
+  return new Date(now.getTime() + 60_000 * 2 ** (attempts - 1)).toISOString();
 }
 
 /** Sends everything due now, a batch of users at a time, until nothing due is left. */
@@ -47,7 +50,7 @@ export async function dispatchReminders(deps: DispatchDeps, batchSize = 500): Pr
   const stats: DispatchStats = { sent: 0, dropped: 0, retried: 0, dead: 0 };
   recoverAbandonedClaims(deps.db, deps.now(), CLAIM_LEASE_MS);
   for (;;) {
-    const userIds = usersWithDueReminders(deps.db, deps.now().toISOString(), batchSize);
+    const userIds = usersWithDueReminders(deps.db, deps.now().toISOString(), batchSize, deps.onlyUserId);
     if (userIds.length === 0) return stats;
     // Rows put back for later (429, back-off) have a future notBefore, so this loop ends.
     for (const userId of userIds) await dispatchUser(deps, userId, stats);
@@ -55,10 +58,38 @@ export async function dispatchReminders(deps: DispatchDeps, batchSize = 500): Pr
 }
 
 async function dispatchUser(deps: DispatchDeps, userId: number, stats: DispatchStats): Promise<void> {
-  const { db, logger } = deps;
+  const { db } = deps;
   const rows = claimUserRows(db, userId, deps.now().toISOString());
   if (rows.length === 0) return;
-  const rendered = deps.render(userId, rows, deps.now());
+  let rendered: RenderedReminder | undefined;
+  try {
+    rendered = deps.render(userId, rows, deps.now());
+  } catch (error) {
+    // Our bug, found before anything was sent: count a try and back off, so one bad row can
+    // neither stop the pass for everyone nor be retried forever. (An error from the sender is
+    // left to escape like a crash: the rows stay claimed and are recovered after the lease.)
+    const attempts = Math.max(...rows.map((row) => row.attempts)) + 1;
+    deps.logger.error({ err: error, userId, attempts }, 'reminder could not be rendered');
+    if (attempts >= MAX_ATTEMPTS) {
+      markRows(db, rows.map((r) => r.id), { status: 'dead', lastError: String(error), attempts });
+      stats.dead += rows.length;
+    } else {
+      retryRows(db, rows, backoff(deps.now(), attempts), String(error), true);
+      stats.retried += rows.length;
+    }
+    return;
+  }
+  await deliver(deps, userId, rows, rendered, stats);
+}
+
+async function deliver(
+  deps: DispatchDeps,
+  userId: number,
+  rows: OutboxRow[],
+  rendered: RenderedReminder | undefined,
+  stats: DispatchStats,
+): Promise<void> {
+  const { db, logger } = deps;
   if (!rendered || rendered.included.length === 0) {
     markRows(db, rows.map((r) => r.id), { status: 'dropped', lastError: 'nothing open' });
     stats.dropped += rows.length;

@@ -18,6 +18,7 @@ export interface ReminderPassDeps {
   logger: Logger;
   sender: MessageSender;
   limiter?: RateLimiter;
+  onlyUserId?: number;
 }
 
 export type ReminderPass = () => Promise<PlanResult & DispatchStats>;
@@ -34,6 +35,7 @@ export function createReminderPass(deps: ReminderPassDeps): ReminderPass {
       now: () => deps.clock.now(),
       sender: deps.sender,
       ...(deps.limiter && { limiter: deps.limiter }),
+      ...(deps.onlyUserId !== undefined && { onlyUserId: deps.onlyUserId }),
       render: (userId, rows, now) => renderReminder(deps.db, deps.translator, deps.defaultLocale, userId, rows, now),
       logger: deps.logger,
     });
