@@ -3,6 +3,7 @@ import { addMonthsClamped } from '../src/domain/calendar.ts';
 import type { RepaymentMethod } from '../src/domain/schedule.ts';
 import { clearForm, findFormOf, startForm, updateForm, type FormRow } from '../src/db/forms-repo.ts';
 import { finishForm } from './shared/finish-form.ts';
+import { formInTheWay } from './shared/form-in-the-way.ts';
 import { parseLoanLine } from '../src/parse/loan-line.ts';
 import { addLoan, replaceLoan } from '../src/services/loans.ts';
 import { loanCardText } from './shared/loan-card.ts';
@@ -138,6 +139,8 @@ export function startLoanForm(ctx: CommandContext, draft: Draft, notes: Reply[])
 }
 
 function start(ctx: CommandContext, args: string): Reply[] {
+  const busy = formInTheWay(ctx, FORM, true);
+  if (busy) return busy;
   if (!args) return startLoanForm(ctx, {}, [{ text: ctx.t('addloan-intro') }]);
   const { draft: read, errors, unread } = parseLoanLine(args);
   const problems = errors.map((error) => errorText(ctx, error));

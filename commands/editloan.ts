@@ -6,6 +6,7 @@ import type { RepaymentMethod } from '../src/domain/schedule.ts';
 import { loanOverview, type LenderKind } from '../src/services/loans.ts';
 import { startLoanForm } from './addloan.ts';
 import type { Draft } from './shared/loan-draft.ts';
+import { formInTheWay } from './shared/form-in-the-way.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 
 function draftOf(loan: LoanRow): Draft {
@@ -30,6 +31,9 @@ function draftOf(loan: LoanRow): Draft {
 
 /** Opens the /addloan card with the loan's current terms; Save rebuilds its schedule and keeps its payments. */
 function edit(ctx: CommandContext, loanId: number): Reply[] {
+  // Editing uses the /addloan form, so even a half-entered new loan is in the way.
+  const busy = formInTheWay(ctx, 'addloan', false);
+  if (busy) return busy;
   const found = loanOverview(ctx.services.db, ctx.user.id, loanId);
   if (!found) return [{ text: ctx.t('error-stale-button') }];
   return startLoanForm(ctx, draftOf(found.loan), []);

@@ -2,6 +2,7 @@ import type { Command, CommandContext, Reply } from '../src/core/types.ts';
 import { clearForm, findFormOf, startForm, updateForm, type FormRow } from '../src/db/forms-repo.ts';
 import { safeDecode } from './shared/callback-data.ts';
 import { finishForm } from './shared/finish-form.ts';
+import { formInTheWay } from './shared/form-in-the-way.ts';
 import { daysBetween } from '../src/domain/calendar.ts';
 import { Decimal } from '../src/domain/money.ts';
 import { parseAmount } from '../src/parse/amount.ts';
@@ -43,6 +44,8 @@ function card(ctx: CommandContext, form: FormRow): Reply[] {
 }
 
 function begin(ctx: CommandContext, loanId: number, rest: string): Reply[] {
+  const busy = formInTheWay(ctx, FORM, true);
+  if (busy) return busy;
   const found = loanOverview(ctx.services.db, ctx.user.id, loanId);
   if (!found) return [{ text: ctx.t('error-stale-button') }];
   if (!found.next) return [{ text: ctx.t('paid-nothing-owed', { name: found.loan.name }) }];

@@ -9,6 +9,7 @@ import { normalizeText } from '../src/parse/result.ts';
 import { refreshReminders } from '../src/reminders/planner.ts';
 import { reminderSettingsOf } from '../src/reminders/settings.ts';
 import { safeDecode } from './shared/callback-data.ts';
+import { formInTheWay } from './shared/form-in-the-way.ts';
 
 /*
  * /settings: reminders in the borrower's own time zone, at their time, never at night. Buttons
@@ -58,6 +59,8 @@ function summary(ctx: CommandContext): Reply[] {
 }
 
 function ask(ctx: CommandContext, field: Field): Reply[] {
+  const busy = formInTheWay(ctx, FORM, true);
+  if (busy) return busy;
   startForm(ctx.services.db, ctx.user.id, FORM, field, {}, ctx.now.toISOString());
   const choices: Record<Field, string[]> = {
     timeZone: ZONE_CHOICES,

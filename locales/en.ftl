@@ -376,3 +376,10 @@ settings-error-days = Please give whole days from 0 to 30 before the due date, o
 settings-error-quiet = Quiet hours need a start and an end that differ, such as 21:00-08:00.
 settings-error-time-in-quiet = That time is inside your quiet hours ({ $start }–{ $end }), so reminders would always wait until the next morning. Choose a time outside them, or change the quiet hours first.
 settings-saved = Saved. Your reminders follow the new settings.
+
+## One form at a time
+
+form-in-the-way = You are in the middle of { $form }. Finish it first, or send /cancel to drop it.
+form-name-addloan = adding a loan
+form-name-paid = recording a payment
+form-name-settings = changing your settings

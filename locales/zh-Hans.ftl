@@ -348,3 +348,10 @@ settings-error-days = 请填写整数天数：到期前 0 到 30 天，逾期后
 settings-error-quiet = 免打扰时段需要不同的开始和结束时间，例如 21:00-08:00。
 settings-error-time-in-quiet = 这个时间在你的免打扰时段（{ $start }–{ $end }）内，提醒会一直推迟到第二天早上。请选择免打扰时段以外的时间，或先修改免打扰时段。
 settings-saved = 已保存，提醒将按新设置发送。
+
+## One form at a time
+
+form-in-the-way = 你正在{ $form }。请先完成，或发送 /cancel 放弃。
+form-name-addloan = 添加借款
+form-name-paid = 记录还款
+form-name-settings = 修改设置

@@ -349,3 +349,10 @@ settings-error-days = 請填寫整數天數：到期前 0 到 30 天，逾期後
 settings-error-quiet = 免打擾時段需要不同的開始和結束時間，例如 21:00-08:00。
 settings-error-time-in-quiet = 這個時間在你的免打擾時段（{ $start }–{ $end }）內，提醒會一直推遲到第二天早上。請選擇免打擾時段以外的時間，或先修改免打擾時段。
 settings-saved = 已儲存，提醒將按新設定傳送。
+
+## One form at a time
+
+form-in-the-way = 你正在{ $form }。請先完成，或傳送 /cancel 放棄。
+form-name-addloan = 新增借款
+form-name-paid = 記錄還款
+form-name-settings = 修改設定

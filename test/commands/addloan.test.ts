@@ -228,3 +228,15 @@ describe('/addloan: an interest-free balloon loan already running', () => {
     expect(texts(await bot.say('/next', { lang: 'zh-CN' }))).toContain('1,000.00');
   });
 });
+
+describe('one form at a time', () => {
+  it('/paid in the middle of /addloan does not throw away what was typed', async () => {
+    const bot = createTestBot();
+    await bot.say('/addloan car 10000 12 months 12% annuity first 2027-01-15');
+    await bot.pressLabel('Save');
+    await bot.say('/addloan');
+    await bot.say('phone');
+    expect(texts(await bot.say('/paid'))).toContain('You are in the middle of adding a loan');
+    expect(texts(await bot.say('6000'))).toContain('How is it repaid');
+  });
+});

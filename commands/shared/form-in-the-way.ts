@@ -1,0 +1,13 @@
+import type { CommandContext, Reply } from '../../src/core/types.ts';
+import { findForm } from '../../src/db/forms-repo.ts';
+
+/**
+ * One form at a time: starting another (e.g. /paid in the middle of /addloan) would throw away
+ * what the borrower already typed, so it is refused with a pointer to finish or /cancel.
+ * `sameForm` may replace itself (a new /addloan restarts /addloan).
+ */
+export function formInTheWay(ctx: CommandContext, starting: string, sameForm: boolean): Reply[] | undefined {
+  const open = findForm(ctx.services.db, ctx.user.id);
+  if (!open || (sameForm && open.form === starting)) return undefined;
+  return [{ text: ctx.t('form-in-the-way', { form: ctx.t(`form-name-${open.form}`) }) }];
+}
