@@ -10,6 +10,7 @@ import { loanCardText } from './shared/loan-card.ts';
 import {
   EXTRA_FIELDS,
   LENDER_KINDS,
+  extraFields,
   METHODS,
   PRESETS,
   QUESTION_FIELDS,
@@ -95,6 +96,16 @@ function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {
           buttons: [LENDER_KINDS.map((kind) => button(form, ctx.t(`lender-${kind}`), `set:lenderKind:${kind}`))],
         },
       ];
+    case 'prepaymentRule':
+      return [
+        {
+          text: ctx.t('addloan-ask-prepayment'),
+          buttons: [
+            [button(form, ctx.t('prepayment-waive-remaining-fees'), 'set:prepaymentRule:waive-remaining-fees')],
+            [button(form, ctx.t('prepayment-charge-remaining-fees'), 'set:prepaymentRule:charge-remaining-fees')],
+          ],
+        },
+      ];
     case 'policyPreset':
       return [
         {
@@ -103,7 +114,7 @@ function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {
         },
       ];
     case 'edit': {
-      const fields: Field[] = [...requiredFields(draft), ...EXTRA_FIELDS];
+      const fields: Field[] = [...requiredFields(draft), ...extraFields(draft)];
       return [{ text: ctx.t('addloan-ask-edit'), buttons: pairs(fields.map((f) => button(form, ctx.t(`addloan-field-${f}`), `field:${f}`))) }];
     }
     case 'confirm': {
@@ -188,6 +199,9 @@ function pressed(ctx: CommandContext, form: FormRow, action: string, field: stri
   }
   if (action === 'set' && step === field && field === 'policyPreset' && (PRESETS as string[]).includes(value)) {
     return advance(ctx, form, { ...draft, policyPreset: value as Draft['policyPreset'] });
+  }
+  if (action === 'set' && step === field && field === 'prepaymentRule' && (value === 'waive-remaining-fees' || value === 'charge-remaining-fees')) {
+    return advance(ctx, form, { ...draft, prepaymentRule: { kind: value } });
   }
   if (action === 'save' && step === 'confirm') return save(ctx, form);
   if (action === 'edit' && step === 'confirm') {

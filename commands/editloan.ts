@@ -3,7 +3,7 @@ import type { LoanRow } from '../src/db/loans-repo.ts';
 import type { PolicyPresetId } from '../src/domain/overdue-policy.ts';
 import type { RateUnit } from '../src/domain/rates.ts';
 import type { RepaymentMethod } from '../src/domain/schedule.ts';
-import { loanOverview, type LenderKind } from '../src/services/loans.ts';
+import { loanOverview, type LenderKind, type StoredPrepaymentRule } from '../src/services/loans.ts';
 import { startLoanForm } from './addloan.ts';
 import type { Draft } from './shared/loan-draft.ts';
 import { formInTheWay } from './shared/form-in-the-way.ts';
@@ -26,6 +26,7 @@ function draftOf(loan: LoanRow): Draft {
   };
   if (loan.startDate) draft.startDate = loan.startDate;
   if (loan.dueDay !== null) draft.dueDay = loan.dueDay;
+  if (loan.prepaymentRule) draft.prepaymentRule = loan.prepaymentRule as StoredPrepaymentRule;
   return draft;
 }
 

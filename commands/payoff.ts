@@ -1,5 +1,8 @@
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
+import { Decimal } from '../src/domain/money.ts';
 import { payoffOf } from '../src/services/payoff.ts';
+import { settleLoan } from '../src/services/settle.ts';
+import { wholeNumber } from './shared/callback-data.ts';
 import { date, money } from './shared/loan-text.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 
@@ -16,7 +19,17 @@ function quote(ctx: CommandContext, loanId: number): Reply[] {
   if (q.fees.gt(0)) lines.push(ctx.t('payoff-fees', { amount: money(ctx, q.fees) }));
   if (penalty.gt(0)) lines.push(ctx.t('payoff-penalty', { amount: money(ctx, penalty) }));
   lines.push('', ctx.t('payoff-saved', { scheduled: money(ctx, q.remainingScheduled), saved: money(ctx, q.saved) }), ctx.t('payoff-check'));
-  return [{ text: lines.join('\n') }];
+  // The button carries the figure shown, so pressing it tomorrow cannot record a stale amount.
+  const settle = { label: ctx.t('button-payoff-paid'), data: `payoff:settle:${loan.id}:${total.toFixed(2)}` };
+  return [{ text: lines.join('\n'), buttons: [[settle]] }];
+}
+
+function settle(ctx: CommandContext, loanId: number, amount: string): Reply[] {
+  if (!/^\d+\.\d{2}$/.test(amount)) return [{ text: ctx.t('error-stale-button') }];
+  const result = settleLoan(ctx.services.db, ctx.user.id, loanId, ctx.today, ctx.now, new Decimal(amount));
+  if (result.ok) return [{ text: ctx.t('payoff-settled', { amount: money(ctx, result.amount), name: result.name }) }];
+  if (result.reason === 'quote-changed') return [{ text: ctx.t('payoff-quote-changed') }, ...quote(ctx, loanId)];
+  return [{ text: ctx.t('error-stale-button') }];
 }
 
 export const payoffCommand: Command = {
@@ -26,5 +39,12 @@ export const payoffCommand: Command = {
     const picked = pickLoan(ctx, args, 'payoff');
     return 'replies' in picked ? picked.replies : quote(ctx, picked.loan.loan.id);
   },
-  onCallback: (ctx, [loanId = '']) => quote(ctx, Number(loanId)),
+  onCallback(ctx, [first = '', loanId, amount = '']) {
+    if (first === 'settle') {
+      const id = wholeNumber(loanId);
+      return id === undefined ? [{ text: ctx.t('error-stale-button') }] : settle(ctx, id, amount);
+    }
+    const id = wholeNumber(first);
+    return id === undefined ? [{ text: ctx.t('error-stale-button') }] : quote(ctx, id);
+  },
 };

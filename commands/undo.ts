@@ -7,6 +7,7 @@ import { date, money } from './shared/loan-text.ts';
 function ask(ctx: CommandContext): Reply[] {
   const last = lastPayment(ctx.services.db, ctx.user.id);
   if (!last) return [{ text: ctx.t('undo-nothing') }];
+  if (last.source === 'payoff') return [{ text: ctx.t('undo-payoff', { name: last.loanName }) }];
   return [
     {
       text: ctx.t('undo-confirm', { amount: money(ctx, new Decimal(last.amount)), name: last.loanName, date: date(ctx, last.paidOn) }),

@@ -266,6 +266,10 @@ payoff-interest = • interest since the last due date: { $amount }
 payoff-penalty = • penalty so far on the overdue installments (typical rules): { $amount }
 payoff-fees = • fees for paying early: { $amount }
 payoff-saved = Keeping to the schedule would cost { $scheduled } from here; paying off today saves { $saved }.
+button-payoff-paid = I paid this today
+payoff-settled = Recorded: { $name } paid off with { $amount }. No more reminders for it. 🎉
+payoff-quote-changed = The payoff figure has changed since that message (interest runs daily). Here it is again:
+undo-payoff = Your last payment paid off { $name } and closed its schedule, so it cannot be undone here. If the lender's figure was different, correct the loan with /editloan.
 payoff-check = Ask your lender for the exact figure before you pay: contracts differ on early repayment.
 
 ## /status
@@ -383,3 +387,12 @@ form-in-the-way = You are in the middle of { $form }. Finish it first, or send /
 form-name-addloan = adding a loan
 form-name-paid = recording a payment
 form-name-settings = changing your settings
+
+## Early repayment of fee plans
+
+addloan-field-prepaymentRule = Paying off early
+addloan-ask-prepayment = If you pay this plan off early, what happens to the fees not yet due? Choose, or type a percentage of the remaining principal the lender charges (e.g. 3%).
+prepayment-waive-remaining-fees = remaining fees waived
+prepayment-charge-remaining-fees = remaining fees still charged
+addloan-card-prepayment = If paid off early: { $rule }
+addloan-card-prepayment-percent = If paid off early: a fee of { $percent } of the remaining principal

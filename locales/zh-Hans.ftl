@@ -250,6 +250,10 @@ payoff-interest = • 上一还款日以来的利息：{ $amount }
 payoff-penalty = • 逾期部分目前的罚息（按常见规则估算）：{ $amount }
 payoff-fees = • 提前还款费用：{ $amount }
 payoff-saved = 按计划还完还需 { $scheduled }；今天结清可省 { $saved }。
+button-payoff-paid = 我今天已按此金额结清
+payoff-settled = 已记录：“{ $name }”已用 { $amount } 结清，不会再提醒。🎉
+payoff-quote-changed = 结清金额已经变化（利息按日计算），最新金额如下：
+undo-payoff = 你最近的一笔还款结清了“{ $name }”并关闭了还款计划，不能在这里撤销。如果贷款机构的金额不同，请用 /editloan 修改这笔借款。
 payoff-check = 还款前请向贷款机构确认准确金额：各合同的提前还款规定不同。
 
 ## /status
@@ -355,3 +359,12 @@ form-in-the-way = 你正在{ $form }。请先完成，或发送 /cancel 放弃�
 form-name-addloan = 添加借款
 form-name-paid = 记录还款
 form-name-settings = 修改设置
+
+## 分期提前还款
+
+addloan-field-prepaymentRule = 提前还款
+addloan-ask-prepayment = 提前结清这笔分期时，尚未到期的手续费怎么算？请选择，或输入按剩余本金收取的比例（例如 3%）。
+prepayment-waive-remaining-fees = 剩余手续费免收
+prepayment-charge-remaining-fees = 剩余手续费照收
+addloan-card-prepayment = 提前结清：{ $rule }
+addloan-card-prepayment-percent = 提前结清：按剩余本金收取 { $percent } 的费用

@@ -251,6 +251,10 @@ payoff-interest = • 上一還款日以來的利息：{ $amount }
 payoff-penalty = • 逾期部分目前的罰息（按常見規則估算）：{ $amount }
 payoff-fees = • 提前還款費用：{ $amount }
 payoff-saved = 按計劃還完還需 { $scheduled }；今天結清可省 { $saved }。
+button-payoff-paid = 我今天已按此金額結清
+payoff-settled = 已記錄：「{ $name }」已用 { $amount } 結清，不會再提醒。🎉
+payoff-quote-changed = 結清金額已經變化（利息按日計算），最新金額如下：
+undo-payoff = 你最近的一筆還款結清了「{ $name }」並關閉了還款計劃，不能在這裡撤銷。如果貸款機構的金額不同，請用 /editloan 修改這筆借款。
 payoff-check = 還款前請向貸款機構確認準確金額：各合同的提前還款規定不同。
 
 ## /status
@@ -356,3 +360,12 @@ form-in-the-way = 你正在{ $form }。請先完成，或傳送 /cancel 放棄�
 form-name-addloan = 新增借款
 form-name-paid = 記錄還款
 form-name-settings = 修改設定
+
+## 分期提前還款
+
+addloan-field-prepaymentRule = 提前還款
+addloan-ask-prepayment = 提前結清這筆分期時，尚未到期的手續費怎麼算？請選擇，或輸入按剩餘本金收取的比例（例如 3%）。
+prepayment-waive-remaining-fees = 剩餘手續費免收
+prepayment-charge-remaining-fees = 剩餘手續費照收
+addloan-card-prepayment = 提前結清：{ $rule }
+addloan-card-prepayment-percent = 提前結清：按剩餘本金收取 { $percent } 的費用

@@ -73,6 +73,14 @@ export function loanCardText(ctx: CommandContext, input: LoanInput, titleKey: st
     ...aprWarnings(ctx, apr, input.lenderKind),
     ctx.t('addloan-card-policy', { policy: ctx.t(`preset-${input.policyPreset ?? defaultPresetFor(input.method)}`) }),
   );
+  if (input.method === 'fee' || input.method === 'flat') {
+    const rule = input.prepaymentRule ?? { kind: 'waive-remaining-fees' };
+    lines.push(
+      rule.kind === 'percent-of-principal'
+        ? ctx.t('addloan-card-prepayment-percent', { percent: formatPercent(ctx.locale, new Decimal(rule.percent)) })
+        : ctx.t('addloan-card-prepayment', { rule: ctx.t(`prepayment-${rule.kind}`) }),
+    );
+  }
   const behind = assumePaidBefore === undefined ? 0 : rows.filter((row) => row.due < assumePaidBefore).length;
   if (behind > 0) lines.push('', ctx.t('addloan-card-assumed-paid', { count: behind }));
   return lines.join('\n');

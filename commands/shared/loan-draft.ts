@@ -12,7 +12,7 @@ import { parseName } from '../../src/parse/name.ts';
 import { parsePeriods } from '../../src/parse/periods.ts';
 import { parseRate } from '../../src/parse/rate.ts';
 import { normalizeText, type ParseError, type ParseResult } from '../../src/parse/result.ts';
-import type { LenderKind, LoanInput } from '../../src/services/loans.ts';
+import type { LenderKind, LoanInput, StoredPrepaymentRule } from '../../src/services/loans.ts';
 
 /*
  * The loan being entered in /addloan (or edited), as stored in form_states: JSON-safe, money as
@@ -37,11 +37,18 @@ export interface Draft {
   upfrontFee?: string;
   lenderKind?: LenderKind;
   policyPreset?: PolicyPresetId;
+  /** Fee and flat plans: what paying off early costs (stored as JSON, the percent as a string). */
+  prepaymentRule?: StoredPrepaymentRule;
 }
 
 export const QUESTION_FIELDS = ['name', 'principal', 'method', 'rate', 'oneTimeFee', 'periods', 'startDate', 'firstDue'] as const;
-export const EXTRA_FIELDS = ['upfrontFee', 'lenderKind', 'policyPreset'] as const;
+export const EXTRA_FIELDS = ['upfrontFee', 'lenderKind', 'policyPreset', 'prepaymentRule'] as const;
 export type Field = (typeof QUESTION_FIELDS)[number] | (typeof EXTRA_FIELDS)[number];
+
+/** The extra fields the card's Edit offers: the early-repayment rule only matters for fee and flat plans. */
+export function extraFields(draft: Draft): Field[] {
+  return EXTRA_FIELDS.filter((field) => field !== 'prepaymentRule' || draft.method === 'fee' || draft.method === 'flat');
+}
 
 export const METHODS = REPAYMENT_METHODS;
 export const PRESETS = Object.keys(POLICY_PRESETS) as PolicyPresetId[];
@@ -124,6 +131,7 @@ export function toInput(draft: Draft): LoanInput | undefined {
     upfrontFee: draft.upfrontFee === undefined ? undefined : new Decimal(draft.upfrontFee),
     lenderKind: draft.lenderKind,
     policyPreset: draft.policyPreset,
+    prepaymentRule: draft.prepaymentRule,
   };
 }
 
@@ -206,6 +214,12 @@ export function applyAnswer(field: Field, draft: Draft, text: string, today: Iso
       return lift(parseFee(text, draft.principal), (fee) => ok({ ...draft, oneTimeFee: fee.toFixed(2) }));
     case 'upfrontFee':
       return lift(parseFee(text, draft.principal), (fee) => ok({ ...draft, upfrontFee: fee.toFixed(2) }));
+    case 'prepaymentRule': {
+      // Typed: a percentage of the remaining principal ("3%"); the two other rules are buttons.
+      const match = /^(\d{1,2}(?:\.\d{1,2})?)\s*%?$/.exec(normalizeText(text));
+      if (!match) return { ok: false, error: 'choose-a-button' };
+      return ok({ ...draft, prepaymentRule: { kind: 'percent-of-principal', percent: match[1] as string } });
+    }
     case 'lenderKind':
     case 'policyPreset':
       return { ok: false, error: 'choose-a-button' };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { installments, loans, paymentAllocations, payments } from './schema.ts';
 
@@ -70,13 +70,13 @@ export function paymentsOfLoan(db: Db | Tx, userId: number, loanId: number): Pay
     .map(({ payment }) => payment);
 }
 
-/** The user's most recent payment they recorded themselves (not the ones assumed at registration). */
+/** The user's most recent payment they recorded themselves or by paying off (not the ones assumed at registration). */
 export function lastUserPayment(db: Db, userId: number): (PaymentRow & { loanName: string }) | undefined {
   const row = db
     .select({ payment: payments, loanName: loans.name })
     .from(payments)
     .innerJoin(loans, eq(payments.loanId, loans.id))
-    .where(and(eq(loans.userId, userId), eq(payments.source, 'user')))
+    .where(and(eq(loans.userId, userId), ne(payments.source, 'registration')))
     .orderBy(desc(payments.id))
     .limit(1)
     .get();
@@ -137,4 +137,9 @@ export type { Tx };
 
 export function setLoanRemindersPaused(db: Db, userId: number, loanId: number, paused: boolean): boolean {
   return db.update(loans).set({ remindersPaused: paused }).where(and(eq(loans.userId, userId), eq(loans.id, loanId))).run().changes > 0;
+}
+
+/** Early payoff rewrites what the installments not yet due still charge (interest waived, fees per the rule). */
+export function setInstallmentCharges(tx: Tx, installmentId: number, charges: { interest: string; fee: string; payment: string }): void {
+  tx.update(installments).set(charges).where(eq(installments.id, installmentId)).run();
 }

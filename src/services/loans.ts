@@ -26,6 +26,12 @@ import { applyPayment } from './payments.ts';
 
 export type LenderKind = 'licensed' | 'private';
 
+/** A fee plan's early-repayment rule as stored in loans.prepayment_rule (JSON). */
+export type StoredPrepaymentRule =
+  | { kind: 'waive-remaining-fees' }
+  | { kind: 'charge-remaining-fees' }
+  | { kind: 'percent-of-principal'; percent: string };
+
 /** Everything that defines a loan, as the borrower gave it. */
 export interface LoanInput {
   name: string;
@@ -42,6 +48,7 @@ export interface LoanInput {
   oneTimeFee?: Decimal | undefined;
   lenderKind?: LenderKind | undefined;
   policyPreset?: PolicyPresetId | undefined;
+  prepaymentRule?: StoredPrepaymentRule | undefined;
 }
 
 export interface LoanPreview {
@@ -82,6 +89,7 @@ export function inputOf(loan: LoanRow): LoanInput {
     oneTimeFee: new Decimal(loan.oneTimeFee),
     lenderKind: loan.lenderKind as LenderKind,
     policyPreset: loan.policyPreset as PolicyPresetId,
+    prepaymentRule: (loan.prepaymentRule as StoredPrepaymentRule | null) ?? undefined,
   };
 }
 
@@ -107,6 +115,7 @@ function loanColumns(input: LoanInput): Omit<NewLoanRow, 'userId' | 'createdAt'>
     oneTimeFee: toMoneyString(input.oneTimeFee ?? ZERO),
     lenderKind: input.lenderKind ?? 'licensed',
     policyPreset: input.policyPreset ?? defaultPresetFor(input.method),
+    prepaymentRule: input.prepaymentRule ?? null,
   };
 }
 

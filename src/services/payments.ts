@@ -85,8 +85,9 @@ export function lastPayment(db: Db, userId: number): (PaymentRow & { loanName: s
 /** Takes back the user's last recorded payment exactly: each installment loses what that payment gave it. */
 export function undoLastPayment(db: Db, userId: number, paymentId: number, now: Date): (PaymentRow & { loanName: string }) | undefined {
   const last = lastUserPayment(db, userId);
-  // Only the newest payment can be undone, so an old "Undo" button cannot reach further back.
-  if (!last || last.id !== paymentId) return undefined;
+  // Only the newest payment can be undone, so an old "Undo" button cannot reach further back;
+  // a payoff rewrote the schedule and is not undone this way (/editloan corrects a loan).
+  if (!last || last.id !== paymentId || last.source === 'payoff') return undefined;
   db.transaction((tx) => {
     const allocations = allocationsOf(tx, last.id);
     const rows = new Map(installmentsByIds(tx, allocations.map((a) => a.installmentId)).map((row) => [row.id, row]));

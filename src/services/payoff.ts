@@ -1,11 +1,11 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import { Decimal } from '../domain/money.ts';
-import { payoffQuote, type PayoffQuote } from '../domain/payoff.ts';
+import { payoffQuote, type PayoffQuote, type PrepaymentRule } from '../domain/payoff.ts';
 import type { Db } from '../db/client.ts';
 import { findLoan, installmentsOfLoan, type LoanRow } from '../db/loans-repo.ts';
 import { evaluateLoan } from '../domain/overdue.ts';
 import { scheduleRowsOf } from './installment-rows.ts';
-import { inputOf, termsOf } from './loans.ts';
+import { inputOf, termsOf, type StoredPrepaymentRule } from './loans.ts';
 import { contractAnnualRate, policyOf } from './overdue.ts';
 
 export interface Payoff {
@@ -22,8 +22,14 @@ export function payoffOf(db: Db, userId: number, loanId: number, today: IsoDate)
   const loan = findLoan(db, userId, loanId);
   if (!loan) return undefined;
   const rows = scheduleRowsOf(loan.principal, installmentsOfLoan(db, userId, loanId));
-  const quote = payoffQuote({ terms: termsOf(inputOf(loan)), rows, today });
+  const rule = loan.prepaymentRule as StoredPrepaymentRule | null;
+  const quote = payoffQuote({ terms: termsOf(inputOf(loan)), rows, today, ...(rule && { prepaymentRule: parseRule(rule) }) });
   const overdue = evaluateLoan(rows.filter((row) => row.payment.gt(row.paid)), contractAnnualRate(loan), policyOf(loan), today);
   const penalty = overdue.totalPenalty.plus(overdue.totalLateFee);
   return { loan, quote, penalty, total: quote.amount.plus(penalty) };
+}
+
+/** The rule as stored (JSON, the percent as a string) back into the domain's shape. */
+function parseRule(stored: StoredPrepaymentRule): PrepaymentRule {
+  return stored.kind === 'percent-of-principal' ? { kind: stored.kind, percent: new Decimal(stored.percent) } : stored;
 }
