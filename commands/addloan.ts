@@ -96,6 +96,8 @@ function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {
           buttons: [LENDER_KINDS.map((kind) => button(form, ctx.t(`lender-${kind}`), `set:lenderKind:${kind}`))],
         },
       ];
+    case 'policyOverrides':
+      return [{ text: ctx.t('addloan-ask-policy-overrides') }];
     case 'prepaymentRule':
       return [
         {

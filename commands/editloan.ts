@@ -6,6 +6,7 @@ import type { RepaymentMethod } from '../src/domain/schedule.ts';
 import { loanOverview, type LenderKind, type StoredPrepaymentRule } from '../src/services/loans.ts';
 import { startLoanForm } from './addloan.ts';
 import type { Draft } from './shared/loan-draft.ts';
+import type { StoredPolicyOverrides } from '../src/services/policy-overrides.ts';
 import { formInTheWay } from './shared/form-in-the-way.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 
@@ -27,6 +28,7 @@ function draftOf(loan: LoanRow): Draft {
   if (loan.startDate) draft.startDate = loan.startDate;
   if (loan.dueDay !== null) draft.dueDay = loan.dueDay;
   if (loan.prepaymentRule) draft.prepaymentRule = loan.prepaymentRule as StoredPrepaymentRule;
+  if (Object.keys(loan.policyOverrides).length > 0) draft.policyOverrides = loan.policyOverrides as StoredPolicyOverrides;
   return draft;
 }
 

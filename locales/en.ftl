@@ -396,3 +396,18 @@ prepayment-waive-remaining-fees = remaining fees waived
 prepayment-charge-remaining-fees = remaining fees still charged
 addloan-card-prepayment = If paid off early: { $rule }
 addloan-card-prepayment-percent = If paid off early: a fee of { $percent } of the remaining principal
+
+## Overdue rules in detail
+
+addloan-field-policyOverrides = Overdue details
+addloan-ask-policy-overrides = What does your contract say? Type only what differs, e.g. "grace 5, 0.05%/day, report 30, late fee 50" or "x1.3" for a bank-style penalty of 1.3 × the contract rate.
+addloan-card-policy-details =
+    grace { $grace } days · penalty { $penalty } · likely reported after { $report } days{ $lateFee ->
+        [none] {""}
+       *[other] {" · "}late fee { $lateFee }
+    }
+policy-penalty-multiplier = { $multiplier } × the contract rate
+policy-penalty-daily = { $rate } a day
+error-policy-not-understood = I could not read that. Write for example: grace 5, 0.05%/day, report 30, late fee 50.
+error-policy-not-allowed = Those rules do not fit together: grace 0–30 days, reporting after the grace period, a multiplier of 1–2 or a daily rate of 0–1%.
+policy-late-fee-percent = { $percent } of the unpaid amount (at least { $floor })

@@ -368,3 +368,18 @@ prepayment-waive-remaining-fees = 剩余手续费免收
 prepayment-charge-remaining-fees = 剩余手续费照收
 addloan-card-prepayment = 提前结清：{ $rule }
 addloan-card-prepayment-percent = 提前结清：按剩余本金收取 { $percent } 的费用
+
+## 逾期规则细节
+
+addloan-field-policyOverrides = 逾期细则
+addloan-ask-policy-overrides = 你的合同怎么规定？只写与常见规则不同的部分，例如“宽限期5天 日0.05% 上报30天 违约金50”，或写“x1.3”表示罚息为合同利率的 1.3 倍。
+addloan-card-policy-details =
+    宽限期 { $grace } 天 · 罚息 { $penalty } · 逾期约 { $report } 天可能上报征信{ $lateFee ->
+        [none] {""}
+       *[other] {" · "}违约金 { $lateFee }
+    }
+policy-penalty-multiplier = 合同利率 × { $multiplier }
+policy-penalty-daily = 每日 { $rate }
+error-policy-not-understood = 没看懂。可以这样写：宽限期5天 日0.05% 上报30天 违约金50。
+error-policy-not-allowed = 这些规则互相矛盾：宽限期 0–30 天，上报须在宽限期之后，罚息倍数 1–2，或日利率 0–1%。
+policy-late-fee-percent = 未还金额的 { $percent }（最低 { $floor }）

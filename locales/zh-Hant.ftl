@@ -369,3 +369,18 @@ prepayment-waive-remaining-fees = 剩餘手續費免收
 prepayment-charge-remaining-fees = 剩餘手續費照收
 addloan-card-prepayment = 提前結清：{ $rule }
 addloan-card-prepayment-percent = 提前結清：按剩餘本金收取 { $percent } 的費用
+
+## 逾期規則細節
+
+addloan-field-policyOverrides = 逾期細則
+addloan-ask-policy-overrides = 你的合同怎麼規定？只寫與常見規則不同的部分，例如「寬限期5天 日0.05% 上報30天 違約金50」，或寫「x1.3」表示罰息為合同利率的 1.3 倍。
+addloan-card-policy-details =
+    寬限期 { $grace } 天 · 罰息 { $penalty } · 逾期約 { $report } 天可能上報徵信{ $lateFee ->
+        [none] {""}
+       *[other] {" · "}違約金 { $lateFee }
+    }
+policy-penalty-multiplier = 合同利率 × { $multiplier }
+policy-penalty-daily = 每日 { $rate }
+error-policy-not-understood = 沒看懂。可以這樣寫：寬限期5天 日0.05% 上報30天 違約金50。
+error-policy-not-allowed = 這些規則互相矛盾：寬限期 0–30 天，上報須在寬限期之後，罰息倍數 1–2，或日利率 0–1%。
+policy-late-fee-percent = 未還金額的 { $percent }（最低 { $floor }）

@@ -1,7 +1,8 @@
 import type { CommandContext } from '../../src/core/types.ts';
 import type { IsoDate } from '../../src/domain/calendar.ts';
 import { Decimal } from '../../src/domain/money.ts';
-import { defaultPresetFor } from '../../src/domain/overdue-policy.ts';
+import { defaultPresetFor, type OverduePolicy } from '../../src/domain/overdue-policy.ts';
+import { policyFrom } from '../../src/services/policy-overrides.ts';
 import { formatPercent } from '../../src/i18n/format.ts';
 import { previewLoan, type LoanInput } from '../../src/services/loans.ts';
 import { date, methodName, money, rateText } from './loan-text.ts';
@@ -15,6 +16,21 @@ function paymentLine(ctx: CommandContext, payments: Decimal[]): string {
   if (allButLastEqual && last.eq(first)) return ctx.t('addloan-card-payment-same', { amount: money(ctx, first) });
   if (allButLastEqual) return ctx.t('addloan-card-payment-last-differs', { amount: money(ctx, first), last: money(ctx, last) });
   return ctx.t('addloan-card-payment-varies', { first: money(ctx, first), last: money(ctx, last) });
+}
+
+/** The overdue rules in numbers, so the borrower can compare them with the contract. */
+function policyDetails(ctx: CommandContext, policy: OverduePolicy): string {
+  const penalty =
+    policy.penalty.kind === 'multiplier'
+      ? ctx.t('policy-penalty-multiplier', { multiplier: policy.penalty.multiplier.toString() })
+      : ctx.t('policy-penalty-daily', { rate: formatPercent(ctx.locale, policy.penalty.dailyPercent) });
+  const fee = policy.lateFee;
+  const lateFee = !fee
+    ? 'none'
+    : 'fixed' in fee
+      ? money(ctx, fee.fixed)
+      : ctx.t('policy-late-fee-percent', { percent: formatPercent(ctx.locale, fee.percentOfMinimum), floor: money(ctx, fee.floor) });
+  return ctx.t('addloan-card-policy-details', { grace: policy.graceDays, penalty, report: policy.reportAfterDays, lateFee });
 }
 
 /** Warnings about the true cost; repaybot warns, it does not judge legality (domain.md §2). */
@@ -72,6 +88,7 @@ export function loanCardText(ctx: CommandContext, input: LoanInput, titleKey: st
     ctx.t('addloan-card-apr', { apr: formatPercent(ctx.locale, apr, 2), effective: formatPercent(ctx.locale, effectiveRate, 2) }),
     ...aprWarnings(ctx, apr, input.lenderKind),
     ctx.t('addloan-card-policy', { policy: ctx.t(`preset-${input.policyPreset ?? defaultPresetFor(input.method)}`) }),
+    policyDetails(ctx, policyFrom(input.policyPreset ?? defaultPresetFor(input.method), input.policyOverrides)),
   );
   if (input.method === 'fee' || input.method === 'flat') {
     const rule = input.prepaymentRule ?? { kind: 'waive-remaining-fees' };

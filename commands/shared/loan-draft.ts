@@ -1,7 +1,7 @@
 import { daysBetween, type IsoDate } from '../../src/domain/calendar.ts';
 import { firstDueFrom } from '../../src/domain/first-due.ts';
 import { Decimal } from '../../src/domain/money.ts';
-import { POLICY_PRESETS, type PolicyPresetId } from '../../src/domain/overdue-policy.ts';
+import { defaultPresetFor, POLICY_PRESETS, type PolicyPresetId } from '../../src/domain/overdue-policy.ts';
 import { defaultRateUnit, type RateUnit } from '../../src/domain/rates.ts';
 import { REPAYMENT_METHODS, type RepaymentMethod } from '../../src/domain/schedule.ts';
 import { parseAmount } from '../../src/parse/amount.ts';
@@ -13,6 +13,7 @@ import { parsePeriods } from '../../src/parse/periods.ts';
 import { parseRate } from '../../src/parse/rate.ts';
 import { normalizeText, type ParseError, type ParseResult } from '../../src/parse/result.ts';
 import type { LenderKind, LoanInput, StoredPrepaymentRule } from '../../src/services/loans.ts';
+import { parsePolicyOverrides, type StoredPolicyOverrides } from '../../src/services/policy-overrides.ts';
 
 /*
  * The loan being entered in /addloan (or edited), as stored in form_states: JSON-safe, money as
@@ -39,10 +40,12 @@ export interface Draft {
   policyPreset?: PolicyPresetId;
   /** Fee and flat plans: what paying off early costs (stored as JSON, the percent as a string). */
   prepaymentRule?: StoredPrepaymentRule;
+  /** Changes to the preset's overdue rules that the contract makes (grace days, penalty, …). */
+  policyOverrides?: StoredPolicyOverrides;
 }
 
 export const QUESTION_FIELDS = ['name', 'principal', 'method', 'rate', 'oneTimeFee', 'periods', 'startDate', 'firstDue'] as const;
-export const EXTRA_FIELDS = ['upfrontFee', 'lenderKind', 'policyPreset', 'prepaymentRule'] as const;
+export const EXTRA_FIELDS = ['upfrontFee', 'lenderKind', 'policyPreset', 'policyOverrides', 'prepaymentRule'] as const;
 export type Field = (typeof QUESTION_FIELDS)[number] | (typeof EXTRA_FIELDS)[number];
 
 /** The extra fields the card's Edit offers: the early-repayment rule only matters for fee and flat plans. */
@@ -132,6 +135,7 @@ export function toInput(draft: Draft): LoanInput | undefined {
     lenderKind: draft.lenderKind,
     policyPreset: draft.policyPreset,
     prepaymentRule: draft.prepaymentRule,
+    policyOverrides: draft.policyOverrides,
   };
 }
 
@@ -141,7 +145,9 @@ export type AnswerError =
   | 'method-not-understood'
   | 'fee-too-large'
   | 'start-after-first-due'
-  | 'choose-a-button';
+  | 'choose-a-button'
+  | 'policy-not-understood'
+  | 'policy-not-allowed';
 export type AnswerResult = { ok: true; value: Draft } | { ok: false; error: AnswerError };
 
 const NOTHING = /^(0|0\.0+|none|no|no fee|nothing|无|無|没有|沒有|免费|免費)$/i;
@@ -219,6 +225,11 @@ export function applyAnswer(field: Field, draft: Draft, text: string, today: Iso
       const match = /^(\d{1,2}(?:\.\d{1,2})?)\s*%?$/.exec(normalizeText(text));
       if (!match) return { ok: false, error: 'choose-a-button' };
       return ok({ ...draft, prepaymentRule: { kind: 'percent-of-principal', percent: match[1] as string } });
+    }
+    case 'policyOverrides': {
+      const parsed = parsePolicyOverrides(text, draft.policyPreset ?? defaultPresetFor(draft.method ?? 'annuity'), draft.policyOverrides ?? {});
+      if (!parsed.ok) return { ok: false, error: parsed.problem === 'not-understood' ? 'policy-not-understood' : 'policy-not-allowed' };
+      return ok({ ...draft, policyOverrides: parsed.overrides });
     }
     case 'lenderKind':
     case 'policyPreset':

@@ -30,6 +30,8 @@ export const CALC_HELP = `Usage: repaybot calc --principal AMOUNT --method METHO
   --penalty-multiplier X    penalty = contract rate × X, compound on unpaid interest (bank style)
   --penalty-daily-rate P    penalty = P percent per day on the overdue amount (consumer-finance style)
   --report-after-days N     days past due from which reporting to the credit bureau is likely
+  --late-fee AMOUNT         a fixed late fee charged once the grace period ends (0: none)
+                            (--day-basis also sets the day count of the penalty)
   --as-of DATE              evaluate overdue on this date assuming nothing was paid (default: today)
   --json                    one JSON object: money as strings with two decimals, rates as percent strings
 
@@ -51,6 +53,7 @@ const OPTIONS = {
   'penalty-multiplier': { type: 'string' },
   'penalty-daily-rate': { type: 'string' },
   'report-after-days': { type: 'string' },
+  'late-fee': { type: 'string' },
   'as-of': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -181,8 +184,12 @@ export function readCalcRequest(argv: string[], today: IsoDate): CalcRequest | '
   const dailyRate = decimalFlag(values, 'penalty-daily-rate', 'a percentage per day from 0 to 1, e.g. 0.05');
   const graceDays = integerFlag(values, 'grace-days', 0, 30);
   const reportAfterDays = integerFlag(values, 'report-after-days', 1, 3650);
+  const lateFee = decimalFlag(values, 'late-fee', 'an amount of 0 or more with at most 2 decimals');
+  if (lateFee && lateFee.decimalPlaces() > 2) fail('late-fee', 'an amount with at most 2 decimals');
   const policy = policyWith(defaultPresetFor(m), {
     ...(graceDays !== undefined && { graceDays }),
+    ...(values['day-basis'] !== undefined && { dayBasis }),
+    ...(lateFee && { lateFee: lateFee.isZero() ? undefined : { fixed: lateFee } }),
     ...(reportAfterDays !== undefined && { reportAfterDays }),
     ...(multiplier && { penalty: { kind: 'multiplier', multiplier, compoundOnInterest: true } }),
     ...(dailyRate && { penalty: { kind: 'daily-rate', dailyPercent: dailyRate } }),

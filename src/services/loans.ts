@@ -21,6 +21,7 @@ import {
   type NewLoanRow,
 } from '../db/loans-repo.ts';
 import { refreshReminders } from '../reminders/planner.ts';
+import type { StoredPolicyOverrides } from './policy-overrides.ts';
 import { scheduleRowsOf } from './installment-rows.ts';
 import { applyPayment } from './payments.ts';
 
@@ -49,6 +50,7 @@ export interface LoanInput {
   lenderKind?: LenderKind | undefined;
   policyPreset?: PolicyPresetId | undefined;
   prepaymentRule?: StoredPrepaymentRule | undefined;
+  policyOverrides?: StoredPolicyOverrides | undefined;
 }
 
 export interface LoanPreview {
@@ -90,6 +92,7 @@ export function inputOf(loan: LoanRow): LoanInput {
     lenderKind: loan.lenderKind as LenderKind,
     policyPreset: loan.policyPreset as PolicyPresetId,
     prepaymentRule: (loan.prepaymentRule as StoredPrepaymentRule | null) ?? undefined,
+    policyOverrides: loan.policyOverrides as StoredPolicyOverrides,
   };
 }
 
@@ -116,6 +119,7 @@ function loanColumns(input: LoanInput): Omit<NewLoanRow, 'userId' | 'createdAt'>
     lenderKind: input.lenderKind ?? 'licensed',
     policyPreset: input.policyPreset ?? defaultPresetFor(input.method),
     prepaymentRule: input.prepaymentRule ?? null,
+    policyOverrides: (input.policyOverrides ?? {}) as Record<string, unknown>,
   };
 }
 

@@ -1,14 +1,15 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import { Decimal } from '../domain/money.ts';
 import { evaluateLoan, type OverdueEvaluation, type OverdueStage } from '../domain/overdue.ts';
-import { POLICY_PRESETS, type OverduePolicy, type PolicyPresetId } from '../domain/overdue-policy.ts';
+import type { OverduePolicy, PolicyPresetId } from '../domain/overdue-policy.ts';
+import { policyFrom, type StoredPolicyOverrides } from './policy-overrides.ts';
 import { toAnnualPercent, type DayBasis, type RateUnit } from '../domain/rates.ts';
 import type { Db } from '../db/client.ts';
 import { installmentsOfUser, loansOfUser, type InstallmentRow, type LoanRow } from '../db/loans-repo.ts';
 import { scheduleRowsOf } from './installment-rows.ts';
 
 export function policyOf(loan: LoanRow): OverduePolicy {
-  return POLICY_PRESETS[loan.policyPreset as PolicyPresetId] ?? POLICY_PRESETS['bank-cn'];
+  return policyFrom(loan.policyPreset as PolicyPresetId, loan.policyOverrides as StoredPolicyOverrides);
 }
 
 /** The contract's nominal annual rate as a fraction: the base of a bank's penalty rate. */

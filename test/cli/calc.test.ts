@@ -180,3 +180,10 @@ describe('repaybot calc: inputs the engine itself refuses still exit 2', () => {
     expect(rows[2]).toMatchObject({ payment: '1000.00', stage: 'upcoming' });
   });
 });
+
+describe('repaybot calc: a late fee', () => {
+  it('is charged once grace has ended, on top of the penalty', () => {
+    expect(calc(`${LOAN} --as-of 2027-02-14 --late-fee 50`).rows[0]?.penalty).toBe('63.33');
+    expect(calc(`${LOAN} --as-of 2027-01-17 --late-fee 50`).rows[0]?.penalty).toBe('0.00');
+  });
+});
