@@ -10,8 +10,10 @@ export type PaymentRow = typeof payments.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /*
- * Every read and write is scoped by the user's id: one borrower can never reach another's
- * loans, even with a forged button or a guessed loan id.
+ * Every function that starts from what a chat update names (a loan id from a button) takes the
+ * user's id and scopes its query by it: one borrower can never reach another's loans, even with a
+ * forged button or a guessed id. The few that take an installment or payment id instead are
+ * only called by services with ids they have just read under the user's id.
  */
 
 export function insertLoan(tx: Tx, loan: NewLoanRow, rows: NewInstallmentRow[]): { loan: LoanRow; installments: InstallmentRow[] } {
