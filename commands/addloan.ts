@@ -96,6 +96,13 @@ function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {
           buttons: [LENDER_KINDS.map((kind) => button(form, ctx.t(`lender-${kind}`), `set:lenderKind:${kind}`))],
         },
       ];
+    case 'dayBasis':
+      return [
+        {
+          text: ctx.t('addloan-ask-day-basis'),
+          buttons: [[button(form, ctx.t('day-basis-360'), 'set:dayBasis:360'), button(form, ctx.t('day-basis-365'), 'set:dayBasis:365')]],
+        },
+      ];
     case 'policyOverrides':
       return [{ text: ctx.t('addloan-ask-policy-overrides') }];
     case 'prepaymentRule':
@@ -201,6 +208,9 @@ function pressed(ctx: CommandContext, form: FormRow, action: string, field: stri
   }
   if (action === 'set' && step === field && field === 'policyPreset' && (PRESETS as string[]).includes(value)) {
     return advance(ctx, form, { ...draft, policyPreset: value as Draft['policyPreset'] });
+  }
+  if (action === 'set' && step === field && field === 'dayBasis' && (value === '360' || value === '365')) {
+    return advance(ctx, form, { ...draft, dayBasis: Number(value) as 360 | 365 });
   }
   if (action === 'set' && step === field && field === 'prepaymentRule' && (value === 'waive-remaining-fees' || value === 'charge-remaining-fees')) {
     return advance(ctx, form, { ...draft, prepaymentRule: { kind: value } });

@@ -24,6 +24,7 @@ function draftOf(loan: LoanRow): Draft {
     oneTimeFee: loan.oneTimeFee,
     lenderKind: loan.lenderKind as LenderKind,
     policyPreset: loan.policyPreset as PolicyPresetId,
+    dayBasis: loan.dayBasis === 365 ? 365 : 360,
   };
   if (loan.startDate) draft.startDate = loan.startDate;
   if (loan.dueDay !== null) draft.dueDay = loan.dueDay;

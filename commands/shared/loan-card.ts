@@ -77,6 +77,7 @@ export function loanCardText(ctx: CommandContext, input: LoanInput, titleKey: st
     lines.push(ctx.t('addloan-card-rate', { rate: rateText(ctx, input.rate.percent, input.rate.unit) }));
   }
   if (input.startDate) lines.push(ctx.t('addloan-card-start', { date: date(ctx, input.startDate) }));
+  if (input.dayBasis === 365) lines.push(ctx.t('addloan-card-day-basis-365'));
   if (rows.length > 1) lines.push(ctx.t('addloan-card-periods', { periods: input.periods }));
   lines.push(ctx.t(rows.length > 1 ? 'addloan-card-first-due' : 'addloan-card-due', { date: date(ctx, input.firstDue) }), '');
   lines.push(paymentLine(ctx, rows.map((row) => row.payment)));

@@ -42,10 +42,12 @@ export interface Draft {
   prepaymentRule?: StoredPrepaymentRule;
   /** Changes to the preset's overdue rules that the contract makes (grace days, penalty, …). */
   policyOverrides?: StoredPolicyOverrides;
+  /** Days in a year for daily and bullet interest: 360 unless the contract says 365. */
+  dayBasis?: 360 | 365;
 }
 
 export const QUESTION_FIELDS = ['name', 'principal', 'method', 'rate', 'oneTimeFee', 'periods', 'startDate', 'firstDue'] as const;
-export const EXTRA_FIELDS = ['upfrontFee', 'lenderKind', 'policyPreset', 'policyOverrides', 'prepaymentRule'] as const;
+export const EXTRA_FIELDS = ['upfrontFee', 'lenderKind', 'dayBasis', 'policyPreset', 'policyOverrides', 'prepaymentRule'] as const;
 export type Field = (typeof QUESTION_FIELDS)[number] | (typeof EXTRA_FIELDS)[number];
 
 /** The extra fields the card's Edit offers: the early-repayment rule only matters for fee and flat plans. */
@@ -136,6 +138,7 @@ export function toInput(draft: Draft): LoanInput | undefined {
     policyPreset: draft.policyPreset,
     prepaymentRule: draft.prepaymentRule,
     policyOverrides: draft.policyOverrides,
+    dayBasis: draft.dayBasis,
   };
 }
 
@@ -231,6 +234,7 @@ export function applyAnswer(field: Field, draft: Draft, text: string, today: Iso
       if (!parsed.ok) return { ok: false, error: parsed.problem === 'not-understood' ? 'policy-not-understood' : 'policy-not-allowed' };
       return ok({ ...draft, policyOverrides: parsed.overrides });
     }
+    case 'dayBasis':
     case 'lenderKind':
     case 'policyPreset':
       return { ok: false, error: 'choose-a-button' };

@@ -311,3 +311,17 @@ describe('/addloan in Chinese', () => {
     expect(expensive).toContain('⚠️ 年化成本超过 36%，属于非常昂贵的借款。继续还款前请核对合同和对方的放贷资质。');
   });
 });
+
+describe('the day count', () => {
+  it('a 90-day bullet on a 365-day year: 295.89 instead of 300.00', async () => {
+    const bot = createTestBot();
+    await bot.say('/addloan loan 10000 bullet 12% first 2027-04-01');
+    const card = texts(await bot.say('2027-01-01'));
+    expect(card).toContain('Payment: 10,300.00');
+    await bot.pressLabel('Edit');
+    await bot.pressLabel('Day count');
+    const on365 = texts(await bot.pressLabel('365 days'));
+    expect(on365).toContain('Payment: 10,295.89');
+    expect(on365).toContain('Daily interest on a 365-day year');
+  });
+});
