@@ -2,6 +2,7 @@ import type { Button, Command, CommandContext, Reply } from '../src/core/types.t
 import { addMonthsClamped } from '../src/domain/calendar.ts';
 import type { RepaymentMethod } from '../src/domain/schedule.ts';
 import { clearForm, findFormOf, startForm, updateForm, type FormRow } from '../src/db/forms-repo.ts';
+import { pairs } from './shared/button-rows.ts';
 import { finishForm } from './shared/finish-form.ts';
 import { formInTheWay } from './shared/form-in-the-way.ts';
 import { parseLoanLine } from '../src/parse/loan-line.ts';
@@ -43,13 +44,6 @@ function stepAfter(draft: Draft): Step {
 
 function button(form: FormRow, label: string, action: string): Button {
   return { label, data: `${FORM}:${form.id}:${action}` };
-}
-
-/** Lays buttons out two to a row, as Telegram clients show them best. */
-function pairs(buttons: Button[]): Button[][] {
-  const rows: Button[][] = [];
-  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
-  return rows;
 }
 
 function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {

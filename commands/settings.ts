@@ -8,6 +8,7 @@ import { validateReminderSettings } from '../src/domain/reminder-times.ts';
 import { normalizeText } from '../src/parse/result.ts';
 import { refreshReminders } from '../src/reminders/planner.ts';
 import { reminderSettingsOf } from '../src/reminders/settings.ts';
+import { pairs } from './shared/button-rows.ts';
 import { safeDecode } from './shared/callback-data.ts';
 import { formInTheWay } from './shared/form-in-the-way.ts';
 
@@ -70,9 +71,7 @@ function ask(ctx: CommandContext, field: Field): Reply[] {
     quietHours: ['21:00-08:00', '22:00-07:00', '23:00-09:00'],
   };
   const buttons = choices[field].map((value) => ({ label: value, data: `${FORM}:set:${field}:${encodeURIComponent(value)}` }));
-  const rows: Button[][] = [];
-  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
-  return [{ text: ctx.t(`settings-ask-${field}`), buttons: rows }];
+  return [{ text: ctx.t(`settings-ask-${field}`), buttons: pairs(buttons) }];
 }
 
 /** Whether a time of day falls in the quiet window [start, end), which may wrap midnight. */

@@ -2,7 +2,7 @@ import { todayIn } from '../domain/calendar.ts';
 import type { Db } from '../db/client.ts';
 import { findForm } from '../db/forms-repo.ts';
 import { ensureUser, touchUser } from '../db/users-repo.ts';
-import { isLocale, localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
+import { localeFromLanguageCode, localeOf, type Locale } from '../i18n/locales.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../log.ts';
 import type { Services } from '../services/index.ts';
@@ -49,10 +49,7 @@ export function createApp(deps: AppDeps): App {
     if (!user.active || (update.languageCode !== undefined && user.telegramLanguage !== update.languageCode)) {
       touchUser(deps.db, user.id, update.languageCode);
     }
-    const locale =
-      (user.language && isLocale(user.language) ? user.language : undefined) ??
-      localeFromLanguageCode(update.languageCode) ??
-      deps.defaultLocale;
+    const locale = localeOf(user.language, update.languageCode, deps.defaultLocale);
     return {
       user: { id: user.id, locale, timeZone: user.timeZone },
       chatId: update.chatId,

@@ -21,3 +21,8 @@ export function localeFromLanguageCode(code: string | undefined): Locale | undef
   }
   return 'en';
 }
+
+/** The language to speak to a user: their /language choice, else Telegram's, else the default. */
+export function localeOf(chosen: string | null | undefined, telegramCode: string | null | undefined, fallback: Locale): Locale {
+  return (chosen && isLocale(chosen) ? chosen : undefined) ?? localeFromLanguageCode(telegramCode ?? undefined) ?? fallback;
+}

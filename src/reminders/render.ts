@@ -7,7 +7,7 @@ import type { Db } from '../db/client.ts';
 import { installments, loans, users } from '../db/schema.ts';
 import type { OutboxRow } from '../db/outbox-repo.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
-import { isLocale, localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
+import { localeOf, type Locale } from '../i18n/locales.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { scheduleRowsOf, type PaidScheduleRow } from '../services/installment-rows.ts';
 import { contractAnnualRate, policyOf } from '../services/overdue.ts';
@@ -28,7 +28,7 @@ export interface RenderedReminder {
 export function renderReminder(db: Db, translator: Translator, defaultLocale: Locale, userId: number, rows: OutboxRow[], now: Date): RenderedReminder | undefined {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) return undefined;
-  const locale = (user.language && isLocale(user.language) ? user.language : undefined) ?? localeFromLanguageCode(user.telegramLanguage ?? undefined) ?? defaultLocale;
+  const locale = localeOf(user.language, user.telegramLanguage, defaultLocale);
   const t = translator.for(locale);
   const today = todayIn(user.timeZone, now);
   const ids = [...new Set(rows.map((row) => row.installmentId))];
