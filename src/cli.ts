@@ -15,7 +15,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { OutgoingMessage } from './core/types.ts';
 import { recoverAbandonedClaims } from './reminders/dispatcher.ts';
 import { collectingSender, createReminderPass, type ReminderPass } from './reminders/pass.ts';
-import { RateLimiter } from './reminders/rate-limiter.ts';
+import { realTimeLimiter } from './reminders/rate-limiter.ts';
 import { telegramSender } from './reminders/telegram-sender.ts';
 
 const USAGE = `repaybot — a repayment assistant chat bot
@@ -154,10 +154,6 @@ async function startTelegram(config: Config & { BOT_TOKEN: string }): Promise<vo
   db.$client.close();
 }
 
-function realTimeLimiter(perSecond: number): RateLimiter {
-  return new RateLimiter({ perSecond, perChatIntervalMs: 1000, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
-}
-
 /** `repaybot tick`: one reminder pass now (or at --now), sent by Telegram. */
 async function tick(config: Config, now: Date | undefined): Promise<number> {
   if (!config.BOT_TOKEN) {
@@ -168,6 +164,7 @@ async function tick(config: Config, now: Date | undefined): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL ?? 'warn');
   const clock = new SettableClock(now);
   const db = openDatabase(config.DATABASE_PATH);
+  recoverAbandonedClaims(db, clock.now());
   try {
     const app = createBotCore({ config, db, clock, logger });
     const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app, logger });

@@ -4,7 +4,7 @@ import { setUserActive } from '../db/users-repo.ts';
 import type { Logger } from '../log.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { RenderedReminder } from './render.ts';
-import type { MessageSender } from './sender.ts';
+import type { MessageSender, SendResult } from './sender.ts';
 
 /*
  * The dispatcher claims a user's due rows, sends one message, and marks the rows sent. A crash
@@ -100,8 +100,13 @@ async function deliver(
     stats.dropped += rendered.dropped.length;
   }
   const included = rows.filter((row) => rendered.included.includes(row.id));
-  await deps.limiter?.acquire(rendered.message.chatId);
-  const result = await deps.sender.send(rendered.message);
+  const answered = await deps.limiter?.acquire(rendered.message.chatId);
+  let result: SendResult;
+  try {
+    result = await deps.sender.send(rendered.message);
+  } finally {
+    answered?.();
+  }
   const now = deps.now();
   switch (result.kind) {
     case 'sent':

@@ -11,11 +11,16 @@ export interface RateLimiterOptions {
   sleep: (ms: number) => Promise<void>;
 }
 
+/** Date.now() counts whole milliseconds; Telegram's clock does not. */
+const CLOCK_SLACK_MS = 2;
+
 export class RateLimiter {
   private readonly interval: number;
   private nextGlobal = 0;
   private readonly nextByChat = new Map<number, number>();
   private pausedUntil = 0;
+  /** When Telegram answered the last `perSecond` sends, oldest first. */
+  private readonly answered: number[] = [];
 
   constructor(private readonly options: RateLimiterOptions) {
     // A hundredth of a millisecond over 1000/30: adding 33.33… thirty times in floating point can
@@ -23,15 +28,33 @@ export class RateLimiter {
     this.interval = 1000 / options.perSecond + 0.01;
   }
 
-  /** Waits until a message to `chatId` may go out, and books its slot. */
-  async acquire(chatId: number): Promise<void> {
+  /**
+   * Waits until a message to `chatId` may go out, and books its slot. Call the function it returns
+   * when Telegram has answered: the window counts from then.
+   */
+  async acquire(chatId: number): Promise<() => void> {
+    const { perSecond, perChatIntervalMs } = this.options;
     const now = this.options.now();
-    const at = Math.max(now, this.nextGlobal, this.nextByChat.get(chatId) ?? 0, this.pausedUntil);
+    // Booked slots alone do not keep Telegram's count under the limit: a send that leaves late
+    // (a busy event loop, a slow trip) arrives after its slot while the slots booked after it do
+    // not move. Telegram counted send i before it answered, so send i + perSecond waits until a
+    // second after that answer: never more than perSecond in any second Telegram sees.
+    const windowOpens = this.answered.length < perSecond ? 0 : (this.answered[this.answered.length - perSecond] as number) + 1000 + CLOCK_SLACK_MS;
+    const at = Math.max(now, this.nextGlobal, windowOpens, this.nextByChat.get(chatId) ?? 0, this.pausedUntil);
     // Evenly spaced slots keep any one-second window at or under the limit.
     this.nextGlobal = at + this.interval;
-    this.nextByChat.set(chatId, at + this.options.perChatIntervalMs);
+    this.nextByChat.set(chatId, at + perChatIntervalMs);
     if (this.nextByChat.size > 10_000) this.forgetPast(now);
     if (at > now) await this.options.sleep(at - now);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const answeredAt = this.options.now();
+      this.answered.push(answeredAt);
+      if (this.answered.length > perSecond) this.answered.shift();
+      this.nextByChat.set(chatId, Math.max(this.nextByChat.get(chatId) ?? 0, answeredAt + perChatIntervalMs + CLOCK_SLACK_MS));
+    };
   }
 
   /** A 429 pauses everything: Telegram's retry_after applies to the bot, not one chat. */
@@ -42,4 +65,15 @@ export class RateLimiter {
   private forgetPast(now: number): void {
     for (const [chat, at] of this.nextByChat) if (at <= now) this.nextByChat.delete(chat);
   }
+}
+
+/** setTimeout may fire a little early by Date.now() (libuv's cached loop time): wait until really past. */
+async function sleepUntilPast(ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  for (let left = ms; left > 0; left = until - Date.now()) await new Promise((resolve) => setTimeout(resolve, left));
+}
+
+/** The limiter the bot runs with: wall-clock time, 1 s per chat. */
+export function realTimeLimiter(perSecond: number): RateLimiter {
+  return new RateLimiter({ perSecond, perChatIntervalMs: 1000, now: () => Date.now(), sleep: sleepUntilPast });
 }
