@@ -23,7 +23,7 @@ export interface JsonlOptions {
   clock: SettableClock;
   input: Readable;
   output: Writable;
-  /** One scheduler pass at the clock's new time; the reminders issue plugs the planner in here. */
+  /** One reminder pass at the clock's new time; its messages are written out like replies. */
   onTick?: (now: Date) => Promise<OutgoingMessage[]>;
 }
 
