@@ -124,14 +124,15 @@ async function startTelegram(config: Config & { BOT_TOKEN: string }): Promise<vo
   recoverAbandonedClaims(db, systemClock.now());
   const app = createBotCore({ config, db, clock: systemClock, logger });
   const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app, logger });
+  const limiter = realTimeLimiter(config.REMINDER_MAX_PER_SECOND);
   const pass = createReminderPass({
     db,
     clock: systemClock,
     translator: app.translator,
     defaultLocale: config.DEFAULT_LANGUAGE,
     logger,
-    sender: telegramSender(bot.api),
-    limiter: realTimeLimiter(config.REMINDER_MAX_PER_SECOND),
+    sender: telegramSender(bot.api, limiter),
+    limiter,
   });
   let task: ScheduledTask | undefined;
   let stopping = false;
@@ -168,14 +169,15 @@ async function tick(config: Config, now: Date | undefined): Promise<number> {
   try {
     const app = createBotCore({ config, db, clock, logger });
     const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app, logger });
+    const limiter = realTimeLimiter(config.REMINDER_MAX_PER_SECOND);
     const pass = createReminderPass({
       db,
       clock,
       translator: app.translator,
       defaultLocale: config.DEFAULT_LANGUAGE,
       logger,
-      sender: telegramSender(bot.api),
-      limiter: realTimeLimiter(config.REMINDER_MAX_PER_SECOND),
+      sender: telegramSender(bot.api, limiter),
+      limiter,
     });
     const result = await pass();
     console.error(`queued ${result.queued}, sent ${result.sent}, dropped ${result.dropped}, retrying ${result.retried}, failed ${result.dead}`);
