@@ -190,6 +190,14 @@ function save(ctx: CommandContext, form: FormRow): Reply[] {
   return [{ text: lines.join('\n') }];
 }
 
+/** What a `set:<field>:<value>` button may set, per field; anything else is a stale or forged button. */
+const BUTTON_CHOICES: Partial<Record<string, (value: string) => Partial<Draft> | undefined>> = {
+  lenderKind: (v) => ((LENDER_KINDS as string[]).includes(v) ? { lenderKind: v as Draft['lenderKind'] } : undefined),
+  policyPreset: (v) => ((PRESETS as string[]).includes(v) ? { policyPreset: v as Draft['policyPreset'] } : undefined),
+  dayBasis: (v) => (v === '360' || v === '365' ? { dayBasis: Number(v) as 360 | 365 } : undefined),
+  prepaymentRule: (v) => (v === 'waive-remaining-fees' || v === 'charge-remaining-fees' ? { prepaymentRule: { kind: v } } : undefined),
+};
+
 /** Button presses inside the form; each is honoured only at the step that showed it. */
 function pressed(ctx: CommandContext, form: FormRow, action: string, field: string, value: string): Reply[] | undefined {
   const draft = form.data as Draft;
@@ -197,17 +205,9 @@ function pressed(ctx: CommandContext, form: FormRow, action: string, field: stri
   if (action === 'method' && step === 'method' && (METHODS as readonly string[]).includes(field)) {
     return advance(ctx, form, withMethod(draft, field as RepaymentMethod));
   }
-  if (action === 'set' && step === field && field === 'lenderKind' && (LENDER_KINDS as string[]).includes(value)) {
-    return advance(ctx, form, { ...draft, lenderKind: value as Draft['lenderKind'] });
-  }
-  if (action === 'set' && step === field && field === 'policyPreset' && (PRESETS as string[]).includes(value)) {
-    return advance(ctx, form, { ...draft, policyPreset: value as Draft['policyPreset'] });
-  }
-  if (action === 'set' && step === field && field === 'dayBasis' && (value === '360' || value === '365')) {
-    return advance(ctx, form, { ...draft, dayBasis: Number(value) as 360 | 365 });
-  }
-  if (action === 'set' && step === field && field === 'prepaymentRule' && (value === 'waive-remaining-fees' || value === 'charge-remaining-fees')) {
-    return advance(ctx, form, { ...draft, prepaymentRule: { kind: value } });
+  if (action === 'set' && step === field) {
+    const chosen = BUTTON_CHOICES[field]?.(value);
+    if (chosen) return advance(ctx, form, { ...draft, ...chosen });
   }
   if (action === 'save' && step === 'confirm') return save(ctx, form);
   if (action === 'edit' && step === 'confirm') {

@@ -1,22 +1,24 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { Bot } from 'grammy';
+import cron, { type ScheduledTask } from 'node-cron';
 import { CALC_HELP, runCalc } from './cli/calc.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { todayIn } from './domain/calendar.ts';
+import type { App } from './core/app.ts';
+import { SettableClock, systemClock, type Clock } from './core/clock.ts';
 import { createBotCore } from './core/create-bot-core.ts';
-import { SettableClock, systemClock } from './core/clock.ts';
-import { openDatabase } from './db/client.ts';
+import type { OutgoingMessage } from './core/types.ts';
+import { openDatabase, type Db } from './db/client.ts';
+import { todayIn } from './domain/calendar.ts';
 import { localeFromLanguageCode, type Locale } from './i18n/locales.ts';
 import { createLogger, type Logger } from './log.ts';
-import { renderForConsole, runConsole } from './transports/console.ts';
-import { createGrammyBot, publishCommands } from './transports/grammy.ts';
-import { runJsonl } from './transports/jsonl.ts';
-import cron, { type ScheduledTask } from 'node-cron';
-import type { OutgoingMessage } from './core/types.ts';
 import { recoverAbandonedClaims } from './reminders/dispatcher.ts';
 import { collectingSender, createReminderPass, type ReminderPass } from './reminders/pass.ts';
 import { realTimeLimiter } from './reminders/rate-limiter.ts';
 import { telegramSender } from './reminders/telegram-sender.ts';
+import { renderForConsole, runConsole } from './transports/console.ts';
+import { createGrammyBot, publishCommands } from './transports/grammy.ts';
+import { runJsonl } from './transports/jsonl.ts';
 
 const USAGE = `repaybot — a repayment assistant chat bot
 
@@ -124,16 +126,7 @@ async function startTelegram(config: Config & { BOT_TOKEN: string }): Promise<vo
   recoverAbandonedClaims(db, systemClock.now());
   const app = createBotCore({ config, db, clock: systemClock, logger });
   const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app, logger });
-  const limiter = realTimeLimiter(config.REMINDER_MAX_PER_SECOND);
-  const pass = createReminderPass({
-    db,
-    clock: systemClock,
-    translator: app.translator,
-    defaultLocale: config.DEFAULT_LANGUAGE,
-    logger,
-    sender: telegramSender(bot.api, limiter),
-    limiter,
-  });
+  const pass = telegramReminderPass(config, { db, clock: systemClock, app, bot, logger });
   let task: ScheduledTask | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
@@ -155,6 +148,20 @@ async function startTelegram(config: Config & { BOT_TOKEN: string }): Promise<vo
   db.$client.close();
 }
 
+/** Reminders sent by Telegram at its limits, as the bot and `repaybot tick` both do. */
+function telegramReminderPass(config: Config, deps: { db: Db; clock: Clock; app: App; bot: Bot; logger: Logger }): ReminderPass {
+  const limiter = realTimeLimiter(config.REMINDER_MAX_PER_SECOND);
+  return createReminderPass({
+    db: deps.db,
+    clock: deps.clock,
+    translator: deps.app.translator,
+    defaultLocale: config.DEFAULT_LANGUAGE,
+    logger: deps.logger,
+    sender: telegramSender(deps.bot.api, limiter),
+    limiter,
+  });
+}
+
 /** `repaybot tick`: one reminder pass now (or at --now), sent by Telegram. */
 async function tick(config: Config, now: Date | undefined): Promise<number> {
   if (!config.BOT_TOKEN) {
@@ -169,16 +176,7 @@ async function tick(config: Config, now: Date | undefined): Promise<number> {
   try {
     const app = createBotCore({ config, db, clock, logger });
     const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app, logger });
-    const limiter = realTimeLimiter(config.REMINDER_MAX_PER_SECOND);
-    const pass = createReminderPass({
-      db,
-      clock,
-      translator: app.translator,
-      defaultLocale: config.DEFAULT_LANGUAGE,
-      logger,
-      sender: telegramSender(bot.api, limiter),
-      limiter,
-    });
+    const pass = telegramReminderPass(config, { db, clock, app, bot, logger });
     const result = await pass();
     console.error(`queued ${result.queued}, sent ${result.sent}, dropped ${result.dropped}, retrying ${result.retried}, failed ${result.dead}`);
     return 0;
@@ -201,6 +199,15 @@ function calcCommand(argv: string[]): number {
   if (stdout) console.log(stdout);
   if (stderr) console.error(stderr);
   return code;
+}
+
+/** `--now`: an instant to fix the clock at, or 'invalid' after saying what is expected. */
+function readNow(value: string | boolean | undefined): Date | undefined | 'invalid' {
+  if (value === undefined) return undefined;
+  const now = new Date(String(value));
+  if (!Number.isNaN(now.getTime())) return now;
+  console.error('--now must be an ISO date-time, e.g. 2027-01-12T09:00:00+08:00');
+  return 'invalid';
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -271,12 +278,8 @@ export async function main(argv: string[]): Promise<number> {
       } else await startChat(config, { jsonl: false, user: 1, lang: terminalLocale(undefined, process.env) });
       return 0;
     case 'tick': {
-      const now = values.now === undefined ? undefined : new Date(String(values.now));
-      if (now && Number.isNaN(now.getTime())) {
-        console.error('--now must be an ISO date-time, e.g. 2027-01-12T09:00:00+08:00');
-        return 2;
-      }
-      return tick(config, now);
+      const now = readNow(values.now);
+      return now === 'invalid' ? 2 : tick(config, now);
     }
     case 'chat': {
       const user = values.user === undefined ? 1 : Number(values.user);
@@ -284,11 +287,8 @@ export async function main(argv: string[]): Promise<number> {
         console.error('--user must be a positive whole number');
         return 2;
       }
-      const now = values.now === undefined ? undefined : new Date(String(values.now));
-      if (now && Number.isNaN(now.getTime())) {
-        console.error('--now must be an ISO date-time, e.g. 2027-01-10T09:00:00+08:00');
-        return 2;
-      }
+      const now = readNow(values.now);
+      if (now === 'invalid') return 2;
       const lang = terminalLocale(values.lang as string | undefined, process.env);
       await startChat(config, { jsonl: values.jsonl === true, user, ...(lang && { lang }), ...(now && { now }) });
       return 0;

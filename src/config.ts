@@ -6,6 +6,9 @@ import { isValidTimeZone } from './domain/calendar.ts';
  * Every setting repaybot reads from the environment. README's configuration table and
  * .env.example list the same variables; a test keeps the three in step.
  */
+/** China's one-year LPR since 2025-05-20 (domain.md); also the fallback of the bot core. */
+export const DEFAULT_LPR = { percent: '3.00', since: '2025-05-20' } as const;
+
 const configSchema = z.object({
   BOT_TOKEN: z
     .string()
@@ -31,8 +34,8 @@ const configSchema = z.object({
   LPR_ONE_YEAR: z
     .string()
     .regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percentage such as 3.00')
-    .default('3.00'),
-  LPR_SINCE: z.iso.date('must be a date such as 2025-05-20').default('2025-05-20'),
+    .default(DEFAULT_LPR.percent),
+  LPR_SINCE: z.iso.date('must be a date such as 2025-05-20').default(DEFAULT_LPR.since),
   /** When reminder passes run (node-cron syntax). Each pass catches up everything due, so a coarser schedule only delays. */
   REMINDER_CRON: z.string().refine(isCronExpression, 'must be a cron expression such as "* * * * *"').default('* * * * *'),
   /** Telegram allows about 30 messages a second overall; stay at or under it. */

@@ -63,8 +63,6 @@ export const LENDER_KINDS: LenderKind[] = ['licensed', 'private'];
 export function requiredFields(draft: Draft): Field[] {
   const base: Field[] = ['name', 'principal', 'method'];
   switch (draft.method) {
-    case undefined:
-      return [...base, 'rate', 'periods', 'firstDue'];
     case 'bullet':
       return [...base, 'rate', 'startDate', 'firstDue'];
     case 'bnpl':

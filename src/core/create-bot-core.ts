@@ -1,5 +1,5 @@
 import { allCommands } from '../../commands/index.ts';
-import type { Config } from '../config.ts';
+import { DEFAULT_LPR, type Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { Decimal } from '../domain/money.ts';
 import { Translator } from '../i18n/translator.ts';
@@ -30,6 +30,9 @@ export function createBotCore(options: CoreOptions): App {
     commands: allCommands(translator),
     defaultTimeZone: options.config.DEFAULT_TIMEZONE,
     defaultLocale: options.config.DEFAULT_LANGUAGE,
-    lpr: { percent: new Decimal(options.config.LPR_ONE_YEAR ?? '3.00'), since: options.config.LPR_SINCE ?? '2025-05-20' },
+    lpr: {
+      percent: new Decimal(options.config.LPR_ONE_YEAR ?? DEFAULT_LPR.percent),
+      since: options.config.LPR_SINCE ?? DEFAULT_LPR.since,
+    },
   });
 }

@@ -25,3 +25,14 @@ export function scheduleRowsOf(principal: string, rows: InstallmentRow[]): PaidS
     };
   });
 }
+
+/** A user's installments (as read in one query) split by loan, keeping their order. */
+export function groupByLoan(rows: InstallmentRow[]): Map<number, InstallmentRow[]> {
+  const byLoan = new Map<number, InstallmentRow[]>();
+  for (const row of rows) {
+    const list = byLoan.get(row.loanId) ?? [];
+    list.push(row);
+    byLoan.set(row.loanId, list);
+  }
+  return byLoan;
+}

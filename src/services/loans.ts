@@ -22,7 +22,7 @@ import {
 } from '../db/loans-repo.ts';
 import { refreshReminders } from '../reminders/planner.ts';
 import type { StoredPolicyOverrides } from './policy-overrides.ts';
-import { scheduleRowsOf } from './installment-rows.ts';
+import { groupByLoan, scheduleRowsOf } from './installment-rows.ts';
 import { applyPayment } from './payments.ts';
 
 export type LenderKind = 'licensed' | 'private';
@@ -239,16 +239,6 @@ export interface LoanOverview {
 
 function toDueItem(row: InstallmentRow, loan: LoanRow): DueItem {
   return { loanId: loan.id, loanName: loan.name, n: row.n, periods: loan.periods, due: row.dueDate, amount: openAmount(row) };
-}
-
-function groupByLoan(rows: InstallmentRow[]): Map<number, InstallmentRow[]> {
-  const byLoan = new Map<number, InstallmentRow[]>();
-  for (const row of rows) {
-    const list = byLoan.get(row.loanId) ?? [];
-    list.push(row);
-    byLoan.set(row.loanId, list);
-  }
-  return byLoan;
 }
 
 function overview(loan: LoanRow, rows: InstallmentRow[]): LoanOverview {

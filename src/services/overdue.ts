@@ -5,8 +5,8 @@ import type { OverduePolicy, PolicyPresetId } from '../domain/overdue-policy.ts'
 import { policyFrom, type StoredPolicyOverrides } from './policy-overrides.ts';
 import { toAnnualPercent, type DayBasis, type RateUnit } from '../domain/rates.ts';
 import type { Db } from '../db/client.ts';
-import { installmentsOfUser, loansOfUser, type InstallmentRow, type LoanRow } from '../db/loans-repo.ts';
-import { scheduleRowsOf } from './installment-rows.ts';
+import { installmentsOfUser, loansOfUser, type LoanRow } from '../db/loans-repo.ts';
+import { groupByLoan, scheduleRowsOf } from './installment-rows.ts';
 
 export function policyOf(loan: LoanRow): OverduePolicy {
   return policyFrom(loan.policyPreset as PolicyPresetId, loan.policyOverrides as StoredPolicyOverrides);
@@ -29,12 +29,7 @@ export interface LoanOverdue {
 
 /** Every loan of the user with something past its due date, evaluated for `today`. */
 export function overdueOfUser(db: Db, userId: number, today: IsoDate): LoanOverdue[] {
-  const rowsByLoan = new Map<number, InstallmentRow[]>();
-  for (const row of installmentsOfUser(db, userId)) {
-    const list = rowsByLoan.get(row.loanId) ?? [];
-    list.push(row);
-    rowsByLoan.set(row.loanId, list);
-  }
+  const rowsByLoan = groupByLoan(installmentsOfUser(db, userId));
   const result: LoanOverdue[] = [];
   for (const loan of loansOfUser(db, userId)) {
     const rows = scheduleRowsOf(loan.principal, rowsByLoan.get(loan.id) ?? []);
