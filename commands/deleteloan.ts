@@ -1,6 +1,5 @@
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
-import { deleteLoan } from '../src/db/loans-repo.ts';
-import { loanOverview } from '../src/services/loans.ts';
+import { loanOverview, removeLoan } from '../src/services/loans.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 
 function ask(ctx: CommandContext, loanId: number): Reply[] {
@@ -30,7 +29,7 @@ export const deleteLoanCommand: Command = {
     if (action === 'pick') return ask(ctx, Number(loanId));
     if (action === 'keep') return [{ text: ctx.t('deleteloan-kept') }];
     const name = loanOverview(ctx.services.db, ctx.user.id, Number(loanId))?.loan.name;
-    if (action !== 'yes' || !name || !deleteLoan(ctx.services.db, ctx.user.id, Number(loanId))) {
+    if (action !== 'yes' || !name || !removeLoan(ctx.services.db, ctx.user.id, Number(loanId), ctx.now)) {
       return [{ text: ctx.t('error-stale-button') }];
     }
     return [{ text: ctx.t('deleteloan-done', { name }) }];

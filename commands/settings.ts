@@ -1,12 +1,13 @@
 import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
 import { clearForm, findFormOf, startForm } from '../src/db/forms-repo.ts';
-import { loansOfUser, setLoanRemindersPaused } from '../src/db/loans-repo.ts';
+import { loansOfUser } from '../src/db/loans-repo.ts';
 import { findUser, updateReminderSettings, type ReminderSettingsUpdate } from '../src/db/users-repo.ts';
 import { isValidTimeZone } from '../src/domain/calendar.ts';
 import { parseLocalTime } from '../src/domain/local-time.ts';
 import { validateReminderSettings } from '../src/domain/reminder-times.ts';
 import { normalizeText } from '../src/parse/result.ts';
 import { refreshReminders } from '../src/reminders/planner.ts';
+import { setLoanReminders } from '../src/services/loans.ts';
 import { reminderSettingsOf } from '../src/reminders/settings.ts';
 import { pairs } from './shared/button-rows.ts';
 import { safeDecode } from './shared/callback-data.ts';
@@ -186,7 +187,7 @@ export const settingsCommand: Command = {
       case 'loan': {
         const loan = loansOfUser(ctx.services.db, ctx.user.id).find((l) => l.id === Number(first));
         if (!loan) return [{ text: ctx.t('error-stale-button') }];
-        setLoanRemindersPaused(ctx.services.db, ctx.user.id, loan.id, !loan.remindersPaused);
+        setLoanReminders(ctx.services.db, ctx.user.id, loan.id, !loan.remindersPaused, ctx.now);
         return loanButtons(ctx);
       }
       default:

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /*
  * Money columns are decimal strings with two places ("888.49"): exact, readable in the
@@ -28,6 +28,8 @@ export const users = sqliteTable('users', {
   remindersPaused: integer('reminders_paused', { mode: 'boolean' }).notNull().default(false),
   /** False once Telegram says the user blocked the bot (403); true again when they write. */
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** Bumped whenever the user's reminders are re-planned: reminder pointers of older versions are stale. */
+  reminderVersion: integer('reminder_version').notNull().default(0),
 });
 
 export const loans = sqliteTable(
@@ -82,17 +84,35 @@ export const installments = sqliteTable(
     payment: text('payment').notNull(),
     /** How much of `payment` has been paid so far. */
     paid: text('paid').notNull().default('0.00'),
-    /**
-     * When the planner should next look at this installment (UTC ISO), null when no reminder is
-     * left or it is paid. Kept per installment so a pass reads only what is due, by index.
-     */
-    nextReminderAt: text('next_reminder_at'),
   },
-  (t) => [
-    uniqueIndex('installments_loan_n_idx').on(t.loanId, t.n),
-    index('installments_due_idx').on(t.dueDate),
-    index('installments_next_reminder_idx').on(t.nextReminderAt),
-  ],
+  (t) => [uniqueIndex('installments_loan_n_idx').on(t.loanId, t.n), index('installments_due_idx').on(t.dueDate)],
+);
+
+/**
+ * When the reminder planner should next look at an installment: one row per open installment
+ * of a loan whose reminders are on, ordered by that instant (the primary key; the table is
+ * WITHOUT ROWID, set in the migration, as drizzle cannot say it). A pass reads the rows whose
+ * instant has come, deletes them and writes each installment's next one; rows with the same
+ * instant sit together, so a pass of 10,000 reminders writes a few hundred pages instead of
+ * one page per installment. The installment's due date and owner ride along, so a pass need not
+ * look up the installment or its loan: while the version is current they cannot have changed.
+ *
+ * A row is live while `version` equals its user's reminderVersion. Re-planning a user (a payment,
+ * an edit, new settings, a loan paused or deleted) bumps the version and writes new rows instead
+ * of hunting the old ones down; the old ones are dropped when their instant comes, which is never
+ * more than POINTER_HORIZON_DAYS away. No foreign keys, for the same reason: a deleted
+ * installment's row goes stale with the re-plan and waits for its instant like any other.
+ */
+export const reminderPointers = sqliteTable(
+  'reminder_pointers',
+  {
+    fireAt: text('fire_at').notNull(),
+    installmentId: integer('installment_id').notNull(),
+    dueDate: text('due_date').notNull(),
+    userId: integer('user_id').notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fireAt, t.installmentId] })],
 );
 
 export const payments = sqliteTable(

@@ -27,8 +27,8 @@ export type ReminderPass = () => Promise<PlanResult & DispatchStats>;
 export function createReminderPass(deps: ReminderPassDeps): ReminderPass {
   let running: Promise<PlanResult & DispatchStats> | undefined;
   const pass = async () => {
-    const plan = planReminders(deps.db, deps.clock.now(), (error, installmentId) =>
-      deps.logger.error({ err: error, installmentId }, 'reminder planning failed for an installment; skipped'),
+    const plan = planReminders(deps.db, deps.clock.now(), (error, { dueDate, userIds }) =>
+      deps.logger.error({ err: error, dueDate, userIds }, 'reminder planning failed for these users’ settings; their reminders for this due date are skipped'),
     );
     const dispatch = await dispatchReminders({
       db: deps.db,

@@ -7,6 +7,7 @@ import { toMonthlyRate, type DayBasis, type RateUnit } from '../domain/rates.ts'
 import { buildSchedule, summarizeSchedule, type LoanTerms, type RepaymentMethod, type ScheduleRow, type ScheduleSummary } from '../domain/schedule.ts';
 import type { Db } from '../db/client.ts';
 import {
+  deleteLoan,
   deletePayment,
   findLoan,
   insertLoan,
@@ -15,6 +16,7 @@ import {
   loansOfUser,
   paymentsOfLoan,
   replaceSchedule,
+  setLoanRemindersPaused,
   type InstallmentRow,
   type LoanRow,
   type NewInstallmentRow,
@@ -206,6 +208,24 @@ export function replaceLoan(db: Db, userId: number, loanId: number, input: LoanI
     return { ok: false, reason: 'paid-exceeds-schedule', paid: error.paid, scheduled: error.scheduled };
   }
   return result;
+}
+
+/** Deletes a loan with its schedule, payments and queued reminders, and re-plans the user's other loans. */
+export function removeLoan(db: Db, userId: number, loanId: number, now: Date): boolean {
+  return db.transaction((tx) => {
+    const deleted = deleteLoan(tx as unknown as Db, userId, loanId);
+    if (deleted) refreshReminders(tx as unknown as Db, userId, now);
+    return deleted;
+  });
+}
+
+/** Turns one loan's reminders off or on; a paused loan has no reminder pointers, resuming plans them from now. */
+export function setLoanReminders(db: Db, userId: number, loanId: number, paused: boolean, now: Date): boolean {
+  return db.transaction((tx) => {
+    const changed = setLoanRemindersPaused(tx as unknown as Db, userId, loanId, paused);
+    if (changed) refreshReminders(tx as unknown as Db, userId, now);
+    return changed;
+  });
 }
 
 export function openAmount(row: InstallmentRow): Decimal {

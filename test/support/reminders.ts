@@ -1,12 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { createInterface } from 'node:readline';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { SettableClock, type Clock } from '../../src/core/clock.ts';
 import { createBotCore } from '../../src/core/create-bot-core.ts';
 import type { OutgoingMessage } from '../../src/core/types.ts';
 import { openDatabase, type Db } from '../../src/db/client.ts';
-import { reminderOutbox, users } from '../../src/db/schema.ts';
+import { reminderOutbox, reminderPointers, users } from '../../src/db/schema.ts';
 import { localDateTime } from '../../src/domain/local-time.ts';
 import { Translator } from '../../src/i18n/translator.ts';
 import { silentLogger, type Logger } from '../../src/log.ts';
@@ -123,6 +123,24 @@ export async function addLoan(bot: TestBot, line: string, options: { user?: numb
 export function setUser(bot: { db: Db; clock: Clock }, userId: number, values: Partial<typeof users.$inferInsert>): void {
   bot.db.update(users).set(values).where(eq(users.id, userId)).run();
   refreshReminders(bot.db, userId, bot.clock.now());
+}
+
+export type PointerRow = typeof reminderPointers.$inferSelect;
+
+/** A user's live reminder pointers (those of their current version): when the planner will next look at each installment. */
+export function livePointers(db: Db, userId: number): PointerRow[] {
+  return db
+    .select({ fireAt: reminderPointers.fireAt, installmentId: reminderPointers.installmentId, dueDate: reminderPointers.dueDate, userId: reminderPointers.userId, version: reminderPointers.version })
+    .from(reminderPointers)
+    .innerJoin(users, and(eq(users.id, reminderPointers.userId), eq(users.reminderVersion, reminderPointers.version)))
+    .where(eq(reminderPointers.userId, userId))
+    .orderBy(reminderPointers.fireAt, reminderPointers.installmentId)
+    .all();
+}
+
+/** Puts pointers back as they were, as a second planner that read them before the first one committed would still see them. */
+export function restorePointers(db: Db, rows: PointerRow[]): void {
+  for (const row of rows) db.insert(reminderPointers).values(row).onConflictDoNothing().run();
 }
 
 export function outbox(db: Db) {
