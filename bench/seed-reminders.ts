@@ -7,7 +7,7 @@ import { openDatabase } from '../src/db/client.ts';
 /*
  * A fresh database file for the dispatch and crash benchmarks: N users in Asia/Shanghai, each
  * with one single-installment loan due on DUE_DATE, its reminder (the due-day one, 09:00 local)
- * due at exactly SEED_INSTANT, as refreshReminders would leave it. A reminder pass at or after
+ * due at exactly SEED_INSTANT (its pointer), as refreshReminders would leave it. A reminder pass at or after
  * the instant queues one outbox row per user and sends one message per user.
  *
  * Each loan is named after its user ("loan of user 1000042"), so every message says whose it is.
@@ -42,9 +42,10 @@ export function seedReminders(count: number): SeededDatabase {
      VALUES (?, ?, ?, '888.49', 'annuity', '12', 'year', 1, ?, 'bank-cn', '2027-01-01T00:00:00.000Z')`,
   );
   const insertInstallment = sqlite.prepare(
-    `INSERT INTO installments (loan_id, n, due_date, principal, interest, fee, payment, next_reminder_at)
-     VALUES (?, 1, ?, '788.49', '100.00', '0.00', '888.49', ?)`,
+    `INSERT INTO installments (id, loan_id, n, due_date, principal, interest, fee, payment)
+     VALUES (?, ?, 1, ?, '788.49', '100.00', '0.00', '888.49')`,
   );
+  const insertPointer = sqlite.prepare('INSERT INTO reminder_pointers (fire_at, installment_id, due_date, user_id, version) VALUES (?, ?, ?, ?, 0)');
   const userIds: number[] = [];
   sqlite.transaction(() => {
     for (let i = 0; i < count; i++) {
@@ -52,7 +53,8 @@ export function seedReminders(count: number): SeededDatabase {
       userIds.push(userId);
       insertUser.run(userId);
       insertLoan.run(i + 1, userId, loanNameOf(userId), DUE_DATE);
-      insertInstallment.run(i + 1, DUE_DATE, SEED_INSTANT.toISOString());
+      insertInstallment.run(i + 1, i + 1, DUE_DATE);
+      insertPointer.run(SEED_INSTANT.toISOString(), i + 1, DUE_DATE, userId);
     }
   })();
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
