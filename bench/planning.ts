@@ -1,26 +1,27 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../src/db/client.ts';
-import { DROP_USED_SQL, planReminders, STAGE_DUE_SQL } from '../src/reminders/planner.ts';
+import { DEFAULT_REMINDER_SETTINGS } from '../src/domain/reminder-times.ts';
+import { DROP_USED_SQL, LOOK_AGAIN, planReminders, POINTER_HORIZON_DAYS, STAGE_DUE_SQL, timetableFrom } from '../src/reminders/planner.ts';
 
 /*
  * Reminder planning at scale (issue 4 target: one pass over 1,000,000 installments of 200,000
  * users finds and queues the 10,000 due reminders in ≤ 100 ms, its queries using indexes).
  *
  * The database is a real file in a temp dir, filled with raw prepared inserts in one
- * transaction. Every user is in Asia/Shanghai with one 5-installment loan, every installment
- * open and with its reminder pointer, as refreshReminders and earlier passes leave them:
+ * transaction. Every user is in Asia/Shanghai with one 5-installment loan and the default
+ * reminder settings, every installment open, and the reminder timetable as refreshReminders and
+ * earlier passes leave it (written by the planner's own timetableFrom):
  * - `due` users, spread evenly over all users (so their rows are scattered through the tables,
- *   as in a real database), have their first installment's pointer ≤ the benchmark instant:
- *   most 3 days before its due date, some on the due day, some a week overdue, at reminder
- *   times from 08:00 to 09:00;
- * - every other pointer lies ahead: at the installment's next reminder, or at the 28-day horizon
- *   when that comes first, counted from a refresh some time in the last 4 weeks;
- * - a quarter of the users re-planned once (a payment, new settings), so the table also holds
- *   their superseded pointers, waiting for their instant to be dropped.
+ *   as in a real database), have one reminder whose time has come: most 3 days before their
+ *   first due date, some on the due day, some a week overdue, at reminder times 08:00 to 09:00;
+ * - every other row lies ahead: reminders in the 4 weeks after the user's last re-plan, and a
+ *   look-again at the end of those weeks;
+ * - a quarter of the users re-planned twice, so the table also holds the look-agains the
+ *   second re-plan superseded, waiting for their time to be dropped.
  */
 
 /** 2027-03-12 09:00 in Shanghai. */
@@ -30,7 +31,6 @@ const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 const SHANGHAI_OFFSET_MIN = 8 * 60;
 const isoDate = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const dayOf = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 /** The instant (epoch ms) of local (Shanghai, no DST) `time` on epoch day `day`. */
 const shanghaiMs = (day: number, time: string) => {
   const [h, m] = time.split(':').map(Number) as [number, number];
@@ -65,7 +65,9 @@ export function buildPlanningDatabase(path: string, options: BuildOptions): numb
     `INSERT INTO installments (id, loan_id, n, due_date, principal, interest, fee, payment)
      VALUES (?, ?, ?, ?, '788.49', '100.00', '0.00', '888.49')`,
   );
-  const insertPointer = sqlite.prepare('INSERT INTO reminder_pointers (fire_at, installment_id, due_date, user_id, version) VALUES (?, ?, ?, ?, ?)');
+  const insertRow = sqlite.prepare(
+    'INSERT INTO reminder_timetable (fire_at, installment_id, kind, due_date, user_id, version) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   // Indexes are built once at the end, from the migrations' own definitions: much faster than
   // keeping them up to date through 1.4 million inserts.
   const indexes = sqlite
@@ -74,17 +76,17 @@ export function buildPlanningDatabase(path: string, options: BuildOptions): numb
   for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name}"`);
   const now = PLANNING_NOW.getTime();
   const nowDay = Math.floor(now / DAY_MS);
-  const horizonMs = 28 * DAY_MS;
   const reminderTimes = ['08:00', '08:15', '08:30', '08:45', '09:00'];
   const stride = Math.max(1, Math.floor(options.users / options.due));
-  // Pointers go in sorted by their key, as a WITHOUT ROWID table likes best.
-  const pointers: [string, number, string, number, number][] = [];
+  // Rows go in sorted by their key, as a WITHOUT ROWID table likes best.
+  const rows: [string, number, string, string, number, number][] = [];
   sqlite.transaction(() => {
     let installmentId = 0;
     for (let u = 1; u <= options.users; u++) {
       const dueIndex = u % stride === 0 ? u / stride : 0;
       const isDue = dueIndex >= 1 && dueIndex <= options.due;
       const reminderTime = isDue ? (reminderTimes[dueIndex % reminderTimes.length] as string) : '09:00';
+      const settings = { ...DEFAULT_REMINDER_SETTINGS, timeZone: 'Asia/Shanghai', reminderTime };
       const replanned = u % 4 === 0;
       const version = replanned ? 1 : 0;
       insertUser.run(u, 'Asia/Shanghai', '2026-12-01T00:00:00.000Z', reminderTime, version);
@@ -92,25 +94,27 @@ export function buildPlanningDatabase(path: string, options: BuildOptions): numb
       // (due 03-05, its +7 follow-up). Others: first due 03-16 … 04-14, first reminder ≥ 03-13.
       const kind = isDue ? dueIndex % 10 : -1;
       const firstDueDay = kind === 0 ? nowDay : kind === 1 ? nowDay - 7 : isDue ? nowDay + 3 : nowDay + 4 + (u % 30);
-      const reminderOffset = kind === 0 ? 0 : kind === 1 ? 7 : -3;
       const firstDue = isoDate(firstDueDay);
       insertLoan.run(u, u, options.installmentsPerUser, firstDue);
-      // The user's last refresh, some minutes to 27 days ago: its horizon is still ahead.
-      const refreshedAt = now - (u % 28) * DAY_MS - ((u % 1439) + 1) * MINUTE_MS;
+      // The timetable as the user's last re-plan wrote it, less the rows earlier passes used up.
+      // Due users were re-planned just before today's reminder, which is still waiting; the
+      // others some minutes to 27 days ago (nothing of theirs has come yet).
+      const dueSlotMs = shanghaiMs(firstDueDay + (kind === 0 ? 0 : kind === 1 ? 7 : -3), reminderTime);
+      const refreshedAt = isDue ? dueSlotMs - MINUTE_MS : now - (u % 28) * DAY_MS - ((u % 1439) + 1) * MINUTE_MS;
       for (let n = 1; n <= options.installmentsPerUser; n++) {
         installmentId += 1;
         const due = n === 1 ? firstDue : addMonths(firstDue, n - 1);
         insertInstallment.run(installmentId, u, n, due);
-        const nextMs = n === 1 && isDue ? shanghaiMs(firstDueDay + reminderOffset, reminderTime) : shanghaiMs(dayOf(due) - 3, reminderTime);
-        const pointerMs = n === 1 && isDue ? nextMs : Math.min(nextMs, refreshedAt + horizonMs);
-        pointers.push([new Date(pointerMs).toISOString(), installmentId, due, u, version]);
-        // The pointer the re-plan superseded: somewhere in the next 4 weeks, not yet dropped
-        // (half a minute off the live pointers' whole minutes, so never on the same key).
-        if (replanned) pointers.push([new Date(now + ((u + n) % 28) * DAY_MS + ((u % 1439) + 1) * MINUTE_MS + 30_000).toISOString(), installmentId, due, u, 0]);
+        for (const row of timetableFrom(due, settings, new Date(refreshedAt))) {
+          if (Date.parse(row.fireAt) >= now || (isDue && Date.parse(row.fireAt) === dueSlotMs)) rows.push([row.fireAt, installmentId, row.kind, due, u, version]);
+        }
+        // What the re-plan superseded: a look-again from three days before it, not yet come.
+        const staleLookAgain = refreshedAt - 3 * DAY_MS + POINTER_HORIZON_DAYS * DAY_MS;
+        if (replanned && staleLookAgain > now) rows.push([new Date(staleLookAgain).toISOString(), installmentId, LOOK_AGAIN, due, u, 0]);
       }
     }
-    pointers.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    for (const pointer of pointers) insertPointer.run(...pointer);
+    rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0)));
+    for (const row of rows) insertRow.run(...row);
   })();
   for (const { sql } of indexes) sqlite.exec(sql);
   sqlite.pragma('journal_mode = WAL');
@@ -130,7 +134,7 @@ export function plannerQueryPlan(db: Db): { lines: string[]; usesIndexes: boolea
   const lines = PLANNER_QUERIES.flatMap((sql) =>
     (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ now: PLANNING_NOW.toISOString() }) as { detail: string }[]).map((row) => row.detail),
   );
-  const scansTable = lines.some((line) => /^SCAN (reminder_pointers|installments|loans|users|p|i|l|u)\b/.test(line));
+  const scansTable = lines.some((line) => /^SCAN (reminder_timetable|installments|loans|users|p|i|l|u)\b/.test(line));
   return { lines, usesIndexes: !scansTable && lines.some((line) => line.includes('PRIMARY KEY')) };
 }
 
@@ -159,6 +163,9 @@ export function runPlanningBench(options: BuildOptions = { users: 200_000, insta
     for (let run = 0; run < RUNS; run++) {
       const path = join(dir, `run-${run}.db`);
       copyFileSync(built, path);
+      // Flush the copy first: otherwise the kernel is still writing its 250 MB back while the
+      // pass commits, and the pass's own writes wait behind it.
+      flushFile(path);
       const db = openDatabase(path);
       try {
         const start = performance.now();
@@ -193,6 +200,15 @@ export function runPlanningBench(options: BuildOptions = { users: 200_000, insta
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function flushFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

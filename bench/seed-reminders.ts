@@ -45,7 +45,7 @@ export function seedReminders(count: number): SeededDatabase {
     `INSERT INTO installments (id, loan_id, n, due_date, principal, interest, fee, payment)
      VALUES (?, ?, 1, ?, '788.49', '100.00', '0.00', '888.49')`,
   );
-  const insertPointer = sqlite.prepare('INSERT INTO reminder_pointers (fire_at, installment_id, due_date, user_id, version) VALUES (?, ?, ?, ?, 0)');
+  const insertPointer = sqlite.prepare('INSERT INTO reminder_timetable (fire_at, installment_id, due_date, user_id, version) VALUES (?, ?, ?, ?, 0)');
   const userIds: number[] = [];
   sqlite.transaction(() => {
     for (let i = 0; i < count; i++) {

@@ -89,30 +89,32 @@ export const installments = sqliteTable(
 );
 
 /**
- * When the reminder planner should next look at an installment: one row per open installment
- * of a loan whose reminders are on, ordered by that instant (the primary key; the table is
- * WITHOUT ROWID, set in the migration, as drizzle cannot say it). A pass reads the rows whose
- * instant has come, deletes them and writes each installment's next one; rows with the same
- * instant sit together, so a pass of 10,000 reminders writes a few hundred pages instead of
- * one page per installment. The installment's due date and owner ride along, so a pass need not
- * look up the installment or its loan: while the version is current they cannot have changed.
+ * The reminder timetable: for each open installment of a loan whose reminders are on, its
+ * reminder times in the next POINTER_HORIZON_DAYS, plus a 'look-again' row at the end of them
+ * when more reminders follow. Ordered by time (the primary key; the table is WITHOUT ROWID, set
+ * in the migration, as drizzle cannot say it), so a pass reads the rows whose time has come and
+ * deletes them in one stretch of pages, and the rows it adds (a few look-agains) are few. The
+ * installment's due date and owner ride along, so a pass need not look up the installment or its
+ * loan: while the version is current they cannot have changed.
  *
  * A row is live while `version` equals its user's reminderVersion. Re-planning a user (a payment,
  * an edit, new settings, a loan paused or deleted) bumps the version and writes new rows instead
- * of hunting the old ones down; the old ones are dropped when their instant comes, which is never
+ * of hunting the old ones down; the old ones are dropped when their time comes, which is never
  * more than POINTER_HORIZON_DAYS away. No foreign keys, for the same reason: a deleted
- * installment's row goes stale with the re-plan and waits for its instant like any other.
+ * installment's rows go stale with the re-plan and wait for their time like any other.
  */
-export const reminderPointers = sqliteTable(
-  'reminder_pointers',
+export const reminderTimetable = sqliteTable(
+  'reminder_timetable',
   {
     fireAt: text('fire_at').notNull(),
     installmentId: integer('installment_id').notNull(),
+    /** A reminder kind ('before-3', 'due', 'overdue-7', …) or 'look-again'. */
+    kind: text('kind').notNull(),
     dueDate: text('due_date').notNull(),
     userId: integer('user_id').notNull(),
     version: integer('version').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.fireAt, t.installmentId] })],
+  (t) => [primaryKey({ columns: [t.fireAt, t.installmentId, t.kind] })],
 );
 
 export const payments = sqliteTable(

@@ -27,8 +27,8 @@ export type ReminderPass = () => Promise<PlanResult & DispatchStats>;
 export function createReminderPass(deps: ReminderPassDeps): ReminderPass {
   let running: Promise<PlanResult & DispatchStats> | undefined;
   const pass = async () => {
-    const plan = planReminders(deps.db, deps.clock.now(), (error, { dueDate, userIds }) =>
-      deps.logger.error({ err: error, dueDate, userIds }, 'reminder planning failed for these users’ settings; their reminders for this due date are skipped'),
+    const plan = planReminders(deps.db, deps.clock.now(), (error, { installmentId, userId }) =>
+      deps.logger.error({ err: error, installmentId, userId }, 'reminder planning failed for this user’s settings; the installment’s reminders are skipped until they are re-planned'),
     );
     const dispatch = await dispatchReminders({
       db: deps.db,

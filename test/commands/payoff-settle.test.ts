@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { installments, payments } from '../../src/db/schema.ts';
 import { createTestBot, texts } from '../support/bot.ts';
-import { livePointers } from '../support/reminders.ts';
+import { timetableOf } from '../support/reminders.ts';
 
 const at = (date: string) => new Date(`${date}T02:00:00Z`); // 10:00 in Shanghai
 
@@ -27,7 +27,7 @@ describe('/payoff: recording that the loan was paid off', () => {
     expect(texts(await bot.pressLabel('I paid this today'))).toContain('car paid off with 6,821.08');
     const rows = bot.db.select().from(installments).all();
     expect(rows.every((row) => row.paid === row.payment)).toBe(true);
-    expect(livePointers(bot.db, 1)).toEqual([]);
+    expect(timetableOf(bot.db, 1)).toEqual([]);
     // The first installment not yet due carries the 10 days' interest; later ones only principal.
     expect(rows[4]).toMatchObject({ interest: '22.66', fee: '0.00' });
     expect(rows[5]).toMatchObject({ interest: '0.00' });

@@ -9,7 +9,7 @@ import { openDatabase } from '../../src/db/client.ts';
 import { claimUserRows, queueReminder } from '../../src/db/outbox-repo.ts';
 import { CLAIM_LEASE_MS, recoverAbandonedClaims } from '../../src/reminders/dispatcher.ts';
 import { planReminders } from '../../src/reminders/planner.ts';
-import { addLoan, CAR, createReminderBot, livePointers, MINUTE_MS, outbox, PHONE, restorePointers } from '../support/reminders.ts';
+import { addLoan, CAR, createReminderBot, timetableOf, MINUTE_MS, outbox, PHONE, restoreTimetable } from '../support/reminders.ts';
 
 /*
  * A crash between send and mark may cost one duplicate per message in flight; nothing is ever
@@ -110,10 +110,10 @@ describe('nothing is queued twice', () => {
   it('a second planner that read the same due installment before the first committed queues nothing', async () => {
     const bot = createReminderBot({ now: '2027-01-10T08:00:00+08:00' });
     await addLoan(bot, CAR);
-    const pointers = livePointers(bot.db, 1);
+    const pointers = timetableOf(bot.db, 1);
     expect(planReminders(bot.db, AT_0900).queued).toBe(1);
     // Put the pointers back as the other planner saw them, and let it run at the same instant.
-    restorePointers(bot.db, pointers);
+    restoreTimetable(bot.db, pointers);
     expect(planReminders(bot.db, AT_0900).queued).toBe(0);
     expect(outbox(bot.db)).toHaveLength(1);
     // The outbox's own key: the same (installment, kind, due date) twice is one row.
@@ -132,11 +132,11 @@ describe('nothing is queued twice', () => {
     const a = openDatabase(path);
     const b = openDatabase(path);
     try {
-      const seenByB = b.$client.prepare('SELECT * FROM reminder_pointers WHERE fire_at <= ?').all(PLANNING_NOW.toISOString()) as Record<string, unknown>[];
+      const seenByB = b.$client.prepare('SELECT * FROM reminder_timetable WHERE fire_at <= ?').all(PLANNING_NOW.toISOString()) as Record<string, unknown>[];
       expect(seenByB).toHaveLength(120);
       expect(planReminders(a, PLANNING_NOW).queued).toBe(120);
       // b still believes they are due (it read them first).
-      const restore = b.$client.prepare('INSERT INTO reminder_pointers VALUES (:fire_at, :installment_id, :due_date, :user_id, :version)');
+      const restore = b.$client.prepare('INSERT INTO reminder_timetable VALUES (:fire_at, :installment_id, :kind, :due_date, :user_id, :version)');
       for (const row of seenByB) restore.run(row);
       expect(planReminders(b, PLANNING_NOW).queued).toBe(0);
       expect(a.$client.prepare('SELECT count(*) AS n FROM reminder_outbox').get()).toEqual({ n: 120 });

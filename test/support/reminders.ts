@@ -6,7 +6,7 @@ import { SettableClock, type Clock } from '../../src/core/clock.ts';
 import { createBotCore } from '../../src/core/create-bot-core.ts';
 import type { OutgoingMessage } from '../../src/core/types.ts';
 import { openDatabase, type Db } from '../../src/db/client.ts';
-import { reminderOutbox, reminderPointers, users } from '../../src/db/schema.ts';
+import { reminderOutbox, reminderTimetable, users } from '../../src/db/schema.ts';
 import { localDateTime } from '../../src/domain/local-time.ts';
 import { Translator } from '../../src/i18n/translator.ts';
 import { silentLogger, type Logger } from '../../src/log.ts';
@@ -125,22 +125,29 @@ export function setUser(bot: { db: Db; clock: Clock }, userId: number, values: P
   refreshReminders(bot.db, userId, bot.clock.now());
 }
 
-export type PointerRow = typeof reminderPointers.$inferSelect;
+export type TimetableRow = typeof reminderTimetable.$inferSelect;
 
-/** A user's live reminder pointers (those of their current version): when the planner will next look at each installment. */
-export function livePointers(db: Db, userId: number): PointerRow[] {
+/** A user's live reminder timetable (rows of their current version), in time order. */
+export function timetableOf(db: Db, userId: number): TimetableRow[] {
   return db
-    .select({ fireAt: reminderPointers.fireAt, installmentId: reminderPointers.installmentId, dueDate: reminderPointers.dueDate, userId: reminderPointers.userId, version: reminderPointers.version })
-    .from(reminderPointers)
-    .innerJoin(users, and(eq(users.id, reminderPointers.userId), eq(users.reminderVersion, reminderPointers.version)))
-    .where(eq(reminderPointers.userId, userId))
-    .orderBy(reminderPointers.fireAt, reminderPointers.installmentId)
+    .select({
+      fireAt: reminderTimetable.fireAt,
+      installmentId: reminderTimetable.installmentId,
+      kind: reminderTimetable.kind,
+      dueDate: reminderTimetable.dueDate,
+      userId: reminderTimetable.userId,
+      version: reminderTimetable.version,
+    })
+    .from(reminderTimetable)
+    .innerJoin(users, and(eq(users.id, reminderTimetable.userId), eq(users.reminderVersion, reminderTimetable.version)))
+    .where(eq(reminderTimetable.userId, userId))
+    .orderBy(reminderTimetable.fireAt, reminderTimetable.installmentId)
     .all();
 }
 
-/** Puts pointers back as they were, as a second planner that read them before the first one committed would still see them. */
-export function restorePointers(db: Db, rows: PointerRow[]): void {
-  for (const row of rows) db.insert(reminderPointers).values(row).onConflictDoNothing().run();
+/** Puts timetable rows back as they were, as a second planner that read them before the first one committed would still see them. */
+export function restoreTimetable(db: Db, rows: TimetableRow[]): void {
+  for (const row of rows) db.insert(reminderTimetable).values(row).onConflictDoNothing().run();
 }
 
 export function outbox(db: Db) {
