@@ -156,6 +156,7 @@ export function runPlanningBench(options: BuildOptions = { users: 200_000, insta
   try {
     const built = join(dir, 'built.db');
     const buildMs = buildPlanningDatabase(built, options);
+    flushFile(built);
     const times: number[] = [];
     let result = { queued: 0, examined: 0 };
     let walPages = 0;
@@ -163,8 +164,8 @@ export function runPlanningBench(options: BuildOptions = { users: 200_000, insta
     for (let run = 0; run < RUNS; run++) {
       const path = join(dir, `run-${run}.db`);
       copyFileSync(built, path);
-      // Flush the copy first: otherwise the kernel is still writing its 250 MB back while the
-      // pass commits, and the pass's own writes wait behind it.
+      // Flush the copy first (and the built file above): otherwise the kernel is still writing
+      // hundreds of megabytes back while the pass commits, and the pass's own writes wait.
       flushFile(path);
       const db = openDatabase(path);
       try {
