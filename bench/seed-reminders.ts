@@ -7,7 +7,7 @@ import { openDatabase } from '../src/db/client.ts';
 /*
  * A fresh database file for the dispatch and crash benchmarks: N users in Asia/Shanghai, each
  * with one single-installment loan due on DUE_DATE, its reminder (the due-day one, 09:00 local)
- * due at exactly SEED_INSTANT (its pointer), as refreshReminders would leave it. A reminder pass at or after
+ * due at exactly SEED_INSTANT (its timetable row), as refreshReminders would leave it. A reminder pass at or after
  * the instant queues one outbox row per user and sends one message per user.
  *
  * Each loan is named after its user ("loan of user 1000042"), so every message says whose it is.
@@ -45,7 +45,7 @@ export function seedReminders(count: number): SeededDatabase {
     `INSERT INTO installments (id, loan_id, n, due_date, principal, interest, fee, payment)
      VALUES (?, ?, 1, ?, '788.49', '100.00', '0.00', '888.49')`,
   );
-  const insertPointer = sqlite.prepare('INSERT INTO reminder_timetable (fire_at, installment_id, due_date, user_id, version) VALUES (?, ?, ?, ?, 0)');
+  const insertTimetableRow = sqlite.prepare("INSERT INTO reminder_timetable (fire_at, installment_id, kind, due_date, user_id, version) VALUES (?, ?, 'due', ?, ?, 0)");
   const userIds: number[] = [];
   sqlite.transaction(() => {
     for (let i = 0; i < count; i++) {
@@ -54,7 +54,7 @@ export function seedReminders(count: number): SeededDatabase {
       insertUser.run(userId);
       insertLoan.run(i + 1, userId, loanNameOf(userId), DUE_DATE);
       insertInstallment.run(i + 1, i + 1, DUE_DATE);
-      insertPointer.run(SEED_INSTANT.toISOString(), i + 1, DUE_DATE, userId);
+      insertTimetableRow.run(SEED_INSTANT.toISOString(), i + 1, DUE_DATE, userId);
     }
   })();
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
