@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../src/db/client.ts';
 import { DEFAULT_REMINDER_SETTINGS } from '../src/domain/reminder-times.ts';
-import { DROP_USED_SQL, LOOK_AGAIN, planReminders, POINTER_HORIZON_DAYS, STAGE_DUE_SQL, timetableFrom } from '../src/reminders/planner.ts';
+import { DROP_USED_SQL, LOOK_AGAIN, planReminders, TIMETABLE_HORIZON_DAYS, STAGE_DUE_SQL, timetableFrom } from '../src/reminders/planner.ts';
 
 /*
  * Reminder planning at scale (issue 4 target: one pass over 1,000,000 installments of 200,000
@@ -98,18 +98,21 @@ export function buildPlanningDatabase(path: string, options: BuildOptions): numb
       insertLoan.run(u, u, options.installmentsPerUser, firstDue);
       // The timetable as the user's last re-plan wrote it, less the rows earlier passes used up.
       // Due users were re-planned just before today's reminder, which is still waiting; the
-      // others some minutes to 27 days ago (nothing of theirs has come yet).
+      // others some minutes to 27 days ago: none of their reminders has come yet, but the
+      // look-agains of some (about 1 in 40,000, as in any minute) have.
       const dueSlotMs = shanghaiMs(firstDueDay + (kind === 0 ? 0 : kind === 1 ? 7 : -3), reminderTime);
       const refreshedAt = isDue ? dueSlotMs - MINUTE_MS : now - (u % 28) * DAY_MS - ((u % 1439) + 1) * MINUTE_MS;
       for (let n = 1; n <= options.installmentsPerUser; n++) {
         installmentId += 1;
         const due = n === 1 ? firstDue : addMonths(firstDue, n - 1);
         insertInstallment.run(installmentId, u, n, due);
-        for (const row of timetableFrom(due, settings, new Date(refreshedAt))) {
-          if (Date.parse(row.fireAt) >= now || (isDue && Date.parse(row.fireAt) === dueSlotMs)) rows.push([row.fireAt, installmentId, row.kind, due, u, version]);
+        for (const row of timetableFrom(installmentId, due, settings, new Date(refreshedAt))) {
+          // Earlier passes used up everything before the last minute (the pass before this one).
+          const at = Date.parse(row.fireAt);
+          if (at > now - MINUTE_MS || (isDue && at === dueSlotMs)) rows.push([row.fireAt, installmentId, row.kind, due, u, version]);
         }
         // What the re-plan superseded: a look-again from three days before it, not yet come.
-        const staleLookAgain = refreshedAt - 3 * DAY_MS + POINTER_HORIZON_DAYS * DAY_MS;
+        const staleLookAgain = refreshedAt - 3 * DAY_MS + TIMETABLE_HORIZON_DAYS * DAY_MS;
         if (replanned && staleLookAgain > now) rows.push([new Date(staleLookAgain).toISOString(), installmentId, LOOK_AGAIN, due, u, 0]);
       }
     }

@@ -7,8 +7,8 @@ import { openDatabase } from '../src/db/client.ts';
 /*
  * A fresh database file for the dispatch and crash benchmarks: N users in Asia/Shanghai, each
  * with one single-installment loan due on DUE_DATE, its reminder (the due-day one, 09:00 local)
- * due at exactly SEED_INSTANT (its timetable row), as refreshReminders would leave it. A reminder pass at or after
- * the instant queues one outbox row per user and sends one message per user.
+ * in the timetable at exactly SEED_INSTANT. A reminder pass at or after the instant queues one
+ * outbox row per user and sends one message per user.
  *
  * Each loan is named after its user ("loan of user 1000042"), so every message says whose it is.
  */

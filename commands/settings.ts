@@ -6,9 +6,9 @@ import { isValidTimeZone } from '../src/domain/calendar.ts';
 import { parseLocalTime } from '../src/domain/local-time.ts';
 import { validateReminderSettings } from '../src/domain/reminder-times.ts';
 import { normalizeText } from '../src/parse/result.ts';
-import { refreshReminders } from '../src/reminders/planner.ts';
 import { reminderSettingsOf } from '../src/reminders/settings.ts';
 import { setLoanReminders } from '../src/services/loans.ts';
+import { saveReminderSettings } from '../src/services/reminder-settings.ts';
 import { pairs } from './shared/button-rows.ts';
 import { safeDecode } from './shared/callback-data.ts';
 import { formInTheWay } from './shared/form-in-the-way.ts';
@@ -131,9 +131,8 @@ function save(ctx: CommandContext, field: Field, text: string): Reply[] {
     const key = field === 'quietHours' ? 'settings-error-quiet' : field === 'timeZone' ? 'settings-error-timezone' : 'settings-error-days';
     return [{ text: ctx.t(key) }, ...ask(ctx, field)];
   }
-  updateReminderSettings(ctx.services.db, ctx.user.id, update);
+  saveReminderSettings(ctx.services.db, ctx.user.id, update, ctx.now);
   clearForm(ctx.services.db, ctx.user.id);
-  refreshReminders(ctx.services.db, ctx.user.id, ctx.now);
   return [{ text: ctx.t('settings-saved') }, ...summary(ctx)];
 }
 
@@ -179,8 +178,7 @@ export const settingsCommand: Command = {
         return summary(ctx);
       case 'stop':
         // Follow-ups stop 90 days after the due date unless the borrower asks for them until paid.
-        updateReminderSettings(ctx.services.db, ctx.user.id, { overdueStopAfterDays: user.overdueStopAfterDays === null ? 90 : null });
-        refreshReminders(ctx.services.db, ctx.user.id, ctx.now);
+        saveReminderSettings(ctx.services.db, ctx.user.id, { overdueStopAfterDays: user.overdueStopAfterDays === null ? 90 : null }, ctx.now);
         return summary(ctx);
       case 'loans':
         return loanButtons(ctx);

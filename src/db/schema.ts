@@ -28,7 +28,7 @@ export const users = sqliteTable('users', {
   remindersPaused: integer('reminders_paused', { mode: 'boolean' }).notNull().default(false),
   /** False once Telegram says the user blocked the bot (403); true again when they write. */
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  /** Bumped whenever the user's reminders are re-planned: reminder pointers of older versions are stale. */
+  /** Bumped whenever the user's reminders are re-planned: reminder timetable rows of older versions are stale. */
   reminderVersion: integer('reminder_version').notNull().default(0),
 });
 
@@ -90,17 +90,19 @@ export const installments = sqliteTable(
 
 /**
  * The reminder timetable: for each open installment of a loan whose reminders are on, its
- * reminder times in the next POINTER_HORIZON_DAYS, plus a 'look-again' row at the end of them
- * when more reminders follow. Ordered by time (the primary key; the table is WITHOUT ROWID, set
- * in the migration, as drizzle cannot say it), so a pass reads the rows whose time has come and
- * deletes them in one stretch of pages, and the rows it adds (a few look-agains) are few. The
- * installment's due date and owner ride along, so a pass need not look up the installment or its
- * loan: while the version is current they cannot have changed.
+ * reminder times in the next TIMETABLE_HORIZON_DAYS, plus a 'look-again' row at the end of them
+ * (in their last day, at a minute spread by installment) when more reminders follow. Ordered by
+ * time (the primary key; the table is WITHOUT ROWID, set in the migration, as drizzle cannot say
+ * it), so a pass reads the rows whose time has come and deletes them in one stretch of pages, and
+ * the rows it adds (for the few look-agains) are few. The installment's due date and owner ride
+ * along, so a pass need not look up the installment or its loan: while the version is current
+ * they cannot have changed.
  *
  * A row is live while `version` equals its user's reminderVersion. Re-planning a user (a payment,
  * an edit, new settings, a loan paused or deleted) bumps the version and writes new rows instead
  * of hunting the old ones down; the old ones are dropped when their time comes, which is never
- * more than POINTER_HORIZON_DAYS away. No foreign keys, for the same reason: a deleted
+ * more than TIMETABLE_HORIZON_DAYS away (rows carried over by migration 0001 excepted: those are
+ * at the instant the old design had planned). No foreign keys, for the same reason: a deleted
  * installment's rows go stale with the re-plan and wait for their time like any other.
  */
 export const reminderTimetable = sqliteTable(

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, lte, ne, sql } from 'drizzle-orm';
 import { latestDueSlot, nextSlotAfter, type ReminderSettings } from '../domain/reminder-times.ts';
 import type { Db } from '../db/client.ts';
 import { installments, loans, reminderTimetable, users } from '../db/schema.ts';
@@ -30,13 +30,22 @@ import { reminderSettingsOf } from './settings.ts';
  * once every four weeks (nothing is queued then), which costs nothing and bounds how long the
  * rows a re-plan superseded stay in the table.
  */
-export const POINTER_HORIZON_DAYS = 28;
+export const TIMETABLE_HORIZON_DAYS = 28;
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 /** The kind of a timetable row that is not a reminder but "plan this installment again from here". */
 export const LOOK_AGAIN = 'look-again';
 
-const horizonOf = (now: Date) => new Date(now.getTime() + POINTER_HORIZON_DAYS * DAY_MS);
+/**
+ * When an installment is looked at again: in the last day before the horizon, at a minute of its
+ * own (spread by its id), so that the look-agains of installments planned in the same pass (all
+ * of one morning's reminders, say) do not all come back in one pass four weeks later.
+ */
+function lookAgainAt(installmentId: number, now: Date): Date {
+  const minuteOfDay = (installmentId * 7919) % 1440;
+  return new Date(now.getTime() + (TIMETABLE_HORIZON_DAYS - 1) * DAY_MS + minuteOfDay * MINUTE_MS);
+}
 
 interface TimetableEntry {
   fireAt: string;
@@ -45,17 +54,17 @@ interface TimetableEntry {
 
 /**
  * An installment's timetable from `now` on: its reminder times strictly after `now` and before
- * the horizon, then a look-again at the horizon if any reminder comes at or after it.
+ * its look-again, then the look-again if any reminder comes at or after it.
  */
-export function timetableFrom(dueDate: string, settings: ReminderSettings, now: Date): TimetableEntry[] {
-  const horizon = horizonOf(now);
+export function timetableFrom(installmentId: number, dueDate: string, settings: ReminderSettings, now: Date): TimetableEntry[] {
+  const lookAgain = lookAgainAt(installmentId, now);
   const entries: TimetableEntry[] = [];
   let slot = nextSlotAfter(dueDate, settings, now);
-  while (slot && slot.fireAt < horizon) {
+  while (slot && slot.fireAt < lookAgain) {
     entries.push({ fireAt: slot.fireAt.toISOString(), kind: slot.kind });
     slot = nextSlotAfter(dueDate, settings, slot.fireAt);
   }
-  if (slot) entries.push({ fireAt: horizon.toISOString(), kind: LOOK_AGAIN });
+  if (slot) entries.push({ fireAt: lookAgain.toISOString(), kind: LOOK_AGAIN });
   return entries;
 }
 
@@ -181,7 +190,7 @@ export function planReminders(db: Db, now: Date, onError?: (error: unknown, fail
         // From the look-again instant on, inclusive: a reminder at that very instant is its to plan.
         const latest = latestDueSlot(row.dueDate, settings, new Date(Date.parse(row.fireAt) - 1), now);
         if (latest) missed.push({ ...same, k: latest.kind, f: latest.fireAt.toISOString(), w: row.wanted });
-        for (const { fireAt, kind } of timetableFrom(row.dueDate, settings, now)) next.push({ ...same, k: kind, f: fireAt });
+        for (const { fireAt, kind } of timetableFrom(row.installmentId, row.dueDate, settings, now)) next.push({ ...same, k: kind, f: fireAt });
       } catch (error) {
         // One user's broken settings must not stop everyone's reminders: skip them and say whose.
         // Their rows are used up and not renewed; the next re-plan gives them new ones.
@@ -216,6 +225,11 @@ export function planReminders(db: Db, now: Date, onError?: (error: unknown, fail
  * depend on: a loan added, edited, deleted, paused or resumed, a payment or its undo, a payoff,
  * new settings. The version bump retires all of the user's earlier rows at once; see
  * reminderTimetable.
+ *
+ * A reminder whose time has come but that the next pass has not handled yet must not be lost
+ * with the old rows: such an installment gets a look-again at that time instead of a new
+ * timetable, and the next pass queues its latest reminder since then (if it is still due under
+ * the new plan) and writes the rest.
  */
 export function refreshReminders(db: Db, userId: number, now: Date): void {
   db.transaction((tx) => {
@@ -226,6 +240,16 @@ export function refreshReminders(db: Db, userId: number, now: Date): void {
       .returning()
       .get();
     if (!user) return;
+    const version = user.reminderVersion;
+    // The user's live rows whose time has come but that no pass has handled yet (the rows up to
+    // `now` are the few since the last pass): the earliest per installment.
+    const waitingRows = tx
+      .select({ installmentId: reminderTimetable.installmentId, fireAt: sql<string>`min(${reminderTimetable.fireAt})` })
+      .from(reminderTimetable)
+      .where(and(lte(reminderTimetable.fireAt, now.toISOString()), eq(reminderTimetable.userId, userId), eq(reminderTimetable.version, version - 1)))
+      .groupBy(reminderTimetable.installmentId)
+      .all();
+    const waiting = new Map(waitingRows.map((row) => [row.installmentId, row.fireAt]));
     const settings = reminderSettingsOf(user);
     // Money columns are canonical two-decimal strings, so "not equal" is "something still open".
     const open = tx
@@ -235,12 +259,14 @@ export function refreshReminders(db: Db, userId: number, now: Date): void {
       .where(and(eq(loans.userId, userId), eq(loans.remindersPaused, false), ne(installments.paid, installments.payment)))
       .all();
     for (const row of open) {
-      for (const { fireAt, kind } of timetableFrom(row.dueDate, settings, now)) {
+      const waitingSince = waiting.get(row.id);
+      const entries = waitingSince ? [{ fireAt: waitingSince, kind: LOOK_AGAIN }] : timetableFrom(row.id, row.dueDate, settings, now);
+      for (const { fireAt, kind } of entries) {
         tx.insert(reminderTimetable)
-          .values({ fireAt, installmentId: row.id, kind, dueDate: row.dueDate, userId, version: user.reminderVersion })
+          .values({ fireAt, installmentId: row.id, kind, dueDate: row.dueDate, userId, version })
           .onConflictDoUpdate({
             target: [reminderTimetable.fireAt, reminderTimetable.installmentId, reminderTimetable.kind],
-            set: { dueDate: row.dueDate, userId, version: user.reminderVersion },
+            set: { dueDate: row.dueDate, userId, version },
           })
           .run();
       }
