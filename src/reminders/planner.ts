@@ -219,6 +219,9 @@ export function planReminders(db: Db, now: Date, onError?: (error: unknown, fail
   }
 }
 
+/** Timetable rows written per statement by refreshReminders. */
+const INSERT_CHUNK = 500;
+
 /**
  * Re-plans every open installment of a user from `now`, except those of loans whose reminders
  * are paused. Must be called, in the same transaction, by everything that changes what reminders
@@ -258,18 +261,21 @@ export function refreshReminders(db: Db, userId: number, now: Date): void {
       .innerJoin(loans, eq(installments.loanId, loans.id))
       .where(and(eq(loans.userId, userId), eq(loans.remindersPaused, false), ne(installments.paid, installments.payment)))
       .all();
-    for (const row of open) {
+    const rows = open.flatMap((row) => {
       const waitingSince = waiting.get(row.id);
       const entries = waitingSince ? [{ fireAt: waitingSince, kind: LOOK_AGAIN }] : timetableFrom(row.id, row.dueDate, settings, now);
-      for (const { fireAt, kind } of entries) {
-        tx.insert(reminderTimetable)
-          .values({ fireAt, installmentId: row.id, kind, dueDate: row.dueDate, userId, version })
-          .onConflictDoUpdate({
-            target: [reminderTimetable.fireAt, reminderTimetable.installmentId, reminderTimetable.kind],
-            set: { dueDate: row.dueDate, userId, version },
-          })
-          .run();
-      }
+      return entries.map(({ fireAt, kind }) => ({ fireAt, installmentId: row.id, kind, dueDate: row.dueDate, userId, version }));
+    });
+    // In chunks, to stay well under SQLite's limit on bound parameters (6 per row). A superseded
+    // row at the same instant and kind is taken over rather than duplicated.
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      tx.insert(reminderTimetable)
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .onConflictDoUpdate({
+          target: [reminderTimetable.fireAt, reminderTimetable.installmentId, reminderTimetable.kind],
+          set: { dueDate: sql`excluded.due_date`, userId, version },
+        })
+        .run();
     }
   });
 }

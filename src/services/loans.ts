@@ -219,7 +219,7 @@ export function removeLoan(db: Db, userId: number, loanId: number, now: Date): b
   });
 }
 
-/** Turns one loan's reminders off or on; a paused loan has no reminder pointers, resuming plans them from now. */
+/** Turns one loan's reminders off or on; a paused loan has no reminder timetable, resuming plans it from now. */
 export function setLoanReminders(db: Db, userId: number, loanId: number, paused: boolean, now: Date): boolean {
   return db.transaction((tx) => {
     const changed = setLoanRemindersPaused(tx as unknown as Db, userId, loanId, paused);

@@ -110,10 +110,10 @@ describe('nothing is queued twice', () => {
   it('a second planner that read the same due installment before the first committed queues nothing', async () => {
     const bot = createReminderBot({ now: '2027-01-10T08:00:00+08:00' });
     await addLoan(bot, CAR);
-    const pointers = timetableOf(bot.db, 1);
+    const rows = timetableOf(bot.db, 1);
     expect(planReminders(bot.db, AT_0900).queued).toBe(1);
-    // Put the pointers back as the other planner saw them, and let it run at the same instant.
-    restoreTimetable(bot.db, pointers);
+    // Put the rows back as the other planner saw them, and let it run at the same instant.
+    restoreTimetable(bot.db, rows);
     expect(planReminders(bot.db, AT_0900).queued).toBe(0);
     expect(outbox(bot.db)).toHaveLength(1);
     // The outbox's own key: the same (installment, kind, due date) twice is one row.

@@ -16,7 +16,7 @@ import { addLoan, capturingLogger, createReminderBot, timetableOf, localStamp, s
 /*
  * How the planner keeps track of what to look at next (reminder_timetable): far-off installments
  * are looked at again within the horizon without anyone noticing, a re-plan retires the old
- * pointers, a paused loan has none, and a database from before the table existed keeps every
+ * rows, a paused loan has none, and a database from before the table existed keeps every
  * reminder it had planned.
  */
 
@@ -32,8 +32,8 @@ describe('an installment months away', () => {
   it('is looked at again within the horizon, and its reminders still come on their days at 09:00', async () => {
     const bot = createReminderBot({ now: '2027-01-10T08:00:00+08:00' });
     await addLoan(bot, 'tv 3000 6 months 12% annuity first 2027-06-15');
-    const [pointer] = timetableOf(bot.db, 1);
-    expect(Date.parse(pointer?.fireAt ?? '') - bot.clock.now().getTime()).toBeLessThanOrEqual(TIMETABLE_HORIZON_DAYS * DAY_MS);
+    const [first] = timetableOf(bot.db, 1);
+    expect(Date.parse(first?.fireAt ?? '') - bot.clock.now().getTime()).toBeLessThanOrEqual(TIMETABLE_HORIZON_DAYS * DAY_MS);
 
     const sent = await bot.ticks('2027-01-10T01:00:00Z', '2027-06-15T12:00:00Z', 3 * 3_600_000);
     expect(sent.map((d) => localStamp(d.at, 'Asia/Shanghai'))).toEqual(['2027-06-12 09:00', '2027-06-14 09:00', '2027-06-15 09:00']);
