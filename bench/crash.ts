@@ -151,7 +151,9 @@ export async function runCrashBench(
       `crash safety, ${reminders.toLocaleString('en')} reminders, ${killed.length} × kill -9 (${killsDuringSending} while sending): ` +
       `${lost} lost, ${duplicates} duplicates, rows: ${statuses}${unfinishedRows ? ` (${unfinishedRows} unfinished)` : ''}, ` +
       `${mock.tooManyRequests.total} × 429 (${Math.round(ms / 1000)} s)` +
-      (ok ? `  ✓ target 0 lost, ≤ 1 duplicate per kill, every row sent or dead-lettered` : `  ✗ target 0 lost, ≤ 1 duplicate per kill, every row sent or dead-lettered`);
+      (ok
+        ? `  ✓ target 0 lost, ≤ 1 duplicate per kill, every row sent or dead-lettered`
+        : `  ✗ target 0 lost, ≤ 1 duplicate per kill, every row sent or dead-lettered`);
     return {
       reminders,
       kills: killed.length,
@@ -175,7 +177,10 @@ export async function runCrashBench(
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const result = await runCrashBench({
-    onRun: (run, i) => console.error(`run ${i + 1}: ${run.killedAfterMs === undefined ? 'finished' : `killed after ${run.killedAfterMs} ms`}, ${run.messages} messages${run.summary ? ` — ${run.summary}` : ''}`),
+    onRun: (run, i) =>
+      console.error(
+        `run ${i + 1}: ${run.killedAfterMs === undefined ? 'finished' : `killed after ${run.killedAfterMs} ms`}, ${run.messages} messages${run.summary ? ` — ${run.summary}` : ''}`,
+      ),
   });
   console.log(result.line);
   console.log(JSON.stringify({ ...result, line: undefined, runs: undefined }));

@@ -75,7 +75,9 @@ export async function runDispatchBench(count = dispatchCount()): Promise<Dispatc
     for (;;) {
       await pass();
       passes += 1;
-      const left = db.$client.prepare("SELECT count(*) AS n FROM reminder_outbox WHERE status IN ('pending', 'claimed')").get() as { n: number };
+      const left = db.$client.prepare("SELECT count(*) AS n FROM reminder_outbox WHERE status IN ('pending', 'claimed')").get() as {
+        n: number;
+      };
       if (left.n === 0 || passes > 60) break;
       await new Promise((r) => setTimeout(r, 1000));
     }
@@ -101,8 +103,24 @@ export async function runDispatchBench(count = dispatchCount()): Promise<Dispatc
       `dispatch, ${count.toLocaleString('en')} reminders to a mock Bot API (30/s, 1/s per chat): ${perSecond.toLocaleString('en')}/s ` +
       `(${Math.round(ms).toLocaleString('en')} ms; steady ${steadyPerSecond}/s), ${tooManyRequests} × 429, ${missing} missing, ${extra} extra` +
       `${misaddressed ? `, ${misaddressed} misaddressed` : ''}` +
-      (ok ? `  ✓ target ≥ ${DISPATCH_TARGET_PER_SECOND}/s, 0 × 429` : `  ✗ target ≥ ${DISPATCH_TARGET_PER_SECOND}/s with 0 × 429, every user once`);
-    return { count, accepted, tooManyRequests, ms: Math.round(ms), perSecond, steadyPerSecond, missing, extra, misaddressed, passes, byStatus, ok, line };
+      (ok
+        ? `  ✓ target ≥ ${DISPATCH_TARGET_PER_SECOND}/s, 0 × 429`
+        : `  ✗ target ≥ ${DISPATCH_TARGET_PER_SECOND}/s with 0 × 429, every user once`);
+    return {
+      count,
+      accepted,
+      tooManyRequests,
+      ms: Math.round(ms),
+      perSecond,
+      steadyPerSecond,
+      missing,
+      extra,
+      misaddressed,
+      passes,
+      byStatus,
+      ok,
+      line,
+    };
   } finally {
     db.$client.close();
     await mock.stop();

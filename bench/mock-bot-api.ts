@@ -40,7 +40,15 @@ export interface MockBotApiOptions {
   perChatIntervalMs?: number;
 }
 
-const BOT_USER = { id: 123456, is_bot: true, first_name: 'Bench', username: 'bench_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+const BOT_USER = {
+  id: 123456,
+  is_bot: true,
+  first_name: 'Bench',
+  username: 'bench_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+};
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -148,7 +156,8 @@ export async function startMockBotApi(options: MockBotApiOptions = {}): Promise<
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) reply(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${(error as Error).message}` });
+      if (!res.headersSent)
+        reply(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${(error as Error).message}` });
     });
   });
   // Clients killed with SIGKILL leave sockets behind; do not let them hold stop() up.

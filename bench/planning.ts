@@ -5,7 +5,14 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../src/db/client.ts';
 import { DEFAULT_REMINDER_SETTINGS } from '../src/domain/reminder-times.ts';
-import { DROP_USED_SQL, LOOK_AGAIN, planReminders, TIMETABLE_HORIZON_DAYS, STAGE_DUE_SQL, timetableFrom } from '../src/reminders/planner.ts';
+import {
+  DROP_USED_SQL,
+  LOOK_AGAIN,
+  planReminders,
+  TIMETABLE_HORIZON_DAYS,
+  STAGE_DUE_SQL,
+  timetableFrom,
+} from '../src/reminders/planner.ts';
 
 /*
  * Reminder planning at scale (issue 4 target: one pass over 1,000,000 installments of 200,000
@@ -56,7 +63,9 @@ export function buildPlanningDatabase(path: string, options: BuildOptions): numb
   // Only while building: a crash here just means building again.
   sqlite.pragma('journal_mode = OFF');
   sqlite.pragma('synchronous = OFF');
-  const insertUser = sqlite.prepare('INSERT INTO users (id, time_zone, created_at, reminder_time, reminder_version) VALUES (?, ?, ?, ?, ?)');
+  const insertUser = sqlite.prepare(
+    'INSERT INTO users (id, time_zone, created_at, reminder_time, reminder_version) VALUES (?, ?, ?, ?, ?)',
+  );
   const insertLoan = sqlite.prepare(
     `INSERT INTO loans (id, user_id, name, principal, method, rate_percent, rate_unit, periods, first_due, policy_preset, created_at)
      VALUES (?, ?, 'loan', '10000.00', 'annuity', '12', 'year', ?, ?, 'bank-cn', '2026-12-01T00:00:00.000Z')`,
@@ -71,7 +80,9 @@ export function buildPlanningDatabase(path: string, options: BuildOptions): numb
   // Indexes are built once at the end, from the migrations' own definitions: much faster than
   // keeping them up to date through 1.4 million inserts.
   const indexes = sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('users', 'loans', 'installments')")
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('users', 'loans', 'installments')",
+    )
     .all() as { name: string; sql: string }[];
   for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name}"`);
   const now = PLANNING_NOW.getTime();
@@ -135,7 +146,9 @@ const PLANNER_QUERIES = [STAGE_DUE_SQL, DROP_USED_SQL];
  */
 export function plannerQueryPlan(db: Db): { lines: string[]; usesIndexes: boolean } {
   const lines = PLANNER_QUERIES.flatMap((sql) =>
-    (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ now: PLANNING_NOW.toISOString() }) as { detail: string }[]).map((row) => row.detail),
+    (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ now: PLANNING_NOW.toISOString() }) as { detail: string }[]).map(
+      (row) => row.detail,
+    ),
   );
   const scansTable = lines.some((line) => /^SCAN (reminder_timetable|users|t|u)\b/.test(line));
   return { lines, usesIndexes: !scansTable && lines.some((line) => line.includes('PRIMARY KEY')) };
@@ -185,7 +198,9 @@ export function runPlanningBench(options: BuildOptions = { users: 200_000, insta
     }
     const ms = median(times);
     const total = options.users * options.installmentsPerUser;
-    console.log(`planning: database of ${total.toLocaleString('en')} installments for ${options.users.toLocaleString('en')} users built in ${(buildMs / 1000).toFixed(1)} s`);
+    console.log(
+      `planning: database of ${total.toLocaleString('en')} installments for ${options.users.toLocaleString('en')} users built in ${(buildMs / 1000).toFixed(1)} s`,
+    );
     console.log(
       `planning: one planReminders pass queued ${result.queued.toLocaleString('en')} (examined ${result.examined.toLocaleString('en')}), ` +
         `${walPages} pages written; ${RUNS} passes on fresh copies: ${times.map((t) => t.toFixed(1)).join(', ')} ms`,

@@ -21,7 +21,11 @@ function randomLoans(count: number, periods: () => number, seed: number): LoanTe
       // 0.2%–2% a month: 2.4%–24% a year, or a 0.2%–2% monthly fee.
       monthlyRate: new Decimal(Math.floor(20 + random() * 180)).div(10_000),
       periods: periods(),
-      firstDue: `2027-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 31)).padStart(2, '0')}`.replace(/-(3[01]|29)$/, '-28'),
+      firstDue:
+        `2027-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 31)).padStart(2, '0')}`.replace(
+          /-(3[01]|29)$/,
+          '-28',
+        ),
     };
   });
 }

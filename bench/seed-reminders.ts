@@ -36,7 +36,9 @@ export function seedReminders(count: number): SeededDatabase {
   openDatabase(path).$client.close(); // the schema from the real migrations
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
-  const insertUser = sqlite.prepare("INSERT INTO users (id, time_zone, created_at, reminder_time, language) VALUES (?, 'Asia/Shanghai', '2027-01-01T00:00:00.000Z', '09:00', 'en')");
+  const insertUser = sqlite.prepare(
+    "INSERT INTO users (id, time_zone, created_at, reminder_time, language) VALUES (?, 'Asia/Shanghai', '2027-01-01T00:00:00.000Z', '09:00', 'en')",
+  );
   const insertLoan = sqlite.prepare(
     `INSERT INTO loans (id, user_id, name, principal, method, rate_percent, rate_unit, periods, first_due, policy_preset, created_at)
      VALUES (?, ?, ?, '888.49', 'annuity', '12', 'year', 1, ?, 'bank-cn', '2027-01-01T00:00:00.000Z')`,
@@ -45,7 +47,9 @@ export function seedReminders(count: number): SeededDatabase {
     `INSERT INTO installments (id, loan_id, n, due_date, principal, interest, fee, payment)
      VALUES (?, ?, 1, ?, '788.49', '100.00', '0.00', '888.49')`,
   );
-  const insertTimetableRow = sqlite.prepare("INSERT INTO reminder_timetable (fire_at, installment_id, kind, due_date, user_id, version) VALUES (?, ?, 'due', ?, ?, 0)");
+  const insertTimetableRow = sqlite.prepare(
+    "INSERT INTO reminder_timetable (fire_at, installment_id, kind, due_date, user_id, version) VALUES (?, ?, 'due', ?, ?, 0)",
+  );
   const userIds: number[] = [];
   sqlite.transaction(() => {
     for (let i = 0; i < count; i++) {
@@ -67,12 +71,19 @@ export function outboxSummary(path: string): { byStatus: Record<string, number>;
   const sqlite = new Database(path, { readonly: true });
   try {
     const byStatus = Object.fromEntries(
-      (sqlite.prepare('SELECT status, count(*) AS n FROM reminder_outbox GROUP BY status ORDER BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+      (
+        sqlite.prepare('SELECT status, count(*) AS n FROM reminder_outbox GROUP BY status ORDER BY status').all() as {
+          status: string;
+          n: number;
+        }[]
+      ).map((r) => [r.status, r.n]),
     );
     const reasons = Object.fromEntries(
       (
         sqlite
-          .prepare("SELECT status || ': ' || coalesce(last_error, '(no reason)') AS reason, count(*) AS n FROM reminder_outbox WHERE status <> 'sent' GROUP BY 1 ORDER BY 2 DESC")
+          .prepare(
+            "SELECT status || ': ' || coalesce(last_error, '(no reason)') AS reason, count(*) AS n FROM reminder_outbox WHERE status <> 'sent' GROUP BY 1 ORDER BY 2 DESC",
+          )
           .all() as { reason: string; n: number }[]
       ).map((r) => [r.reason, r.n]),
     );

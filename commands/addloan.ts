@@ -118,15 +118,26 @@ function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {
       ];
     case 'edit': {
       const fields: Field[] = [...requiredFields(draft), ...extraFields(draft)];
-      return [{ text: ctx.t('addloan-ask-edit'), buttons: pairs(fields.map((f) => button(form, ctx.t(`addloan-field-${f}`), `field:${f}`))) }];
+      return [
+        { text: ctx.t('addloan-ask-edit'), buttons: pairs(fields.map((f) => button(form, ctx.t(`addloan-field-${f}`), `field:${f}`))) },
+      ];
     }
     case 'confirm': {
       const input = toInput(draft);
       if (!input) throw new Error('confirmation card for an incomplete draft');
       return [
         {
-          text: draft.loanId === undefined ? loanCardText(ctx, input, 'addloan-card-title', ctx.today) : loanCardText(ctx, input, 'editloan-card-title'),
-          buttons: [[button(form, ctx.t('button-save'), 'save'), button(form, ctx.t('button-edit'), 'edit'), button(form, ctx.t('button-cancel'), 'discard')]],
+          text:
+            draft.loanId === undefined
+              ? loanCardText(ctx, input, 'addloan-card-title', ctx.today)
+              : loanCardText(ctx, input, 'editloan-card-title'),
+          buttons: [
+            [
+              button(form, ctx.t('button-save'), 'save'),
+              button(form, ctx.t('button-edit'), 'edit'),
+              button(form, ctx.t('button-cancel'), 'discard'),
+            ],
+          ],
         },
       ];
     }

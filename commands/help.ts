@@ -6,7 +6,9 @@ export function helpCommand(listCommands: () => Command[]): Command {
     name: 'help',
     descriptionKey: 'command-help',
     run: (ctx) => {
-      const lines = listCommands().filter((command) => !command.buttonsOnly).map((command) => `/${command.name} — ${ctx.t(command.descriptionKey)}`);
+      const lines = listCommands()
+        .filter((command) => !command.buttonsOnly)
+        .map((command) => `/${command.name} — ${ctx.t(command.descriptionKey)}`);
       return [{ text: `${ctx.t('help-header')}\n\n${lines.join('\n')}\n\n${ctx.t('help-footer')}` }];
     },
   };

@@ -81,7 +81,9 @@ function confirm(ctx: CommandContext, form: FormRow): Reply[] {
   const draft = form.data as unknown as PaidDraft;
   const db = ctx.services.db;
   // Recorded once: the payment and the end of this form are one transaction.
-  const result = finishForm(db, form.id, () => recordPayment(db, ctx.user.id, draft.loanId, new Decimal(draft.amount), draft.date, ctx.now));
+  const result = finishForm(db, form.id, () =>
+    recordPayment(db, ctx.user.id, draft.loanId, new Decimal(draft.amount), draft.date, ctx.now),
+  );
   if (!result) return [{ text: ctx.t('error-stale-button') }];
   if (!result.ok) {
     if (result.reason === 'more-than-owed') {

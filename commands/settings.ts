@@ -53,8 +53,14 @@ function summary(ctx: CommandContext): Reply[] {
       buttons: [
         [b('settings-button-timezone', 'field:timeZone'), b('settings-button-time', 'field:reminderTime')],
         [b('settings-button-before', 'field:daysBefore'), b('settings-button-overdue', 'field:overdueDays')],
-        [b('settings-button-quiet', 'field:quietHours'), b(user.remindersPaused ? 'settings-button-resume' : 'settings-button-pause', 'pause')],
-        [b('settings-button-loans', 'loans'), b(user.overdueStopAfterDays === null ? 'settings-button-stop-90' : 'settings-button-no-stop', 'stop')],
+        [
+          b('settings-button-quiet', 'field:quietHours'),
+          b(user.remindersPaused ? 'settings-button-resume' : 'settings-button-pause', 'pause'),
+        ],
+        [
+          b('settings-button-loans', 'loans'),
+          b(user.overdueStopAfterDays === null ? 'settings-button-stop-90' : 'settings-button-no-stop', 'stop'),
+        ],
       ],
     },
   ];
@@ -81,7 +87,9 @@ function inQuietWindow(time: string, start: string, end: string): boolean {
 }
 
 function dayList(text: string): number[] | undefined {
-  const parts = normalizeText(text).split(/[\s,、;，]+/).filter(Boolean);
+  const parts = normalizeText(text)
+    .split(/[\s,、;，]+/)
+    .filter(Boolean);
   if (parts.length === 0 || parts.some((p) => !/^[+-]?\d{1,3}$/.test(p))) return undefined;
   return [...new Set(parts.map((p) => Math.abs(Number(p)) * (p.startsWith('-') ? -1 : 1)))].sort((a, b) => b - a);
 }
@@ -123,7 +131,10 @@ function save(ctx: CommandContext, field: Field, text: string): Reply[] {
   if ('error' in update) return [{ text: ctx.t(update.error) }, ...ask(ctx, field)];
   const settings = { ...reminderSettingsOf(user), ...update } as ReturnType<typeof reminderSettingsOf>;
   // A reminder time inside quiet hours would always wait for the morning after: say so instead.
-  if ((field === 'reminderTime' || field === 'quietHours') && inQuietWindow(settings.reminderTime, settings.quietStart, settings.quietEnd)) {
+  if (
+    (field === 'reminderTime' || field === 'quietHours') &&
+    inQuietWindow(settings.reminderTime, settings.quietStart, settings.quietEnd)
+  ) {
     return [{ text: ctx.t('settings-error-time-in-quiet', { start: settings.quietStart, end: settings.quietEnd }) }, ...ask(ctx, field)];
   }
   const problems = validateReminderSettings(settings);
@@ -142,9 +153,7 @@ function loanButtons(ctx: CommandContext): Reply[] {
   return [
     {
       text: ctx.t('settings-ask-loans'),
-      buttons: loans.map((loan) => [
-        { label: `${loan.remindersPaused ? '🔕' : '🔔'} ${loan.name}`, data: `${FORM}:loan:${loan.id}` },
-      ]),
+      buttons: loans.map((loan) => [{ label: `${loan.remindersPaused ? '🔕' : '🔔'} ${loan.name}`, data: `${FORM}:loan:${loan.id}` }]),
     },
   ];
 }
@@ -168,17 +177,23 @@ export const settingsCommand: Command = {
     switch (action) {
       case 'field':
         return (FIELDS as readonly string[]).includes(first) ? ask(ctx, first as Field) : [{ text: ctx.t('error-stale-button') }];
-      case 'set':
-      {
+      case 'set': {
         const value = safeDecode(second);
-        return (FIELDS as readonly string[]).includes(first) && value !== undefined ? save(ctx, first as Field, value) : [{ text: ctx.t('error-stale-button') }];
+        return (FIELDS as readonly string[]).includes(first) && value !== undefined
+          ? save(ctx, first as Field, value)
+          : [{ text: ctx.t('error-stale-button') }];
       }
       case 'pause':
         updateReminderSettings(ctx.services.db, ctx.user.id, { remindersPaused: !user.remindersPaused });
         return summary(ctx);
       case 'stop':
         // Follow-ups stop 90 days after the due date unless the borrower asks for them until paid.
-        saveReminderSettings(ctx.services.db, ctx.user.id, { overdueStopAfterDays: user.overdueStopAfterDays === null ? 90 : null }, ctx.now);
+        saveReminderSettings(
+          ctx.services.db,
+          ctx.user.id,
+          { overdueStopAfterDays: user.overdueStopAfterDays === null ? 90 : null },
+          ctx.now,
+        );
         return summary(ctx);
       case 'loans':
         return loanButtons(ctx);

@@ -166,7 +166,9 @@ function telegramReminderPass(config: Config, deps: { db: Db; clock: Clock; app:
 async function tick(config: Config, now: Date | undefined): Promise<number> {
   if (!config.BOT_TOKEN) {
     // Without a token nothing could be delivered, and marking reminders sent would lose them.
-    console.error('BOT_TOKEN is not set: reminders could not be delivered. To see them without Telegram, send {"tick": ISO} lines to `repaybot chat --jsonl`.');
+    console.error(
+      'BOT_TOKEN is not set: reminders could not be delivered. To see them without Telegram, send {"tick": ISO} lines to `repaybot chat --jsonl`.',
+    );
     return 2;
   }
   const logger = createLogger(config.LOG_LEVEL ?? 'warn');
@@ -178,7 +180,9 @@ async function tick(config: Config, now: Date | undefined): Promise<number> {
     const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app, logger });
     const pass = telegramReminderPass(config, { db, clock, app, bot, logger });
     const result = await pass();
-    console.error(`queued ${result.queued}, sent ${result.sent}, dropped ${result.dropped}, retrying ${result.retried}, failed ${result.dead}`);
+    console.error(
+      `queued ${result.queued}, sent ${result.sent}, dropped ${result.dropped}, retrying ${result.retried}, failed ${result.dead}`,
+    );
     return 0;
   } finally {
     db.$client.close();

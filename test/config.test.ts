@@ -103,7 +103,18 @@ describe('loadConfig', () => {
 describe('configuration documentation', () => {
   it('configVariables lists the settings the bot reads', () => {
     expect([...configVariables].sort()).toEqual(
-      ['BOT_TOKEN', 'DATABASE_PATH', 'DEFAULT_LANGUAGE', 'DEFAULT_TIMEZONE', 'LOG_LEVEL', 'LPR_ONE_YEAR', 'LPR_SINCE', 'REMINDER_CRON', 'REMINDER_MAX_PER_SECOND', 'TELEGRAM_API_ROOT'].sort(),
+      [
+        'BOT_TOKEN',
+        'DATABASE_PATH',
+        'DEFAULT_LANGUAGE',
+        'DEFAULT_TIMEZONE',
+        'LOG_LEVEL',
+        'LPR_ONE_YEAR',
+        'LPR_SINCE',
+        'REMINDER_CRON',
+        'REMINDER_MAX_PER_SECOND',
+        'TELEGRAM_API_ROOT',
+      ].sort(),
     );
   });
 

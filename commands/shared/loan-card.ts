@@ -80,7 +80,12 @@ export function loanCardText(ctx: CommandContext, input: LoanInput, titleKey: st
   if (input.dayBasis === 365) lines.push(ctx.t('addloan-card-day-basis-365'));
   if (rows.length > 1) lines.push(ctx.t('addloan-card-periods', { periods: input.periods }));
   lines.push(ctx.t(rows.length > 1 ? 'addloan-card-first-due' : 'addloan-card-due', { date: date(ctx, input.firstDue) }), '');
-  lines.push(paymentLine(ctx, rows.map((row) => row.payment)));
+  lines.push(
+    paymentLine(
+      ctx,
+      rows.map((row) => row.payment),
+    ),
+  );
   if (summary.totalInterest.gt(0)) lines.push(ctx.t('addloan-card-interest', { amount: money(ctx, summary.totalInterest) }));
   if (summary.totalFees.gt(0)) lines.push(ctx.t('addloan-card-fees', { amount: money(ctx, summary.totalFees) }));
   lines.push(ctx.t('addloan-card-total', { amount: money(ctx, summary.totalPayments) }));

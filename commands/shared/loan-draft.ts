@@ -163,9 +163,10 @@ function parseFee(text: string, principal: string | undefined): ParseResult<Deci
 
 /** "15号", "每月15日", "day 15", "every 15th", "the 31st": a day of the month, 1..31. */
 export function readDueDay(text: string): number | undefined {
-  const match = /^(?:每月|每个月|每個月)?\s*(\d{1,2})\s*(?:号|號|日)$|^(?:(?:every|day|on)\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+of\s+(?:the|every)\s+month)?$/i.exec(
-    normalizeText(text),
-  );
+  const match =
+    /^(?:每月|每个月|每個月)?\s*(\d{1,2})\s*(?:号|號|日)$|^(?:(?:every|day|on)\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+of\s+(?:the|every)\s+month)?$/i.exec(
+      normalizeText(text),
+    );
   const day = Number(match?.[1] ?? match?.[2]);
   // A bare number is ambiguous with nothing here, but "12" alone reads better as a date typo: require a marker.
   if (!match || !/号|號|日|every|day|on|st|nd|rd|th|the/i.test(text)) return undefined;
@@ -195,9 +196,7 @@ export function applyAnswer(field: Field, draft: Draft, text: string, today: Iso
       return method ? ok(withMethod(draft, method)) : { ok: false, error: 'method-not-understood' };
     }
     case 'rate':
-      return lift(parseRate(text, defaultRateUnit(draft.method)), (rate) =>
-        ok(withRate(draft, rate.percent, rate.unit)),
-      );
+      return lift(parseRate(text, defaultRateUnit(draft.method)), (rate) => ok(withRate(draft, rate.percent, rate.unit)));
     case 'periods':
       return lift(parsePeriods(text), (periods) => ok({ ...draft, periods }));
     case 'firstDue': {
@@ -228,7 +227,11 @@ export function applyAnswer(field: Field, draft: Draft, text: string, today: Iso
       return ok({ ...draft, prepaymentRule: { kind: 'percent-of-principal', percent: match[1] as string } });
     }
     case 'policyOverrides': {
-      const parsed = parsePolicyOverrides(text, draft.policyPreset ?? defaultPresetFor(draft.method ?? 'annuity'), draft.policyOverrides ?? {});
+      const parsed = parsePolicyOverrides(
+        text,
+        draft.policyPreset ?? defaultPresetFor(draft.method ?? 'annuity'),
+        draft.policyOverrides ?? {},
+      );
       if (!parsed.ok) return { ok: false, error: parsed.problem === 'not-understood' ? 'policy-not-understood' : 'policy-not-allowed' };
       return ok({ ...draft, policyOverrides: parsed.overrides });
     }

@@ -151,10 +151,12 @@ export function readCalcRequest(argv: string[], today: IsoDate): CalcRequest | '
   const dayBasisRaw = values['day-basis'] ?? '360';
   if (dayBasisRaw !== '360' && dayBasisRaw !== '365') fail('day-basis', '360 or 365');
   const dayBasis = Number(dayBasisRaw) as DayBasis;
-  if (toAnnualPercent(ratePercent, rateUnit as RateUnit, dayBasis).gte(1000)) fail('rate', 'less than 1000% a year (after converting its unit)');
+  if (toAnnualPercent(ratePercent, rateUnit as RateUnit, dayBasis).gte(1000))
+    fail('rate', 'less than 1000% a year (after converting its unit)');
 
   const single = m === 'bullet' || m === 'bnpl';
-  const periods = integerFlag(values, 'periods', 1, MAX_PERIODS) ?? (single ? 1 : fail('periods', `required; a whole number from 1 to ${MAX_PERIODS}`));
+  const periods =
+    integerFlag(values, 'periods', 1, MAX_PERIODS) ?? (single ? 1 : fail('periods', `required; a whole number from 1 to ${MAX_PERIODS}`));
   if (single && periods !== 1) fail('periods', `1 for ${m} (a single payment)`);
 
   const start = dateFlag(values, 'start');
@@ -261,11 +263,11 @@ export function calculate(request: CalcRequest) {
       const evaluation = row.payment.isZero()
         ? { daysPastDue: 0, penalty: ZERO, lateFee: ZERO, stage: 'nothing-owed' }
         : evaluateInstallment(
-        { n: row.n, due: row.due, principal: row.principal, interest: row.interest, fee: row.fee, paid: ZERO },
-        contractRate,
-        request.policy,
-        request.asOf,
-      );
+            { n: row.n, due: row.due, principal: row.principal, interest: row.interest, fee: row.fee, paid: ZERO },
+            contractRate,
+            request.policy,
+            request.asOf,
+          );
       return {
         n: row.n,
         due: row.due,
@@ -286,9 +288,21 @@ export type CalcResult = ReturnType<typeof calculate>;
 
 export function renderCalcTable(result: CalcResult): string {
   const header = ['#', 'due', 'principal', 'interest', 'fee', 'payment', 'balance', 'days late', 'penalty', 'stage'];
-  const body = result.rows.map((r) => [String(r.n), r.due, r.principal, r.interest, r.fee, r.payment, r.balance, String(r.daysPastDue), r.penalty, r.stage]);
+  const body = result.rows.map((r) => [
+    String(r.n),
+    r.due,
+    r.principal,
+    r.interest,
+    r.fee,
+    r.payment,
+    r.balance,
+    String(r.daysPastDue),
+    r.penalty,
+    r.stage,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 9 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 1 || i === 9 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [
     line(header),
     ...body.map(line),
@@ -306,7 +320,8 @@ export function runCalc(argv: string[], today: IsoDate): { code: number; stdout:
     const result = calculate(request);
     return { code: 0, stdout: argv.includes('--json') ? JSON.stringify(result) : renderCalcTable(result), stderr: '' };
   } catch (error) {
-    if (error instanceof CalcInputError) return { code: 2, stdout: '', stderr: `repaybot calc: ${error.message}\n\nRun "repaybot calc --help" for every flag.` };
+    if (error instanceof CalcInputError)
+      return { code: 2, stdout: '', stderr: `repaybot calc: ${error.message}\n\nRun "repaybot calc --help" for every flag.` };
     // The engine refuses terms it cannot compute (its own checks); that is still bad input.
     if (error instanceof RangeError) return { code: 2, stdout: '', stderr: `repaybot calc: ${error.message}` };
     throw error;

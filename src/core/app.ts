@@ -87,7 +87,8 @@ export function createApp(deps: AppDeps): App {
     const parsed = parseCommand(text);
     if (parsed) {
       const command = byName.get(parsed.name);
-      if (!command || command.buttonsOnly) return withOpenQuestion(ctx, [{ text: ctx.t('error-unknown-command', { command: `/${parsed.name}` }) }]);
+      if (!command || command.buttonsOnly)
+        return withOpenQuestion(ctx, [{ text: ctx.t('error-unknown-command', { command: `/${parsed.name}` }) }]);
       return command.run(ctx, parsed.args);
     }
     const form = openFormCommand(ctx);

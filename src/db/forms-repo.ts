@@ -9,14 +9,7 @@ export function findForm(db: Db, userId: number): FormRow | undefined {
 }
 
 /** Replaces any open form: a new form gets a new id, so buttons of the old one go stale. */
-export function startForm(
-  db: Db,
-  userId: number,
-  form: string,
-  step: string,
-  data: Record<string, unknown>,
-  now: string,
-): FormRow {
+export function startForm(db: Db, userId: number, form: string, step: string, data: Record<string, unknown>, now: string): FormRow {
   return db.transaction((tx) => {
     tx.delete(formStates).where(eq(formStates.userId, userId)).run();
     return tx.insert(formStates).values({ userId, form, step, data, updatedAt: now }).returning().get();

@@ -19,7 +19,13 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export function insertLoan(tx: Tx, loan: NewLoanRow, rows: NewInstallmentRow[]): { loan: LoanRow; installments: InstallmentRow[] } {
   const saved = tx.insert(loans).values(loan).returning().get();
   const written =
-    rows.length > 0 ? tx.insert(installments).values(rows.map((row) => ({ ...row, loanId: saved.id }))).returning().all() : [];
+    rows.length > 0
+      ? tx
+          .insert(installments)
+          .values(rows.map((row) => ({ ...row, loanId: saved.id })))
+          .returning()
+          .all()
+      : [];
   return { loan: saved, installments: written };
 }
 
@@ -58,7 +64,12 @@ export function installmentsOfLoan(db: Db | Tx, userId: number, loanId: number):
 }
 
 export function deleteLoan(db: Db, userId: number, loanId: number): boolean {
-  return db.delete(loans).where(and(eq(loans.userId, userId), eq(loans.id, loanId))).run().changes > 0;
+  return (
+    db
+      .delete(loans)
+      .where(and(eq(loans.userId, userId), eq(loans.id, loanId)))
+      .run().changes > 0
+  );
 }
 
 export function paymentsOfLoan(db: Db | Tx, userId: number, loanId: number): PaymentRow[] {
@@ -132,13 +143,25 @@ export function installmentsByIds(tx: Db | Tx, ids: number[]): InstallmentRow[] 
 export function replaceSchedule(tx: Tx, loanId: number, loan: Partial<NewLoanRow>, rows: NewInstallmentRow[]): InstallmentRow[] {
   tx.update(loans).set(loan).where(eq(loans.id, loanId)).run();
   tx.delete(installments).where(eq(installments.loanId, loanId)).run();
-  return rows.length > 0 ? tx.insert(installments).values(rows.map((row) => ({ ...row, loanId }))).returning().all() : [];
+  return rows.length > 0
+    ? tx
+        .insert(installments)
+        .values(rows.map((row) => ({ ...row, loanId })))
+        .returning()
+        .all()
+    : [];
 }
 
 export type { Tx };
 
 export function setLoanRemindersPaused(db: Db, userId: number, loanId: number, paused: boolean): boolean {
-  return db.update(loans).set({ remindersPaused: paused }).where(and(eq(loans.userId, userId), eq(loans.id, loanId))).run().changes > 0;
+  return (
+    db
+      .update(loans)
+      .set({ remindersPaused: paused })
+      .where(and(eq(loans.userId, userId), eq(loans.id, loanId)))
+      .run().changes > 0
+  );
 }
 
 /** Early payoff rewrites what the installments not yet due still charge (interest waived, fees per the rule). */

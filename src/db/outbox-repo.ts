@@ -53,12 +53,16 @@ export function markRows(db: Db, ids: number[], values: Partial<typeof reminderO
 
 /** Puts rows back for later. A 429 is Telegram pacing us, not a failure: it does not use up a try. */
 export function retryRows(db: Db, rows: OutboxRow[], notBefore: string, error: string, countsAsAttempt: boolean): void {
-  markRows(db, rows.map((r) => r.id), {
-    status: 'pending',
-    notBefore,
-    lastError: error,
-    ...(countsAsAttempt && { attempts: sql`${reminderOutbox.attempts} + 1` as unknown as number }),
-  });
+  markRows(
+    db,
+    rows.map((r) => r.id),
+    {
+      status: 'pending',
+      notBefore,
+      lastError: error,
+      ...(countsAsAttempt && { attempts: sql`${reminderOutbox.attempts} + 1` as unknown as number }),
+    },
+  );
 }
 
 export function rowsOfBatch(db: Db, userId: number, batchId: number): OutboxRow[] {

@@ -161,9 +161,7 @@ export const formStates = sqliteTable('form_states', {
   form: text('form').notNull(),
   step: text('step').notNull(),
   data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
-  updatedAt: text('updated_at')
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
 /**

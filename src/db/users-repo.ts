@@ -10,10 +10,7 @@ export function findUser(db: Db, id: number): UserRow | undefined {
 
 /** Creates the user on first contact; an existing row is returned as it is. */
 export function ensureUser(db: Db, id: number, defaults: { timeZone: string; createdAt: string }): UserRow {
-  db.insert(users)
-    .values({ id, language: null, timeZone: defaults.timeZone, createdAt: defaults.createdAt })
-    .onConflictDoNothing()
-    .run();
+  db.insert(users).values({ id, language: null, timeZone: defaults.timeZone, createdAt: defaults.createdAt }).onConflictDoNothing().run();
   const row = findUser(db, id);
   if (!row) throw new Error(`user ${id} vanished after insert`);
   return row;
@@ -36,7 +33,18 @@ export function setUserActive(db: Db, id: number, active: boolean): void {
 }
 
 export type ReminderSettingsUpdate = Partial<
-  Pick<UserRow, 'timeZone' | 'reminderTime' | 'daysBefore' | 'overdueDays' | 'overdueWeekly' | 'overdueStopAfterDays' | 'quietStart' | 'quietEnd' | 'remindersPaused'>
+  Pick<
+    UserRow,
+    | 'timeZone'
+    | 'reminderTime'
+    | 'daysBefore'
+    | 'overdueDays'
+    | 'overdueWeekly'
+    | 'overdueStopAfterDays'
+    | 'quietStart'
+    | 'quietEnd'
+    | 'remindersPaused'
+  >
 >;
 
 export function updateReminderSettings(db: Db, id: number, values: ReminderSettingsUpdate): void {

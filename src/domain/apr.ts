@@ -106,10 +106,15 @@ export function aprOfSchedule(principal: Decimal, rows: ScheduleRow[], upfrontFe
   if (!principal.isFinite() || principal.lte(0)) throw new RangeError(`principal must be > 0, got ${principal.toString()}`);
   if (!upfrontFee.isFinite() || upfrontFee.lt(0)) throw new RangeError(`upfrontFee must be >= 0, got ${upfrontFee.toString()}`);
   // Nothing (or less than nothing) received: no rate describes that.
-  if (upfrontFee.gte(principal)) throw new RangeError(`upfrontFee ${upfrontFee.toString()} must be below principal ${principal.toString()}`);
+  if (upfrontFee.gte(principal))
+    throw new RangeError(`upfrontFee ${upfrontFee.toString()} must be below principal ${principal.toString()}`);
   const received = principal.minus(upfrontFee);
   const only = rows.length === 1 ? rows[0] : undefined;
-  if (only === undefined || start === undefined) return annualPercentageRate(received, rows.map((row) => ({ amount: row.payment })));
+  if (only === undefined || start === undefined)
+    return annualPercentageRate(
+      received,
+      rows.map((row) => ({ amount: row.payment })),
+    );
 
   const payment = only.payment;
   if (!payment.isFinite() || payment.lte(0)) throw new RangeError(`payment must be > 0, got ${payment.toString()}`);

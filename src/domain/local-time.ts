@@ -281,14 +281,29 @@ function fromParts(epochMs: number, f: Intl.DateTimeFormat): WallClock {
   let bc = false;
   for (const p of f.formatToParts(epochMs)) {
     switch (p.type) {
-      case 'year': w.y = Number(p.value); break;
-      case 'month': w.mo = Number(p.value); break;
-      case 'day': w.d = Number(p.value); break;
-      case 'hour': w.h = Number(p.value) % 24; break;
-      case 'minute': w.mi = Number(p.value); break;
-      case 'second': w.s = Number(p.value); break;
-      case 'era': bc = p.value.startsWith('B'); break;
-      default: break;
+      case 'year':
+        w.y = Number(p.value);
+        break;
+      case 'month':
+        w.mo = Number(p.value);
+        break;
+      case 'day':
+        w.d = Number(p.value);
+        break;
+      case 'hour':
+        w.h = Number(p.value) % 24;
+        break;
+      case 'minute':
+        w.mi = Number(p.value);
+        break;
+      case 'second':
+        w.s = Number(p.value);
+        break;
+      case 'era':
+        bc = p.value.startsWith('B');
+        break;
+      default:
+        break;
     }
   }
   if (bc) w.y = 1 - w.y;

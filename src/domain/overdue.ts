@@ -132,7 +132,12 @@ function stageOnDay(starts: { stage: OverdueStage; day: number }[], day: number)
  * counts as on time; once grace has ended it covers ALL days past due, grace days included
  * (domain.md §3). A fully paid installment has nothing to evaluate: RangeError.
  */
-export function evaluateInstallment(inst: InstallmentForOverdue, contractAnnualRate: Decimal, policy: OverduePolicy, today: IsoDate): OverdueEvaluation {
+export function evaluateInstallment(
+  inst: InstallmentForOverdue,
+  contractAnnualRate: Decimal,
+  policy: OverduePolicy,
+  today: IsoDate,
+): OverdueEvaluation {
   if (!contractAnnualRate.isFinite() || contractAnnualRate.isNeg()) {
     throw new RangeError(`contract annual rate must be a fraction ≥ 0: ${contractAnnualRate.toString()}`);
   }
@@ -172,7 +177,12 @@ export function evaluateInstallment(inst: InstallmentForOverdue, contractAnnualR
 }
 
 /** Every installment with something still open (fully paid ones are skipped), oldest due first. */
-export function evaluateLoan(rows: InstallmentForOverdue[], contractAnnualRate: Decimal, policy: OverduePolicy, today: IsoDate): LoanOverdue {
+export function evaluateLoan(
+  rows: InstallmentForOverdue[],
+  contractAnnualRate: Decimal,
+  policy: OverduePolicy,
+  today: IsoDate,
+): LoanOverdue {
   const installments = rows
     .filter((row) => openParts(row).total.gt(0))
     .sort((a, b) => daysBetween(b.due, a.due) || a.n - b.n)

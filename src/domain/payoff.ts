@@ -106,7 +106,12 @@ export function payoffQuote(input: PayoffInput): PayoffQuote {
       const from = lastDue ?? terms.start ?? monthBeforeFirstDue(terms);
       const days = Math.max(0, daysBetween(from, today));
       // Multiply before the one division so the cents are not cut short (e.g. × 0.12 / 360).
-      const accrued = roundCents(principal.times(annualRateOf(terms.monthlyRate)).times(days).div(terms.dayBasis ?? 360));
+      const accrued = roundCents(
+        principal
+          .times(annualRateOf(terms.monthlyRate))
+          .times(days)
+          .div(terms.dayBasis ?? 360),
+      );
       accruedInterest = Decimal.min(accrued, nextInterest);
     }
     const rule = input.prepaymentRule ?? WAIVE;

@@ -69,7 +69,10 @@ export function validateReminderSettings(s: ReminderSettings): { field: keyof Re
   if (typeof s.overdueWeekly !== 'boolean') errors.push({ field: 'overdueWeekly', allowed: 'true or false' });
   const stop = s.overdueStopAfterDays;
   if (stop !== null && !(Number.isInteger(stop) && stop >= 0 && stop <= MAX_STOP_AFTER_DAYS)) {
-    errors.push({ field: 'overdueStopAfterDays', allowed: `a whole number of days from 0 to ${MAX_STOP_AFTER_DAYS}, or none (never stop)` });
+    errors.push({
+      field: 'overdueStopAfterDays',
+      allowed: `a whole number of days from 0 to ${MAX_STOP_AFTER_DAYS}, or none (never stop)`,
+    });
   }
   const startOk = isLocalTime(s.quietStart);
   const endOk = isLocalTime(s.quietEnd);

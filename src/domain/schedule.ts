@@ -8,7 +8,15 @@ import type { DayBasis } from './rates.ts';
  */
 export type RepaymentMethod = 'annuity' | 'equal-principal' | 'interest-first' | 'bullet' | 'fee' | 'flat' | 'bnpl';
 
-export const REPAYMENT_METHODS: readonly RepaymentMethod[] = ['annuity', 'equal-principal', 'interest-first', 'bullet', 'fee', 'flat', 'bnpl'];
+export const REPAYMENT_METHODS: readonly RepaymentMethod[] = [
+  'annuity',
+  'equal-principal',
+  'interest-first',
+  'bullet',
+  'fee',
+  'flat',
+  'bnpl',
+];
 
 /** Methods repaid in one payment on firstDue; their `periods` must be 1. */
 export const SINGLE_PAYMENT_METHODS: readonly RepaymentMethod[] = ['bullet', 'bnpl'];
@@ -94,11 +102,15 @@ function assertTerms(terms: LoanTerms): void {
   if (!Number.isInteger(periods) || periods < 1 || periods > MAX_PERIODS) {
     throw new RangeError(`periods must be an integer 1..${MAX_PERIODS}, got ${periods}`);
   }
-  if (periods !== 1 && SINGLE_PAYMENT_METHODS.includes(method)) throw new RangeError(`${method} is one payment: periods must be 1, got ${periods}`);
-  if (dayBasis !== undefined && dayBasis !== 360 && dayBasis !== 365) throw new RangeError(`dayBasis must be 360 or 365, got ${String(dayBasis)}`);
+  if (periods !== 1 && SINGLE_PAYMENT_METHODS.includes(method))
+    throw new RangeError(`${method} is one payment: periods must be 1, got ${periods}`);
+  if (dayBasis !== undefined && dayBasis !== 360 && dayBasis !== 365)
+    throw new RangeError(`dayBasis must be 360 or 365, got ${String(dayBasis)}`);
   // Money cannot be due before it was received; splitIsoDate also rejects a malformed date.
-  if (start !== undefined && daysBetween(start, terms.firstDue) < 0) throw new RangeError(`start ${start} is after firstDue ${terms.firstDue}`);
-  if (method === 'bullet' && start === undefined) throw new RangeError('bullet needs start: its interest runs from the day the money was received');
+  if (start !== undefined && daysBetween(start, terms.firstDue) < 0)
+    throw new RangeError(`start ${start} is after firstDue ${terms.firstDue}`);
+  if (method === 'bullet' && start === undefined)
+    throw new RangeError('bullet needs start: its interest runs from the day the money was received');
   if (oneTimeFee !== undefined) {
     if (!oneTimeFee.isFinite() || oneTimeFee.lt(0) || oneTimeFee.decimalPlaces() > 2) {
       throw new RangeError(`oneTimeFee must be >= 0 in whole cents, got ${oneTimeFee.toString()}`);
@@ -134,7 +146,11 @@ export function buildSchedule(terms: LoanTerms): ScheduleRow[] {
     const { start } = terms;
     if (start === undefined) throw new RangeError('bullet needs start');
     const days = daysBetween(start, terms.firstDue);
-    const interest = roundCents(P.times(annualRateOf(r)).times(days).div(terms.dayBasis ?? 360));
+    const interest = roundCents(
+      P.times(annualRateOf(r))
+        .times(days)
+        .div(terms.dayBasis ?? 360),
+    );
     return [{ n: 1, due: terms.firstDue, principal: P, interest, fee: ZERO, payment: P.plus(interest), balance: ZERO }];
   }
 
@@ -170,7 +186,15 @@ export function buildSchedule(terms: LoanTerms): ScheduleRow[] {
       const interest = chargesInterest ? roundCents(balance.times(r)) : flatInterest;
       const principal = k === last ? balance : slice;
       balance = balance.minus(principal);
-      rows[k] = { n: k + 1, due: addMonthsToParts(y, m, d, k), principal, interest, fee, payment: principal.plus(interest).plus(fee), balance };
+      rows[k] = {
+        n: k + 1,
+        due: addMonthsToParts(y, m, d, k),
+        principal,
+        interest,
+        fee,
+        payment: principal.plus(interest).plus(fee),
+        balance,
+      };
     }
     return rows;
   }

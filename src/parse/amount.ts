@@ -8,7 +8,7 @@ const CURRENCY_PREFIX = /^(?:¥|\$|us\$|(?:cny|rmb|usd)(?![a-z]))\s*/i;
 const CURRENCY_SUFFIX = /\s*(?:元整?|块钱?|塊錢?|圆|圓|人民币|人民幣|(?<![a-z])(?:yuan|rmb|cny|usd|dollars?))$/i;
 /** Chinese counts in 万 (10^4) and 亿 (10^8), not thousands; "w" is the pinyin shorthand for 万. */
 const MULTIPLIER = /\s*(万|萬|w|k|千|亿|億)$/i;
-const MULTIPLIER_EXPONENT: Record<string, number> = { '万': 4, '萬': 4, w: 4, k: 3, '千': 3, '亿': 8, '億': 8 };
+const MULTIPLIER_EXPONENT: Record<string, number> = { 万: 4, 萬: 4, w: 4, k: 3, 千: 3, 亿: 8, 億: 8 };
 
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 /** Thousands groups must be exactly three digits: "12,00" and "1,2345" could be 12.00 or 12,345. */

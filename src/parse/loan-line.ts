@@ -99,7 +99,29 @@ const AMOUNT_IN_TEXT = new RegExp(
 );
 
 /** Words that join fields in English ("10000 at 12% over 12 months"), never a name on their own. */
-const CONNECTORS = new Set(['at', 'for', 'over', 'with', 'and', 'of', 'on', 'in', 'by', 'from', 'to', 'is', 'per', 'plus', '&', '+', '-', '/', '@', '和', '及']);
+const CONNECTORS = new Set([
+  'at',
+  'for',
+  'over',
+  'with',
+  'and',
+  'of',
+  'on',
+  'in',
+  'by',
+  'from',
+  'to',
+  'is',
+  'per',
+  'plus',
+  '&',
+  '+',
+  '-',
+  '/',
+  '@',
+  '和',
+  '及',
+]);
 
 // ---------------------------------------------------------------------------------------------
 

@@ -5,10 +5,7 @@ import { fail, isTooLong, normalizeText, ok, type ParseResult } from './result.t
 const MONTH_UNITS = '期|个月|個月|月|months?|mos?|mths?|installments?|instalments?|payments?|periods?|terms?';
 const YEAR_UNITS = '年期?|years?|yrs?';
 const COUNT = `[-+]?\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+`;
-const PERIODS = new RegExp(
-  `^(?:分|共|期数|期數)?\\s*(?:(${COUNT})\\s*(?:(${MONTH_UNITS})|(${YEAR_UNITS})(半)?)?|(半)(年))$`,
-  'i',
-);
+const PERIODS = new RegExp(`^(?:分|共|期数|期數)?\\s*(?:(${COUNT})\\s*(?:(${MONTH_UNITS})|(${YEAR_UNITS})(半)?)?|(半)(年))$`, 'i');
 
 /**
  * Number of monthly periods: "12", "12期", "12 months", "12个月", "12 installments", "十二期",

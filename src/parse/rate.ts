@@ -31,7 +31,10 @@ const MARKERS: ReadonlyArray<[RegExp, Marker]> = [
     ),
     'annual',
   ],
-  [new RegExp(`${en('monthly(?:\\s+rate)?|(?:per|a|every|each)\\s+month|months?|mo|mth')}|/\\s*(?:month|mo|mth)(?![a-z])`, 'gi'), 'monthly'],
+  [
+    new RegExp(`${en('monthly(?:\\s+rate)?|(?:per|a|every|each)\\s+month|months?|mo|mth')}|/\\s*(?:month|mo|mth)(?![a-z])`, 'gi'),
+    'monthly',
+  ],
   [new RegExp(`${en('daily(?:\\s+rate)?|(?:per|a|every|each)\\s+day|days?')}|/\\s*day(?![a-z])`, 'gi'), 'daily'],
 ];
 

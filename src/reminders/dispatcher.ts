@@ -71,7 +71,11 @@ async function dispatchUser(deps: DispatchDeps, userId: number, stats: DispatchS
     const attempts = Math.max(...rows.map((row) => row.attempts)) + 1;
     deps.logger.error({ err: error, userId, attempts }, 'reminder could not be rendered');
     if (attempts >= MAX_ATTEMPTS) {
-      markRows(db, rows.map((r) => r.id), { status: 'dead', lastError: String(error), attempts });
+      markRows(
+        db,
+        rows.map((r) => r.id),
+        { status: 'dead', lastError: String(error), attempts },
+      );
       stats.dead += rows.length;
     } else {
       retryRows(db, rows, backoff(deps.now(), attempts), String(error), true);
@@ -91,7 +95,11 @@ async function deliver(
 ): Promise<void> {
   const { db, logger } = deps;
   if (!rendered || rendered.included.length === 0) {
-    markRows(db, rows.map((r) => r.id), { status: 'dropped', lastError: 'nothing open' });
+    markRows(
+      db,
+      rows.map((r) => r.id),
+      { status: 'dropped', lastError: 'nothing open' },
+    );
     stats.dropped += rows.length;
     return;
   }

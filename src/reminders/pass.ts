@@ -28,7 +28,10 @@ export function createReminderPass(deps: ReminderPassDeps): ReminderPass {
   let running: Promise<PlanResult & DispatchStats> | undefined;
   const pass = async () => {
     const plan = planReminders(deps.db, deps.clock.now(), (error, { installmentId, userId }) =>
-      deps.logger.error({ err: error, installmentId, userId }, 'reminder planning failed for this user’s settings; the installment’s reminders are skipped until they are re-planned'),
+      deps.logger.error(
+        { err: error, installmentId, userId },
+        'reminder planning failed for this user’s settings; the installment’s reminders are skipped until they are re-planned',
+      ),
     );
     const dispatch = await dispatchReminders({
       db: deps.db,

@@ -190,7 +190,8 @@ export function planReminders(db: Db, now: Date, onError?: (error: unknown, fail
         // From the look-again instant on, inclusive: a reminder at that very instant is its to plan.
         const latest = latestDueSlot(row.dueDate, settings, new Date(Date.parse(row.fireAt) - 1), now);
         if (latest) missed.push({ ...same, k: latest.kind, f: latest.fireAt.toISOString(), w: row.wanted });
-        for (const { fireAt, kind } of timetableFrom(row.installmentId, row.dueDate, settings, now)) next.push({ ...same, k: kind, f: fireAt });
+        for (const { fireAt, kind } of timetableFrom(row.installmentId, row.dueDate, settings, now))
+          next.push({ ...same, k: kind, f: fireAt });
       } catch (error) {
         // One user's broken settings must not stop everyone's reminders: skip them and say whose.
         // Their rows are used up and not renewed; the next re-plan gives them new ones.
@@ -249,7 +250,13 @@ export function refreshReminders(db: Db, userId: number, now: Date): void {
     const waitingRows = tx
       .select({ installmentId: reminderTimetable.installmentId, fireAt: sql<string>`min(${reminderTimetable.fireAt})` })
       .from(reminderTimetable)
-      .where(and(lte(reminderTimetable.fireAt, now.toISOString()), eq(reminderTimetable.userId, userId), eq(reminderTimetable.version, version - 1)))
+      .where(
+        and(
+          lte(reminderTimetable.fireAt, now.toISOString()),
+          eq(reminderTimetable.userId, userId),
+          eq(reminderTimetable.version, version - 1),
+        ),
+      )
       .groupBy(reminderTimetable.installmentId)
       .all();
     const waiting = new Map(waitingRows.map((row) => [row.installmentId, row.fireAt]));

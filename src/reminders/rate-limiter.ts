@@ -39,7 +39,8 @@ export class RateLimiter {
     // (a busy event loop, a slow trip) arrives after its slot while the slots booked after it do
     // not move. Telegram counted send i before it answered, so send i + perSecond waits until a
     // second after that answer: never more than perSecond in any second Telegram sees.
-    const windowOpens = this.answered.length < perSecond ? 0 : (this.answered[this.answered.length - perSecond] as number) + 1000 + CLOCK_SLACK_MS;
+    const windowOpens =
+      this.answered.length < perSecond ? 0 : (this.answered[this.answered.length - perSecond] as number) + 1000 + CLOCK_SLACK_MS;
     const at = Math.max(now, this.nextGlobal, windowOpens, this.nextByChat.get(chatId) ?? 0, this.pausedUntil);
     // Evenly spaced slots keep any one-second window at or under the limit.
     this.nextGlobal = at + this.interval;

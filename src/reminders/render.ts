@@ -25,7 +25,14 @@ export interface RenderedReminder {
  * of their loans NOW (not when the rows were queued): after an outage it says "due today", not
  * the "due in 3 days" that was planned.
  */
-export function renderReminder(db: Db, translator: Translator, defaultLocale: Locale, userId: number, rows: OutboxRow[], now: Date): RenderedReminder | undefined {
+export function renderReminder(
+  db: Db,
+  translator: Translator,
+  defaultLocale: Locale,
+  userId: number,
+  rows: OutboxRow[],
+  now: Date,
+): RenderedReminder | undefined {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) return undefined;
   const locale = localeOf(user.language, user.telegramLanguage, defaultLocale);
@@ -56,7 +63,13 @@ export function renderReminder(db: Db, translator: Translator, defaultLocale: Lo
   for (const { installment, loan } of open) {
     const amount = new Decimal(installment.payment).minus(installment.paid);
     const days = daysBetween(today, installment.dueDate);
-    const base = { name: loan.name, amount: formatMoney(locale, amount), date: formatDate(t, installment.dueDate), n: installment.n, periods: loan.periods };
+    const base = {
+      name: loan.name,
+      amount: formatMoney(locale, amount),
+      date: formatDate(t, installment.dueDate),
+      n: installment.n,
+      periods: loan.periods,
+    };
     if (days > 0) lines.push(t('reminder-upcoming', { ...base, days }));
     else if (days === 0) lines.push(t('reminder-due-today', base));
     else {
@@ -72,7 +85,9 @@ export function renderReminder(db: Db, translator: Translator, defaultLocale: Lo
         }),
       );
       if (evaluation.nextStage) {
-        lines.push(t('status-next-stage', { stage: t(`stage-${evaluation.nextStage.stage}`), date: formatDate(t, evaluation.nextStage.from) }));
+        lines.push(
+          t('status-next-stage', { stage: t(`stage-${evaluation.nextStage.stage}`), date: formatDate(t, evaluation.nextStage.from) }),
+        );
       }
     }
     totals.set(installment.dueDate, (totals.get(installment.dueDate) ?? ZERO).plus(amount));

@@ -4,7 +4,14 @@ import { openParts } from '../domain/installment-split.ts';
 import { Decimal, ZERO, toMoneyString } from '../domain/money.ts';
 import { defaultPresetFor, type PolicyPresetId } from '../domain/overdue-policy.ts';
 import { toMonthlyRate, type DayBasis, type RateUnit } from '../domain/rates.ts';
-import { buildSchedule, summarizeSchedule, type LoanTerms, type RepaymentMethod, type ScheduleRow, type ScheduleSummary } from '../domain/schedule.ts';
+import {
+  buildSchedule,
+  summarizeSchedule,
+  type LoanTerms,
+  type RepaymentMethod,
+  type ScheduleRow,
+  type ScheduleSummary,
+} from '../domain/schedule.ts';
 import type { Db } from '../db/client.ts';
 import {
   deleteLoan,
@@ -165,7 +172,10 @@ export type ReplaceLoanResult =
   | { ok: false; reason: 'paid-exceeds-schedule'; paid: Decimal; scheduled: Decimal };
 
 class EditRefused extends Error {
-  constructor(readonly paid: Decimal, readonly scheduled: Decimal) {
+  constructor(
+    readonly paid: Decimal,
+    readonly scheduled: Decimal,
+  ) {
     super('recorded payments exceed the new schedule');
   }
 }
@@ -192,10 +202,22 @@ export function replaceLoan(db: Db, userId: number, loanId: number, input: LoanI
       }
       for (const payment of payments.filter((p) => p.source !== 'registration')) {
         // The old allocations went with the old installments; the payment row itself stays.
-        const applied = applyPayment(tx, loanId, installments, new Decimal(payment.amount), payment.paidOn, payment.source, now, payment.id);
+        const applied = applyPayment(
+          tx,
+          loanId,
+          installments,
+          new Decimal(payment.amount),
+          payment.paidOn,
+          payment.source,
+          now,
+          payment.id,
+        );
         if (applied.leftover.gt(0)) {
           const paid = payments.filter((p) => p.source !== 'registration').reduce((sum, p) => sum.plus(p.amount), ZERO);
-          throw new EditRefused(paid, rows.reduce((sum, r) => sum.plus(r.payment), ZERO));
+          throw new EditRefused(
+            paid,
+            rows.reduce((sum, r) => sum.plus(r.payment), ZERO),
+          );
         }
         installments = applied.installments;
       }
@@ -272,7 +294,12 @@ function overview(loan: LoanRow, rows: InstallmentRow[]): LoanOverview {
 
 export function listLoans(db: Db, userId: number): LoanOverview[] {
   const byLoan = groupByLoan(installmentsOfUser(db, userId));
-  return loansOfUser(db, userId).map((loan) => overview(loan, (byLoan.get(loan.id) ?? []).sort((a, b) => a.n - b.n)));
+  return loansOfUser(db, userId).map((loan) =>
+    overview(
+      loan,
+      (byLoan.get(loan.id) ?? []).sort((a, b) => a.n - b.n),
+    ),
+  );
 }
 
 export function loanOverview(db: Db, userId: number, loanId: number): (LoanOverview & { rows: InstallmentRow[] }) | undefined {

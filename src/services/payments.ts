@@ -90,7 +90,12 @@ export function undoLastPayment(db: Db, userId: number, paymentId: number, now: 
   if (!last || last.id !== paymentId || last.source === 'payoff') return undefined;
   db.transaction((tx) => {
     const allocations = allocationsOf(tx, last.id);
-    const rows = new Map(installmentsByIds(tx, allocations.map((a) => a.installmentId)).map((row) => [row.id, row]));
+    const rows = new Map(
+      installmentsByIds(
+        tx,
+        allocations.map((a) => a.installmentId),
+      ).map((row) => [row.id, row]),
+    );
     for (const allocation of allocations) {
       const row = rows.get(allocation.installmentId);
       if (row) setInstallmentPaid(tx, row.id, toMoneyString(new Decimal(row.paid).minus(allocation.amount)));
@@ -101,4 +106,3 @@ export function undoLastPayment(db: Db, userId: number, paymentId: number, now: 
   });
   return last;
 }
-

@@ -24,7 +24,12 @@ export function payoffOf(db: Db, userId: number, loanId: number, today: IsoDate)
   const rows = scheduleRowsOf(loan.principal, installmentsOfLoan(db, userId, loanId));
   const rule = loan.prepaymentRule as StoredPrepaymentRule | null;
   const quote = payoffQuote({ terms: termsOf(inputOf(loan)), rows, today, ...(rule && { prepaymentRule: parseRule(rule) }) });
-  const overdue = evaluateLoan(rows.filter((row) => row.payment.gt(row.paid)), contractAnnualRate(loan), policyOf(loan), today);
+  const overdue = evaluateLoan(
+    rows.filter((row) => row.payment.gt(row.paid)),
+    contractAnnualRate(loan),
+    policyOf(loan),
+    today,
+  );
   const penalty = overdue.totalPenalty.plus(overdue.totalLateFee);
   return { loan, quote, penalty, total: quote.amount.plus(penalty) };
 }

@@ -21,7 +21,8 @@ export function policyFrom(preset: PolicyPresetId, stored: StoredPolicyOverrides
   if (o.graceDays !== undefined) overrides.graceDays = o.graceDays;
   if (o.dayBasis !== undefined) overrides.dayBasis = o.dayBasis;
   if (o.reportAfterDays !== undefined) overrides.reportAfterDays = o.reportAfterDays;
-  if (o.multiplier !== undefined) overrides.penalty = { kind: 'multiplier', multiplier: new Decimal(o.multiplier), compoundOnInterest: true };
+  if (o.multiplier !== undefined)
+    overrides.penalty = { kind: 'multiplier', multiplier: new Decimal(o.multiplier), compoundOnInterest: true };
   if (o.dailyPercent !== undefined) overrides.penalty = { kind: 'daily-rate', dailyPercent: new Decimal(o.dailyPercent) };
   if (o.lateFee !== undefined) overrides.lateFee = new Decimal(o.lateFee).isZero() ? undefined : { fixed: new Decimal(o.lateFee) };
   const policy = policyWith(preset in POLICY_PRESETS ? preset : 'bank-cn', overrides);
@@ -34,7 +35,10 @@ export function policyFrom(preset: PolicyPresetId, stored: StoredPolicyOverrides
 /** One thing a borrower can change, how they write it, and what it replaces. */
 const PATTERNS: { re: RegExp; apply: (o: StoredPolicyOverrides, value: string) => void }[] = [
   { re: /(?:grace|宽限期?|寬限期?)\s*:?\s*(\d{1,2})\s*(?:days?|天)?/i, apply: (o, v) => (o.graceDays = Number(v)) },
-  { re: /(?:report(?:ed)?(?:\s+after)?|上报|上報|征信)\s*:?\s*(\d{1,4})\s*(?:days?|天)?/i, apply: (o, v) => (o.reportAfterDays = Number(v)) },
+  {
+    re: /(?:report(?:ed)?(?:\s+after)?|上报|上報|征信)\s*:?\s*(\d{1,4})\s*(?:days?|天)?/i,
+    apply: (o, v) => (o.reportAfterDays = Number(v)),
+  },
   { re: /(?:late\s*fee|违约金|違約金|滞纳金|滯納金)\s*:?\s*¥?\s*(\d+(?:\.\d{1,2})?)/i, apply: (o, v) => (o.lateFee = v) },
   {
     re: /(?:×|x|\*|multiplier)\s*(\d(?:\.\d{1,2})?)/i,
@@ -54,7 +58,9 @@ const PATTERNS: { re: RegExp; apply: (o: StoredPolicyOverrides, value: string) =
   { re: /(?:basis|计息天数|計息天數)\s*:?\s*(360|365)/i, apply: (o, v) => (o.dayBasis = Number(v) as 360 | 365) },
 ];
 
-export type OverrideParse = { ok: true; overrides: StoredPolicyOverrides } | { ok: false; problem: 'not-understood' | 'not-allowed'; allowed?: string };
+export type OverrideParse =
+  | { ok: true; overrides: StoredPolicyOverrides }
+  | { ok: false; problem: 'not-understood' | 'not-allowed'; allowed?: string };
 
 /**
  * Reads changes to the overdue rules typed in one line, e.g. "grace 5, 0.05%/day, report 30,

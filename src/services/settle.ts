@@ -38,7 +38,11 @@ export function settleLoan(db: Db, userId: number, loanId: number, today: IsoDat
       }
       return { installmentId: row.id, amount: toMoneyString(payment.minus(row.paid)), newPaid: toMoneyString(payment) };
     });
-    insertPayment(tx, { loanId, amount: toMoneyString(payoff.total), paidOn: today, source: 'payoff', createdAt: now.toISOString() }, allocations);
+    insertPayment(
+      tx,
+      { loanId, amount: toMoneyString(payoff.total), paidOn: today, source: 'payoff', createdAt: now.toISOString() },
+      allocations,
+    );
     refreshReminders(tx as unknown as Db, userId, now);
     return { ok: true, amount: payoff.total, name: payoff.loan.name };
   });

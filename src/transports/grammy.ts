@@ -90,7 +90,9 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo }: Grammy
 /** Registers the command menu in every language Telegram can tell apart (it has no zh-Hant code). */
 export async function publishCommands(bot: Bot, app: App): Promise<void> {
   const menu = (locale: Locale) =>
-    app.commands.filter((command) => !command.buttonsOnly).map((command) => ({ command: command.name, description: app.translator.translate(locale, command.descriptionKey) }));
+    app.commands
+      .filter((command) => !command.buttonsOnly)
+      .map((command) => ({ command: command.name, description: app.translator.translate(locale, command.descriptionKey) }));
   await bot.api.setMyCommands(menu('en'));
   await bot.api.setMyCommands(menu('zh-Hans'), { language_code: 'zh' });
 }

@@ -25,8 +25,16 @@ describe('repaybot calc --json: the worked examples of domain.md', () => {
   it('10,000 at 12% annuity: 888.49, period 1 100.00 + 788.49, last 888.47, interest 661.86, APR 12.00', () => {
     const result = calc(LOAN);
     expect(result.rows[0]).toEqual({
-      n: 1, due: '2027-01-15', principal: '788.49', interest: '100.00', fee: '0.00', payment: '888.49', balance: '9211.51',
-      daysPastDue: 0, penalty: '0.00', stage: 'upcoming',
+      n: 1,
+      due: '2027-01-15',
+      principal: '788.49',
+      interest: '100.00',
+      fee: '0.00',
+      payment: '888.49',
+      balance: '9211.51',
+      daysPastDue: 0,
+      penalty: '0.00',
+      stage: 'upcoming',
     });
     expect(result.rows[1]).toMatchObject({ interest: '92.12', principal: '796.37' });
     expect(result.rows[11]).toMatchObject({ payment: '888.47', principal: '879.67', interest: '8.80', balance: '0.00' });
@@ -37,7 +45,9 @@ describe('repaybot calc --json: the worked examples of domain.md', () => {
   it('mortgages: 200,000 at 7.5% × 180 → 1,854.02; 670,000 at 4.9% × 360 → 3,555.87 (2,735.83 + 820.04)', () => {
     expect(calc('--principal 200000 --method annuity --rate 7.5 --periods 180 --first-due 2027-01-15').rows[0]?.payment).toBe('1854.02');
     expect(calc('--principal 670000 --method annuity --rate 4.9 --periods 360 --first-due 2027-01-15').rows[0]).toMatchObject({
-      payment: '3555.87', interest: '2735.83', principal: '820.04',
+      payment: '3555.87',
+      interest: '2735.83',
+      principal: '820.04',
     });
   });
 
@@ -93,7 +103,10 @@ describe('repaybot calc: overdue as of a date, assuming nothing was paid', () =>
   });
 
   it('a daily rate on the whole amount: 888.49 × 0.05% × 15 = 6.66', () => {
-    expect(calc(`${LOAN} --as-of 2027-01-30 --penalty-daily-rate 0.05 --grace-days 0`).rows[0]).toMatchObject({ daysPastDue: 15, penalty: '6.66' });
+    expect(calc(`${LOAN} --as-of 2027-01-30 --penalty-daily-rate 0.05 --grace-days 0`).rows[0]).toMatchObject({
+      daysPastDue: 15,
+      penalty: '6.66',
+    });
   });
 
   it('inside the grace period nothing is charged yet, and the stage says so', () => {

@@ -39,8 +39,15 @@ describe('/addloan, guided, bullet (everything at the end)', () => {
     expect(card).toContain('Total to repay: 10,300.00');
 
     expect(texts(await bot.pressLabel('Save'))).toContain('Saved "bridge loan".');
-    expect(bot.db.select().from(loans).get()).toMatchObject({ method: 'bullet', periods: 1, startDate: '2027-01-01', firstDue: '2027-04-01' });
-    expect(rows(bot)).toEqual([expect.objectContaining({ n: 1, dueDate: '2027-04-01', principal: '10000.00', interest: '300.00', payment: '10300.00' })]);
+    expect(bot.db.select().from(loans).get()).toMatchObject({
+      method: 'bullet',
+      periods: 1,
+      startDate: '2027-01-01',
+      firstDue: '2027-04-01',
+    });
+    expect(rows(bot)).toEqual([
+      expect.objectContaining({ n: 1, dueDate: '2027-04-01', principal: '10000.00', interest: '300.00', payment: '10300.00' }),
+    ]);
     expect(texts(await bot.say('/next'))).toContain('• bridge loan: 10,300.00 (installment 1 of 1)');
   });
 
@@ -179,7 +186,12 @@ describe('/addloan card: Edit → Up-front fee, Lender', () => {
     await bot.pressLabel('Edit');
     const ask = await bot.pressLabel('Lender');
     expect(texts(ask)).toContain('Who lent the money?');
-    expect(ask.at(-1)?.buttons?.flat().map((b) => b.label)).toEqual(['Bank or licensed lender', 'A person or company (private loan)']);
+    expect(
+      ask
+        .at(-1)
+        ?.buttons?.flat()
+        .map((b) => b.label),
+    ).toEqual(['Bank or licensed lender', 'A person or company (private loan)']);
     const card = texts(await bot.pressLabel('A person or company (private loan)'));
     expect(card).toContain('Lender: private loan (民间借贷)');
     expect(card).toContain(
@@ -258,7 +270,9 @@ describe('/addloan card: warnings about the true annual rate', () => {
     const bot = createTestBot();
     const card = texts(await bot.say('/addloan loan 10000 12 months 30% annuity first 2027-01-15'));
     expect(card).toContain('True annual rate (APR): 30.00%');
-    expect(card).toContain('⚠️ This costs more than 24% a year, above what regulators expect licensed lenders to charge. Check your contract.');
+    expect(card).toContain(
+      '⚠️ This costs more than 24% a year, above what regulators expect licensed lenders to charge. Check your contract.',
+    );
     expect(card).not.toContain('36%');
   });
 
@@ -266,7 +280,9 @@ describe('/addloan card: warnings about the true annual rate', () => {
     const bot = createTestBot();
     const card = texts(await bot.say('/addloan loan 10000 12 months 40% annuity first 2027-01-15'));
     expect(card).toContain('True annual rate (APR): 40.00%');
-    expect(card).toContain("⚠️ This costs more than 36% a year: an unusually expensive loan. Check your contract, and the lender's licence, before you pay more.");
+    expect(card).toContain(
+      "⚠️ This costs more than 36% a year: an unusually expensive loan. Check your contract, and the lender's licence, before you pay more.",
+    );
     expect(card).not.toContain('more than 24%');
   });
 

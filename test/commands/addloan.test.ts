@@ -22,7 +22,12 @@ describe('/addloan guided form', () => {
     expect(texts(await bot.say('/addloan'))).toMatch(/\(1\/6\) What is this loan called/);
     expect(texts(await bot.say('car loan'))).toMatch(/\(2\/6\) How much did you borrow/);
     const method = await bot.say('10000');
-    expect(method.at(-1)?.buttons?.flat().map((b) => b.label)).toContain('equal installments (annuity)');
+    expect(
+      method
+        .at(-1)
+        ?.buttons?.flat()
+        .map((b) => b.label),
+    ).toContain('equal installments (annuity)');
     expect(texts(await bot.pressLabel('equal installments (annuity)'))).toMatch(/\(4\/6\) What is the interest rate/);
     expect(texts(await bot.say('12%'))).toMatch(/\(5\/6\) How many monthly installments/);
     expect(texts(await bot.say('12'))).toMatch(/\(6\/6\) When is the first payment due/);
@@ -34,7 +39,12 @@ describe('/addloan guided form', () => {
     expect(text).toContain('Total interest: 661.86');
     expect(text).toContain('Last payment due: 2027-12-15');
     expect(text).toContain('True annual rate (APR): 12.00%');
-    expect(card.at(-1)?.buttons?.flat().map((b) => b.label)).toEqual(['Save', 'Edit', 'Cancel']);
+    expect(
+      card
+        .at(-1)
+        ?.buttons?.flat()
+        .map((b) => b.label),
+    ).toEqual(['Save', 'Edit', 'Cancel']);
     expect(bot.db.select().from(loans).all()).toHaveLength(0);
   });
 
@@ -111,7 +121,10 @@ describe('/addloan guided form', () => {
   it('a second press of Save (an old button) does not save the loan twice', async () => {
     const bot = createTestBot();
     const card = await guidedLoan(bot);
-    const save = card.at(-1)?.buttons?.flat().find((b) => b.label === 'Save');
+    const save = card
+      .at(-1)
+      ?.buttons?.flat()
+      .find((b) => b.label === 'Save');
     await bot.press(save?.data ?? '');
     expect(texts(await bot.press(save?.data ?? ''))).toContain('no longer works');
     expect(bot.db.select().from(loans).all()).toHaveLength(1);

@@ -32,7 +32,12 @@ describe('/language', () => {
   it('offers the three languages and remembers the choice over Telegram’s language', async () => {
     const bot = createTestBot();
     const menu = await bot.say('/language');
-    expect(menu.at(-1)?.buttons?.flat().map((b) => b.label)).toEqual(['English', '简体中文', '繁體中文']);
+    expect(
+      menu
+        .at(-1)
+        ?.buttons?.flat()
+        .map((b) => b.label),
+    ).toEqual(['English', '简体中文', '繁體中文']);
     expect(texts(await bot.pressLabel('繁體中文'))).toContain('繁體中文');
     expect(bot.db.select().from(users).get()?.language).toBe('zh-Hant');
     expect(texts(await bot.say('/next', { lang: 'en' }))).toContain('目前沒有待還款項');
@@ -64,7 +69,10 @@ describe('privacy between users', () => {
   it('a button from another user’s form does nothing to it', async () => {
     const bot = createTestBot();
     const card = await bot.say('/addloan car 10000 12 months 12% annuity first 2027-01-15', { user: 1 });
-    const save = card.at(-1)?.buttons?.flat().find((b) => b.label === 'Save');
+    const save = card
+      .at(-1)
+      ?.buttons?.flat()
+      .find((b) => b.label === 'Save');
     expect(texts(await bot.press(save?.data ?? '', { user: 2 }))).toContain('no longer works');
     expect(texts(await bot.say('/loans', { user: 2 }))).toContain('You have no loans yet');
     expect(texts(await bot.pressLabel('Save', { user: 1 }))).toContain('Saved');

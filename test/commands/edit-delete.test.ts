@@ -207,7 +207,10 @@ describe('/deleteloan', () => {
     await bot.say('/paid 1000');
     await bot.pressLabel('Confirm');
     const ask = await bot.say('/deleteloan');
-    const remove = ask.at(-1)?.buttons?.flat().find((b) => b.label === 'Delete');
+    const remove = ask
+      .at(-1)
+      ?.buttons?.flat()
+      .find((b) => b.label === 'Delete');
     expect(texts(await bot.press(remove?.data ?? ''))).toContain('Deleted car.');
     expect(bot.db.select().from(loans).all()).toHaveLength(0);
     expect(bot.db.select().from(installments).all()).toHaveLength(0);
@@ -228,7 +231,13 @@ describe('/deleteloan', () => {
     expect(labels(ask)).toEqual(['1. car', '2. phone']);
     expect(texts(await bot.pressLabel('2. phone'))).toContain('Delete phone with its 12-installment schedule');
     expect(texts(await bot.pressLabel('Delete'))).toContain('Deleted phone.');
-    expect(bot.db.select().from(loans).all().map((loan) => loan.name)).toEqual(['car']);
+    expect(
+      bot.db
+        .select()
+        .from(loans)
+        .all()
+        .map((loan) => loan.name),
+    ).toEqual(['car']);
     expect(rows(bot)).toHaveLength(12);
     expect(rows(bot).every((row) => row.loanId === bot.db.select().from(loans).get()?.id)).toBe(true);
   });

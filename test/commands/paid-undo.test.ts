@@ -91,7 +91,11 @@ describe('/paid with one loan', () => {
     // 1,000.00 − 888.49 = 111.51 goes to installment 2, which then has 776.98 left.
     expect(done).toContain('Next: 776.98 on 2027-02-15 (Mon).');
     expect(paidColumn(bot).slice(0, 3)).toEqual(['888.49', '111.51', '0.00']);
-    const allocations = bot.db.select().from(paymentAllocations).all().map((a) => a.amount);
+    const allocations = bot.db
+      .select()
+      .from(paymentAllocations)
+      .all()
+      .map((a) => a.amount);
     expect(allocations).toEqual(['888.49', '111.51']);
   });
 
@@ -168,7 +172,10 @@ describe('/paid with one loan', () => {
     expect(bot.db.select().from(payments).all()).toHaveLength(0);
 
     const card = await bot.say('/paid');
-    const confirm = card.at(-1)?.buttons?.flat().find((b) => b.label === 'Confirm');
+    const confirm = card
+      .at(-1)
+      ?.buttons?.flat()
+      .find((b) => b.label === 'Confirm');
     await bot.press(confirm?.data ?? '');
     expect(texts(await bot.press(confirm?.data ?? ''))).toContain('no longer works');
     expect(bot.db.select().from(payments).all()).toHaveLength(1);
@@ -284,7 +291,10 @@ describe('/undo', () => {
     await bot.say('/paid 300');
     await bot.pressLabel('Confirm');
     const ask = await bot.say('/undo');
-    const yes = ask.at(-1)?.buttons?.flat().find((b) => b.label === 'Yes, take it back');
+    const yes = ask
+      .at(-1)
+      ?.buttons?.flat()
+      .find((b) => b.label === 'Yes, take it back');
     expect(texts(await bot.press(yes?.data ?? ''))).toContain('Taken back: 300.00');
     // The same button again must not take back the 500.00 payment that is now the newest.
     expect(texts(await bot.press(yes?.data ?? ''))).toContain('no longer works');
@@ -315,7 +325,13 @@ describe('/undo', () => {
     expect(texts(await bot.say('/undo'))).toContain('Take back the payment of 888.49 to old loan on 2026-11-21 (Sat)?');
     await bot.pressLabel('Yes, take it back');
     expect(paidColumn(bot).slice(0, 4)).toEqual(['888.49', '888.49', '888.49', '0.00']);
-    expect(bot.db.select().from(payments).all().map((p) => p.source)).toEqual(['registration', 'registration', 'registration']);
+    expect(
+      bot.db
+        .select()
+        .from(payments)
+        .all()
+        .map((p) => p.source),
+    ).toEqual(['registration', 'registration', 'registration']);
     expect(texts(await bot.say('/undo'))).toContain('There is no payment to undo.');
   });
 

@@ -43,7 +43,13 @@ describe('/payoff: recording that the loan was paid off', () => {
     const reply = texts(await bot.pressLabel('I paid this today'));
     expect(reply).toContain('The payoff figure has changed');
     expect(reply).toContain('6,823.35'); // one more day: 6,798.42 × 12% / 360 × 11 = 24.93
-    expect(bot.db.select().from(payments).all().some((p) => p.source === 'payoff')).toBe(false);
+    expect(
+      bot.db
+        .select()
+        .from(payments)
+        .all()
+        .some((p) => p.source === 'payoff'),
+    ).toBe(false);
   });
 });
 

@@ -86,7 +86,12 @@ describe('/schedule', () => {
     // The balance carries over from the pages not shown: principal minus rows 1–36.
     const after36 = db.slice(0, 36).reduce((left, row) => left.minus(row.principal), new Decimal('670000'));
     expect(lines.get(36)).toContain(`left ${money(after36)}`);
-    expect(open.at(-1)?.buttons?.flat().map((b) => b.label)).toEqual(['« Previous', 'Next »']);
+    expect(
+      open
+        .at(-1)
+        ?.buttons?.flat()
+        .map((b) => b.label),
+    ).toEqual(['« Previous', 'Next »']);
 
     text = texts(await bot.pressLabel('« Previous'));
     expect(text).toContain('(page 2 of 30)');
@@ -104,12 +109,22 @@ describe('/schedule', () => {
     // The first and last pages have only the button that leads somewhere.
     const first = await bot.press('schedule:1:0');
     expect(texts(first)).toContain('(page 1 of 30)');
-    expect(first.at(-1)?.buttons?.flat().map((b) => b.label)).toEqual(['Next »']);
+    expect(
+      first
+        .at(-1)
+        ?.buttons?.flat()
+        .map((b) => b.label),
+    ).toEqual(['Next »']);
     const last = await bot.press('schedule:1:29');
     expect(texts(last)).toContain('(page 30 of 30)');
     expect(scheduleLines(texts(last)).get(360)).toContain('2053-12-15  3,555.18');
     expect(scheduleLines(texts(last)).get(360)).toContain('left 0.00');
-    expect(last.at(-1)?.buttons?.flat().map((b) => b.label)).toEqual(['« Previous']);
+    expect(
+      last
+        .at(-1)
+        ?.buttons?.flat()
+        .map((b) => b.label),
+    ).toEqual(['« Previous']);
   });
 
   it('asks which loan when there are two, and hides another user’s schedule', async () => {

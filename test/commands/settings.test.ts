@@ -65,7 +65,12 @@ describe('/settings', () => {
     await bot.say('/settings');
     await bot.pressLabel('Pause one loan');
     const after = await bot.pressLabel('🔔 car');
-    expect(after.at(-1)?.buttons?.flat().map((b) => b.label)).toEqual(['🔕 car']);
+    expect(
+      after
+        .at(-1)
+        ?.buttons?.flat()
+        .map((b) => b.label),
+    ).toEqual(['🔕 car']);
     expect(texts(await bot.say('/settings'))).toContain('Paused for: car');
   });
 

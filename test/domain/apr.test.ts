@@ -13,7 +13,10 @@ function feePlanApr(principal: number, feePercent: string, periods: number) {
     periods,
     firstDue: '2027-01-15',
   });
-  return annualPercentageRate(new Decimal(principal), rows.map((r) => ({ amount: r.payment })));
+  return annualPercentageRate(
+    new Decimal(principal),
+    rows.map((r) => ({ amount: r.payment })),
+  );
 }
 
 const pct = (value: Decimal): string => value.toFixed(2);
@@ -42,13 +45,25 @@ describe('annualPercentageRate, domain.md §2', () => {
   });
 
   it('a fee taken up front (receive 11,136, repay 1,000 × 12) is 14.02%', () => {
-    const result = annualPercentageRate(new Decimal(11136), Array.from({ length: 12 }, () => ({ amount: new Decimal(1000) })));
+    const result = annualPercentageRate(
+      new Decimal(11136),
+      Array.from({ length: 12 }, () => ({ amount: new Decimal(1000) })),
+    );
     expect(pct(result.apr)).toBe('14.02');
   });
 
   it('a fee-free annuity of 10,000 at 12% comes out at its nominal 12.00%', () => {
-    const rows = buildSchedule({ principal: new Decimal(10000), method: 'annuity', monthlyRate: new Decimal('0.01'), periods: 12, firstDue: '2027-01-15' });
-    const result = annualPercentageRate(new Decimal(10000), rows.map((r) => ({ amount: r.payment })));
+    const rows = buildSchedule({
+      principal: new Decimal(10000),
+      method: 'annuity',
+      monthlyRate: new Decimal('0.01'),
+      periods: 12,
+      firstDue: '2027-01-15',
+    });
+    const result = annualPercentageRate(
+      new Decimal(10000),
+      rows.map((r) => ({ amount: r.payment })),
+    );
     expect(pct(result.apr)).toBe('12.00');
     expect(pct(result.effective)).toBe('12.68');
   });
@@ -59,8 +74,21 @@ describe('annualPercentageRate, domain.md §2', () => {
   });
 
   it('copes with a balloon (interest first) and with 0.00 installments', () => {
-    const rows = buildSchedule({ principal: new Decimal(10000), method: 'interest-first', monthlyRate: new Decimal('0.01'), periods: 12, firstDue: '2027-01-15' });
-    expect(pct(annualPercentageRate(new Decimal(10000), rows.map((r) => ({ amount: r.payment }))).apr)).toBe('12.00');
+    const rows = buildSchedule({
+      principal: new Decimal(10000),
+      method: 'interest-first',
+      monthlyRate: new Decimal('0.01'),
+      periods: 12,
+      firstDue: '2027-01-15',
+    });
+    expect(
+      pct(
+        annualPercentageRate(
+          new Decimal(10000),
+          rows.map((r) => ({ amount: r.payment })),
+        ).apr,
+      ),
+    ).toBe('12.00');
     expect(pct(annualPercentageRate(new Decimal(1000), [{ amount: new Decimal(0) }, { amount: new Decimal(1000) }]).apr)).toBe('0.00');
   });
 
@@ -84,7 +112,10 @@ describe('annualPercentageRate, domain.md §2', () => {
           const principal = new Decimal(cents).div(100);
           const annual = new Decimal(basisPoints).div(100);
           const rows = buildSchedule({ principal, method, monthlyRate: toMonthlyRate(annual, 'annual'), periods, firstDue: '2027-01-15' });
-          const { apr } = annualPercentageRate(principal, rows.map((r) => ({ amount: r.payment })));
+          const { apr } = annualPercentageRate(
+            principal,
+            rows.map((r) => ({ amount: r.payment })),
+          );
           expect(apr.minus(annual).abs().toNumber()).toBeLessThanOrEqual(0.01);
         },
       ),
@@ -94,28 +125,61 @@ describe('annualPercentageRate, domain.md §2', () => {
 });
 
 describe('aprOfSchedule: up-front fees (砍头息) and single payments, domain.md §2', () => {
-  const interestFree12000 = buildSchedule({ principal: new Decimal(12000), method: 'annuity', monthlyRate: new Decimal(0), periods: 12, firstDue: '2027-01-15' });
+  const interestFree12000 = buildSchedule({
+    principal: new Decimal(12000),
+    method: 'annuity',
+    monthlyRate: new Decimal(0),
+    periods: 12,
+    firstDue: '2027-01-15',
+  });
 
   it('receive 11,136 of 12,000 (864 taken up front), repay 1,000 × 12: 14.02%', () => {
     expect(pct(aprOfSchedule(new Decimal(12000), interestFree12000, new Decimal(864)).apr)).toBe('14.02');
   });
 
   it('without an up-front fee matches annualPercentageRate', () => {
-    const rows = buildSchedule({ principal: new Decimal(12000), method: 'fee', monthlyRate: new Decimal('0.006'), periods: 12, firstDue: '2027-01-15' });
+    const rows = buildSchedule({
+      principal: new Decimal(12000),
+      method: 'fee',
+      monthlyRate: new Decimal('0.006'),
+      periods: 12,
+      firstDue: '2027-01-15',
+    });
     const result = aprOfSchedule(new Decimal(12000), rows);
     expect(pct(result.apr)).toBe('13.03');
-    expect(result.apr.eq(annualPercentageRate(new Decimal(12000), rows.map((r) => ({ amount: r.payment }))).apr)).toBe(true);
+    expect(
+      result.apr.eq(
+        annualPercentageRate(
+          new Decimal(12000),
+          rows.map((r) => ({ amount: r.payment })),
+        ).apr,
+      ),
+    ).toBe(true);
     expect(pct(aprOfSchedule(new Decimal(12000), interestFree12000).apr)).toBe('0.00');
   });
 
   it('"月息1分" flat (等本等息) 10,000 × 12 is 21.46%', () => {
-    const rows = buildSchedule({ principal: new Decimal(10000), method: 'flat', monthlyRate: toMonthlyRate(new Decimal(1), 'monthly'), periods: 12, firstDue: '2027-01-15' });
+    const rows = buildSchedule({
+      principal: new Decimal(10000),
+      method: 'flat',
+      monthlyRate: toMonthlyRate(new Decimal(1), 'monthly'),
+      periods: 12,
+      firstDue: '2027-01-15',
+    });
     expect(pct(aprOfSchedule(new Decimal(10000), rows).apr)).toBe('21.46');
   });
 
   it('a 90-day bullet at 12% counts its actual days: t = 90 × 12 / 365 months', () => {
     const bullet = (dayBasis: 360 | 365) =>
-      buildSchedule({ principal: new Decimal(10000), method: 'bullet', monthlyRate: new Decimal('0.01'), periods: 1, firstDue: '2027-04-01', start: '2027-01-01', dayBasis });
+      buildSchedule({
+        principal: new Decimal(10000),
+        method: 'bullet',
+        monthlyRate: new Decimal('0.01'),
+        periods: 1,
+        firstDue: '2027-04-01',
+        start: '2027-01-01',
+        dayBasis,
+      });
     // 360 basis: 10,300 / 10,000 = 1.03 over 2.9589… months: i = 1.03^(365/1080) − 1 = 1.00399%,
     // APR 12.05% (compound monthly, so not exactly the simple 12%).
     const on360 = aprOfSchedule(new Decimal(10000), bullet(360), undefined, '2027-01-01');
@@ -130,7 +194,13 @@ describe('aprOfSchedule: up-front fees (砍头息) and single payments, domain.m
   });
 
   it('a bnpl purchase with a fee taken up front: 1,000 repaid after 30 days, 970 received', () => {
-    const rows = buildSchedule({ principal: new Decimal(1000), method: 'bnpl', monthlyRate: new Decimal(0), periods: 1, firstDue: '2027-01-31' });
+    const rows = buildSchedule({
+      principal: new Decimal(1000),
+      method: 'bnpl',
+      monthlyRate: new Decimal(0),
+      periods: 1,
+      firstDue: '2027-01-31',
+    });
     // i = (1000 / 970)^(365 / 360) − 1 = 3.1365%; APR = 37.64%.
     expect(pct(aprOfSchedule(new Decimal(1000), rows, new Decimal(30), '2027-01-01').apr)).toBe('37.64');
     expect(pct(aprOfSchedule(new Decimal(1000), rows, ZERO, '2027-01-01').apr)).toBe('0.00');
@@ -140,7 +210,13 @@ describe('aprOfSchedule: up-front fees (砍头息) and single payments, domain.m
     expect(() => aprOfSchedule(new Decimal(12000), interestFree12000, new Decimal(12000))).toThrow(RangeError);
     expect(() => aprOfSchedule(new Decimal(12000), interestFree12000, new Decimal(12001))).toThrow(RangeError);
     expect(() => aprOfSchedule(new Decimal(12000), interestFree12000, new Decimal(-1))).toThrow(RangeError);
-    const rows = buildSchedule({ principal: new Decimal(1000), method: 'bnpl', monthlyRate: new Decimal(0), periods: 1, firstDue: '2027-01-31' });
+    const rows = buildSchedule({
+      principal: new Decimal(1000),
+      method: 'bnpl',
+      monthlyRate: new Decimal(0),
+      periods: 1,
+      firstDue: '2027-01-31',
+    });
     expect(() => aprOfSchedule(new Decimal(1000), rows, ZERO, '2027-01-31')).toThrow(RangeError);
   });
 
@@ -155,4 +231,3 @@ describe('aprOfSchedule: up-front fees (砍头息) and single payments, domain.m
     );
   });
 });
-

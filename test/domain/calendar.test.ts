@@ -69,15 +69,21 @@ describe('addMonthsClamped', () => {
 
   it('always keeps the first date’s day, clamped to the month (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 600 }), (y, m, d, k) => {
-        fc.pre(isValidDate(y, m, d));
-        const result = addMonthsClamped(makeIsoDate(y, m, d), k);
-        const index = y * 12 + m - 1 + k;
-        const ry = Math.floor(index / 12);
-        const rm = (index % 12) + 1;
-        const lastDay = new Date(Date.UTC(ry, rm, 0)).getUTCDate();
-        expect(result).toBe(makeIsoDate(ry, rm, Math.min(d, lastDay)));
-      }),
+      fc.property(
+        fc.integer({ min: 2000, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 600 }),
+        (y, m, d, k) => {
+          fc.pre(isValidDate(y, m, d));
+          const result = addMonthsClamped(makeIsoDate(y, m, d), k);
+          const index = y * 12 + m - 1 + k;
+          const ry = Math.floor(index / 12);
+          const rm = (index % 12) + 1;
+          const lastDay = new Date(Date.UTC(ry, rm, 0)).getUTCDate();
+          expect(result).toBe(makeIsoDate(ry, rm, Math.min(d, lastDay)));
+        },
+      ),
     );
   });
 });

@@ -48,7 +48,9 @@ describe('minimumPaymentCost (全额计息)', () => {
     const cost = minimumPaymentCost({ ...bill, minimumPayment: new Decimal('10000.00') });
     expect(money(cost.revolvingInterest)).toBe('0.00');
     expect(money(cost.newBalanceNextStatement)).toBe('0.00');
-    expect(money(minimumPaymentCost({ ...bill, statementBalance: new Decimal(0), minimumPayment: undefined }).newBalanceNextStatement)).toBe('0.00');
+    expect(
+      money(minimumPaymentCost({ ...bill, statementBalance: new Decimal(0), minimumPayment: undefined }).newBalanceNextStatement),
+    ).toBe('0.00');
   });
 
   it('charges the full-amount interest even on a tiny unpaid remainder', () => {

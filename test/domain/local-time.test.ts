@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays } from '../../src/domain/calendar.ts';
-import {
-  isLocalTime,
-  localDateTime,
-  minutesOfDay,
-  parseLocalTime,
-  zonedInstant,
-} from '../../src/domain/local-time.ts';
+import { isLocalTime, localDateTime, minutesOfDay, parseLocalTime, zonedInstant } from '../../src/domain/local-time.ts';
 
 const iso = (d: Date): string => d.toISOString();
 
@@ -114,11 +108,17 @@ describe('zonedInstant', () => {
   it('moves a time skipped by spring forward on by the gap', () => {
     // New York 2026-03-08: 02:00 EST → 03:00 EDT; 02:30 does not exist → 03:30 EDT.
     expect(iso(zonedInstant('2026-03-08', '02:30', 'America/New_York'))).toBe('2026-03-08T07:30:00.000Z');
-    expect(localDateTime(zonedInstant('2026-03-08', '02:30', 'America/New_York'), 'America/New_York')).toEqual({ date: '2026-03-08', time: '03:30' });
+    expect(localDateTime(zonedInstant('2026-03-08', '02:30', 'America/New_York'), 'America/New_York')).toEqual({
+      date: '2026-03-08',
+      time: '03:30',
+    });
     // London 2026-03-29: 01:00 GMT → 02:00 BST; 01:30 → 02:30 BST.
     expect(iso(zonedInstant('2026-03-29', '01:30', 'Europe/London'))).toBe('2026-03-29T01:30:00.000Z');
     // Lord Howe moves only 30 minutes: 02:15 → 02:45.
-    expect(localDateTime(zonedInstant('2026-10-04', '02:15', 'Australia/Lord_Howe'), 'Australia/Lord_Howe')).toEqual({ date: '2026-10-04', time: '02:45' });
+    expect(localDateTime(zonedInstant('2026-10-04', '02:15', 'Australia/Lord_Howe'), 'Australia/Lord_Howe')).toEqual({
+      date: '2026-10-04',
+      time: '02:45',
+    });
     // Santiago springs forward at midnight: 00:00 does not exist → 01:00.
     expect(iso(zonedInstant('2026-09-06', '00:00', 'America/Santiago'))).toBe('2026-09-06T04:00:00.000Z');
   });
@@ -137,7 +137,19 @@ describe('zonedInstant', () => {
     expect(() => zonedInstant('2027-01-15', '09:00', 'Mars/Olympus')).toThrow(RangeError);
   });
 
-  const zones = ['UTC', 'Asia/Shanghai', 'Asia/Kolkata', 'Europe/London', 'America/New_York', 'America/Santiago', 'Australia/Sydney', 'Australia/Lord_Howe', 'Pacific/Auckland', 'Pacific/Chatham', 'America/St_Johns'];
+  const zones = [
+    'UTC',
+    'Asia/Shanghai',
+    'Asia/Kolkata',
+    'Europe/London',
+    'America/New_York',
+    'America/Santiago',
+    'Australia/Sydney',
+    'Australia/Lord_Howe',
+    'Pacific/Auckland',
+    'Pacific/Chatham',
+    'America/St_Johns',
+  ];
 
   it('round-trips with localDateTime for any instant, choosing the earliest matching instant', () => {
     fc.assert(
@@ -175,13 +187,20 @@ describe('zonedInstant', () => {
 
   it('holds for every 10 minutes around real DST changes (gaps, repeats, 30-minute and midnight changes)', () => {
     const changes: [string, string][] = [
-      ['America/New_York', '2026-03-08'], ['America/New_York', '2026-11-01'],
-      ['Europe/London', '2026-03-29'], ['Europe/London', '2026-10-25'],
-      ['Australia/Sydney', '2026-04-05'], ['Australia/Sydney', '2026-10-04'],
-      ['Australia/Lord_Howe', '2026-04-05'], ['Australia/Lord_Howe', '2026-10-04'],
-      ['America/Santiago', '2026-04-04'], ['America/Santiago', '2026-09-06'],
-      ['Pacific/Chatham', '2026-04-05'], ['Pacific/Chatham', '2026-09-27'],
-      ['America/St_Johns', '2010-03-14'], ['America/St_Johns', '2010-11-07'], // changes at 00:01
+      ['America/New_York', '2026-03-08'],
+      ['America/New_York', '2026-11-01'],
+      ['Europe/London', '2026-03-29'],
+      ['Europe/London', '2026-10-25'],
+      ['Australia/Sydney', '2026-04-05'],
+      ['Australia/Sydney', '2026-10-04'],
+      ['Australia/Lord_Howe', '2026-04-05'],
+      ['Australia/Lord_Howe', '2026-10-04'],
+      ['America/Santiago', '2026-04-04'],
+      ['America/Santiago', '2026-09-06'],
+      ['Pacific/Chatham', '2026-04-05'],
+      ['Pacific/Chatham', '2026-09-27'],
+      ['America/St_Johns', '2010-03-14'],
+      ['America/St_Johns', '2010-11-07'], // changes at 00:01
     ];
     let gaps = 0;
     let repeats = 0;
@@ -197,12 +216,14 @@ describe('zonedInstant', () => {
           const got = localDateTime(r, zone);
           if (!same(got, wanted)) {
             gaps++;
-            if (!(`${got.date} ${got.time}` > `${date} ${time}`) || !skipped(date, time, zone)) problems.push(`${zone} ${date} ${time} → ${got.date} ${got.time}`);
+            if (!(`${got.date} ${got.time}` > `${date} ${time}`) || !skipped(date, time, zone))
+              problems.push(`${zone} ${date} ${time} → ${got.date} ${got.time}`);
           }
           // A repeated wall clock shows again 30–120 min later; none may show it earlier.
           for (const delta of [30, 60, 120]) {
             if (same(localDateTime(new Date(r.getTime() + delta * 60_000), zone), got)) repeats++;
-            if (same(localDateTime(new Date(r.getTime() - delta * 60_000), zone), got)) problems.push(`${zone} ${date} ${time}: not the earliest`);
+            if (same(localDateTime(new Date(r.getTime() - delta * 60_000), zone), got))
+              problems.push(`${zone} ${date} ${time}: not the earliest`);
           }
         }
       }
@@ -213,7 +234,10 @@ describe('zonedInstant', () => {
   });
 
   it('survives a skipped calendar day (Samoa, 2011-12-30)', () => {
-    expect(localDateTime(zonedInstant('2011-12-30', '09:00', 'Pacific/Apia'), 'Pacific/Apia')).toEqual({ date: '2011-12-31', time: '09:00' });
+    expect(localDateTime(zonedInstant('2011-12-30', '09:00', 'Pacific/Apia'), 'Pacific/Apia')).toEqual({
+      date: '2011-12-31',
+      time: '09:00',
+    });
   });
 });
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays } from '../../src/domain/calendar.ts';
 import { Decimal } from '../../src/domain/money.ts';
-import { evaluateInstallment, evaluateLoan, stageRank, type InstallmentForOverdue, type OverdueEvaluation } from '../../src/domain/overdue.ts';
+import {
+  evaluateInstallment,
+  evaluateLoan,
+  stageRank,
+  type InstallmentForOverdue,
+  type OverdueEvaluation,
+} from '../../src/domain/overdue.ts';
 import { POLICY_PRESETS, POLICY_PRESET_IDS, policyWith, type OverduePolicy } from '../../src/domain/overdue-policy.ts';
 
 const d = (s: string): Decimal => new Decimal(s);
@@ -101,7 +107,10 @@ describe('grace (宽限期)', () => {
   });
 
   it('is not in grace before or on the due date, and nothing is charged', () => {
-    for (const [today, stage] of [[late(-1), 'upcoming'], [DUE, 'due-today']] as const) {
+    for (const [today, stage] of [
+      [late(-1), 'upcoming'],
+      [DUE, 'due-today'],
+    ] as const) {
       const e = evaluateInstallment(period1(), RATE, bank, today);
       expect(e.stage).toBe(stage);
       expect(e.daysPastDue).toBe(0);
@@ -256,7 +265,7 @@ describe('stages and their dates', () => {
     expect(evaluateInstallment(period1(), RATE, p, late(10)).stage).toBe('reported');
   });
 
-  it("with no grace the day after the due date is already past grace", () => {
+  it('with no grace the day after the due date is already past grace', () => {
     const p = policyWith('consumer-cn', { reportAfterDays: 5 });
     expect(evaluateInstallment(period1(), RATE, p, DUE).nextStage).toEqual({ stage: 'overdue', from: late(1) });
     expect(evaluateInstallment(period1(), RATE, p, late(1)).stage).toBe('overdue');
@@ -316,29 +325,52 @@ describe('properties (fast-check)', () => {
     }));
   const policy: fc.Arbitrary<OverduePolicy> = fc.oneof(
     fc.constantFrom(...POLICY_PRESET_IDS).map((id) => POLICY_PRESETS[id]),
-    fc.record({ m: fc.integer({ min: 100, max: 200 }), c: fc.boolean(), g: fc.integer({ min: 0, max: 30 }), b: fc.constantFrom(360 as const, 365 as const) }).map(
-      ({ m, c, g, b }) => policyWith('bank-cn', { penalty: { kind: 'multiplier', multiplier: new Decimal(m).div(100), compoundOnInterest: c }, graceDays: g, dayBasis: b, reportAfterDays: g + 1 }),
-    ),
+    fc
+      .record({
+        m: fc.integer({ min: 100, max: 200 }),
+        c: fc.boolean(),
+        g: fc.integer({ min: 0, max: 30 }),
+        b: fc.constantFrom(360 as const, 365 as const),
+      })
+      .map(({ m, c, g, b }) =>
+        policyWith('bank-cn', {
+          penalty: { kind: 'multiplier', multiplier: new Decimal(m).div(100), compoundOnInterest: c },
+          graceDays: g,
+          dayBasis: b,
+          reportAfterDays: g + 1,
+        }),
+      ),
     fc.record({ p: fc.integer({ min: 0, max: 1000 }), g: fc.integer({ min: 0, max: 30 }) }).map(({ p, g }) =>
-      policyWith('credit-card-cn', { penalty: { kind: 'daily-rate', dailyPercent: new Decimal(p).div(1000) }, graceDays: g, reportAfterDays: g + 1 }),
+      policyWith('credit-card-cn', {
+        penalty: { kind: 'daily-rate', dailyPercent: new Decimal(p).div(1000) },
+        graceDays: g,
+        reportAfterDays: g + 1,
+      }),
     ),
   );
   const rate = fc.integer({ min: 0, max: 3600 }).map((bp) => new Decimal(bp).div(10_000));
 
   it('penalty and late fee are never negative, in cents, and never fall as days pass; stages never go back', () => {
     fc.assert(
-      fc.property(installment, rate, policy, fc.integer({ min: -60, max: 4000 }), fc.integer({ min: 0, max: 400 }), (row, r, p, day, more) => {
-        const a = evaluateInstallment(row, r, p, late(day));
-        const b = evaluateInstallment(row, r, p, late(day + more));
-        for (const e of [a, b]) {
-          expect(e.penalty.isNeg()).toBe(false);
-          expect(e.lateFee.isNeg()).toBe(false);
-          expect(e.penalty.decimalPlaces()).toBeLessThanOrEqual(2);
-        }
-        expect(b.penalty.gte(a.penalty)).toBe(true);
-        expect(b.lateFee.gte(a.lateFee)).toBe(true);
-        expect(stageRank(b.stage)).toBeGreaterThanOrEqual(stageRank(a.stage));
-      }),
+      fc.property(
+        installment,
+        rate,
+        policy,
+        fc.integer({ min: -60, max: 4000 }),
+        fc.integer({ min: 0, max: 400 }),
+        (row, r, p, day, more) => {
+          const a = evaluateInstallment(row, r, p, late(day));
+          const b = evaluateInstallment(row, r, p, late(day + more));
+          for (const e of [a, b]) {
+            expect(e.penalty.isNeg()).toBe(false);
+            expect(e.lateFee.isNeg()).toBe(false);
+            expect(e.penalty.decimalPlaces()).toBeLessThanOrEqual(2);
+          }
+          expect(b.penalty.gte(a.penalty)).toBe(true);
+          expect(b.lateFee.gte(a.lateFee)).toBe(true);
+          expect(stageRank(b.stage)).toBeGreaterThanOrEqual(stageRank(a.stage));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -31,19 +31,39 @@ describe('allocatePayment', () => {
   });
 
   it('an overpayment flows on to later installments, oldest first', () => {
-    expect(shown(allocatePayment(loan, d('2000')))).toEqual({ applied: [[2, '788.49'], [3, '888.49'], [4, '323.02']], leftover: '0.00' });
+    expect(shown(allocatePayment(loan, d('2000')))).toEqual({
+      applied: [
+        [2, '788.49'],
+        [3, '888.49'],
+        [4, '323.02'],
+      ],
+      leftover: '0.00',
+    });
   });
 
   it('whatever exceeds everything open is leftover', () => {
-    expect(shown(allocatePayment(loan, d('3000')))).toEqual({ applied: [[2, '788.49'], [3, '888.49'], [4, '888.47']], leftover: '434.55' });
+    expect(shown(allocatePayment(loan, d('3000')))).toEqual({
+      applied: [
+        [2, '788.49'],
+        [3, '888.49'],
+        [4, '888.47'],
+      ],
+      leftover: '434.55',
+    });
     expect(shown(allocatePayment([], d('10')))).toEqual({ applied: [], leftover: '10.00' });
   });
 
   it('orders by due date (then n), not by the order given', () => {
     const shuffled = [loan[3], loan[2], loan[1], loan[0]].filter((r): r is PayableInstallment => r !== undefined);
-    expect(shown(allocatePayment(shuffled, d('1000'))).applied).toEqual([[2, '788.49'], [3, '211.51']]);
+    expect(shown(allocatePayment(shuffled, d('1000'))).applied).toEqual([
+      [2, '788.49'],
+      [3, '211.51'],
+    ]);
     const sameDay = [row(7, '2027-05-01', '10'), row(6, '2027-05-01', '10')];
-    expect(shown(allocatePayment(sameDay, d('15'))).applied).toEqual([[6, '10.00'], [7, '5.00']]);
+    expect(shown(allocatePayment(sameDay, d('15'))).applied).toEqual([
+      [6, '10.00'],
+      [7, '5.00'],
+    ]);
   });
 
   it('skips an installment that is overpaid already (its open amount is 0, never negative)', () => {
@@ -64,7 +84,14 @@ describe('allocatePayment', () => {
 
 describe('properties (fast-check)', () => {
   const rows = fc
-    .array(fc.record({ payment: fc.integer({ min: 0, max: 1_000_000 }), paid: fc.integer({ min: 0, max: 1_200_000 }), month: fc.integer({ min: 0, max: 36 }) }), { maxLength: 24 })
+    .array(
+      fc.record({
+        payment: fc.integer({ min: 0, max: 1_000_000 }),
+        paid: fc.integer({ min: 0, max: 1_200_000 }),
+        month: fc.integer({ min: 0, max: 36 }),
+      }),
+      { maxLength: 24 },
+    )
     .map((list) =>
       list.map((r, i) => ({
         n: i + 1,
@@ -82,7 +109,11 @@ describe('properties (fast-check)', () => {
         const { applied, leftover } = allocatePayment(list, amt);
         const byN = new Map(list.map((r) => [r.n, r]));
         // sum(applied) + leftover == amount, nothing negative
-        expect(sumMoney(applied.map((a) => a.amount)).plus(leftover).eq(amt)).toBe(true);
+        expect(
+          sumMoney(applied.map((a) => a.amount))
+            .plus(leftover)
+            .eq(amt),
+        ).toBe(true);
         expect(leftover.isNeg()).toBe(false);
         // each part positive and at most that installment's open amount; each installment once
         expect(new Set(applied.map((a) => a.n)).size).toBe(applied.length);

@@ -57,17 +57,33 @@ describe('payoffQuote: interest-bearing loans', () => {
   it('a loan kept current: first 3 paid, today 2027-03-25 → balance after period 3 + 10 days of interest', () => {
     // 7,610.80 × 0.12 / 360 × 10 = 25.3693… → 25.37; amount 7,636.17.
     const q = payoffQuote({ terms, rows: withPaid(terms, 3), today: '2027-03-25' });
-    expect([money(q.overdue), money(q.principal), money(q.accruedInterest), money(q.amount)]).toEqual(['0.00', '7610.80', '25.37', '7636.17']);
+    expect([money(q.overdue), money(q.principal), money(q.accruedInterest), money(q.amount)]).toEqual([
+      '0.00',
+      '7610.80',
+      '25.37',
+      '7636.17',
+    ]);
   });
 
   it('first 4 paid, today 2027-04-25: 6,798.42 + 22.66 = 6,821.08', () => {
     const q = payoffQuote({ terms, rows: withPaid(terms, 4), today: '2027-04-25' });
-    expect([money(q.overdue), money(q.principal), money(q.accruedInterest), money(q.amount)]).toEqual(['0.00', '6798.42', '22.66', '6821.08']);
+    expect([money(q.overdue), money(q.principal), money(q.accruedInterest), money(q.amount)]).toEqual([
+      '0.00',
+      '6798.42',
+      '22.66',
+      '6821.08',
+    ]);
   });
 
   it('an installment due today is owed in full, and no further interest has accrued', () => {
     const q = payoffQuote({ terms, rows: withPaid(terms, 3), today: '2027-04-15' });
-    expect([money(q.overdue), money(q.dueToday), money(q.principal), money(q.accruedInterest), money(q.amount)]).toEqual(['0.00', '888.49', '6798.42', '0.00', '7686.91']);
+    expect([money(q.overdue), money(q.dueToday), money(q.principal), money(q.accruedInterest), money(q.amount)]).toEqual([
+      '0.00',
+      '888.49',
+      '6798.42',
+      '0.00',
+      '7686.91',
+    ]);
   });
 
   it('counts a partly paid overdue installment at its open amount', () => {
@@ -81,9 +97,13 @@ describe('payoffQuote: interest-bearing loans', () => {
     // No start: from 2026-12-15, 21 days: 10,000 × 0.12 / 360 × 21 = 70.00.
     expect(money(payoffQuote({ terms, rows: withPaid(terms, 0), today: '2027-01-05' }).accruedInterest)).toBe('70.00');
     // start 2026-12-20: 16 days → 53.333… → 53.33.
-    expect(money(payoffQuote({ terms: { ...terms, start: '2026-12-20' }, rows: withPaid(terms, 0), today: '2027-01-05' }).accruedInterest)).toBe('53.33');
+    expect(
+      money(payoffQuote({ terms: { ...terms, start: '2026-12-20' }, rows: withPaid(terms, 0), today: '2027-01-05' }).accruedInterest),
+    ).toBe('53.33');
     // On a 365 basis: 10,000 × 0.12 / 365 × 21 = 69.04.
-    expect(money(payoffQuote({ terms: { ...terms, dayBasis: 365 }, rows: withPaid(terms, 0), today: '2027-01-05' }).accruedInterest)).toBe('69.04');
+    expect(money(payoffQuote({ terms: { ...terms, dayBasis: 365 }, rows: withPaid(terms, 0), today: '2027-01-05' }).accruedInterest)).toBe(
+      '69.04',
+    );
   });
 
   it('never accrues more than the next installment’s interest (long first period)', () => {
@@ -94,21 +114,45 @@ describe('payoffQuote: interest-bearing loans', () => {
 
   it('after the last due date only the overdue amount is left', () => {
     const q = payoffQuote({ terms, rows: withPaid(terms, 10), today: '2028-02-01' });
-    expect([money(q.overdue), money(q.principal), money(q.accruedInterest), money(q.amount), money(q.saved)]).toEqual(['1776.96', '0.00', '0.00', '1776.96', '0.00']);
+    expect([money(q.overdue), money(q.principal), money(q.accruedInterest), money(q.amount), money(q.saved)]).toEqual([
+      '1776.96',
+      '0.00',
+      '0.00',
+      '1776.96',
+      '0.00',
+    ]);
   });
 
   it('a bullet loan accrues from start: 10,000 at 12%, 45 of 90 days → 150.00 (147.95 on 365)', () => {
-    const bullet: LoanTerms = { principal: new Decimal(10000), method: 'bullet', monthlyRate: new Decimal('0.01'), periods: 1, firstDue: '2027-04-01', start: '2027-01-01' };
+    const bullet: LoanTerms = {
+      principal: new Decimal(10000),
+      method: 'bullet',
+      monthlyRate: new Decimal('0.01'),
+      periods: 1,
+      firstDue: '2027-04-01',
+      start: '2027-01-01',
+    };
     // 2027-01-01 → 2027-02-15 is 45 days: 10,000 × 0.12 × 45 / 360 = 150.00; / 365 → 147.945… → 147.95.
     const q = payoffQuote({ terms: bullet, rows: withPaid(bullet, 0), today: '2027-02-15' });
-    expect([money(q.principal), money(q.accruedInterest), money(q.amount), money(q.remainingScheduled), money(q.saved)]).toEqual(['10000.00', '150.00', '10150.00', '10300.00', '150.00']);
+    expect([money(q.principal), money(q.accruedInterest), money(q.amount), money(q.remainingScheduled), money(q.saved)]).toEqual([
+      '10000.00',
+      '150.00',
+      '10150.00',
+      '10300.00',
+      '150.00',
+    ]);
     const on365 = { ...bullet, dayBasis: 365 as const };
     expect(money(payoffQuote({ terms: on365, rows: withPaid(on365, 0), today: '2027-02-15' }).accruedInterest)).toBe('147.95');
   });
 
   it('an explicit percent-of-principal rule models a prepayment penalty', () => {
     // 1% of the 6,798.42 not yet due = 67.9842 → 67.98.
-    const q = payoffQuote({ terms, rows: withPaid(terms, 4), today: '2027-04-25', prepaymentRule: { kind: 'percent-of-principal', percent: new Decimal(1) } });
+    const q = payoffQuote({
+      terms,
+      rows: withPaid(terms, 4),
+      today: '2027-04-25',
+      prepaymentRule: { kind: 'percent-of-principal', percent: new Decimal(1) },
+    });
     expect(money(q.fees)).toBe('67.98');
     expect(money(q.amount)).toBe('6889.06');
   });
@@ -117,7 +161,13 @@ describe('payoffQuote: interest-bearing loans', () => {
 describe('payoffQuote: fee, flat and bnpl plans', () => {
   // 12,000 in 12 at a 0.6% monthly fee: 1,000.00 principal + 72.00 fee a month. First 5 paid, today
   // 2027-06-01 (between the 15 May and 15 June installments): 7,000.00 principal not yet due.
-  const fee: LoanTerms = { principal: new Decimal(12000), method: 'fee', monthlyRate: new Decimal('0.006'), periods: 12, firstDue: '2027-01-15' };
+  const fee: LoanTerms = {
+    principal: new Decimal(12000),
+    method: 'fee',
+    monthlyRate: new Decimal('0.006'),
+    periods: 12,
+    firstDue: '2027-01-15',
+  };
   const flat: LoanTerms = { ...fee, method: 'flat' };
 
   it.each([
@@ -130,12 +180,24 @@ describe('payoffQuote: fee, flat and bnpl plans', () => {
   ] as [PrepaymentRule | undefined, string, string][])('fee plan, rule %o: fees %s, amount %s', (rule, fees, amount) => {
     for (const terms of [fee, flat]) {
       const q = payoffQuote({ terms, rows: withPaid(terms, 5), today: '2027-06-01', ...(rule ? { prepaymentRule: rule } : {}) });
-      expect([money(q.fees), money(q.amount), money(q.accruedInterest), money(q.remainingScheduled)]).toEqual([fees, amount, '0.00', '7504.00']);
+      expect([money(q.fees), money(q.amount), money(q.accruedInterest), money(q.remainingScheduled)]).toEqual([
+        fees,
+        amount,
+        '0.00',
+        '7504.00',
+      ]);
     }
   });
 
   it('bnpl: the open amount, fee included, whatever the rule', () => {
-    const bnpl: LoanTerms = { principal: new Decimal('2999.00'), method: 'bnpl', monthlyRate: ZERO, periods: 1, firstDue: '2027-02-10', oneTimeFee: new Decimal('15.00') };
+    const bnpl: LoanTerms = {
+      principal: new Decimal('2999.00'),
+      method: 'bnpl',
+      monthlyRate: ZERO,
+      periods: 1,
+      firstDue: '2027-02-10',
+      oneTimeFee: new Decimal('15.00'),
+    };
     for (const prepaymentRule of [undefined, { kind: 'waive-remaining-fees' } as const]) {
       const q = payoffQuote({ terms: bnpl, rows: withPaid(bnpl, 0), today: '2027-01-20', ...(prepaymentRule ? { prepaymentRule } : {}) });
       expect([money(q.principal), money(q.fees), money(q.amount), money(q.saved)]).toEqual(['2999.00', '15.00', '3014.00', '0.00']);
@@ -178,7 +240,12 @@ describe('payoffQuote properties (fast-check)', () => {
       };
       const rows: PaidRow[] = buildSchedule(terms).map((row) => ({
         ...row,
-        paid: row.n <= s.fullyPaid ? row.payment : row.n === s.fullyPaid + 1 ? row.payment.times(s.partialPermille).div(1000).toDecimalPlaces(2, Decimal.ROUND_DOWN) : ZERO,
+        paid:
+          row.n <= s.fullyPaid
+            ? row.payment
+            : row.n === s.fullyPaid + 1
+              ? row.payment.times(s.partialPermille).div(1000).toDecimalPlaces(2, Decimal.ROUND_DOWN)
+              : ZERO,
       }));
       return { terms, rows, today: addDays(firstDue, s.todayOffset) };
     });

@@ -39,7 +39,7 @@ describe('DEFAULT_REMINDER_SETTINGS', () => {
     expect(validateReminderSettings(SHANGHAI)).toEqual([]);
   });
 
-  it('are frozen, so no caller can change everyone\'s defaults', () => {
+  it("are frozen, so no caller can change everyone's defaults", () => {
     expect(Object.isFrozen(DEFAULT_REMINDER_SETTINGS)).toBe(true);
     expect(Object.isFrozen(DEFAULT_REMINDER_SETTINGS.daysBefore)).toBe(true);
   });
@@ -72,9 +72,17 @@ describe('reminderSlots', () => {
     expect(reminderSlots('2027-01-15', settings('Asia/Shanghai', { overdueStopAfterDays: 84 })).at(-1)?.kind).toBe('overdue-84');
     expect(reminderSlots('2027-01-15', settings('Asia/Shanghai', { overdueStopAfterDays: 83 })).at(-1)?.kind).toBe('overdue-77');
     expect(reminderSlots('2027-01-15', settings('Asia/Shanghai', { overdueStopAfterDays: 5 })).map((s) => s.kind)).toEqual([
-      'before-3', 'before-1', 'due', 'overdue-1', 'overdue-3',
+      'before-3',
+      'before-1',
+      'due',
+      'overdue-1',
+      'overdue-3',
     ]);
-    expect(reminderSlots('2027-01-15', settings('Asia/Shanghai', { overdueStopAfterDays: 0 })).map((s) => s.kind)).toEqual(['before-3', 'before-1', 'due']);
+    expect(reminderSlots('2027-01-15', settings('Asia/Shanghai', { overdueStopAfterDays: 0 })).map((s) => s.kind)).toEqual([
+      'before-3',
+      'before-1',
+      'due',
+    ]);
   });
 
   it('never stopping means weekly reminders for a year', () => {
@@ -86,9 +94,9 @@ describe('reminderSlots', () => {
 
   it('without weekly follow-ups, stops after the last overdue day; without overdue days, weekly counts from the due day', () => {
     expect(reminderSlots('2027-01-15', settings('Asia/Shanghai', { overdueWeekly: false })).at(-1)?.kind).toBe('overdue-7');
-    expect(reminderSlots('2027-01-15', settings('Asia/Shanghai', { overdueDays: [], overdueStopAfterDays: 30 })).map((s) => s.kind)).toEqual([
-      'before-3', 'before-1', 'due', 'overdue-7', 'overdue-14', 'overdue-21', 'overdue-28',
-    ]);
+    expect(
+      reminderSlots('2027-01-15', settings('Asia/Shanghai', { overdueDays: [], overdueStopAfterDays: 30 })).map((s) => s.kind),
+    ).toEqual(['before-3', 'before-1', 'due', 'overdue-7', 'overdue-14', 'overdue-21', 'overdue-28']);
     expect(reminderSlots('2027-01-15', settings('Asia/Shanghai', { daysBefore: [], overdueDays: [], overdueWeekly: false }))).toEqual([]);
   });
 
@@ -114,7 +122,8 @@ describe('reminderSlots', () => {
 
   it('a quiet window that does not wrap midnight (13:00–14:00)', () => {
     const lunch = { quietStart: '13:00', quietEnd: '14:00', daysBefore: [0], overdueDays: [], overdueWeekly: false };
-    const fire = (reminderTime: string): string => reminderSlots('2027-01-15', settings('Asia/Shanghai', { ...lunch, reminderTime }))[0]!.fireAt.toISOString();
+    const fire = (reminderTime: string): string =>
+      reminderSlots('2027-01-15', settings('Asia/Shanghai', { ...lunch, reminderTime }))[0]!.fireAt.toISOString();
     expect(fire('13:30')).toBe('2027-01-15T06:00:00.000Z'); // 14:00 local, same day
     expect(fire('13:00')).toBe('2027-01-15T06:00:00.000Z'); // the start minute is quiet
     expect(fire('14:00')).toBe('2027-01-15T06:00:00.000Z'); // the end minute is not
@@ -142,7 +151,13 @@ describe('reminderSlots', () => {
 
   it('America/New_York: a reminder time skipped by spring forward fires an hour later in local time', () => {
     // 2027-03-14: 02:00 EST → 03:00 EDT. 02:30 → 03:30 EDT (07:30Z); the days around are at 02:30.
-    const s = settings('America/New_York', { reminderTime: '02:30', quietStart: '23:00', quietEnd: '01:00', overdueDays: [1], overdueWeekly: false });
+    const s = settings('America/New_York', {
+      reminderTime: '02:30',
+      quietStart: '23:00',
+      quietEnd: '01:00',
+      overdueDays: [1],
+      overdueWeekly: false,
+    });
     expect(lines(reminderSlots('2027-03-14', s))).toEqual([
       'before-3 2027-03-11 2027-03-11T07:30:00.000Z',
       'before-1 2027-03-13 2027-03-13T07:30:00.000Z',
@@ -154,7 +169,14 @@ describe('reminderSlots', () => {
 
   it('America/New_York: a reminder time repeated by fall back fires the first time round', () => {
     // 2027-11-07: 02:00 EDT → 01:00 EST, so 01:30 happens at 05:30Z and again at 06:30Z.
-    const s = settings('America/New_York', { reminderTime: '01:30', quietStart: '23:00', quietEnd: '01:00', daysBefore: [1, 0], overdueDays: [1], overdueWeekly: false });
+    const s = settings('America/New_York', {
+      reminderTime: '01:30',
+      quietStart: '23:00',
+      quietEnd: '01:00',
+      daysBefore: [1, 0],
+      overdueDays: [1],
+      overdueWeekly: false,
+    });
     expect(lines(reminderSlots('2027-11-07', s))).toEqual([
       'before-1 2027-11-06 2027-11-06T05:30:00.000Z',
       'due 2027-11-07 2027-11-07T05:30:00.000Z',
@@ -164,7 +186,14 @@ describe('reminderSlots', () => {
 
   it('a quiet window ending inside the spring-forward gap sends when the clock reaches real time', () => {
     // Quiet until 02:30, which does not exist on 2027-03-14 in New York: sent at 03:30 EDT.
-    const s = settings('America/New_York', { reminderTime: '01:00', quietStart: '22:00', quietEnd: '02:30', daysBefore: [1, 0], overdueDays: [], overdueWeekly: false });
+    const s = settings('America/New_York', {
+      reminderTime: '01:00',
+      quietStart: '22:00',
+      quietEnd: '02:30',
+      daysBefore: [1, 0],
+      overdueDays: [],
+      overdueWeekly: false,
+    });
     expect(lines(reminderSlots('2027-03-14', s))).toEqual([
       'before-1 2027-03-13 2027-03-13T07:30:00.000Z',
       'due 2027-03-14 2027-03-14T07:30:00.000Z',
@@ -173,7 +202,14 @@ describe('reminderSlots', () => {
 
   it('a quiet window whose only open minute is skipped by DST sends at the next open minute', () => {
     // Santiago springs forward at 00:00 on 2026-09-06, so 00:00–00:01 does not exist that day.
-    const s = settings('America/Santiago', { reminderTime: '00:01', quietStart: '00:01', quietEnd: '00:00', daysBefore: [0], overdueDays: [], overdueWeekly: false });
+    const s = settings('America/Santiago', {
+      reminderTime: '00:01',
+      quietStart: '00:01',
+      quietEnd: '00:00',
+      daysBefore: [0],
+      overdueDays: [],
+      overdueWeekly: false,
+    });
     expect(lines(reminderSlots('2026-09-05', s))).toEqual(['due 2026-09-05 2026-09-07T03:00:00.000Z']); // 00:00 on the 7th
   });
 
@@ -199,7 +235,9 @@ describe('nextSlotAfter', () => {
 
   it('is undefined once the last slot has fired', () => {
     expect(nextSlotAfter('2027-01-15', SHANGHAI, new Date('2027-04-09T01:00:00Z'))).toBeUndefined();
-    expect(nextSlotAfter('2027-01-15', settings('Asia/Shanghai', { overdueStopAfterDays: null }), new Date('2028-01-14T01:00:00Z'))).toBeUndefined();
+    expect(
+      nextSlotAfter('2027-01-15', settings('Asia/Shanghai', { overdueStopAfterDays: null }), new Date('2028-01-14T01:00:00Z')),
+    ).toBeUndefined();
   });
 });
 
@@ -256,7 +294,8 @@ describe('isQuiet / outOfQuietHours', () => {
 });
 
 describe('validateReminderSettings', () => {
-  const fields = (over: Partial<ReminderSettings>): string[] => validateReminderSettings(settings('Asia/Shanghai', over)).map((e) => e.field);
+  const fields = (over: Partial<ReminderSettings>): string[] =>
+    validateReminderSettings(settings('Asia/Shanghai', over)).map((e) => e.field);
 
   it('names each bad field with what is allowed', () => {
     expect(fields({ timeZone: 'Mars/Olympus' })).toEqual(['timeZone']);
@@ -284,8 +323,20 @@ describe('validateReminderSettings', () => {
 });
 
 describe('properties', () => {
-  const zones = ['Asia/Shanghai', 'Asia/Kolkata', 'Europe/London', 'America/New_York', 'America/Santiago', 'Australia/Sydney', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns'];
-  const hhmm = fc.integer({ min: 0, max: 1439 }).map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+  const zones = [
+    'Asia/Shanghai',
+    'Asia/Kolkata',
+    'Europe/London',
+    'America/New_York',
+    'America/Santiago',
+    'Australia/Sydney',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'America/St_Johns',
+  ];
+  const hhmm = fc
+    .integer({ min: 0, max: 1439 })
+    .map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
   const arbSettings: fc.Arbitrary<ReminderSettings> = fc
     .record({
       timeZone: fc.constantFrom(...zones),
@@ -301,7 +352,8 @@ describe('properties', () => {
   // Due dates around DST changes are where the rules could go wrong, so half of them are there.
   const arbDue = fc.oneof(
     fc.integer({ min: 0, max: 365 * 12 }).map((d) => addDays('2024-01-01', d)),
-    fc.constantFrom('2026-03-08', '2026-03-29', '2026-04-05', '2026-09-06', '2026-10-04', '2026-10-25', '2026-11-01')
+    fc
+      .constantFrom('2026-03-08', '2026-03-29', '2026-04-05', '2026-09-06', '2026-10-04', '2026-10-25', '2026-11-01')
       .chain((d) => fc.integer({ min: -3, max: 3 }).map((k) => addDays(d, k))),
   );
 
@@ -339,12 +391,18 @@ describe('properties', () => {
 
   it('latestDueSlot(since, now) is exactly the last listed slot in (since, now]', () => {
     fc.assert(
-      fc.property(arbDue, arbSettings, fc.integer({ min: -40 * 24, max: 400 * 24 }), fc.option(fc.integer({ min: 0, max: 10 * 24 }), { nil: undefined }), (due, s, hours, outage) => {
-        const now = new Date(zonedInstant(due, '00:00', s.timeZone).getTime() + hours * 3_600_000);
-        const since = outage === undefined ? undefined : new Date(now.getTime() - outage * 3_600_000);
-        const fired = reminderSlots(due, s).filter((slot) => slot.fireAt <= now && (since === undefined || slot.fireAt > since));
-        expect(latestDueSlot(due, s, since, now)).toEqual(fired.at(-1));
-      }),
+      fc.property(
+        arbDue,
+        arbSettings,
+        fc.integer({ min: -40 * 24, max: 400 * 24 }),
+        fc.option(fc.integer({ min: 0, max: 10 * 24 }), { nil: undefined }),
+        (due, s, hours, outage) => {
+          const now = new Date(zonedInstant(due, '00:00', s.timeZone).getTime() + hours * 3_600_000);
+          const since = outage === undefined ? undefined : new Date(now.getTime() - outage * 3_600_000);
+          const fired = reminderSlots(due, s).filter((slot) => slot.fireAt <= now && (since === undefined || slot.fireAt > since));
+          expect(latestDueSlot(due, s, since, now)).toEqual(fired.at(-1));
+        },
+      ),
     );
   });
 

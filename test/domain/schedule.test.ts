@@ -17,7 +17,13 @@ import {
 const money = (value: Decimal): string => value.toFixed(2);
 const payments = (rows: ScheduleRow[]): string[] => rows.map((row) => money(row.payment));
 
-function annualLoan(principal: string, annualPercent: string, periods: number, method: RepaymentMethod, firstDue = '2027-01-15'): ScheduleRow[] {
+function annualLoan(
+  principal: string,
+  annualPercent: string,
+  periods: number,
+  method: RepaymentMethod,
+  firstDue = '2027-01-15',
+): ScheduleRow[] {
   return buildSchedule({
     principal: new Decimal(principal),
     method,
@@ -91,7 +97,13 @@ describe('annuity (等额本息), domain.md §1', () => {
   it('stays sensible where cent rounding of a long, expensive loan would end it early', () => {
     // 80,683.68 at 4.4355%/month over 308 months: rounding each period's interest would repay it
     // a month early and leave a 0.00 installment.
-    const rows = buildSchedule({ principal: new Decimal('80683.68'), method: 'annuity', monthlyRate: new Decimal('0.044355'), periods: 308, firstDue: '2027-01-15' });
+    const rows = buildSchedule({
+      principal: new Decimal('80683.68'),
+      method: 'annuity',
+      monthlyRate: new Decimal('0.044355'),
+      periods: 308,
+      firstDue: '2027-01-15',
+    });
     expect(rows.every((r) => r.payment.gt(0))).toBe(true);
     expect(payments(rows).slice(0, 307)).toEqual(Array(307).fill('3578.73'));
     expect(money(sumMoney(rows.map((r) => r.principal)))).toBe('80683.68');
@@ -151,7 +163,13 @@ describe('fee installment (分期手续费), domain.md §1', () => {
   });
 
   it('charges the fee on the original principal even when P/n leaves a remainder', () => {
-    const uneven = buildSchedule({ principal: new Decimal(10000), method: 'fee', monthlyRate: new Decimal('0.01'), periods: 12, firstDue: '2027-01-15' });
+    const uneven = buildSchedule({
+      principal: new Decimal(10000),
+      method: 'fee',
+      monthlyRate: new Decimal('0.01'),
+      periods: 12,
+      firstDue: '2027-01-15',
+    });
     expect(payments(uneven)).toEqual([...Array(11).fill('933.33'), '933.37']);
   });
 });
@@ -194,7 +212,15 @@ describe('bullet (到期还本付息), domain.md §1', () => {
   it('rounds a half cent up even when the annual rate came through a ÷ 12', () => {
     // 7.3%/yr: 0.073 / 12 is not exact in 40 digits. 500 × 0.073 × 1 / 365 = 0.1 exactly;
     // 1,250 × 0.073 × 1 / 365 = 0.25; 25 × 0.073 × 1 / 365 = 0.005 → 0.01.
-    const tiny = buildSchedule({ principal: new Decimal(25), method: 'bullet', monthlyRate: toMonthlyRate(new Decimal('7.3'), 'annual'), periods: 1, firstDue: '2027-01-02', start: '2027-01-01', dayBasis: 365 });
+    const tiny = buildSchedule({
+      principal: new Decimal(25),
+      method: 'bullet',
+      monthlyRate: toMonthlyRate(new Decimal('7.3'), 'annual'),
+      periods: 1,
+      firstDue: '2027-01-02',
+      start: '2027-01-01',
+      dayBasis: 365,
+    });
     expect(money(row(tiny, 1).interest)).toBe('0.01');
     expect(annualRateOf(toMonthlyRate(new Decimal('7.3'), 'annual')).toString()).toBe('0.073');
   });
@@ -202,7 +228,16 @@ describe('bullet (到期还本付息), domain.md §1', () => {
   it('needs a start no later than firstDue, and exactly one period', () => {
     expect(() => bullet(360, null)).toThrow(RangeError);
     expect(() => bullet(360, '2027-04-02')).toThrow(RangeError);
-    expect(() => buildSchedule({ principal: new Decimal(10000), method: 'bullet', monthlyRate: new Decimal('0.01'), periods: 2, firstDue: '2027-04-01', start: '2027-01-01' })).toThrow(RangeError);
+    expect(() =>
+      buildSchedule({
+        principal: new Decimal(10000),
+        method: 'bullet',
+        monthlyRate: new Decimal('0.01'),
+        periods: 2,
+        firstDue: '2027-04-01',
+        start: '2027-01-01',
+      }),
+    ).toThrow(RangeError);
   });
 });
 
@@ -221,17 +256,36 @@ describe('flat rate (等本等息), domain.md §1', () => {
   it('has the same numbers as the fee plan, with the charge in the interest column', () => {
     flat.forEach((r, k) => {
       const f = row(fee, k + 1);
-      expect([r.due, money(r.principal), money(r.interest), money(r.payment), money(r.balance)]).toEqual([f.due, money(f.principal), money(f.fee), money(f.payment), money(f.balance)]);
+      expect([r.due, money(r.principal), money(r.interest), money(r.payment), money(r.balance)]).toEqual([
+        f.due,
+        money(f.principal),
+        money(f.fee),
+        money(f.payment),
+        money(f.balance),
+      ]);
     });
   });
 });
 
 describe('buy now pay later (先享后付), domain.md §1', () => {
-  const base = { principal: new Decimal('2999.00'), method: 'bnpl' as const, monthlyRate: new Decimal('0.01'), periods: 1, firstDue: '2027-02-10' };
+  const base = {
+    principal: new Decimal('2999.00'),
+    method: 'bnpl' as const,
+    monthlyRate: new Decimal('0.01'),
+    periods: 1,
+    firstDue: '2027-02-10',
+  };
 
   it('is one payment of the full amount plus the one-time fee; the rate is ignored', () => {
     const only = row(buildSchedule({ ...base, oneTimeFee: new Decimal('15.00') }), 1);
-    expect([only.due, money(only.principal), money(only.interest), money(only.fee), money(only.payment), money(only.balance)]).toEqual(['2027-02-10', '2999.00', '0.00', '15.00', '3014.00', '0.00']);
+    expect([only.due, money(only.principal), money(only.interest), money(only.fee), money(only.payment), money(only.balance)]).toEqual([
+      '2027-02-10',
+      '2999.00',
+      '0.00',
+      '15.00',
+      '3014.00',
+      '0.00',
+    ]);
   });
 
   it('costs nothing extra without a fee', () => {
@@ -258,13 +312,32 @@ describe('due dates', () => {
   });
 
   it('return to the contract due day after a clamped first due date (dueDay 31, first due 28 Feb)', () => {
-    const terms: LoanTerms = { principal: new Decimal(10000), method: 'annuity', monthlyRate: new Decimal('0.01'), periods: 4, firstDue: '2027-02-28', dueDay: 31 };
+    const terms: LoanTerms = {
+      principal: new Decimal(10000),
+      method: 'annuity',
+      monthlyRate: new Decimal('0.01'),
+      periods: 4,
+      firstDue: '2027-02-28',
+      dueDay: 31,
+    };
     expect(buildSchedule(terms).map((r) => r.due)).toEqual(['2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31']);
-    expect(buildSchedule({ ...terms, dueDay: undefined }).map((r) => r.due)).toEqual(['2027-02-28', '2027-03-28', '2027-04-28', '2027-05-28']);
+    expect(buildSchedule({ ...terms, dueDay: undefined }).map((r) => r.due)).toEqual([
+      '2027-02-28',
+      '2027-03-28',
+      '2027-04-28',
+      '2027-05-28',
+    ]);
   });
 
   it('refuse a dueDay that does not clamp to firstDue', () => {
-    const terms: LoanTerms = { principal: new Decimal(10000), method: 'annuity', monthlyRate: new Decimal('0.01'), periods: 4, firstDue: '2027-03-30', dueDay: 31 };
+    const terms: LoanTerms = {
+      principal: new Decimal(10000),
+      method: 'annuity',
+      monthlyRate: new Decimal('0.01'),
+      periods: 4,
+      firstDue: '2027-03-30',
+      dueDay: 31,
+    };
     expect(() => buildSchedule(terms)).toThrow(RangeError);
     expect(() => buildSchedule({ ...terms, dueDay: 0 })).toThrow(RangeError);
     expect(() => buildSchedule({ ...terms, dueDay: 30.5 })).toThrow(RangeError);
@@ -286,7 +359,13 @@ describe('summarizeSchedule', () => {
 });
 
 describe('invalid terms are programming errors', () => {
-  const base = { principal: new Decimal(1000), method: 'annuity' as const, monthlyRate: new Decimal('0.01'), periods: 12, firstDue: '2027-01-15' };
+  const base = {
+    principal: new Decimal(1000),
+    method: 'annuity' as const,
+    monthlyRate: new Decimal('0.01'),
+    periods: 12,
+    firstDue: '2027-01-15',
+  };
   it.each([
     ['zero principal', { principal: new Decimal(0) }],
     ['negative principal', { principal: new Decimal(-5) }],
@@ -348,7 +427,9 @@ describe('properties (fast-check)', () => {
           const bad =
             r.balance.isNeg() ||
             r.balance.gt(previous) ||
-            r.principal.isNeg() || r.interest.isNeg() || r.fee.isNeg() ||
+            r.principal.isNeg() ||
+            r.interest.isNeg() ||
+            r.fee.isNeg() ||
             !r.payment.eq(r.principal.plus(r.interest).plus(r.fee)) ||
             r.payment.decimalPlaces() > 2;
           previous = r.balance;

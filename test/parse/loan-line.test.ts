@@ -39,7 +39,14 @@ describe('parseLoanLine: the lines from the brief', () => {
 
   it('iPhone 分期 8000 24期 等額本金 年利率 6% 2027/2/1', () => {
     expect(read('iPhone 分期 8000 24期 等額本金 年利率 6% 2027/2/1')).toEqual({
-      draft: { name: 'iPhone 分期', principal: '8000.00', periods: 24, rate: '6 annual', method: 'equal-principal', firstDue: '2027-02-01' },
+      draft: {
+        name: 'iPhone 分期',
+        principal: '8000.00',
+        periods: 24,
+        rate: '6 annual',
+        method: 'equal-principal',
+        firstDue: '2027-02-01',
+      },
       unread: [],
       errors: [],
     });
@@ -86,7 +93,11 @@ describe('parseLoanLine: first-due keywords', () => {
   });
 
   it('reports an impossible or out-of-range date as an error', () => {
-    expect(read('x 12000 首期2026-02-30')).toEqual({ draft: { name: 'x', principal: '12000.00' }, unread: [], errors: ['date-impossible'] });
+    expect(read('x 12000 首期2026-02-30')).toEqual({
+      draft: { name: 'x', principal: '12000.00' },
+      unread: [],
+      errors: ['date-impossible'],
+    });
     expect(read('x 12000 first 1999-01-01').errors).toEqual(['date-out-of-range']);
   });
 });
@@ -164,15 +175,16 @@ describe('parseLoanLine: rates, periods, methods', () => {
     expect(read(line)).toMatchObject({ draft: { name: 'x', principal: '5000.00', rate }, unread: [], errors: [] });
   });
 
-  it.each([
-    ['x 5000 0.6% monthly fee'],
-    ['x 5000 手续费率0.6%'],
-    ['x 5000 手續費0.6%'],
-    ['x 5000 月費率0.6%'],
-    ['x 5000 分期手续费0.6%'],
-  ])('%s → a 0.6%% fee plan', (line) => {
-    expect(read(line)).toMatchObject({ draft: { name: 'x', principal: '5000.00', rate: '0.6 monthly-fee', method: 'fee' }, unread: [], errors: [] });
-  });
+  it.each([['x 5000 0.6% monthly fee'], ['x 5000 手续费率0.6%'], ['x 5000 手續費0.6%'], ['x 5000 月費率0.6%'], ['x 5000 分期手续费0.6%']])(
+    '%s → a 0.6%% fee plan',
+    (line) => {
+      expect(read(line)).toMatchObject({
+        draft: { name: 'x', principal: '5000.00', rate: '0.6 monthly-fee', method: 'fee' },
+        unread: [],
+        errors: [],
+      });
+    },
+  );
 
   it('reads a lone percentage without a unit as the usual quote: yearly, or the monthly fee of a fee plan', () => {
     expect(read('car 10000 6% 12 months').draft.rate).toBe('6 annual');
@@ -300,15 +312,57 @@ describe('parseLoanLine: name and limits', () => {
 
 describe('parseLoanLine: any input (fast-check)', () => {
   it('never throws and only ever fills valid fields', () => {
-    const pieces = ['12', '12000', '0', '1.5', ',', '，', '%', '期', '年', '月', '日', '万', 'k', '¥', '-', ' ', 'first ', '首期', '年利率', '月费率', ' apr', ' monthly', ' fee', '2026-12-10', '2026-02-30', '20261210', '分', '厘', '等额本息', ' interest first', ' car', '😀', '\u0000', '12/10'];
-    const line = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 50 }).map((p) => p.join('')), fc.string({ maxLength: 220, unit: 'binary' }));
+    const pieces = [
+      '12',
+      '12000',
+      '0',
+      '1.5',
+      ',',
+      '，',
+      '%',
+      '期',
+      '年',
+      '月',
+      '日',
+      '万',
+      'k',
+      '¥',
+      '-',
+      ' ',
+      'first ',
+      '首期',
+      '年利率',
+      '月费率',
+      ' apr',
+      ' monthly',
+      ' fee',
+      '2026-12-10',
+      '2026-02-30',
+      '20261210',
+      '分',
+      '厘',
+      '等额本息',
+      ' interest first',
+      ' car',
+      '😀',
+      '\u0000',
+      '12/10',
+    ];
+    const line = fc.oneof(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 50 }).map((p) => p.join('')),
+      fc.string({ maxLength: 220, unit: 'binary' }),
+    );
     fc.assert(
       fc.property(line, (text) => {
         const { draft, unread, errors } = parseLoanLine(text);
-        if (draft.principal) expect(draft.principal.gt(0) && draft.principal.lte(100_000_000) && draft.principal.decimalPlaces() <= 2).toBe(true);
+        if (draft.principal)
+          expect(draft.principal.gt(0) && draft.principal.lte(100_000_000) && draft.principal.decimalPlaces() <= 2).toBe(true);
         if (draft.periods !== undefined) expect(Number.isInteger(draft.periods) && draft.periods >= 1 && draft.periods <= 600).toBe(true);
         if (draft.rate) expect(draft.rate.percent.gte(0)).toBe(true);
-        if (draft.firstDue) expect(isValidDate(Number(draft.firstDue.slice(0, 4)), Number(draft.firstDue.slice(5, 7)), Number(draft.firstDue.slice(8)))).toBe(true);
+        if (draft.firstDue)
+          expect(isValidDate(Number(draft.firstDue.slice(0, 4)), Number(draft.firstDue.slice(5, 7)), Number(draft.firstDue.slice(8)))).toBe(
+            true,
+          );
         if (draft.name !== undefined) expect(draft.name.trim().length).toBeGreaterThan(0);
         expect(unread.every((u) => u.trim() !== '')).toBe(true);
         expect(new Set(errors).size).toBe(errors.length);

@@ -132,11 +132,16 @@ describe('nothing is queued twice', () => {
     const a = openDatabase(path);
     const b = openDatabase(path);
     try {
-      const seenByB = b.$client.prepare('SELECT * FROM reminder_timetable WHERE fire_at <= ?').all(PLANNING_NOW.toISOString()) as Record<string, unknown>[];
+      const seenByB = b.$client.prepare('SELECT * FROM reminder_timetable WHERE fire_at <= ?').all(PLANNING_NOW.toISOString()) as Record<
+        string,
+        unknown
+      >[];
       expect(seenByB).toHaveLength(120);
       expect(planReminders(a, PLANNING_NOW).queued).toBe(120);
       // b still believes they are due (it read them first).
-      const restore = b.$client.prepare('INSERT INTO reminder_timetable VALUES (:fire_at, :installment_id, :kind, :due_date, :user_id, :version)');
+      const restore = b.$client.prepare(
+        'INSERT INTO reminder_timetable VALUES (:fire_at, :installment_id, :kind, :due_date, :user_id, :version)',
+      );
       for (const row of seenByB) restore.run(row);
       expect(planReminders(b, PLANNING_NOW).queued).toBe(0);
       expect(a.$client.prepare('SELECT count(*) AS n FROM reminder_outbox').get()).toEqual({ n: 120 });

@@ -83,7 +83,9 @@ describe('403 Forbidden (blocked the bot, deleted the account)', () => {
     bot.sender.answer({ kind: 'blocked', reason: 'Forbidden: bot was blocked by the user' });
     expect((await bot.tick(AT_0900)).map((d) => d.result.kind)).toEqual(['blocked']);
     expect(isActive(bot)).toBe(false);
-    expect(outbox(bot.db)).toEqual([expect.objectContaining({ status: 'dropped', lastError: 'blocked: Forbidden: bot was blocked by the user' })]);
+    expect(outbox(bot.db)).toEqual([
+      expect.objectContaining({ status: 'dropped', lastError: 'blocked: Forbidden: bot was blocked by the user' }),
+    ]);
 
     // 01-14, 01-15, 01-16, 01-18: nothing is even attempted.
     expect(await bot.ticks('2027-01-12T02:00:00Z', '2027-01-19T00:00:00Z')).toEqual([]);
@@ -149,7 +151,9 @@ describe('other failures', () => {
     expect(outbox(bot.db)).toEqual([
       expect.objectContaining({ status: 'dead', attempts: MAX_ATTEMPTS, lastError: '400 Bad Request: chat not found' }),
     ]);
-    expect(records).toContainEqual(expect.objectContaining({ msg: 'reminder dead-lettered', reason: '400 Bad Request: chat not found', attempts: MAX_ATTEMPTS }));
+    expect(records).toContainEqual(
+      expect.objectContaining({ msg: 'reminder dead-lettered', reason: '400 Bad Request: chat not found', attempts: MAX_ATTEMPTS }),
+    );
     // Logs carry ids, never a loan's name or amount.
     expect(JSON.stringify(records)).not.toContain('888.49');
     // A dead row is never tried again, but the next reminder day is a fresh message.
@@ -192,7 +196,11 @@ describe('other failures', () => {
     expect(retried).toHaveLength(1);
     expect(retried[0]?.message.text).toContain('car');
     expect(retried[0]?.message.text).not.toContain('phone');
-    expect(outbox(bot.db).map((r) => r.status).sort()).toEqual(['dropped', 'sent']);
+    expect(
+      outbox(bot.db)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual(['dropped', 'sent']);
   });
 });
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { isQuiet, DEFAULT_REMINDER_SETTINGS } from '../../src/domain/reminder-times.ts';
-import { addLoan, CAR, createReminderBot, HOUR_MS, localStamp, setUser, startJsonlSession, type ReminderBot } from '../support/reminders.ts';
+import {
+  addLoan,
+  CAR,
+  createReminderBot,
+  HOUR_MS,
+  localStamp,
+  setUser,
+  startJsonlSession,
+  type ReminderBot,
+} from '../support/reminders.ts';
 
 /*
  * A loan's life with the clock moved an hour at a time: 10,000 over 12 months, annuity, first due
@@ -98,7 +107,12 @@ describe('a loan’s life, ticking every hour (in process)', () => {
     setUser(bot, 1, { timeZone: 'America/New_York' });
     await addLoan(bot, 'car 10000 12 months 12% annuity first 2027-03-15');
     const sent = await bot.ticks('2027-03-10T00:00:00Z', '2027-03-17T00:00:00Z');
-    expect(sent.map((d) => localStamp(d.at, 'America/New_York'))).toEqual(['2027-03-12 09:00', '2027-03-14 09:00', '2027-03-15 09:00', '2027-03-16 09:00']);
+    expect(sent.map((d) => localStamp(d.at, 'America/New_York'))).toEqual([
+      '2027-03-12 09:00',
+      '2027-03-14 09:00',
+      '2027-03-15 09:00',
+      '2027-03-16 09:00',
+    ]);
     expect(sent.map((d) => d.at.toISOString().slice(11, 16))).toEqual(['14:00', '13:00', '13:00', '13:00']);
   });
 

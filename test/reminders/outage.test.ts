@@ -24,7 +24,9 @@ describe('catching up after an outage', () => {
 
     // And the schedule carries on from there: +1 day at 09:00.
     expect(await bot.ticks('2027-01-15T03:00:00Z', '2027-01-16T00:00:00Z')).toEqual([]);
-    expect((await bot.tick('2027-01-16T09:00:00+08:00')).map((d) => d.message.text)).toEqual([expect.stringContaining('was due 2027-01-15 (Fri)')]);
+    expect((await bot.tick('2027-01-16T09:00:00+08:00')).map((d) => d.message.text)).toEqual([
+      expect.stringContaining('was due 2027-01-15 (Fri)'),
+    ]);
   });
 
   it('two loans due the same day: one message with both and the day’s total', async () => {

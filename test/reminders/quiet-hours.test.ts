@@ -22,7 +22,12 @@ describe('quiet hours', () => {
     setUser(bot, 1, { reminderTime: '22:30' });
     const sent = await bot.ticks('2027-01-10T00:00:00Z', '2027-01-17T00:00:00Z', 30 * MINUTE_MS);
     // 3 and 1 days before, the due day, +1 day: each the morning after its 22:30.
-    expect(sent.map((d) => localStamp(d.at, 'Asia/Shanghai'))).toEqual(['2027-01-13 08:00', '2027-01-15 08:00', '2027-01-16 08:00', '2027-01-17 08:00']);
+    expect(sent.map((d) => localStamp(d.at, 'Asia/Shanghai'))).toEqual([
+      '2027-01-13 08:00',
+      '2027-01-15 08:00',
+      '2027-01-16 08:00',
+      '2027-01-17 08:00',
+    ]);
   });
 
   it('nothing is ever sent between 21:00 and 08:00, whatever the reminder time', async () => {

@@ -63,7 +63,12 @@ describe('RateLimiter', () => {
     const now = 1_700_000_000_000;
     const wakeUps: number[] = [];
     // Time stands still while they all ask; each one's slot is when its sleep would end.
-    const rl = new RateLimiter({ perSecond: 30, perChatIntervalMs: 1000, now: () => now, sleep: async (ms) => void wakeUps.push(now + ms) });
+    const rl = new RateLimiter({
+      perSecond: 30,
+      perChatIntervalMs: 1000,
+      now: () => now,
+      sleep: async (ms) => void wakeUps.push(now + ms),
+    });
     await Promise.all(Array.from({ length: 60 }, (_, i) => rl.acquire(i + 1)));
     const slots = [now, ...wakeUps].sort((a, b) => a - b);
     expect(slots).toHaveLength(60);
@@ -126,7 +131,7 @@ describe('RateLimiter', () => {
     const times: number[] = [];
     const lastByChat = new Map<number, number>();
     let seed = 1;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 10_000; i++) {
       const chat = 1 + Math.floor(random() * 40); // few chats: the per-chat limit bites often
       await rl.acquire(chat);

@@ -20,7 +20,14 @@ describe('schedule changes move the reminders', () => {
     await addLoan(bot, CAR);
     await moveFirstDue(bot, '2027-01-20');
     const sent = await bot.ticks('2027-01-10T00:00:00Z', '2027-01-31T00:00:00Z');
-    expect(shanghai(sent)).toEqual(['2027-01-17 09:00', '2027-01-19 09:00', '2027-01-20 09:00', '2027-01-21 09:00', '2027-01-23 09:00', '2027-01-27 09:00']);
+    expect(shanghai(sent)).toEqual([
+      '2027-01-17 09:00',
+      '2027-01-19 09:00',
+      '2027-01-20 09:00',
+      '2027-01-21 09:00',
+      '2027-01-23 09:00',
+      '2027-01-27 09:00',
+    ]);
     expect(sent[0]?.message.text).toContain('due 2027-01-20 (Wed), in 3 days');
   });
 

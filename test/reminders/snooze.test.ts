@@ -4,7 +4,9 @@ import { addLoan, buttonData, CAR, createReminderBot, localStamp, MINUTE_MS, out
 
 /* The Snooze buttons under a reminder: "Later today" (3 hours on) and "Tomorrow" (at the reminder time). */
 
-async function remindedAt(at: string): Promise<{ bot: ReminderBot; reminder: NonNullable<Awaited<ReturnType<ReminderBot['tick']>>[number]>['message'] }> {
+async function remindedAt(
+  at: string,
+): Promise<{ bot: ReminderBot; reminder: NonNullable<Awaited<ReturnType<ReminderBot['tick']>>[number]>['message'] }> {
   const bot = createReminderBot({ now: '2027-01-10T08:00:00+08:00' });
   await addLoan(bot, CAR);
   const [first] = await bot.tick(at);

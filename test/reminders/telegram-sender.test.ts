@@ -19,8 +19,16 @@ function fakeApi(answer: (method: string) => unknown): { api: Api; calls: { meth
 describe('the Telegram sender', () => {
   it('a reminder too long for one message goes in pieces, each taking its own per-chat slot', async () => {
     const { api, calls, clock } = fakeApi(() => ({ message_id: 1, date: 0, chat: { id: 7, type: 'private' } }));
-    const limiter = new RateLimiter({ perSecond: 30, perChatIntervalMs: 1000, now: () => clock.now, sleep: async (ms) => void (clock.now += ms) });
-    const result = await telegramSender(api, limiter).send({ chatId: 7, text: `${'a'.repeat(4000)}\n${'b'.repeat(4000)}\n${'c'.repeat(100)}` });
+    const limiter = new RateLimiter({
+      perSecond: 30,
+      perChatIntervalMs: 1000,
+      now: () => clock.now,
+      sleep: async (ms) => void (clock.now += ms),
+    });
+    const result = await telegramSender(api, limiter).send({
+      chatId: 7,
+      text: `${'a'.repeat(4000)}\n${'b'.repeat(4000)}\n${'c'.repeat(100)}`,
+    });
     expect(result).toEqual({ kind: 'sent' });
     expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'sendMessage', 'sendMessage']);
     // The first piece's slot is the dispatcher's; the next two wait a second each for this chat.

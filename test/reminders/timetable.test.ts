@@ -61,7 +61,17 @@ describe('re-planning', () => {
     const bot = createReminderBot({ now: '2027-01-10T08:00:00+08:00' });
     await addLoan(bot, 'car 10000 12 months 12% annuity first 2027-01-15');
     const before = timetableOf(bot.db, 1);
-    expect(before.filter((row) => row.dueDate === '2027-01-15').map((row) => row.kind)).toEqual(['before-3', 'before-1', 'due', 'overdue-1', 'overdue-3', 'overdue-7', 'overdue-14', 'overdue-21', 'look-again']);
+    expect(before.filter((row) => row.dueDate === '2027-01-15').map((row) => row.kind)).toEqual([
+      'before-3',
+      'before-1',
+      'due',
+      'overdue-1',
+      'overdue-3',
+      'overdue-7',
+      'overdue-14',
+      'overdue-21',
+      'look-again',
+    ]);
     await bot.say('/paid');
     await bot.pressLabel('Confirm');
     const after = timetableOf(bot.db, 1);
@@ -149,7 +159,9 @@ describe('a database from before reminder_timetable existed', () => {
 
     const db = openDatabase(path);
     // The pending instant becomes a look-again there: that pass plans the installment again.
-    expect(timetableOf(db, 7)).toEqual([{ fireAt: '2027-01-12T01:00:00.000Z', installmentId: 1, kind: 'look-again', dueDate: '2027-01-15', userId: 7, version: 0 }]);
+    expect(timetableOf(db, 7)).toEqual([
+      { fireAt: '2027-01-12T01:00:00.000Z', installmentId: 1, kind: 'look-again', dueDate: '2027-01-15', userId: 7, version: 0 },
+    ]);
     const bot = createReminderBot({ db, now: '2027-01-11T00:00:00Z' });
     const sent = await bot.ticks('2027-01-11T00:00:00Z', '2027-01-12T12:00:00Z');
     expect(sent.map((d) => [d.message.chatId, localStamp(d.at, 'Asia/Shanghai')])).toEqual([[7, '2027-01-12 09:00']]);

@@ -82,7 +82,12 @@ export interface ReminderBot extends TestBot {
 export const HOUR_MS = 3_600_000;
 export const MINUTE_MS = 60_000;
 
-export function createReminderBot(options: { db?: Db; now: Date | string; limiter?: (clock: SettableClock) => RateLimiter; logger?: Logger }): ReminderBot {
+export function createReminderBot(options: {
+  db?: Db;
+  now: Date | string;
+  limiter?: (clock: SettableClock) => RateLimiter;
+  logger?: Logger;
+}): ReminderBot {
   const bot = createTestBot({ ...(options.db && { db: options.db }), now: new Date(options.now) });
   const sender = new FakeSender(bot.clock);
   const pass = createReminderPass({
@@ -169,7 +174,10 @@ export function buttonData(message: OutgoingMessage, label: string): string {
 /** A pino logger whose records are kept as objects, to check what was logged. */
 export function capturingLogger(): { logger: Logger; records: Record<string, unknown>[] } {
   const records: Record<string, unknown>[] = [];
-  const logger = pino({ level: 'debug', base: undefined }, { write: (line: string) => records.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = pino(
+    { level: 'debug', base: undefined },
+    { write: (line: string) => records.push(JSON.parse(line) as Record<string, unknown>) },
+  );
   return { logger, records };
 }
 

@@ -125,10 +125,7 @@ describe('runConsole', () => {
 
   it('walks through the guided /addloan by typed answers and saves with "1"', async () => {
     const db = openDatabase(':memory:');
-    const printed = await chat(
-      ['/addloan', 'car loan', '10000', '1', '12%', '12', '2027-01-15', '1', '/next'],
-      { db },
-    );
+    const printed = await chat(['/addloan', 'car loan', '10000', '1', '12%', '12', '2027-01-15', '1', '/next'], { db });
     expect(answerTo(printed, 1)).toMatch(/\(1\/6\)/);
     expect(answerTo(printed, 2)).toMatch(/\(2\/6\)/);
     const method = answerTo(printed, 3);

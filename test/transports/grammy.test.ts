@@ -73,7 +73,13 @@ function createHarness(): Harness {
     logger,
     strictI18n: true,
   });
-  const bot = createGrammyBot({ token: '123456:TEST-token-not-real-000000', apiRoot: 'http://127.0.0.1:9', app, logger, botInfo: BOT_INFO });
+  const bot = createGrammyBot({
+    token: '123456:TEST-token-not-real-000000',
+    apiRoot: 'http://127.0.0.1:9',
+    app,
+    logger,
+    botInfo: BOT_INFO,
+  });
 
   const calls: ApiCall[] = [];
   let messageId = 100;

@@ -38,7 +38,11 @@ describe('JSON-lines transport: a first session in every language', () => {
         { user: 42, text: '/addloan', lang: c.lang },
         ...c.answers.slice(0, 2).map((text) => ({ user: 42, text, lang: c.lang })),
       ]);
-      const methodButton = byInput(first).at(-1)?.at(-1)?.buttons?.flat().find((b) => b.label === c.method);
+      const methodButton = byInput(first)
+        .at(-1)
+        ?.at(-1)
+        ?.buttons?.flat()
+        .find((b) => b.label === c.method);
       expect(methodButton, 'method buttons are labelled in the user’s language').toBeDefined();
 
       const script = [
@@ -51,7 +55,10 @@ describe('JSON-lines transport: a first session in every language', () => {
       const beforeSave = byInput(await runJsonlScript(script));
       const card = beforeSave.at(-1) ?? [];
       for (const expected of c.expectCard) expect(card.map((m) => m.text).join('\n')).toContain(expected);
-      const save = card.at(-1)?.buttons?.flat().find((b) => b.label === c.save);
+      const save = card
+        .at(-1)
+        ?.buttons?.flat()
+        .find((b) => b.label === c.save);
       expect(save).toBeDefined();
 
       const whole = byInput(
@@ -59,7 +66,11 @@ describe('JSON-lines transport: a first session in every language', () => {
       );
       expect(whole).toHaveLength(script.length + 2);
       for (const group of whole) for (const message of group) expect(message.chat).toBe(42);
-      const next = whole.at(-1)?.map((m) => m.text).join('\n') ?? '';
+      const next =
+        whole
+          .at(-1)
+          ?.map((m) => m.text)
+          .join('\n') ?? '';
       for (const expected of c.expectNext) expect(next).toContain(expected);
     });
   }

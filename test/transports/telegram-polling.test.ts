@@ -130,7 +130,13 @@ describe('repaybot start with BOT_TOKEN (long polling against a local Bot API)',
     cleanup.push(() => rmSync(tmp, { recursive: true, force: true }));
     const child = spawn(process.execPath, ['bin/repaybot.mjs', 'start'], {
       cwd: root,
-      env: { ...process.env, BOT_TOKEN: '999:WRONG-token-for-a-local-bot-api-x', TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, DATABASE_PATH: join(tmp, 'bot.sqlite'), LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        BOT_TOKEN: '999:WRONG-token-for-a-local-bot-api-x',
+        TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+        DATABASE_PATH: join(tmp, 'bot.sqlite'),
+        LOG_LEVEL: 'silent',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
