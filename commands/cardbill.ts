@@ -57,7 +57,7 @@ function explain(ctx: CommandContext, args: string): Reply[] {
   const [statementDate, dueDate] = [...line.dates].sort();
   if (!line.balance || !statementDate || !dueDate) return [{ text: ctx.t('cardbill-usage') }];
   if (daysBetween(statementDate, dueDate) <= 0) return [{ text: ctx.t('cardbill-dates-order') }, { text: ctx.t('cardbill-usage') }];
-  if (line.minimum && line.minimum.gt(line.balance)) return [{ text: ctx.t('cardbill-minimum-too-large') }];
+  if (line.minimum?.gt(line.balance)) return [{ text: ctx.t('cardbill-minimum-too-large') }];
   const cost = minimumPaymentCost({
     statementBalance: line.balance,
     statementDate,

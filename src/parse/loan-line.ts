@@ -163,6 +163,7 @@ class Line {
   /** Words (space-separated) no stage used, grouped by the runs they stand in, in order. */
   leftovers(): { start: number; text: string }[][] {
     const pieces: { start: number; text: string }[][] = [];
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks the text a stage has used.
     for (const run of this.work.matchAll(/[^\u0000]+/g)) {
       const words = [...run[0].matchAll(/\S+/g)].map((w) => ({ start: run.index + w.index, text: w[0] }));
       if (words.length > 0) pieces.push(words);
@@ -352,12 +353,12 @@ export function parseLoanLine(text: string): LoanLineResult {
 
   // --- method, checked against the rate ---------------------------------------------------------
   const methodChoice = choose(methods, 0, (a, b) => a === b);
-  methodChoice.rejected.forEach(markUnread);
+  for (const span of methodChoice.rejected) markUnread(span);
   if (draft.rate?.unit === 'monthly-fee') {
     // A monthly FEE rate only means something in a fee plan; with another method named, the
     // line contradicts itself, so the form asks for the method.
     if (methodChoice.value === undefined || methodChoice.value === 'fee') draft.method = 'fee';
-    else methods.forEach((m) => markUnread(m.span));
+    else for (const m of methods) markUnread(m.span);
   } else if (methodChoice.value !== undefined) {
     draft.method = methodChoice.value;
   }
@@ -371,7 +372,7 @@ export function parseLoanLine(text: string): LoanLineResult {
     if (checked.ok) draft.rate = checked.value;
     else addError(checked.error);
   } else {
-    unitless.forEach((u) => markUnread(u.span));
+    for (const u of unitless) markUnread(u.span);
   }
 
   // --- principal ------------------------------------------------------------------------------
@@ -395,8 +396,8 @@ export function parseLoanLine(text: string): LoanLineResult {
   }
   // A number with a currency sign or 万/k is the amount; plain numbers only when there is one.
   const amountChoice = choose(marked.length > 0 ? marked : bare, invalidAmounts, (a, b) => a.eq(b));
-  amountChoice.rejected.forEach(markUnread);
-  if (marked.length > 0) bare.forEach((b) => markUnread(b.span));
+  for (const span of amountChoice.rejected) markUnread(span);
+  if (marked.length > 0) for (const b of bare) markUnread(b.span);
   if (amountChoice.value) draft.principal = amountChoice.value;
 
   // --- name: what is left ---------------------------------------------------------------------

@@ -19,7 +19,14 @@ export interface ConsoleOptions {
 
 export function renderForConsole(message: OutgoingMessage): string {
   let counter = 0;
-  const rows = (message.buttons ?? []).map((row) => row.map((button) => `[${(counter += 1)}] ${button.label}`).join('   '));
+  const rows = (message.buttons ?? []).map((row) =>
+    row
+      .map((button) => {
+        counter += 1;
+        return `[${counter}] ${button.label}`;
+      })
+      .join('   '),
+  );
   return [message.text, ...rows].join('\n');
 }
 
