@@ -19,13 +19,34 @@ export interface Button {
   data: string;
 }
 
+/**
+ * A file carried by a reply: a document (CSV, JSON, ICS, PDF …) or a photo (a PNG chart).
+ * The bytes travel with the reply; each transport decides how to show them (a saved file and its
+ * path in the terminal, a path in JSON lines, sendDocument / sendPhoto on Telegram).
+ */
+export interface ReplyFile {
+  kind: 'document' | 'photo';
+  /** The name the recipient sees, e.g. 'schedule.ics'. */
+  filename: string;
+  /** MIME type, e.g. 'text/calendar' or 'image/png'. */
+  mime: string;
+  content: Uint8Array;
+}
+
 export interface Reply {
+  /** The message text; with a file, its caption. */
   text: string;
   buttons?: Button[][];
+  file?: ReplyFile;
+  /**
+   * Another chat to send this to (an operator chat, a borrower a decision is about). Unset: the
+   * chat the update came from. A reply to another chat goes through the delivery outbox.
+   */
+  to?: number;
 }
 
 /** A rendered message for one chat; transports only display it. */
-export interface OutgoingMessage extends Reply {
+export interface OutgoingMessage extends Omit<Reply, 'to'> {
   chatId: number;
 }
 

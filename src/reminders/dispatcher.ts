@@ -4,7 +4,7 @@ import { setUserActive } from '../db/users-repo.ts';
 import type { Logger } from '../log.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { RenderedReminder } from './render.ts';
-import type { MessageSender, SendResult } from './sender.ts';
+import type { MessageSender, SendResult } from '../core/sender.ts';
 
 /*
  * The dispatcher claims a user's due rows, sends one message, and marks the rows sent. A crash

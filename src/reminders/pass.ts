@@ -8,7 +8,7 @@ import { dispatchReminders, type DispatchStats } from './dispatcher.ts';
 import { planReminders, type PlanResult } from './planner.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { renderReminder } from './render.ts';
-import type { MessageSender } from './sender.ts';
+import type { MessageSender } from '../core/sender.ts';
 
 export interface ReminderPassDeps {
   db: Db;

@@ -2,7 +2,7 @@ import { GrammyError, HttpError, type Api } from 'grammy';
 import type { OutgoingMessage } from '../core/types.ts';
 import { splitForTelegram, keyboardOf } from '../transports/grammy.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import type { MessageSender, SendResult } from './sender.ts';
+import type { MessageSender, SendResult } from '../core/sender.ts';
 
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 

@@ -16,7 +16,7 @@ import {
 } from '../support/reminders.ts';
 
 /*
- * What Telegram answers decides what happens next (src/reminders/sender.ts): 429 waits, 403
+ * What Telegram answers decides what happens next (src/core/sender.ts): 429 waits, 403
  * stops until the user writes again, other refusals back off and are dead-lettered after
  * MAX_ATTEMPTS, and a send whose fate is unknown is never blindly repeated.
  */

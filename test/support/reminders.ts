@@ -13,7 +13,7 @@ import { silentLogger, type Logger } from '../../src/log.ts';
 import { collectingSender, createReminderPass, type ReminderPass } from '../../src/reminders/pass.ts';
 import { refreshReminders } from '../../src/reminders/planner.ts';
 import { RateLimiter } from '../../src/reminders/rate-limiter.ts';
-import type { MessageSender, SendResult } from '../../src/reminders/sender.ts';
+import type { MessageSender, SendResult } from '../../src/core/sender.ts';
 import { runJsonl } from '../../src/transports/jsonl.ts';
 import { createTestBot, type TestBot } from './bot.ts';
 import type { JsonlOutput } from './jsonl.ts';

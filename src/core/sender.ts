@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../core/types.ts';
+import type { OutgoingMessage } from './types.ts';
 
 /**
  * What happened to one message. The dispatcher's next step depends on it:
