@@ -9,6 +9,15 @@ import { isValidTimeZone } from './domain/calendar.ts';
 /** China's one-year LPR since 2025-05-20 (domain.md); also the fallback of the bot core. */
 export const DEFAULT_LPR = { percent: '3.00', since: '2025-05-20' } as const;
 
+/** A comma-separated list of Telegram ids ("123, -1001234567890"); empty means none. */
+function idList(what: string) {
+  return z
+    .string()
+    .regex(/^\s*-?\d{1,16}(\s*,\s*-?\d{1,16})*\s*$/, `must be ${what} separated by commas, such as 123456789,987654321`)
+    .transform((text) => [...new Set(text.split(',').map((id) => Number(id.trim())))])
+    .default([]);
+}
+
 const configSchema = z.object({
   BOT_TOKEN: z
     .string()
@@ -40,6 +49,10 @@ const configSchema = z.object({
   REMINDER_CRON: z.string().refine(isCronExpression, 'must be a cron expression such as "* * * * *"').default('* * * * *'),
   /** Telegram allows about 30 messages a second overall; stay at or under it. */
   REMINDER_MAX_PER_SECOND: z.coerce.number().int('must be a whole number').min(1, 'must be 1 to 30').max(30, 'must be 1 to 30').default(30),
+  /** Telegram user ids of the operators: who may run operator commands (reviewing requests …). */
+  OPERATOR_IDS: idList('Telegram user ids'),
+  /** Chats where operator notices go (a group of the servicing team, or an operator's private chat). */
+  OPERATOR_CHAT_IDS: idList('Telegram chat ids'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -111,6 +111,8 @@ describe('configuration documentation', () => {
         'LOG_LEVEL',
         'LPR_ONE_YEAR',
         'LPR_SINCE',
+        'OPERATOR_CHAT_IDS',
+        'OPERATOR_IDS',
         'REMINDER_CRON',
         'REMINDER_MAX_PER_SECOND',
         'TELEGRAM_API_ROOT',

@@ -50,6 +50,8 @@ export interface OutgoingMessage extends Omit<Reply, 'to'> {
   chatId: number;
 }
 
+export type Audience = 'everyone' | 'operator';
+
 export interface UserProfile {
   id: number;
   locale: Locale;
@@ -75,6 +77,12 @@ export interface Command {
   descriptionKey: string;
   /** Only reached by its buttons (e.g. a reminder's Snooze): not typed, not listed. */
   buttonsOnly?: boolean;
+  /**
+   * Who may run it: everyone (the default) or only the operators (OPERATOR_IDS). /help and
+   * Telegram's command menus show each audience its own commands; an operator command from
+   * anyone else is answered like an unknown command.
+   */
+  audience?: Audience;
   run(ctx: CommandContext, args: string): Reply[] | Promise<Reply[]>;
   /** Button presses whose data starts with `${name}:`; `parts` is the rest split on ':'. */
   onCallback?(ctx: CommandContext, parts: string[]): Reply[] | Promise<Reply[]>;
