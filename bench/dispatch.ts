@@ -6,7 +6,7 @@ import { Translator } from '../src/i18n/translator.ts';
 import { silentLogger } from '../src/log.ts';
 import { createReminderPass } from '../src/reminders/pass.ts';
 import { realTimeLimiter } from '../src/reminders/rate-limiter.ts';
-import { telegramSender } from '../src/reminders/telegram-sender.ts';
+import { telegramSender } from '../src/transports/grammy-sender.ts';
 import { startMockBotApi } from './mock-bot-api.ts';
 import { loanNameOf, outboxSummary, seedReminders } from './seed-reminders.ts';
 

@@ -15,7 +15,7 @@ import { createLogger, type Logger } from './log.ts';
 import { recoverAbandonedClaims } from './reminders/dispatcher.ts';
 import { collectingSender, createReminderPass, type ReminderPass } from './reminders/pass.ts';
 import { realTimeLimiter } from './reminders/rate-limiter.ts';
-import { telegramSender } from './reminders/telegram-sender.ts';
+import { telegramSender } from './transports/grammy-sender.ts';
 import { renderForConsole, runConsole } from './transports/console.ts';
 import { createGrammyBot, publishCommands } from './transports/grammy.ts';
 import { runJsonl } from './transports/jsonl.ts';

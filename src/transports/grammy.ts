@@ -1,7 +1,7 @@
-import { Bot, GrammyError, InlineKeyboard, type Context } from 'grammy';
+import { Bot, GrammyError, InlineKeyboard, InputFile, type Api, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { App } from '../core/app.ts';
-import type { IncomingUpdate, OutgoingMessage } from '../core/types.ts';
+import type { Command, IncomingUpdate, OutgoingMessage } from '../core/types.ts';
 import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import type { Logger } from '../log.ts';
 
@@ -36,16 +36,57 @@ export function splitForTelegram(text: string, max = TELEGRAM_MAX_TEXT): string[
   return pieces;
 }
 
-export async function sendMessages(bot: Bot, messages: OutgoingMessage[]): Promise<void> {
-  for (const message of messages) {
-    const pieces = splitForTelegram(message.text);
-    const markup = keyboardOf(message);
-    for (const [index, piece] of pieces.entries()) {
-      // Buttons go with the last piece, under the text they act on.
-      const last = index === pieces.length - 1;
-      await bot.api.sendMessage(message.chatId, piece, last && markup ? { reply_markup: markup } : {});
+/** Telegram refuses captions (of a document or a photo) longer than this many characters. */
+export const TELEGRAM_MAX_CAPTION = 1024;
+
+/**
+ * Called before each Bot API call after a message's first one; the release it returns is called
+ * once that call is answered. The outbox sender takes a rate-limiter slot here, so a message sent
+ * in several pieces still keeps one chat at one call a second.
+ */
+export type BeforeExtraCall = (chatId: number) => Promise<(() => void) | undefined>;
+
+/**
+ * The Bot API calls that show one message, in order: its text in pieces Telegram accepts, or its
+ * file with the text as caption. A text too long for a caption goes first as message(s) and the
+ * file follows without one. Buttons go on the last call, under what they act on.
+ */
+function callsFor(api: Api, message: OutgoingMessage): ((last: boolean) => Promise<unknown>)[] {
+  const markup = keyboardOf(message);
+  const extra = (last: boolean) => (last && markup ? { reply_markup: markup } : {});
+  const { chatId, text, file } = message;
+  const texts = !file ? splitForTelegram(text) : text.length > TELEGRAM_MAX_CAPTION ? splitForTelegram(text) : [];
+  const calls: ((last: boolean) => Promise<unknown>)[] = texts.map((piece) => (last) => api.sendMessage(chatId, piece, extra(last)));
+  if (file) {
+    const caption = texts.length === 0 && text !== '' ? { caption: text } : {};
+    calls.push((last) => {
+      const input = new InputFile(file.content, file.filename);
+      return file.kind === 'photo'
+        ? api.sendPhoto(chatId, input, { ...caption, ...extra(last) })
+        : api.sendDocument(chatId, input, { ...caption, ...extra(last) });
+    });
+  }
+  return calls;
+}
+
+/**
+ * Sends one message over the Bot API: the one way both direct replies and the outbox sender
+ * show a message, so the two cannot drift. Telegram's errors are thrown as grammY raises them.
+ */
+export async function sendOutgoing(api: Api, message: OutgoingMessage, beforeExtraCall?: BeforeExtraCall): Promise<void> {
+  const calls = callsFor(api, message);
+  for (const [index, call] of calls.entries()) {
+    const release = index > 0 ? await beforeExtraCall?.(message.chatId) : undefined;
+    try {
+      await call(index === calls.length - 1);
+    } finally {
+      release?.();
     }
   }
+}
+
+export async function sendMessages(bot: Bot, messages: OutgoingMessage[]): Promise<void> {
+  for (const message of messages) await sendOutgoing(bot.api, message);
 }
 
 /** The grammY transport: Telegram updates in, the core's replies out. */
@@ -87,12 +128,22 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo }: Grammy
   return bot;
 }
 
-/** Registers the command menu in every language Telegram can tell apart (it has no zh-Hant code). */
-export async function publishCommands(bot: Bot, app: App): Promise<void> {
-  const menu = (locale: Locale) =>
-    app.commands
-      .filter((command) => !command.buttonsOnly)
-      .map((command) => ({ command: command.name, description: app.translator.translate(locale, command.descriptionKey) }));
-  await bot.api.setMyCommands(menu('en'));
-  await bot.api.setMyCommands(menu('zh-Hans'), { language_code: 'zh' });
+/**
+ * Registers the command menus in every language Telegram can tell apart (it has no zh-Hant code):
+ * everyone's commands for every chat, and everyone's plus the operators' commands in each operator
+ * chat (a chat-scoped menu; an operator's private chat has the operator's user id). Operator
+ * commands never appear anywhere else.
+ */
+export async function publishCommands(bot: Bot, app: App, operatorChatIds: Iterable<number> = []): Promise<void> {
+  const listed = app.commands.filter((command) => !command.buttonsOnly);
+  const everyone = listed.filter((command) => (command.audience ?? 'everyone') === 'everyone');
+  const menu = (commands: Command[], locale: Locale) =>
+    commands.map((command) => ({ command: command.name, description: app.translator.translate(locale, command.descriptionKey) }));
+  await bot.api.setMyCommands(menu(everyone, 'en'));
+  await bot.api.setMyCommands(menu(everyone, 'zh-Hans'), { language_code: 'zh' });
+  for (const chatId of new Set(operatorChatIds)) {
+    const scope = { type: 'chat' as const, chat_id: chatId };
+    await bot.api.setMyCommands(menu(listed, 'en'), { scope });
+    await bot.api.setMyCommands(menu(listed, 'zh-Hans'), { scope, language_code: 'zh' });
+  }
 }

@@ -1,30 +1,27 @@
 import { GrammyError, HttpError, type Api } from 'grammy';
-import type { OutgoingMessage } from '../core/types.ts';
-import { splitForTelegram, keyboardOf } from '../transports/grammy.ts';
-import type { RateLimiter } from './rate-limiter.ts';
 import type { MessageSender, SendResult } from '../core/sender.ts';
+import type { OutgoingMessage } from '../core/types.ts';
+import { sendOutgoing } from './grammy.ts';
 
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
+/** The per-chat slots the outbox's rate limiter hands out (the reminders' RateLimiter is one). */
+export interface SendSlots {
+  /** Waits for this chat's next slot; the returned function is called once the call is answered. */
+  acquire(chatId: number): Promise<() => void>;
+}
+
 /**
- * Reminders over the Bot API, with Telegram's answers turned into what the dispatcher must do.
- * The dispatcher takes the limiter's slot for a message; a message too long for one Telegram
- * message takes a further slot for each extra piece, so one chat still gets one a second.
+ * The outbox's messages over the Bot API, with Telegram's answers turned into what the dispatcher
+ * must do. The dispatcher takes the limiter's slot for a message; a message that needs more than
+ * one call (a text too long for one Telegram message, a file after a text too long for its
+ * caption) takes a further slot for each extra call, so one chat still gets one a second.
  */
-export function telegramSender(api: Api, limiter?: RateLimiter): MessageSender {
+export function telegramSender(api: Api, limiter?: SendSlots): MessageSender {
   return {
     async send(message: OutgoingMessage): Promise<SendResult> {
       try {
-        const pieces = splitForTelegram(message.text);
-        const markup = keyboardOf(message);
-        for (const [index, piece] of pieces.entries()) {
-          const answered = index > 0 ? await limiter?.acquire(message.chatId) : undefined;
-          try {
-            await api.sendMessage(message.chatId, piece, index === pieces.length - 1 && markup ? { reply_markup: markup } : {});
-          } finally {
-            answered?.();
-          }
-        }
+        await sendOutgoing(api, message, limiter && ((chatId) => limiter.acquire(chatId)));
         return { kind: 'sent' };
       } catch (error) {
         if (error instanceof GrammyError) {

@@ -1,7 +1,7 @@
 import { Api, GrammyError } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../src/reminders/rate-limiter.ts';
-import { telegramSender } from '../../src/reminders/telegram-sender.ts';
+import { telegramSender } from '../../src/transports/grammy-sender.ts';
 
 function fakeApi(answer: (method: string) => unknown): { api: Api; calls: { method: string; at: number }[]; clock: { now: number } } {
   const clock = { now: 1_700_000_000_000 };
