@@ -1,0 +1,2 @@
+// Allowed: cli → domain.
+import '../domain/money.ts';

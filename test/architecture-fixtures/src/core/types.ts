@@ -1,0 +1,2 @@
+// Allowed: core → domain.
+import '../domain/money.ts';

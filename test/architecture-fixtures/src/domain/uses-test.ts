@@ -1,0 +1,4 @@
+// Forbidden: src/ → test/.
+import { helper } from '../../test/helper.ts';
+
+export const usesTest = helper;

@@ -1,0 +1,2 @@
+// Forbidden: a folder that is in no layer.
+import '../domain/money.ts';

@@ -1,0 +1,3 @@
+// Forbidden: a cycle a → b → a.
+import './b.ts';
+import '../domain/money.ts';

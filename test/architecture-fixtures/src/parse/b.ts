@@ -1,0 +1,2 @@
+// Forbidden: a cycle b → a → b.
+import './a.ts';

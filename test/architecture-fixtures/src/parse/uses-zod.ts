@@ -1,0 +1,2 @@
+// Forbidden: parse → an npm package.
+import 'zod';

@@ -1,0 +1,2 @@
+// Forbidden: an import that resolves to nothing.
+import './nowhere.ts';

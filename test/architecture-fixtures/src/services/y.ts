@@ -1,0 +1,3 @@
+// Allowed: services → domain. Forbidden: services → reminders.
+import '../domain/money.ts';
+import '../reminders/z.ts';
