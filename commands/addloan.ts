@@ -1,12 +1,10 @@
 import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
 import { addMonthsClamped } from '../src/domain/calendar.ts';
 import type { RepaymentMethod } from '../src/domain/schedule.ts';
-import { clearForm, findFormOf, startForm, updateForm, type FormRow } from '../src/db/forms-repo.ts';
+import type { FormRow } from '../src/services/forms.ts';
 import { pairs } from './shared/button-rows.ts';
-import { finishForm } from './shared/finish-form.ts';
 import { formInTheWay } from './shared/form-in-the-way.ts';
 import { parseLoanLine } from '../src/parse/loan-line.ts';
-import { addLoan, replaceLoan } from '../src/services/loans.ts';
 import { loanCardText } from './shared/loan-card.ts';
 import {
   EXTRA_FIELDS,
@@ -152,14 +150,14 @@ function errorText(ctx: CommandContext, error: AnswerError): string {
 function advance(ctx: CommandContext, form: FormRow, draft: Draft, prefix: Reply[] = []): Reply[] {
   const step = stepAfter(draft);
   const data = draft as Record<string, unknown>;
-  updateForm(ctx.services.db, form.id, step, data, ctx.now.toISOString());
+  ctx.services.forms.update(form.id, step, data, ctx.now);
   return [...prefix, ...question(ctx, { ...form, step, data }, step)];
 }
 
 /** Starts the form with whatever is already known (a one-line entry, or the loan being edited). */
 export function startLoanForm(ctx: CommandContext, draft: Draft, notes: Reply[]): Reply[] {
   const data = draft as Record<string, unknown>;
-  const form = startForm(ctx.services.db, ctx.user.id, FORM, stepAfter(draft), data, ctx.now.toISOString());
+  const form = ctx.services.forms.start(FORM, stepAfter(draft), data, ctx.now);
   return advance(ctx, form, draft, notes);
 }
 
@@ -175,24 +173,25 @@ function start(ctx: CommandContext, args: string): Reply[] {
 }
 
 function openForm(ctx: CommandContext): FormRow | undefined {
-  return findFormOf(ctx.services.db, ctx.user.id, FORM);
+  const form = ctx.services.forms.find();
+  return form?.form === FORM ? form : undefined;
 }
 
 function save(ctx: CommandContext, form: FormRow): Reply[] {
   const draft = form.data as Draft;
   const input = toInput(draft);
   if (!input) return question(ctx, form, stepAfter(draft));
-  const db = ctx.services.db;
+  const { forms, loans } = ctx.services;
   if (draft.loanId !== undefined) {
     const loanId = draft.loanId;
-    const replaced = finishForm(db, form.id, () => replaceLoan(db, ctx.user.id, loanId, input, ctx.now, ctx.user.timeZone));
+    const replaced = forms.finish(form.id, () => loans.replace(loanId, input, ctx.now, ctx.user.timeZone));
     if (replaced && !replaced.ok && replaced.reason === 'paid-exceeds-schedule') {
       const amounts = { paid: money(ctx, replaced.paid), scheduled: money(ctx, replaced.scheduled) };
       return [{ text: ctx.t('editloan-error-paid-exceeds', amounts) }, ...question(ctx, form, 'confirm')];
     }
     return [{ text: replaced?.ok ? ctx.t('editloan-saved', { name: input.name }) : ctx.t('error-stale-button') }];
   }
-  const saved = finishForm(db, form.id, () => ({ ok: true, ...addLoan(db, ctx.user.id, input, ctx.today, ctx.now) }));
+  const saved = forms.finish(form.id, () => ({ ok: true, ...loans.add(input, ctx.today, ctx.now) }));
   if (!saved) return [{ text: ctx.t('error-stale-button') }];
   const { assumedPaid } = saved;
   const lines = [ctx.t('addloan-saved', { name: input.name })];
@@ -222,15 +221,15 @@ function pressed(ctx: CommandContext, form: FormRow, action: string, field: stri
   }
   if (action === 'save' && step === 'confirm') return save(ctx, form);
   if (action === 'edit' && step === 'confirm') {
-    updateForm(ctx.services.db, form.id, 'edit', draft as Record<string, unknown>, ctx.now.toISOString());
+    ctx.services.forms.update(form.id, 'edit', draft as Record<string, unknown>, ctx.now);
     return question(ctx, form, 'edit');
   }
   if (action === 'field' && step === 'edit' && ALL_FIELDS.includes(field)) {
-    updateForm(ctx.services.db, form.id, field, draft as Record<string, unknown>, ctx.now.toISOString());
+    ctx.services.forms.update(form.id, field, draft as Record<string, unknown>, ctx.now);
     return question(ctx, form, field as Field);
   }
   if (action === 'discard') {
-    clearForm(ctx.services.db, ctx.user.id);
+    ctx.services.forms.clear();
     return [{ text: ctx.t('cancel-done') }];
   }
   return undefined;

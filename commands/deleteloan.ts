@@ -1,9 +1,8 @@
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
-import { loanOverview, removeLoan } from '../src/services/loans.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 
 function ask(ctx: CommandContext, loanId: number): Reply[] {
-  const found = loanOverview(ctx.services.db, ctx.user.id, loanId);
+  const found = ctx.services.loans.overview(loanId);
   if (!found) return [{ text: ctx.t('error-stale-button') }];
   return [
     {
@@ -28,8 +27,8 @@ export const deleteLoanCommand: Command = {
   onCallback(ctx, [action = '', loanId = '']) {
     if (action === 'pick') return ask(ctx, Number(loanId));
     if (action === 'keep') return [{ text: ctx.t('deleteloan-kept') }];
-    const name = loanOverview(ctx.services.db, ctx.user.id, Number(loanId))?.loan.name;
-    if (action !== 'yes' || !name || !removeLoan(ctx.services.db, ctx.user.id, Number(loanId), ctx.now)) {
+    const name = ctx.services.loans.overview(Number(loanId))?.loan.name;
+    if (action !== 'yes' || !name || !ctx.services.loans.remove(Number(loanId), ctx.now)) {
       return [{ text: ctx.t('error-stale-button') }];
     }
     return [{ text: ctx.t('deleteloan-done', { name }) }];

@@ -3,10 +3,10 @@ import type { LoanRow } from '../src/db/loans-repo.ts';
 import type { PolicyPresetId } from '../src/domain/overdue-policy.ts';
 import type { RateUnit } from '../src/domain/rates.ts';
 import type { RepaymentMethod } from '../src/domain/schedule.ts';
-import { loanOverview, type LenderKind, type StoredPrepaymentRule } from '../src/services/loans.ts';
+import type { LenderKind, StoredPrepaymentRule } from '../src/services/loans.ts';
 import { startLoanForm } from './addloan.ts';
 import type { Draft } from './shared/loan-draft.ts';
-import type { StoredPolicyOverrides } from '../src/services/policy-overrides.ts';
+import type { StoredPolicyOverrides } from '../src/domain/policy-overrides.ts';
 import { formInTheWay } from './shared/form-in-the-way.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 
@@ -38,7 +38,7 @@ function edit(ctx: CommandContext, loanId: number): Reply[] {
   // Editing uses the /addloan form, so even a half-entered new loan is in the way.
   const busy = formInTheWay(ctx, 'addloan', false);
   if (busy) return busy;
-  const found = loanOverview(ctx.services.db, ctx.user.id, loanId);
+  const found = ctx.services.loans.overview(loanId);
   if (!found) return [{ text: ctx.t('error-stale-button') }];
   return startLoanForm(ctx, draftOf(found.loan), []);
 }

@@ -1,12 +1,11 @@
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
-import { setUserLanguage } from '../src/db/users-repo.ts';
 import { LOCALES, isLocale, localeFromLanguageCode, type Locale } from '../src/i18n/locales.ts';
 
 /** Each language is offered in its own script, so a reader finds theirs whatever the bot speaks now. */
 const NATIVE_NAMES: Record<Locale, string> = { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' };
 
 function choose(ctx: CommandContext, locale: Locale): Reply[] {
-  setUserLanguage(ctx.services.db, ctx.user.id, locale);
+  ctx.services.language.choose(locale);
   // Answer in the language just chosen: that is the confirmation the user looks for.
   return [{ text: ctx.t('language-set', { language: NATIVE_NAMES[locale] }) }];
 }

@@ -1,14 +1,13 @@
 import type { Command } from '../src/core/types.ts';
 import { Decimal } from '../src/domain/money.ts';
 import { formatPercent } from '../src/i18n/format.ts';
-import { listLoans } from '../src/services/loans.ts';
 import { date, daysLeftText, methodName, money, rateText } from './shared/loan-text.ts';
 
 export const loansCommand: Command = {
   name: 'loans',
   descriptionKey: 'command-loans',
   run: (ctx) => {
-    const loans = listLoans(ctx.services.db, ctx.user.id);
+    const loans = ctx.services.loans.list();
     if (loans.length === 0) return [{ text: ctx.t('loans-empty') }];
     const blocks = loans.map(({ loan, remainingPrincipal, next, apr }, index) =>
       [

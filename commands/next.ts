@@ -1,12 +1,11 @@
 import type { Command } from '../src/core/types.ts';
-import { nextDue } from '../src/services/loans.ts';
 import { date, daysLeftText, money } from './shared/loan-text.ts';
 
 export const nextCommand: Command = {
   name: 'next',
   descriptionKey: 'command-next',
   run: (ctx) => {
-    const next = nextDue(ctx.services.db, ctx.user.id);
+    const next = ctx.services.loans.nextDue();
     if (!next) return [{ text: ctx.t('next-nothing') }];
     const lines = [
       ctx.t('next-header', { date: date(ctx, next.date), when: daysLeftText(ctx, next.date) }),

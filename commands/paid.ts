@@ -1,14 +1,11 @@
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
-import { clearForm, findFormOf, startForm, updateForm, type FormRow } from '../src/db/forms-repo.ts';
+import type { FormRow } from '../src/services/forms.ts';
 import { safeDecode } from './shared/callback-data.ts';
-import { finishForm } from './shared/finish-form.ts';
 import { formInTheWay } from './shared/form-in-the-way.ts';
 import { daysBetween } from '../src/domain/calendar.ts';
 import { Decimal } from '../src/domain/money.ts';
 import { parseAmount } from '../src/parse/amount.ts';
 import { parseDate } from '../src/parse/date.ts';
-import { loanOverview } from '../src/services/loans.ts';
-import { recordPayment } from '../src/services/payments.ts';
 import { date, money } from './shared/loan-text.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 
@@ -28,7 +25,7 @@ interface PaidDraft {
 
 function card(ctx: CommandContext, form: FormRow): Reply[] {
   const draft = form.data as unknown as PaidDraft;
-  const found = loanOverview(ctx.services.db, ctx.user.id, draft.loanId);
+  const found = ctx.services.loans.overview(draft.loanId);
   if (!found) return [{ text: ctx.t('error-stale-button') }];
   return [
     {
@@ -46,7 +43,7 @@ function card(ctx: CommandContext, form: FormRow): Reply[] {
 function begin(ctx: CommandContext, loanId: number, rest: string): Reply[] {
   const busy = formInTheWay(ctx, FORM, true);
   if (busy) return busy;
-  const found = loanOverview(ctx.services.db, ctx.user.id, loanId);
+  const found = ctx.services.loans.overview(loanId);
   if (!found) return [{ text: ctx.t('error-stale-button') }];
   if (!found.next) return [{ text: ctx.t('paid-nothing-owed', { name: found.loan.name }) }];
   const draft: PaidDraft = { loanId, amount: found.next.amount.toFixed(2), date: ctx.today };
@@ -56,7 +53,7 @@ function begin(ctx: CommandContext, loanId: number, rest: string): Reply[] {
     if ('error' in change) problems.push({ text: change.error });
     else Object.assign(draft, change);
   }
-  const form = startForm(ctx.services.db, ctx.user.id, FORM, 'confirm', draft as unknown as Record<string, unknown>, ctx.now.toISOString());
+  const form = ctx.services.forms.start(FORM, 'confirm', draft as unknown as Record<string, unknown>, ctx.now);
   return [...problems, ...card(ctx, form)];
 }
 
@@ -74,26 +71,25 @@ function readChange(ctx: CommandContext, text: string): Partial<PaidDraft> | { e
 }
 
 function openForm(ctx: CommandContext): FormRow | undefined {
-  return findFormOf(ctx.services.db, ctx.user.id, FORM);
+  const form = ctx.services.forms.find();
+  return form?.form === FORM ? form : undefined;
 }
 
 function confirm(ctx: CommandContext, form: FormRow): Reply[] {
   const draft = form.data as unknown as PaidDraft;
-  const db = ctx.services.db;
+  const { forms, loans, payments } = ctx.services;
   // Recorded once: the payment and the end of this form are one transaction.
-  const result = finishForm(db, form.id, () =>
-    recordPayment(db, ctx.user.id, draft.loanId, new Decimal(draft.amount), draft.date, ctx.now),
-  );
+  const result = forms.finish(form.id, () => payments.record(draft.loanId, new Decimal(draft.amount), draft.date, ctx.now));
   if (!result) return [{ text: ctx.t('error-stale-button') }];
   if (!result.ok) {
     if (result.reason === 'more-than-owed') {
       return [{ text: ctx.t('paid-error-more-than-owed', { owed: money(ctx, result.owed) }) }, ...card(ctx, form)];
     }
-    clearForm(db, ctx.user.id);
-    const loan = loanOverview(db, ctx.user.id, draft.loanId)?.loan;
+    forms.clear();
+    const loan = loans.overview(draft.loanId)?.loan;
     return [{ text: loan ? ctx.t('paid-nothing-owed', { name: loan.name }) : ctx.t('error-stale-button') }];
   }
-  const after = loanOverview(ctx.services.db, ctx.user.id, draft.loanId);
+  const after = loans.overview(draft.loanId);
   const lines = [ctx.t('paid-recorded', { amount: money(ctx, new Decimal(draft.amount)), name: after?.loan.name ?? '' })];
   if (after?.next) {
     lines.push(ctx.t('paid-next', { amount: money(ctx, after.next.amount), date: date(ctx, after.next.due) }));
@@ -115,7 +111,7 @@ export const paidCommand: Command = {
     const form = openForm(ctx);
     if (!form || String(form.id) !== first) return [{ text: ctx.t('error-stale-button') }];
     if (action === 'confirm') return confirm(ctx, form);
-    clearForm(ctx.services.db, ctx.user.id);
+    ctx.services.forms.clear();
     return [{ text: ctx.t('cancel-done') }];
   },
   onFormInput(ctx, text) {
@@ -124,7 +120,7 @@ export const paidCommand: Command = {
     const change = readChange(ctx, text);
     if ('error' in change) return [{ text: change.error }, ...card(ctx, form)];
     const data = { ...form.data, ...change };
-    updateForm(ctx.services.db, form.id, 'confirm', data, ctx.now.toISOString());
+    ctx.services.forms.update(form.id, 'confirm', data, ctx.now);
     return card(ctx, { ...form, data });
   },
   currentQuestion(ctx) {

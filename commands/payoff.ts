@@ -1,13 +1,11 @@
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
 import { Decimal } from '../src/domain/money.ts';
-import { payoffOf } from '../src/services/payoff.ts';
-import { settleLoan } from '../src/services/settle.ts';
 import { wholeNumber } from './shared/callback-data.ts';
 import { date, money } from './shared/loan-text.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 
 function quote(ctx: CommandContext, loanId: number): Reply[] {
-  const found = payoffOf(ctx.services.db, ctx.user.id, loanId, ctx.today);
+  const found = ctx.services.payoff.quote(loanId, ctx.today);
   if (!found) return [{ text: ctx.t('error-stale-button') }];
   const { loan, quote: q, penalty, total } = found;
   if (total.lte(0)) return [{ text: ctx.t('paid-nothing-owed', { name: loan.name }) }];
@@ -26,7 +24,7 @@ function quote(ctx: CommandContext, loanId: number): Reply[] {
 
 function settle(ctx: CommandContext, loanId: number, amount: string): Reply[] {
   if (!/^\d+\.\d{2}$/.test(amount)) return [{ text: ctx.t('error-stale-button') }];
-  const result = settleLoan(ctx.services.db, ctx.user.id, loanId, ctx.today, ctx.now, new Decimal(amount));
+  const result = ctx.services.payoff.settle(loanId, ctx.today, ctx.now, new Decimal(amount));
   if (result.ok) return [{ text: ctx.t('payoff-settled', { amount: money(ctx, result.amount), name: result.name }) }];
   if (result.reason === 'quote-changed') return [{ text: ctx.t('payoff-quote-changed') }, ...quote(ctx, loanId)];
   return [{ text: ctx.t('error-stale-button') }];

@@ -1,7 +1,7 @@
 import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
 import { daysBetween } from '../src/domain/calendar.ts';
 import { Decimal } from '../src/domain/money.ts';
-import { loanOverview, openAmount } from '../src/services/loans.ts';
+import { openAmount } from '../src/services/loans.ts';
 import { wholeNumber } from './shared/callback-data.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 import { date, money } from './shared/loan-text.ts';
@@ -10,7 +10,7 @@ import { date, money } from './shared/loan-text.ts';
 export const SCHEDULE_PAGE_SIZE = 12;
 
 function show(ctx: CommandContext, loanId: number, requestedPage?: number): Reply[] {
-  const found = loanOverview(ctx.services.db, ctx.user.id, loanId);
+  const found = ctx.services.loans.overview(loanId);
   if (!found) return [{ text: ctx.t('error-stale-button') }];
   const { loan, rows, next } = found;
   const pages = Math.max(1, Math.ceil(rows.length / SCHEDULE_PAGE_SIZE));

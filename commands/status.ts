@@ -1,6 +1,4 @@
 import type { Command } from '../src/core/types.ts';
-import { overdueOfUser } from '../src/services/overdue.ts';
-import { nextDue } from '../src/services/loans.ts';
 import { date, daysLeftText, money } from './shared/loan-text.ts';
 
 /** Everything overdue, with the borrower's own numbers and what happens next, and when. */
@@ -8,9 +6,9 @@ export const statusCommand: Command = {
   name: 'status',
   descriptionKey: 'command-status',
   run(ctx) {
-    const overdue = overdueOfUser(ctx.services.db, ctx.user.id, ctx.today);
+    const overdue = ctx.services.overdue.list(ctx.today);
     if (overdue.length === 0) {
-      const next = nextDue(ctx.services.db, ctx.user.id);
+      const next = ctx.services.loans.nextDue();
       const text = next
         ? ctx.t('status-clear-next', { date: date(ctx, next.date), when: daysLeftText(ctx, next.date), amount: money(ctx, next.total) })
         : ctx.t('status-clear');

@@ -1,11 +1,10 @@
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
 import { Decimal } from '../src/domain/money.ts';
-import { lastPayment, undoLastPayment } from '../src/services/payments.ts';
 import { date, money } from './shared/loan-text.ts';
 
 /** Undo asks first, naming the payment: the button carries its id, so only that payment can go. */
 function ask(ctx: CommandContext): Reply[] {
-  const last = lastPayment(ctx.services.db, ctx.user.id);
+  const last = ctx.services.payments.last();
   if (!last) return [{ text: ctx.t('undo-nothing') }];
   if (last.source === 'payoff') return [{ text: ctx.t('undo-payoff', { name: last.loanName }) }];
   return [
@@ -28,7 +27,7 @@ export const undoCommand: Command = {
   onCallback(ctx, [action = '', id = '']) {
     if (action === 'ask') return ask(ctx);
     if (action === 'keep') return [{ text: ctx.t('undo-kept') }];
-    const undone = action === 'payment' ? undoLastPayment(ctx.services.db, ctx.user.id, Number(id), ctx.now) : undefined;
+    const undone = action === 'payment' ? ctx.services.payments.undo(Number(id), ctx.now) : undefined;
     if (!undone) return [{ text: ctx.t('error-stale-button') }];
     return [{ text: ctx.t('undo-done', { amount: money(ctx, new Decimal(undone.amount)), name: undone.loanName }) }];
   },

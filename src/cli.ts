@@ -1,24 +1,11 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Bot } from 'grammy';
-import cron, { type ScheduledTask } from 'node-cron';
+import { runJsonlChat, runTerminalChat } from './app/run-chat.ts';
+import { runMigrate } from './app/run-migrate.ts';
+import { runTelegram, runTick } from './app/run-telegram.ts';
 import { CALC_HELP, runCalc } from './cli/calc.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import type { App } from './core/app.ts';
-import { SettableClock, systemClock, type Clock } from './core/clock.ts';
-import { createBotCore } from './core/create-bot-core.ts';
-import type { OutgoingMessage } from './core/types.ts';
-import { openDatabase, type Db } from './db/client.ts';
 import { todayIn } from './domain/calendar.ts';
-import { localeFromLanguageCode, type Locale } from './i18n/locales.ts';
-import { createLogger, type Logger } from './log.ts';
-import { recoverAbandonedClaims } from './reminders/dispatcher.ts';
-import { collectingSender, createReminderPass, type ReminderPass } from './reminders/pass.ts';
-import { realTimeLimiter } from './reminders/rate-limiter.ts';
-import { telegramSender } from './transports/grammy-sender.ts';
-import { renderForConsole, runConsole } from './transports/console.ts';
-import { createGrammyBot, publishCommands } from './transports/grammy.ts';
-import { runJsonl } from './transports/jsonl.ts';
 
 const USAGE = `repaybot — a repayment assistant chat bot
 
@@ -70,98 +57,6 @@ function terminalLocale(flag: string | undefined, env: Env): string | undefined 
   return env.LANG?.split('.')[0]?.replace('_', '-');
 }
 
-/** Runs reminder passes on REMINDER_CRON until stopped. */
-function scheduleReminders(config: Config, pass: ReminderPass, logger: Logger): ScheduledTask {
-  return cron.schedule(config.REMINDER_CRON, async () => {
-    try {
-      await pass();
-    } catch (error) {
-      logger.error({ err: error }, 'reminder pass failed');
-    }
-  });
-}
-
-async function startChat(config: Config, options: { jsonl: boolean; user: number; lang?: string; now?: Date }): Promise<void> {
-  const logger = createLogger(config.LOG_LEVEL ?? 'warn');
-  const clock = new SettableClock(options.now);
-  const db = openDatabase(config.DATABASE_PATH);
-  recoverAbandonedClaims(db, clock.now());
-  const app = createBotCore({ config, db, clock, logger });
-  const reminderDeps = { db, clock, translator: app.translator, defaultLocale: config.DEFAULT_LANGUAGE, logger };
-  try {
-    if (options.jsonl) {
-      // A {"tick"} line runs one pass; its messages come out on the same stream, each with its chat.
-      let collected: OutgoingMessage[] = [];
-      const pass = createReminderPass({ ...reminderDeps, sender: collectingSender((m) => collected.push(m)) });
-      const onTick = async () => {
-        collected = [];
-        await pass();
-        return collected;
-      };
-      await runJsonl({ app, clock, input: process.stdin, output: process.stdout, onTick });
-    } else {
-      const locale: Locale = localeFromLanguageCode(options.lang) ?? config.DEFAULT_LANGUAGE;
-      // The local user's reminders appear in the terminal as they fall due; other users' stay
-      // queued for the Telegram bot.
-      const pass = createReminderPass({
-        ...reminderDeps,
-        onlyUserId: options.user,
-        sender: collectingSender((m) => process.stdout.write(`\n${renderForConsole(m)}\n\n> `)),
-      });
-      const task = scheduleReminders(config, pass, logger);
-      try {
-        await runConsole({ app, userId: options.user, locale, input: process.stdin, output: process.stdout });
-      } finally {
-        await task.stop();
-      }
-    }
-  } finally {
-    db.$client.close();
-  }
-}
-
-async function startTelegram(config: Config & { BOT_TOKEN: string }): Promise<void> {
-  const logger = createLogger(config.LOG_LEVEL ?? 'info');
-  const db = openDatabase(config.DATABASE_PATH);
-  recoverAbandonedClaims(db, systemClock.now());
-  const app = createBotCore({ config, db, clock: systemClock, logger });
-  const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app, logger });
-  const pass = telegramReminderPass(config, { db, clock: systemClock, app, bot, logger });
-  let task: ScheduledTask | undefined;
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    await task?.stop();
-    await bot.stop();
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  await publishCommands(bot, app);
-  await bot.start({
-    onStart: (me) => {
-      logger.info({ bot: me.username }, 'polling Telegram');
-      task = scheduleReminders(config, pass, logger);
-    },
-  });
-  db.$client.close();
-}
-
-/** Reminders sent by Telegram at its limits, as the bot and `repaybot tick` both do. */
-function telegramReminderPass(config: Config, deps: { db: Db; clock: Clock; app: App; bot: Bot; logger: Logger }): ReminderPass {
-  const limiter = realTimeLimiter(config.REMINDER_MAX_PER_SECOND);
-  return createReminderPass({
-    db: deps.db,
-    clock: deps.clock,
-    translator: deps.app.translator,
-    defaultLocale: config.DEFAULT_LANGUAGE,
-    logger: deps.logger,
-    sender: telegramSender(deps.bot.api, limiter),
-    limiter,
-  });
-}
-
 /** `repaybot tick`: one reminder pass now (or at --now), sent by Telegram. */
 async function tick(config: Config, now: Date | undefined): Promise<number> {
   if (!config.BOT_TOKEN) {
@@ -171,22 +66,8 @@ async function tick(config: Config, now: Date | undefined): Promise<number> {
     );
     return 2;
   }
-  const logger = createLogger(config.LOG_LEVEL ?? 'warn');
-  const clock = new SettableClock(now);
-  const db = openDatabase(config.DATABASE_PATH);
-  recoverAbandonedClaims(db, clock.now());
-  try {
-    const app = createBotCore({ config, db, clock, logger });
-    const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app, logger });
-    const pass = telegramReminderPass(config, { db, clock, app, bot, logger });
-    const result = await pass();
-    console.error(
-      `queued ${result.queued}, sent ${result.sent}, dropped ${result.dropped}, retrying ${result.retried}, failed ${result.dead}`,
-    );
-    return 0;
-  } finally {
-    db.$client.close();
-  }
+  console.error(await runTick({ ...config, BOT_TOKEN: config.BOT_TOKEN }, now));
+  return 0;
 }
 
 /** calc reads no database; only DEFAULT_TIMEZONE (for "today") comes from the configuration. */
@@ -267,19 +148,22 @@ export async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'migrate':
-      openDatabase(config.DATABASE_PATH).$client.close();
+      runMigrate(config.DATABASE_PATH);
       console.log(`Database ready: ${config.DATABASE_PATH}`);
       return 0;
     case 'start':
       if (config.BOT_TOKEN) {
         try {
-          await startTelegram({ ...config, BOT_TOKEN: config.BOT_TOKEN });
+          await runTelegram({ ...config, BOT_TOKEN: config.BOT_TOKEN });
         } catch (error) {
           // A wrong token or an unreachable API root: one clear line, not a stack trace.
           console.error(`Could not run the Telegram bot: ${(error as Error).message}`);
           return 1;
         }
-      } else await startChat(config, { jsonl: false, user: 1, lang: terminalLocale(undefined, process.env) });
+      } else {
+        const lang = terminalLocale(undefined, process.env);
+        await runTerminalChat(config, { user: 1, ...(lang && { lang }) });
+      }
       return 0;
     case 'tick': {
       const now = readNow(values.now);
@@ -294,7 +178,8 @@ export async function main(argv: string[]): Promise<number> {
       const now = readNow(values.now);
       if (now === 'invalid') return 2;
       const lang = terminalLocale(values.lang as string | undefined, process.env);
-      await startChat(config, { jsonl: values.jsonl === true, user, ...(lang && { lang }), ...(now && { now }) });
+      if (values.jsonl === true) await runJsonlChat(config, { ...(now && { now }) });
+      else await runTerminalChat(config, { user, ...(lang && { lang }), ...(now && { now }) });
       return 0;
     }
   }

@@ -1,5 +1,4 @@
 import type { CommandContext, Reply } from '../../src/core/types.ts';
-import { findForm } from '../../src/db/forms-repo.ts';
 
 /**
  * One form at a time: starting another (e.g. /paid in the middle of /addloan) would throw away
@@ -7,7 +6,7 @@ import { findForm } from '../../src/db/forms-repo.ts';
  * `sameForm` may replace itself (a new /addloan restarts /addloan).
  */
 export function formInTheWay(ctx: CommandContext, starting: string, sameForm: boolean): Reply[] | undefined {
-  const open = findForm(ctx.services.db, ctx.user.id);
+  const open = ctx.services.forms.find();
   if (!open || (sameForm && open.form === starting)) return undefined;
   return [{ text: ctx.t('form-in-the-way', { form: ctx.t(`form-name-${open.form}`) }) }];
 }

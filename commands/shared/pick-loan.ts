@@ -1,5 +1,5 @@
 import type { CommandContext, Reply } from '../../src/core/types.ts';
-import { listLoans, type LoanOverview } from '../../src/services/loans.ts';
+import type { LoanOverview } from '../../src/services/loans.ts';
 
 /**
  * Which loan a command is about: the only one, the one named by its number in /loans or by
@@ -13,7 +13,7 @@ export function pickLoan(
   /** Carried in each button after the loan id (e.g. the amount typed after /paid), when it fits. */
   carry = '',
 ): { loan: LoanOverview; rest: string } | { replies: Reply[] } {
-  const loans = listLoans(ctx.services.db, ctx.user.id);
+  const loans = ctx.services.loans.list();
   if (loans.length === 0) return { replies: [{ text: ctx.t('loans-empty') }] };
   const [first = '', ...others] = args.split(/\s+/).filter(Boolean);
   const index = /^#?\d{1,3}$/.test(first) ? Number(first.replace('#', '')) : NaN;

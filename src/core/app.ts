@@ -1,7 +1,4 @@
 import { todayIn } from '../domain/calendar.ts';
-import type { Db } from '../db/client.ts';
-import { findForm } from '../db/forms-repo.ts';
-import { ensureUser, touchUser } from '../db/users-repo.ts';
 import { localeFromLanguageCode, localeOf, type Locale } from '../i18n/locales.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../log.ts';
@@ -15,19 +12,24 @@ import type { Command, CommandContext, IncomingUpdate, OutgoingMessage, Reply } 
  */
 export const MAX_INPUT_LENGTH = 1000;
 
+/** What free text outside any form gets: one handler (today "not understood"; consultation plugs in here). */
+export type FreeTextHandler = (ctx: CommandContext, text: string) => Reply[] | Promise<Reply[]>;
+
 export interface AppDeps {
-  db: Db;
+  services: Services;
   translator: Translator;
   clock: Clock;
   logger: Logger;
   commands: Command[];
-  defaultTimeZone: string;
   defaultLocale: Locale;
-  lpr: Services['lpr'];
+  /** Telegram user ids allowed to run operator commands. */
+  operatorIds?: readonly number[];
+  freeText?: FreeTextHandler;
 }
 
 /** The neutral core: one update in, the replies out. Every transport drives this. */
 export interface App {
+  /** Replies addressed elsewhere (`Reply.to`) come back with their own chatId. */
   handle(update: IncomingUpdate): Promise<OutgoingMessage[]>;
   commands: Command[];
   translator: Translator;
@@ -39,16 +41,16 @@ function parseCommand(text: string): { name: string; args: string } | undefined 
   return { name: (match[1] ?? '').toLowerCase(), args: (match[2] ?? '').trim() };
 }
 
+const notUnderstood: FreeTextHandler = (ctx) => [{ text: ctx.t('error-not-understood') }];
+
 export function createApp(deps: AppDeps): App {
   const byName = new Map(deps.commands.map((command) => [command.name, command]));
+  const operators = new Set(deps.operatorIds ?? []);
+  const freeText = deps.freeText ?? notUnderstood;
 
   function contextFor(update: IncomingUpdate): CommandContext {
     const now = deps.clock.now();
-    const user = ensureUser(deps.db, update.userId, { timeZone: deps.defaultTimeZone, createdAt: now.toISOString() });
-    // Writing again means they unblocked the bot; their language is what reminders will speak.
-    if (!user.active || (update.languageCode !== undefined && user.telegramLanguage !== update.languageCode)) {
-      touchUser(deps.db, user.id, update.languageCode);
-    }
+    const user = deps.services.enterUser(update.userId, update.languageCode, now);
     const locale = localeOf(user.language, update.languageCode, deps.defaultLocale);
     return {
       user: { id: user.id, locale, timeZone: user.timeZone },
@@ -57,12 +59,23 @@ export function createApp(deps: AppDeps): App {
       t: deps.translator.for(locale),
       now,
       today: todayIn(user.timeZone, now),
-      services: { db: deps.db, defaultTimeZone: deps.defaultTimeZone, lpr: deps.lpr },
+      isOperator: operators.has(user.id),
+      services: deps.services.forUser(user.id),
     };
   }
 
+  /** A command this user may run: operator commands exist only for operators. */
+  function commandFor(ctx: CommandContext, name: string): Command | undefined {
+    const command = byName.get(name);
+    if (command?.audience === 'operator' && !ctx.isOperator) {
+      deps.logger.warn({ userId: ctx.user.id, command: name }, 'operator command from a non-operator');
+      return undefined;
+    }
+    return command;
+  }
+
   function openFormCommand(ctx: CommandContext): Command | undefined {
-    const form = findForm(ctx.services.db, ctx.user.id);
+    const form = ctx.services.forms.find();
     return form ? byName.get(form.form) : undefined;
   }
 
@@ -75,7 +88,7 @@ export function createApp(deps: AppDeps): App {
   async function route(ctx: CommandContext, update: IncomingUpdate): Promise<Reply[]> {
     if (update.callbackData !== undefined) {
       const [prefix = '', ...parts] = update.callbackData.split(':');
-      const command = byName.get(prefix);
+      const command = commandFor(ctx, prefix);
       if (!command?.onCallback) return withOpenQuestion(ctx, [{ text: ctx.t('error-stale-button') }]);
       return command.onCallback(ctx, parts);
     }
@@ -86,14 +99,15 @@ export function createApp(deps: AppDeps): App {
     }
     const parsed = parseCommand(text);
     if (parsed) {
-      const command = byName.get(parsed.name);
-      if (!command || command.buttonsOnly)
+      const command = commandFor(ctx, parsed.name);
+      if (!command || command.buttonsOnly) {
         return withOpenQuestion(ctx, [{ text: ctx.t('error-unknown-command', { command: `/${parsed.name}` }) }]);
+      }
       return command.run(ctx, parsed.args);
     }
     const form = openFormCommand(ctx);
     if (form?.onFormInput) return form.onFormInput(ctx, text);
-    return [{ text: ctx.t('error-not-understood') }];
+    return freeText(ctx, text);
   }
 
   async function handle(update: IncomingUpdate): Promise<OutgoingMessage[]> {
@@ -103,7 +117,7 @@ export function createApp(deps: AppDeps): App {
       const kind = update.callbackData !== undefined ? 'callback' : 'text';
       deps.logger.info({ userId: update.userId, kind }, 'update');
       const replies = await route(ctx, update);
-      return replies.map((reply) => ({ chatId: update.chatId, ...reply }));
+      return replies.map(({ to, ...reply }) => ({ ...reply, chatId: to ?? update.chatId }));
     } catch (error) {
       // Our fault, not the user's: log with context, apologise without details.
       deps.logger.error({ err: error, userId: update.userId }, 'handler failed');

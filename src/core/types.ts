@@ -1,7 +1,7 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Translate } from '../i18n/translator.ts';
-import type { Services } from '../services/index.ts';
+import type { UserServices } from '../services/index.ts';
 
 /** What a transport hands the core: one chat message or one button press, framework-free. */
 export interface IncomingUpdate {
@@ -67,7 +67,10 @@ export interface CommandContext {
   now: Date;
   /** The calendar date in the user's time zone at `now`. */
   today: IsoDate;
-  services: Services;
+  /** Whether the user is one of the configured operators (OPERATOR_IDS). */
+  isOperator: boolean;
+  /** The use cases, bound to this user. */
+  services: UserServices;
 }
 
 export interface Command {

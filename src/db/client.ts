@@ -2,10 +2,19 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import type { RunResult } from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.ts';
 
+/**
+ * What repositories and services query: the database or a transaction on it (both are drizzle's
+ * synchronous SQLite database; a transaction opened inside another becomes a savepoint).
+ */
+export type Queryable = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
+
+/** The open database itself, with its better-sqlite3 handle for the planner's raw SQL. */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');

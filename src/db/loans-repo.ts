@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
-import type { Db } from './client.ts';
+import type { Queryable } from './client.ts';
 import { installments, loans, paymentAllocations, payments } from './schema.ts';
 
 export type LoanRow = typeof loans.$inferSelect;
@@ -7,7 +7,6 @@ export type NewLoanRow = typeof loans.$inferInsert;
 export type InstallmentRow = typeof installments.$inferSelect;
 export type NewInstallmentRow = Omit<typeof installments.$inferInsert, 'loanId'>;
 export type PaymentRow = typeof payments.$inferSelect;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /*
  * Every function that starts from what a chat update names (a loan id from a button) takes the
@@ -16,11 +15,11 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * only called by services with ids they have just read under the user's id.
  */
 
-export function insertLoan(tx: Tx, loan: NewLoanRow, rows: NewInstallmentRow[]): { loan: LoanRow; installments: InstallmentRow[] } {
-  const saved = tx.insert(loans).values(loan).returning().get();
+export function insertLoan(q: Queryable, loan: NewLoanRow, rows: NewInstallmentRow[]): { loan: LoanRow; installments: InstallmentRow[] } {
+  const saved = q.insert(loans).values(loan).returning().get();
   const written =
     rows.length > 0
-      ? tx
+      ? q
           .insert(installments)
           .values(rows.map((row) => ({ ...row, loanId: saved.id })))
           .returning()
@@ -29,20 +28,20 @@ export function insertLoan(tx: Tx, loan: NewLoanRow, rows: NewInstallmentRow[]):
   return { loan: saved, installments: written };
 }
 
-export function loansOfUser(db: Db, userId: number): LoanRow[] {
-  return db.select().from(loans).where(eq(loans.userId, userId)).orderBy(asc(loans.id)).all();
+export function loansOfUser(q: Queryable, userId: number): LoanRow[] {
+  return q.select().from(loans).where(eq(loans.userId, userId)).orderBy(asc(loans.id)).all();
 }
 
-export function findLoan(db: Db | Tx, userId: number, loanId: number): LoanRow | undefined {
-  return db
+export function findLoan(q: Queryable, userId: number, loanId: number): LoanRow | undefined {
+  return q
     .select()
     .from(loans)
     .where(and(eq(loans.userId, userId), eq(loans.id, loanId)))
     .get();
 }
 
-export function installmentsOfUser(db: Db, userId: number): InstallmentRow[] {
-  return db
+export function installmentsOfUser(q: Queryable, userId: number): InstallmentRow[] {
+  return q
     .select({ installment: installments })
     .from(installments)
     .innerJoin(loans, eq(installments.loanId, loans.id))
@@ -52,8 +51,8 @@ export function installmentsOfUser(db: Db, userId: number): InstallmentRow[] {
     .map(({ installment }) => installment);
 }
 
-export function installmentsOfLoan(db: Db | Tx, userId: number, loanId: number): InstallmentRow[] {
-  return db
+export function installmentsOfLoan(q: Queryable, userId: number, loanId: number): InstallmentRow[] {
+  return q
     .select({ installment: installments })
     .from(installments)
     .innerJoin(loans, eq(installments.loanId, loans.id))
@@ -63,17 +62,17 @@ export function installmentsOfLoan(db: Db | Tx, userId: number, loanId: number):
     .map(({ installment }) => installment);
 }
 
-export function deleteLoan(db: Db, userId: number, loanId: number): boolean {
+export function deleteLoan(q: Queryable, userId: number, loanId: number): boolean {
   return (
-    db
+    q
       .delete(loans)
       .where(and(eq(loans.userId, userId), eq(loans.id, loanId)))
       .run().changes > 0
   );
 }
 
-export function paymentsOfLoan(db: Db | Tx, userId: number, loanId: number): PaymentRow[] {
-  return db
+export function paymentsOfLoan(q: Queryable, userId: number, loanId: number): PaymentRow[] {
+  return q
     .select({ payment: payments })
     .from(payments)
     .innerJoin(loans, eq(payments.loanId, loans.id))
@@ -84,8 +83,8 @@ export function paymentsOfLoan(db: Db | Tx, userId: number, loanId: number): Pay
 }
 
 /** The user's most recent payment they recorded themselves or by paying off (not the ones assumed at registration). */
-export function lastUserPayment(db: Db, userId: number): (PaymentRow & { loanName: string }) | undefined {
-  const row = db
+export function lastUserPayment(q: Queryable, userId: number): (PaymentRow & { loanName: string }) | undefined {
+  const row = q
     .select({ payment: payments, loanName: loans.name })
     .from(payments)
     .innerJoin(loans, eq(payments.loanId, loans.id))
@@ -97,54 +96,54 @@ export function lastUserPayment(db: Db, userId: number): (PaymentRow & { loanNam
 }
 
 export function insertPayment(
-  tx: Tx,
+  q: Queryable,
   payment: typeof payments.$inferInsert,
   allocations: { installmentId: number; amount: string; newPaid: string }[],
 ): PaymentRow {
-  const saved = tx.insert(payments).values(payment).returning().get();
-  insertAllocations(tx, saved.id, allocations);
+  const saved = q.insert(payments).values(payment).returning().get();
+  insertAllocations(q, saved.id, allocations);
   return saved;
 }
 
 /** Records how a payment was spread and sets each installment's new paid total. */
 export function insertAllocations(
-  tx: Tx,
+  q: Queryable,
   paymentId: number,
   allocations: { installmentId: number; amount: string; newPaid: string }[],
 ): void {
   for (const allocation of allocations) {
-    tx.insert(paymentAllocations).values({ paymentId, installmentId: allocation.installmentId, amount: allocation.amount }).run();
-    tx.update(installments).set({ paid: allocation.newPaid }).where(eq(installments.id, allocation.installmentId)).run();
+    q.insert(paymentAllocations).values({ paymentId, installmentId: allocation.installmentId, amount: allocation.amount }).run();
+    q.update(installments).set({ paid: allocation.newPaid }).where(eq(installments.id, allocation.installmentId)).run();
   }
 }
 
-export function allocationsOf(tx: Db | Tx, paymentId: number): { installmentId: number; amount: string }[] {
-  return tx
+export function allocationsOf(q: Queryable, paymentId: number): { installmentId: number; amount: string }[] {
+  return q
     .select({ installmentId: paymentAllocations.installmentId, amount: paymentAllocations.amount })
     .from(paymentAllocations)
     .where(eq(paymentAllocations.paymentId, paymentId))
     .all();
 }
 
-export function setInstallmentPaid(tx: Tx, installmentId: number, paid: string): void {
-  tx.update(installments).set({ paid }).where(eq(installments.id, installmentId)).run();
+export function setInstallmentPaid(q: Queryable, installmentId: number, paid: string): void {
+  q.update(installments).set({ paid }).where(eq(installments.id, installmentId)).run();
 }
 
-export function deletePayment(tx: Tx, paymentId: number): void {
-  tx.delete(payments).where(eq(payments.id, paymentId)).run();
+export function deletePayment(q: Queryable, paymentId: number): void {
+  q.delete(payments).where(eq(payments.id, paymentId)).run();
 }
 
-export function installmentsByIds(tx: Db | Tx, ids: number[]): InstallmentRow[] {
+export function installmentsByIds(q: Queryable, ids: number[]): InstallmentRow[] {
   if (ids.length === 0) return [];
-  return tx.select().from(installments).where(inArray(installments.id, ids)).all();
+  return q.select().from(installments).where(inArray(installments.id, ids)).all();
 }
 
 /** New terms for a loan: its schedule is rebuilt, and its payments go back on in the caller's next step. */
-export function replaceSchedule(tx: Tx, loanId: number, loan: Partial<NewLoanRow>, rows: NewInstallmentRow[]): InstallmentRow[] {
-  tx.update(loans).set(loan).where(eq(loans.id, loanId)).run();
-  tx.delete(installments).where(eq(installments.loanId, loanId)).run();
+export function replaceSchedule(q: Queryable, loanId: number, loan: Partial<NewLoanRow>, rows: NewInstallmentRow[]): InstallmentRow[] {
+  q.update(loans).set(loan).where(eq(loans.id, loanId)).run();
+  q.delete(installments).where(eq(installments.loanId, loanId)).run();
   return rows.length > 0
-    ? tx
+    ? q
         .insert(installments)
         .values(rows.map((row) => ({ ...row, loanId })))
         .returning()
@@ -152,11 +151,9 @@ export function replaceSchedule(tx: Tx, loanId: number, loan: Partial<NewLoanRow
     : [];
 }
 
-export type { Tx };
-
-export function setLoanRemindersPaused(db: Db, userId: number, loanId: number, paused: boolean): boolean {
+export function setLoanRemindersPaused(q: Queryable, userId: number, loanId: number, paused: boolean): boolean {
   return (
-    db
+    q
       .update(loans)
       .set({ remindersPaused: paused })
       .where(and(eq(loans.userId, userId), eq(loans.id, loanId)))
@@ -165,6 +162,10 @@ export function setLoanRemindersPaused(db: Db, userId: number, loanId: number, p
 }
 
 /** Early payoff rewrites what the installments not yet due still charge (interest waived, fees per the rule). */
-export function setInstallmentCharges(tx: Tx, installmentId: number, charges: { interest: string; fee: string; payment: string }): void {
-  tx.update(installments).set(charges).where(eq(installments.id, installmentId)).run();
+export function setInstallmentCharges(
+  q: Queryable,
+  installmentId: number,
+  charges: { interest: string; fee: string; payment: string },
+): void {
+  q.update(installments).set(charges).where(eq(installments.id, installmentId)).run();
 }

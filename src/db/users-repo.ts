@@ -1,35 +1,36 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from './client.ts';
+import type { Queryable } from './client.ts';
+import type { ReminderSettings } from '../domain/reminder-times.ts';
 import { users } from './schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
-export function findUser(db: Db, id: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+export function findUser(q: Queryable, id: number): UserRow | undefined {
+  return q.select().from(users).where(eq(users.id, id)).get();
 }
 
 /** Creates the user on first contact; an existing row is returned as it is. */
-export function ensureUser(db: Db, id: number, defaults: { timeZone: string; createdAt: string }): UserRow {
-  db.insert(users).values({ id, language: null, timeZone: defaults.timeZone, createdAt: defaults.createdAt }).onConflictDoNothing().run();
-  const row = findUser(db, id);
+export function ensureUser(q: Queryable, id: number, defaults: { timeZone: string; createdAt: string }): UserRow {
+  q.insert(users).values({ id, language: null, timeZone: defaults.timeZone, createdAt: defaults.createdAt }).onConflictDoNothing().run();
+  const row = findUser(q, id);
   if (!row) throw new Error(`user ${id} vanished after insert`);
   return row;
 }
 
-export function setUserLanguage(db: Db, id: number, language: string): void {
-  db.update(users).set({ language }).where(eq(users.id, id)).run();
+export function setUserLanguage(q: Queryable, id: number, language: string): void {
+  q.update(users).set({ language }).where(eq(users.id, id)).run();
 }
 
 /** Remembers Telegram's language for messages we start (reminders), and reactivates a user who writes again. */
-export function touchUser(db: Db, id: number, languageCode: string | undefined): void {
-  db.update(users)
+export function touchUser(q: Queryable, id: number, languageCode: string | undefined): void {
+  q.update(users)
     .set({ active: true, ...(languageCode !== undefined && { telegramLanguage: languageCode }) })
     .where(eq(users.id, id))
     .run();
 }
 
-export function setUserActive(db: Db, id: number, active: boolean): void {
-  db.update(users).set({ active }).where(eq(users.id, id)).run();
+export function setUserActive(q: Queryable, id: number, active: boolean): void {
+  q.update(users).set({ active }).where(eq(users.id, id)).run();
 }
 
 export type ReminderSettingsUpdate = Partial<
@@ -47,6 +48,25 @@ export type ReminderSettingsUpdate = Partial<
   >
 >;
 
-export function updateReminderSettings(db: Db, id: number, values: ReminderSettingsUpdate): void {
-  db.update(users).set(values).where(eq(users.id, id)).run();
+export function updateReminderSettings(q: Queryable, id: number, values: ReminderSettingsUpdate): void {
+  q.update(users).set(values).where(eq(users.id, id)).run();
+}
+
+type SettingsColumns = Pick<
+  UserRow,
+  'timeZone' | 'reminderTime' | 'daysBefore' | 'overdueDays' | 'overdueWeekly' | 'overdueStopAfterDays' | 'quietStart' | 'quietEnd'
+>;
+
+/** The user's reminder settings as the timing rules read them: the one mapping from the row. */
+export function reminderSettingsOf(user: SettingsColumns): ReminderSettings {
+  return {
+    timeZone: user.timeZone,
+    reminderTime: user.reminderTime,
+    daysBefore: user.daysBefore,
+    overdueDays: user.overdueDays,
+    overdueWeekly: user.overdueWeekly,
+    overdueStopAfterDays: user.overdueStopAfterDays,
+    quietStart: user.quietStart,
+    quietEnd: user.quietEnd,
+  };
 }

@@ -1,11 +1,75 @@
+import type { Db } from '../db/client.ts';
 import type { IsoDate } from '../domain/calendar.ts';
 import type { Decimal } from '../domain/money.ts';
-import type { Db } from '../db/client.ts';
+import { formStore } from './forms.ts';
+import { addLoan, listLoans, loanOverview, nextDue, removeLoan, replaceLoan, setLoanReminders, type LoanInput } from './loans.ts';
+import { overdueOfUser } from './overdue.ts';
+import { lastPayment, recordPayment, undoLastPayment } from './payments.ts';
+import { payoffOf } from './payoff.ts';
+import { reminderSettingsOfUser, saveReminderSettings, type ReminderSettingsUpdate } from './reminder-settings.ts';
+import { settleLoan } from './settle.ts';
+import { snoozeReminder, type SnoozeChoice } from './snooze.ts';
+import { chooseLanguage, enterUser } from './users.ts';
 
-/** What handlers reach the application through. */
-export interface Services {
-  db: Db;
+/*
+ * The application's use cases, bound to the database. Commands reach them through
+ * `ctx.services`, which is bound to the user who wrote as well: a handler cannot name another
+ * user's id, so another borrower's loans are out of its reach by construction.
+ */
+
+export interface ServicesConfig {
+  /** Time zone of new users. */
   defaultTimeZone: string;
   /** The one-year LPR (percent) and since when: the 4 × LPR line for private loans. */
   lpr: { percent: Decimal; since: IsoDate };
 }
+
+/** Every use case of one user. */
+function userServices(db: Db, config: ServicesConfig, userId: number) {
+  return {
+    userId,
+    lpr: config.lpr,
+    loans: {
+      list: () => listLoans(db, userId),
+      overview: (loanId: number) => loanOverview(db, userId, loanId),
+      nextDue: () => nextDue(db, userId),
+      add: (input: LoanInput, today: IsoDate, now: Date) => addLoan(db, userId, input, today, now),
+      replace: (loanId: number, input: LoanInput, now: Date, timeZone: string) => replaceLoan(db, userId, loanId, input, now, timeZone),
+      remove: (loanId: number, now: Date) => removeLoan(db, userId, loanId, now),
+      setReminders: (loanId: number, paused: boolean, now: Date) => setLoanReminders(db, userId, loanId, paused, now),
+    },
+    overdue: { list: (today: IsoDate) => overdueOfUser(db, userId, today) },
+    payments: {
+      record: (loanId: number, amount: Decimal, paidOn: IsoDate, now: Date) => recordPayment(db, userId, loanId, amount, paidOn, now),
+      last: () => lastPayment(db, userId),
+      undo: (paymentId: number, now: Date) => undoLastPayment(db, userId, paymentId, now),
+    },
+    payoff: {
+      quote: (loanId: number, today: IsoDate) => payoffOf(db, userId, loanId, today),
+      settle: (loanId: number, today: IsoDate, now: Date, expected: Decimal) => settleLoan(db, userId, loanId, today, now, expected),
+    },
+    settings: {
+      get: () => reminderSettingsOfUser(db, userId),
+      save: (update: ReminderSettingsUpdate, now: Date) => saveReminderSettings(db, userId, update, now),
+    },
+    reminders: {
+      snooze: (batchId: number, when: SnoozeChoice, now: Date, today: IsoDate) => snoozeReminder(db, userId, batchId, when, now, today),
+    },
+    language: { choose: (language: string) => chooseLanguage(db, userId, language) },
+    forms: formStore(db, userId),
+  };
+}
+
+export type UserServices = ReturnType<typeof userServices>;
+
+export function createServices(db: Db, config: ServicesConfig) {
+  return {
+    config,
+    /** The user who wrote: created on first contact, reactivated, their Telegram language kept. */
+    enterUser: (userId: number, languageCode: string | undefined, now: Date) =>
+      enterUser(db, userId, languageCode, now, config.defaultTimeZone),
+    forUser: (userId: number): UserServices => userServices(db, config, userId),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

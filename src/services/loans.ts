@@ -12,7 +12,7 @@ import {
   type ScheduleRow,
   type ScheduleSummary,
 } from '../domain/schedule.ts';
-import type { Db } from '../db/client.ts';
+import type { Queryable } from '../db/client.ts';
 import {
   deleteLoan,
   deletePayment,
@@ -29,8 +29,8 @@ import {
   type NewInstallmentRow,
   type NewLoanRow,
 } from '../db/loans-repo.ts';
-import { refreshReminders } from '../reminders/planner.ts';
-import type { StoredPolicyOverrides } from './policy-overrides.ts';
+import { refreshReminders } from './reminder-timetable.ts';
+import type { StoredPolicyOverrides } from '../domain/policy-overrides.ts';
 import { groupByLoan, scheduleRowsOf } from './installment-rows.ts';
 import { applyPayment } from './payments.ts';
 
@@ -150,18 +150,18 @@ export interface SavedLoan {
   assumedPaid: number;
 }
 
-export function addLoan(db: Db, userId: number, input: LoanInput, today: IsoDate, now: Date): SavedLoan {
+export function addLoan(q: Queryable, userId: number, input: LoanInput, today: IsoDate, now: Date): SavedLoan {
   const rows = buildSchedule(termsOf(input));
   const behind = rows.filter((row) => row.due < today);
   // One transaction for the loan, its schedule, the installments behind it and its reminders.
-  return db.transaction((tx) => {
+  return q.transaction((tx) => {
     const saved = insertLoan(tx, { ...loanColumns(input), userId, createdAt: now.toISOString() }, installmentColumns(rows));
     let installments = saved.installments;
     // A 0.00 installment (an interest-free month of a balloon loan) has nothing to count as paid.
     for (const row of behind.filter((r) => r.payment.gt(0))) {
       installments = applyPayment(tx, saved.loan.id, installments, row.payment, row.due, 'registration', now).installments;
     }
-    refreshReminders(tx as unknown as Db, userId, now);
+    refreshReminders(tx, userId, now);
     return { loan: saved.loan, assumedPaid: behind.length };
   });
 }
@@ -186,11 +186,18 @@ class EditRefused extends Error {
  * are applied again, oldest first. If they come to more than the new schedule, the edit is
  * refused and nothing changes: a payment is never silently lost.
  */
-export function replaceLoan(db: Db, userId: number, loanId: number, input: LoanInput, now: Date, timeZone: string): ReplaceLoanResult {
+export function replaceLoan(
+  q: Queryable,
+  userId: number,
+  loanId: number,
+  input: LoanInput,
+  now: Date,
+  timeZone: string,
+): ReplaceLoanResult {
   const rows = buildSchedule(termsOf(input));
   let result: ReplaceLoanResult;
   try {
-    result = db.transaction((tx): ReplaceLoanResult => {
+    result = q.transaction((tx): ReplaceLoanResult => {
       const loan = findLoan(tx, userId, loanId);
       if (!loan) return { ok: false, reason: 'no-such-loan' };
       const registeredOn = todayIn(timeZone, new Date(loan.createdAt));
@@ -222,7 +229,7 @@ export function replaceLoan(db: Db, userId: number, loanId: number, input: LoanI
         installments = applied.installments;
       }
       // New due dates move the reminders with them.
-      refreshReminders(tx as unknown as Db, userId, now);
+      refreshReminders(tx, userId, now);
       return { ok: true };
     });
   } catch (error) {
@@ -233,19 +240,19 @@ export function replaceLoan(db: Db, userId: number, loanId: number, input: LoanI
 }
 
 /** Deletes a loan with its schedule, payments and queued reminders, and re-plans the user's other loans. */
-export function removeLoan(db: Db, userId: number, loanId: number, now: Date): boolean {
-  return db.transaction((tx) => {
-    const deleted = deleteLoan(tx as unknown as Db, userId, loanId);
-    if (deleted) refreshReminders(tx as unknown as Db, userId, now);
+export function removeLoan(q: Queryable, userId: number, loanId: number, now: Date): boolean {
+  return q.transaction((tx) => {
+    const deleted = deleteLoan(tx, userId, loanId);
+    if (deleted) refreshReminders(tx, userId, now);
     return deleted;
   });
 }
 
 /** Turns one loan's reminders off or on; a paused loan has no reminder timetable, resuming plans it from now. */
-export function setLoanReminders(db: Db, userId: number, loanId: number, paused: boolean, now: Date): boolean {
-  return db.transaction((tx) => {
-    const changed = setLoanRemindersPaused(tx as unknown as Db, userId, loanId, paused);
-    if (changed) refreshReminders(tx as unknown as Db, userId, now);
+export function setLoanReminders(q: Queryable, userId: number, loanId: number, paused: boolean, now: Date): boolean {
+  return q.transaction((tx) => {
+    const changed = setLoanRemindersPaused(tx, userId, loanId, paused);
+    if (changed) refreshReminders(tx, userId, now);
     return changed;
   });
 }
@@ -292,9 +299,9 @@ function overview(loan: LoanRow, rows: InstallmentRow[]): LoanOverview {
   return { loan, remainingPrincipal, next: firstOpen ? toDueItem(firstOpen, loan) : undefined, apr };
 }
 
-export function listLoans(db: Db, userId: number): LoanOverview[] {
-  const byLoan = groupByLoan(installmentsOfUser(db, userId));
-  return loansOfUser(db, userId).map((loan) =>
+export function listLoans(q: Queryable, userId: number): LoanOverview[] {
+  const byLoan = groupByLoan(installmentsOfUser(q, userId));
+  return loansOfUser(q, userId).map((loan) =>
     overview(
       loan,
       (byLoan.get(loan.id) ?? []).sort((a, b) => a.n - b.n),
@@ -302,10 +309,10 @@ export function listLoans(db: Db, userId: number): LoanOverview[] {
   );
 }
 
-export function loanOverview(db: Db, userId: number, loanId: number): (LoanOverview & { rows: InstallmentRow[] }) | undefined {
-  const loan = findLoan(db, userId, loanId);
+export function loanOverview(q: Queryable, userId: number, loanId: number): (LoanOverview & { rows: InstallmentRow[] }) | undefined {
+  const loan = findLoan(q, userId, loanId);
   if (!loan) return undefined;
-  const rows = installmentsOfLoan(db, userId, loanId);
+  const rows = installmentsOfLoan(q, userId, loanId);
   return { ...overview(loan, rows), rows };
 }
 
@@ -318,8 +325,8 @@ export interface NextDue {
   later: DueItem[];
 }
 
-export function nextDue(db: Db, userId: number): NextDue | undefined {
-  const nexts = listLoans(db, userId)
+export function nextDue(q: Queryable, userId: number): NextDue | undefined {
+  const nexts = listLoans(q, userId)
     .flatMap((entry) => (entry.next ? [entry.next] : []))
     .sort((a, b) => a.due.localeCompare(b.due) || a.loanId - b.loanId);
   const first = nexts[0];

@@ -2,9 +2,9 @@ import type { IsoDate } from '../domain/calendar.ts';
 import { Decimal } from '../domain/money.ts';
 import { evaluateLoan, type OverdueEvaluation, type OverdueStage } from '../domain/overdue.ts';
 import type { OverduePolicy, PolicyPresetId } from '../domain/overdue-policy.ts';
-import { policyFrom, type StoredPolicyOverrides } from './policy-overrides.ts';
+import { policyFrom, type StoredPolicyOverrides } from '../domain/policy-overrides.ts';
 import { toAnnualPercent, type DayBasis, type RateUnit } from '../domain/rates.ts';
-import type { Db } from '../db/client.ts';
+import type { Queryable } from '../db/client.ts';
 import { installmentsOfUser, loansOfUser, type LoanRow } from '../db/loans-repo.ts';
 import { groupByLoan, scheduleRowsOf } from './installment-rows.ts';
 
@@ -28,10 +28,10 @@ export interface LoanOverdue {
 }
 
 /** Every loan of the user with something past its due date, evaluated for `today`. */
-export function overdueOfUser(db: Db, userId: number, today: IsoDate): LoanOverdue[] {
-  const rowsByLoan = groupByLoan(installmentsOfUser(db, userId));
+export function overdueOfUser(q: Queryable, userId: number, today: IsoDate): LoanOverdue[] {
+  const rowsByLoan = groupByLoan(installmentsOfUser(q, userId));
   const result: LoanOverdue[] = [];
-  for (const loan of loansOfUser(db, userId)) {
+  for (const loan of loansOfUser(q, userId)) {
     const rows = scheduleRowsOf(loan.principal, rowsByLoan.get(loan.id) ?? []);
     const evaluation = evaluateLoan(rows, contractAnnualRate(loan), policyOf(loan), today);
     const pastDue = evaluation.installments.filter((i) => i.daysPastDue > 0);

@@ -1,8 +1,8 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import { Decimal, ZERO, toMoneyString } from '../domain/money.ts';
 import { allocatePayment } from '../domain/payments.ts';
-import type { Db } from '../db/client.ts';
-import { refreshReminders } from '../reminders/planner.ts';
+import type { Queryable } from '../db/client.ts';
+import { refreshReminders } from './reminder-timetable.ts';
 import {
   allocationsOf,
   deletePayment,
@@ -15,7 +15,6 @@ import {
   setInstallmentPaid,
   type InstallmentRow,
   type PaymentRow,
-  type Tx,
 } from '../db/loans-repo.ts';
 
 /**
@@ -24,7 +23,7 @@ import {
  * the schedule). Returns the installments as they are afterwards.
  */
 export function applyPayment(
-  tx: Tx,
+  q: Queryable,
   loanId: number,
   installments: InstallmentRow[],
   amount: Decimal,
@@ -47,9 +46,9 @@ export function applyPayment(
     return { installmentId: row.id, amount: toMoneyString(part), newPaid };
   });
   if (existingPaymentId === undefined) {
-    insertPayment(tx, { loanId, amount: toMoneyString(amount), paidOn, source, createdAt: now.toISOString() }, allocations);
+    insertPayment(q, { loanId, amount: toMoneyString(amount), paidOn, source, createdAt: now.toISOString() }, allocations);
   } else {
-    insertAllocations(tx, existingPaymentId, allocations);
+    insertAllocations(q, existingPaymentId, allocations);
   }
   return {
     installments: installments.map((row) => (updated.has(row.id) ? { ...row, paid: updated.get(row.id) as string } : row)),
@@ -64,8 +63,15 @@ export type RecordPaymentResult =
   | { ok: false; reason: 'more-than-owed'; owed: Decimal };
 
 /** Records a payment the borrower made. More than everything still owed is refused, not silently kept. */
-export function recordPayment(db: Db, userId: number, loanId: number, amount: Decimal, paidOn: IsoDate, now: Date): RecordPaymentResult {
-  return db.transaction((tx): RecordPaymentResult => {
+export function recordPayment(
+  q: Queryable,
+  userId: number,
+  loanId: number,
+  amount: Decimal,
+  paidOn: IsoDate,
+  now: Date,
+): RecordPaymentResult {
+  return q.transaction((tx): RecordPaymentResult => {
     if (!findLoan(tx, userId, loanId)) return { ok: false, reason: 'no-such-loan' };
     const installments = installmentsOfLoan(tx, userId, loanId);
     const owed = installments.reduce((sum, row) => sum.plus(row.payment).minus(row.paid), ZERO);
@@ -73,22 +79,27 @@ export function recordPayment(db: Db, userId: number, loanId: number, amount: De
     if (amount.gt(owed)) return { ok: false, reason: 'more-than-owed', owed };
     const applied = applyPayment(tx, loanId, installments, amount, paidOn, 'user', now);
     // A paid installment gets no more reminders.
-    refreshReminders(tx as unknown as Db, userId, now);
+    refreshReminders(tx, userId, now);
     return { ok: true, applied: applied.applied, stillOpen: owed.minus(amount) };
   });
 }
 
-export function lastPayment(db: Db, userId: number): (PaymentRow & { loanName: string }) | undefined {
-  return lastUserPayment(db, userId);
+export function lastPayment(q: Queryable, userId: number): (PaymentRow & { loanName: string }) | undefined {
+  return lastUserPayment(q, userId);
 }
 
 /** Takes back the user's last recorded payment exactly: each installment loses what that payment gave it. */
-export function undoLastPayment(db: Db, userId: number, paymentId: number, now: Date): (PaymentRow & { loanName: string }) | undefined {
-  const last = lastUserPayment(db, userId);
+export function undoLastPayment(
+  q: Queryable,
+  userId: number,
+  paymentId: number,
+  now: Date,
+): (PaymentRow & { loanName: string }) | undefined {
+  const last = lastUserPayment(q, userId);
   // Only the newest payment can be undone, so an old "Undo" button cannot reach further back;
   // a payoff rewrote the schedule and is not undone this way (/editloan corrects a loan).
   if (!last || last.id !== paymentId || last.source === 'payoff') return undefined;
-  db.transaction((tx) => {
+  q.transaction((tx) => {
     const allocations = allocationsOf(tx, last.id);
     const rows = new Map(
       installmentsByIds(
@@ -102,7 +113,7 @@ export function undoLastPayment(db: Db, userId: number, paymentId: number, now: 
     }
     deletePayment(tx, last.id);
     // Reopened installments get their reminders back.
-    refreshReminders(tx as unknown as Db, userId, now);
+    refreshReminders(tx, userId, now);
   });
   return last;
 }

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import { Decimal } from '../domain/money.ts';
 import { payoffQuote, type PayoffQuote, type PrepaymentRule } from '../domain/payoff.ts';
-import type { Db } from '../db/client.ts';
+import type { Queryable } from '../db/client.ts';
 import { findLoan, installmentsOfLoan, type LoanRow } from '../db/loans-repo.ts';
 import { evaluateLoan } from '../domain/overdue.ts';
 import { scheduleRowsOf } from './installment-rows.ts';
@@ -18,10 +18,10 @@ export interface Payoff {
 }
 
 /** What settles the loan today, from its stored schedule and what has been paid, penalties included. */
-export function payoffOf(db: Db, userId: number, loanId: number, today: IsoDate): Payoff | undefined {
-  const loan = findLoan(db, userId, loanId);
+export function payoffOf(q: Queryable, userId: number, loanId: number, today: IsoDate): Payoff | undefined {
+  const loan = findLoan(q, userId, loanId);
   if (!loan) return undefined;
-  const rows = scheduleRowsOf(loan.principal, installmentsOfLoan(db, userId, loanId));
+  const rows = scheduleRowsOf(loan.principal, installmentsOfLoan(q, userId, loanId));
   const rule = loan.prepaymentRule as StoredPrepaymentRule | null;
   const quote = payoffQuote({ terms: termsOf(inputOf(loan)), rows, today, ...(rule && { prepaymentRule: parseRule(rule) }) });
   const overdue = evaluateLoan(

@@ -1,8 +1,8 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import { Decimal, ZERO, toMoneyString } from '../domain/money.ts';
-import type { Db } from '../db/client.ts';
+import type { Queryable } from '../db/client.ts';
 import { installmentsOfLoan, insertPayment, setInstallmentCharges, type InstallmentRow } from '../db/loans-repo.ts';
-import { refreshReminders } from '../reminders/planner.ts';
+import { refreshReminders } from './reminder-timetable.ts';
 import { payoffOf } from './payoff.ts';
 
 export type SettleResult =
@@ -17,9 +17,9 @@ export type SettleResult =
  * loan's rule keeps), so the schedule ends today and no reminder follows. `expected` is the
  * amount the borrower saw: if the quote has changed since (a new day), nothing is written.
  */
-export function settleLoan(db: Db, userId: number, loanId: number, today: IsoDate, now: Date, expected: Decimal): SettleResult {
-  return db.transaction((tx): SettleResult => {
-    const payoff = payoffOf(db, userId, loanId, today);
+export function settleLoan(q: Queryable, userId: number, loanId: number, today: IsoDate, now: Date, expected: Decimal): SettleResult {
+  return q.transaction((tx): SettleResult => {
+    const payoff = payoffOf(tx, userId, loanId, today);
     if (!payoff) return { ok: false, reason: 'no-such-loan' };
     if (payoff.total.lte(0)) return { ok: false, reason: 'nothing-owed' };
     if (!payoff.total.eq(expected)) return { ok: false, reason: 'quote-changed', amount: payoff.total };
@@ -43,7 +43,7 @@ export function settleLoan(db: Db, userId: number, loanId: number, today: IsoDat
       { loanId, amount: toMoneyString(payoff.total), paidOn: today, source: 'payoff', createdAt: now.toISOString() },
       allocations,
     );
-    refreshReminders(tx as unknown as Db, userId, now);
+    refreshReminders(tx, userId, now);
     return { ok: true, amount: payoff.total, name: payoff.loan.name };
   });
 }

@@ -1,8 +1,9 @@
+import { createRuntime, type Runtime } from '../../src/app/runtime.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
 import { SettableClock } from '../../src/core/clock.ts';
-import { createBotCore } from '../../src/core/create-bot-core.ts';
 import type { OutgoingMessage } from '../../src/core/types.ts';
 import { openDatabase, type Db } from '../../src/db/client.ts';
-import { silentLogger } from '../../src/log.ts';
+import { silentLogger, type Logger } from '../../src/log.ts';
 
 /** 10:00 in Shanghai on the day this suite was written; every test states its own clock. */
 export const DEFAULT_NOW = new Date('2026-11-21T02:00:00Z');
@@ -20,16 +21,26 @@ export interface TestBot {
   lastText(): string;
 }
 
-export function createTestBot(options: { db?: Db; now?: Date } = {}): TestBot {
-  const db = options.db ?? openDatabase(':memory:');
-  const clock = new SettableClock(options.now ?? DEFAULT_NOW);
-  const app = createBotCore({
-    config: { DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_LANGUAGE: 'en' },
-    db,
-    clock,
+/** The configuration every test bot runs with, unless a test says otherwise. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_LANGUAGE: 'en', ...env });
+}
+
+/** The bot as the composition root builds it, on an in-memory database and a settable clock. */
+export function testRuntime(options: { db?: Db; now?: Date; env?: Record<string, string> } = {}): Runtime {
+  return createRuntime({
+    config: testConfig(options.env),
+    db: options.db ?? openDatabase(':memory:'),
+    clock: new SettableClock(options.now ?? DEFAULT_NOW),
     logger: silentLogger(),
     strictI18n: true,
   });
+}
+
+export function createTestBot(options: { db?: Db; now?: Date; env?: Record<string, string> } = {}): TestBot {
+  const runtime = testRuntime(options);
+  const { db, app } = runtime;
+  const clock = runtime.clock as SettableClock;
   let last: OutgoingMessage[] = [];
   const lastButtons = new Map<number, OutgoingMessage['buttons']>();
   const remember = (user: number, messages: OutgoingMessage[]) => {
@@ -59,4 +70,22 @@ export function createTestBot(options: { db?: Db; now?: Date } = {}): TestBot {
 
 export function texts(messages: OutgoingMessage[]): string {
   return messages.map((m) => m.text).join('\n');
+}
+
+/** The core alone, as the composition root builds it, for transport tests that drive it themselves. */
+export function testCore(options: {
+  db: Db;
+  clock: SettableClock;
+  logger?: Logger;
+  /** Environment variables on top of the test defaults. */
+  config?: Record<string, string>;
+  strictI18n?: boolean;
+}): Runtime['app'] {
+  return createRuntime({
+    config: testConfig(options.config),
+    db: options.db,
+    clock: options.clock,
+    logger: options.logger ?? silentLogger(),
+    strictI18n: options.strictI18n ?? true,
+  }).app;
 }

@@ -1,9 +1,7 @@
 import { PassThrough } from 'node:stream';
-import { SettableClock } from '../../src/core/clock.ts';
-import { createBotCore } from '../../src/core/create-bot-core.ts';
-import { openDatabase } from '../../src/db/client.ts';
-import { silentLogger } from '../../src/log.ts';
+import type { SettableClock } from '../../src/core/clock.ts';
 import { runJsonl } from '../../src/transports/jsonl.ts';
+import { testRuntime } from './bot.ts';
 
 export type JsonlOutput = { chat?: number; text?: string; buttons?: { label: string; data: string }[][]; done?: boolean; error?: string };
 
@@ -13,14 +11,8 @@ export async function runJsonlScript(lines: (object | string)[], now = '2026-11-
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const clock = new SettableClock(new Date(now));
-  const app = createBotCore({
-    config: { DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_LANGUAGE: 'en' },
-    db: openDatabase(':memory:'),
-    clock,
-    logger: silentLogger(),
-    strictI18n: true,
-  });
+  const { app, clock: runtimeClock } = testRuntime({ now: new Date(now) });
+  const clock = runtimeClock as SettableClock;
   const done = runJsonl({ app, clock, input, output });
   for (const line of lines) input.write(`${typeof line === 'string' ? line : JSON.stringify(line)}\n`);
   input.end();

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { SettableClock } from '../../src/core/clock.ts';
-import { createBotCore } from '../../src/core/create-bot-core.ts';
+import { testCore } from '../support/bot.ts';
 import type { Button } from '../../src/core/types.ts';
 import { openDatabase, type Db } from '../../src/db/client.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
@@ -11,7 +11,7 @@ import { pickButton, renderForConsole, runConsole } from '../../src/transports/c
 /** Types `lines` into the terminal chat, closes the input (Ctrl+D), and returns everything printed. */
 async function chat(lines: string[], options: { locale?: Locale; db?: Db; userId?: number } = {}): Promise<string> {
   const db = options.db ?? openDatabase(':memory:');
-  const app = createBotCore({
+  const app = testCore({
     config: { DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_LANGUAGE: 'en' },
     db,
     clock: new SettableClock(new Date('2026-11-21T02:00:00Z')),

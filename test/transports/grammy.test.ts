@@ -3,7 +3,7 @@ import type { Chat, Message, Update, User, UserFromGetMe } from 'grammy/types';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/core/app.ts';
 import { SettableClock } from '../../src/core/clock.ts';
-import { createBotCore } from '../../src/core/create-bot-core.ts';
+import { testCore } from '../support/bot.ts';
 import { openDatabase, type Db } from '../../src/db/client.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createGrammyBot, publishCommands } from '../../src/transports/grammy.ts';
@@ -66,7 +66,7 @@ function createHarness(): Harness {
   const db = openDatabase(':memory:');
   const clock = new SettableClock(new Date('2026-11-21T02:00:00Z'));
   const logger = silentLogger();
-  const app = createBotCore({
+  const app = testCore({
     config: { DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_LANGUAGE: 'en' },
     db,
     clock,

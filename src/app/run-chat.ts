@@ -1,0 +1,65 @@
+import type { Readable, Writable } from 'node:stream';
+import type { Config } from '../config.ts';
+import { SettableClock } from '../core/clock.ts';
+import type { OutgoingMessage } from '../core/types.ts';
+import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
+import { createLogger } from '../log.ts';
+import { recoverAbandonedClaims } from '../reminders/dispatcher.ts';
+import { collectingSender } from '../reminders/pass.ts';
+import { renderForConsole, runConsole } from '../transports/console.ts';
+import { runJsonl } from '../transports/jsonl.ts';
+import { scheduleReminders } from './cron.ts';
+import { createRuntime } from './runtime.ts';
+
+export interface ChatOptions {
+  /** The local user's id in the terminal chat. */
+  user: number;
+  /** Telegram-style language code of the terminal chat's user. */
+  lang?: string;
+  /** Fixes the clock at this instant. */
+  now?: Date;
+  input?: Readable;
+  output?: Writable;
+}
+
+/**
+ * The terminal chat for one local user. Their reminders appear in the terminal as they fall due,
+ * on REMINDER_CRON; other users' stay queued for the Telegram bot.
+ */
+export async function runTerminalChat(config: Config, options: ChatOptions): Promise<void> {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const runtime = createRuntime({ config, clock: new SettableClock(options.now), logger: createLogger(config.LOG_LEVEL ?? 'warn') });
+  recoverAbandonedClaims(runtime.db, runtime.clock.now());
+  const locale: Locale = localeFromLanguageCode(options.lang) ?? config.DEFAULT_LANGUAGE;
+  const pass = runtime.reminderPass(
+    collectingSender((message) => output.write(`\n${renderForConsole(message)}\n\n> `)),
+    { onlyUserId: options.user },
+  );
+  const task = scheduleReminders(config.REMINDER_CRON, pass, runtime.logger);
+  try {
+    await runConsole({ app: runtime.app, userId: options.user, locale, input, output });
+  } finally {
+    await task.stop();
+    runtime.close();
+  }
+}
+
+/** The JSON-lines interface: a {"tick"} line sets the clock and runs one pass, its messages on the same stream. */
+export async function runJsonlChat(config: Config, options: Pick<ChatOptions, 'now' | 'input' | 'output'>): Promise<void> {
+  const clock = new SettableClock(options.now);
+  const runtime = createRuntime({ config, clock, logger: createLogger(config.LOG_LEVEL ?? 'warn') });
+  recoverAbandonedClaims(runtime.db, clock.now());
+  let collected: OutgoingMessage[] = [];
+  const pass = runtime.reminderPass(collectingSender((message) => collected.push(message)));
+  const onTick = async () => {
+    collected = [];
+    await pass();
+    return collected;
+  };
+  try {
+    await runJsonl({ app: runtime.app, clock, input: options.input ?? process.stdin, output: options.output ?? process.stdout, onTick });
+  } finally {
+    runtime.close();
+  }
+}
