@@ -3,11 +3,17 @@ import type { Readable, Writable } from 'node:stream';
 import type { App } from '../core/app.ts';
 import type { Button, OutgoingMessage } from '../core/types.ts';
 import type { Locale } from '../i18n/locales.ts';
+import type { Translator } from '../i18n/translator.ts';
+import { fileSaver } from './files.ts';
 
 /*
  * A chat in the terminal for one local user, for trying the bot without Telegram.
  * Buttons are printed numbered; typing the number or the label presses the button.
+ * A reply's file (a CSV, a calendar, a chart) is saved to a folder and its path printed.
  */
+
+/** Where the terminal chat saves files unless told otherwise (data/ is not committed). */
+export const DEFAULT_FILES_DIR = './data/files';
 
 export interface ConsoleOptions {
   app: App;
@@ -15,9 +21,14 @@ export interface ConsoleOptions {
   locale: Locale;
   input: Readable;
   output: Writable;
+  /** The folder for files that come with replies; default ./data/files. */
+  filesDir?: string;
+  /** The time in saved files' names; tests pass a fixed one. */
+  now?: () => Date;
 }
 
-export function renderForConsole(message: OutgoingMessage): string {
+/** The message as printed: its text (a file's caption), `fileLine` if given, then the numbered buttons. */
+export function renderForConsole(message: OutgoingMessage, fileLine?: string): string {
   let counter = 0;
   const rows = (message.buttons ?? []).map((row) =>
     row
@@ -27,7 +38,34 @@ export function renderForConsole(message: OutgoingMessage): string {
       })
       .join('   '),
   );
-  return [message.text, ...rows].join('\n');
+  const head = fileLine === undefined ? [message.text] : message.text === '' ? [fileLine] : [message.text, fileLine];
+  return [...head, ...rows].join('\n');
+}
+
+/**
+ * Turns messages into terminal text, saving each one's file first so its path can be printed.
+ * The terminal chat uses it for replies; reminders printed in the terminal can use it too.
+ */
+export function consoleRenderer(options: {
+  translator: Translator;
+  locale: Locale;
+  filesDir?: string;
+  now?: () => Date;
+}): (message: OutgoingMessage) => Promise<string> {
+  const saver = fileSaver(options.filesDir ?? DEFAULT_FILES_DIR, options.now);
+  const t = options.translator.for(options.locale);
+  return async (message) => {
+    if (!message.file) return renderForConsole(message);
+    try {
+      const path = await saver.save(message.file);
+      return renderForConsole(message, t('console-file-saved', { path }));
+    } catch (error) {
+      return renderForConsole(
+        message,
+        t('console-file-not-saved', { filename: message.file.filename, reason: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  };
 }
 
 /** The button the user meant by typing its number or its label, if any. */
@@ -37,9 +75,10 @@ export function pickButton(buttons: Button[], typed: string): Button | undefined
   return buttons.find((button) => button.label.toLowerCase() === text.toLowerCase());
 }
 
-export async function runConsole({ app, userId, locale, input, output }: ConsoleOptions): Promise<void> {
+export async function runConsole({ app, userId, locale, input, output, filesDir, now }: ConsoleOptions): Promise<void> {
   const rl = createInterface({ input, output, terminal: (output as { isTTY?: boolean }).isTTY === true });
   const print = (text: string) => output.write(`${text}\n\n`);
+  const render = consoleRenderer({ translator: app.translator, locale, ...(filesDir !== undefined && { filesDir }), ...(now && { now }) });
   print(app.translator.translate(locale, 'console-banner'));
   let buttons: Button[] = [];
   rl.setPrompt('> ');
@@ -53,7 +92,7 @@ export async function runConsole({ app, userId, locale, input, output }: Console
         languageCode: locale,
         ...(pressed ? { callbackData: pressed.data } : { text: line }),
       });
-      for (const message of messages) print(renderForConsole(message));
+      for (const message of messages) print(await render(message));
       const withButtons = messages.filter((message) => message.buttons?.length);
       // Only the latest message's buttons stay pressable by number, as in a chat the newest are nearest.
       if (messages.length > 0) buttons = withButtons.at(-1)?.buttons?.flat() ?? [];

@@ -1,14 +1,19 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
 import type { App } from '../core/app.ts';
 import type { SettableClock } from '../core/clock.ts';
 import type { OutgoingMessage } from '../core/types.ts';
+import { fileSaver } from './files.ts';
 
 /*
  * The bot's machine interface (../shared/design.md): one JSON object per input line, one per
  * outgoing message, and {"done":true} after each input so a script knows when to send the next.
  * Lines are handled strictly in order, one at a time, like a single Telegram chat would be.
+ * A message's file is written to a folder and its line names the file's absolute path.
  */
 
 const userId = z.number().int().positive().default(1);
@@ -25,14 +30,30 @@ export interface JsonlOptions {
   output: Writable;
   /** One reminder pass at the clock's new time; its messages are written out like replies. */
   onTick?: (now: Date) => Promise<OutgoingMessage[]>;
+  /** The folder for files that come with messages; default a new private folder under the system's temp folder. */
+  filesDir?: string;
 }
 
-export function renderMessage(message: OutgoingMessage): string {
+/**
+ * One output line. A message with a file names it by its saved path (`savedPath`), as "document"
+ * or "photo", with the text as "caption" and "buttons" only when it has some.
+ */
+export function renderMessage(message: OutgoingMessage, savedPath?: string): string {
+  if (message.file && savedPath !== undefined) {
+    return JSON.stringify({
+      chat: message.chatId,
+      [message.file.kind]: savedPath,
+      caption: message.text,
+      ...(message.buttons?.length && { buttons: message.buttons }),
+    });
+  }
   return JSON.stringify({ chat: message.chatId, text: message.text, buttons: message.buttons ?? [] });
 }
 
-export async function runJsonl({ app, clock, input, output, onTick }: JsonlOptions): Promise<void> {
+export async function runJsonl({ app, clock, input, output, onTick, filesDir }: JsonlOptions): Promise<void> {
   const write = (value: string) => output.write(`${value}\n`);
+  // The folder is made on the first file, so a script without files leaves nothing behind.
+  const files = fileSaver(filesDir ?? (() => mkdtemp(join(tmpdir(), 'repaybot-files-'))), () => clock.now());
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   for await (const raw of lines) {
@@ -59,7 +80,17 @@ export async function runJsonl({ app, clock, input, output, onTick }: JsonlOptio
     } catch (error) {
       write(JSON.stringify({ error: `line ${lineNumber}: ${error instanceof SyntaxError ? 'not valid JSON' : String(error)}` }));
     }
-    for (const message of messages) write(renderMessage(message));
+    for (const message of messages) {
+      if (!message.file) {
+        write(renderMessage(message));
+        continue;
+      }
+      try {
+        write(renderMessage(message, await files.save(message.file)));
+      } catch (error) {
+        write(JSON.stringify({ error: `line ${lineNumber}: could not save ${message.file.filename}: ${String(error)}` }));
+      }
+    }
     write(JSON.stringify({ done: true }));
   }
 }
