@@ -170,6 +170,8 @@ next-later-item = • { $name }: { $amount } on { $date }, { $when }
 
 console-banner = repaybot — local chat in your terminal (no BOT_TOKEN set). Type /start to begin, /help for commands; pick a button by typing its number. Ctrl+D quits.
 private-chat-only = For your privacy I only talk about loans in a private chat. Please message me directly.
+console-file-saved = 📎 Saved: { $path }
+console-file-not-saved = ⚠️ Could not save { $filename }: { $reason }
 
 ## More commands
 

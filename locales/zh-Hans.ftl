@@ -154,6 +154,8 @@ next-later-item = • { $name }：{ $date }还 { $amount }，{ $when }
 
 console-banner = repaybot —— 终端本地聊天（未设置 BOT_TOKEN）。输入 /start 开始，/help 查看命令；输入按钮前的数字即可选择。Ctrl+D 退出。
 private-chat-only = 为了保护你的隐私，我只在私聊中讨论借款。请直接私信我。
+console-file-saved = 📎 已保存：{ $path }
+console-file-not-saved = ⚠️ 无法保存 { $filename }：{ $reason }
 
 ## 更多命令
 

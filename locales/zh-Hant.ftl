@@ -155,6 +155,8 @@ next-later-item = • { $name }：{ $date }還 { $amount }，{ $when }
 
 console-banner = repaybot —— 終端機本地聊天（未設定 BOT_TOKEN）。輸入 /start 開始，/help 檢視指令；輸入按鈕前的數字即可選擇。Ctrl+D 離開。
 private-chat-only = 為了保護你的隱私，我只在私訊中討論借款。請直接私訊我。
+console-file-saved = 📎 已儲存：{ $path }
+console-file-not-saved = ⚠️ 無法儲存 { $filename }：{ $reason }
 
 ## 更多命令
 
