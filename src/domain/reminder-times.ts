@@ -97,14 +97,23 @@ function quietWindow(s: ReminderSettings): QuietWindow {
   return { start: minutesOfDay(s.quietStart), end: minutesOfDay(s.quietEnd) };
 }
 
-/** [start, end): the end minute itself is not quiet, so quietEnd 08:00 sends at 08:00. */
+/**
+ * THE quiet-hours rule, on minutes of the day: [start, end), which may wrap midnight; the end
+ * minute itself is not quiet, so quietEnd 08:00 sends at 08:00. Everything that asks whether a
+ * time is quiet (reminder timing, the /settings check) comes here.
+ */
 function inQuiet(minute: number, w: QuietWindow): boolean {
   if (w.start === w.end) return false; // rejected by validation; treat as no window
   return w.start < w.end ? minute >= w.start && minute < w.end : minute >= w.start || minute < w.end;
 }
 
+/** Whether a wall-clock time falls in the quiet hours [start, end) (which may wrap midnight). */
+export function isInQuietHours(time: LocalTime, start: LocalTime, end: LocalTime): boolean {
+  return inQuiet(minutesOfDay(time), { start: minutesOfDay(start), end: minutesOfDay(end) });
+}
+
 export function isQuiet(instant: Date, settings: ReminderSettings): boolean {
-  return inQuiet(minutesOfDay(localDateTime(instant, settings.timeZone).time), quietWindow(settings));
+  return isInQuietHours(localDateTime(instant, settings.timeZone).time, settings.quietStart, settings.quietEnd);
 }
 
 /**
