@@ -1,12 +1,16 @@
 import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
 import { clearForm, findFormOf, startForm } from '../src/db/forms-repo.ts';
 import { loansOfUser } from '../src/db/loans-repo.ts';
-import { findUser, updateReminderSettings, type ReminderSettingsUpdate } from '../src/db/users-repo.ts';
-import { isValidTimeZone } from '../src/domain/calendar.ts';
-import { parseLocalTime } from '../src/domain/local-time.ts';
-import { validateReminderSettings } from '../src/domain/reminder-times.ts';
-import { normalizeText } from '../src/parse/result.ts';
-import { reminderSettingsOf } from '../src/reminders/settings.ts';
+import { findUser, updateReminderSettings } from '../src/db/users-repo.ts';
+import { isInQuietHours, validateReminderSettings } from '../src/domain/reminder-times.ts';
+import {
+  parseReminderSetting,
+  REMINDER_SETTING_FIELDS,
+  type ReminderSettingField,
+  TIME_ZONE_CHOICES,
+} from '../src/parse/reminder-settings.ts';
+import type { ParseError } from '../src/parse/result.ts';
+import { reminderSettingsOf } from '../src/services/reminder-settings.ts';
 import { setLoanReminders } from '../src/services/loans.ts';
 import { saveReminderSettings } from '../src/services/reminder-settings.ts';
 import { pairs } from './shared/button-rows.ts';
@@ -19,10 +23,10 @@ import { formInTheWay } from './shared/form-in-the-way.ts';
  */
 
 const FORM = 'settings';
-const FIELDS = ['timeZone', 'reminderTime', 'daysBefore', 'overdueDays', 'quietHours'] as const;
-type Field = (typeof FIELDS)[number];
+const FIELDS = REMINDER_SETTING_FIELDS;
+type Field = ReminderSettingField;
 
-const ZONE_CHOICES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Europe/London', 'America/New_York'];
+const ZONE_CHOICES = TIME_ZONE_CHOICES;
 const TIME_CHOICES = ['08:00', '09:00', '12:00', '19:00'];
 const BEFORE_CHOICES = ['3,1,0', '7,3,1,0', '1,0'];
 const OVERDUE_CHOICES = ['1,3,7', '1,2,3,5,7', '1'];
@@ -81,66 +85,26 @@ function ask(ctx: CommandContext, field: Field): Reply[] {
   return [{ text: ctx.t(`settings-ask-${field}`), buttons: pairs(buttons) }];
 }
 
-/** Whether a time of day falls in the quiet window [start, end), which may wrap midnight. */
-function inQuietWindow(time: string, start: string, end: string): boolean {
-  return start <= end ? time >= start && time < end : time >= start || time < end;
-}
-
-function dayList(text: string): number[] | undefined {
-  const parts = normalizeText(text)
-    .split(/[\s,、;，]+/)
-    .filter(Boolean);
-  if (parts.length === 0 || parts.some((p) => !/^[+-]?\d{1,3}$/.test(p))) return undefined;
-  return [...new Set(parts.map((p) => Math.abs(Number(p)) * (p.startsWith('-') ? -1 : 1)))].sort((a, b) => b - a);
-}
-
-/** Reads a typed or pressed value for one setting; an error key when it cannot be used. */
-function read(field: Field, text: string): ReminderSettingsUpdate | { error: string } {
-  const value = normalizeText(text);
-  switch (field) {
-    case 'timeZone': {
-      const zone = ZONE_CHOICES.find((z) => z.toLowerCase() === value.toLowerCase()) ?? value;
-      return isValidTimeZone(zone) && zone.includes('/') ? { timeZone: zone } : { error: 'settings-error-timezone' };
-    }
-    case 'reminderTime': {
-      const time = parseLocalTime(value);
-      return time ? { reminderTime: time } : { error: 'settings-error-time' };
-    }
-    case 'daysBefore': {
-      const days = dayList(value);
-      return days ? { daysBefore: days } : { error: 'settings-error-days' };
-    }
-    case 'overdueDays': {
-      const days = dayList(value);
-      return days ? { overdueDays: days.sort((a, b) => a - b) } : { error: 'settings-error-days' };
-    }
-    case 'quietHours': {
-      const [start, end, ...rest] = value.split(/\s*(?:-|–|—|~|～|至|到|to)\s*/i);
-      const quietStart = start ? parseLocalTime(start) : null;
-      const quietEnd = end ? parseLocalTime(end) : null;
-      return quietStart && quietEnd && rest.length === 0 ? { quietStart, quietEnd } : { error: 'settings-error-quiet' };
-    }
-  }
-}
-
 /** Saves only a complete, valid set of settings, then moves every reminder to the new rules. */
 function save(ctx: CommandContext, field: Field, text: string): Reply[] {
   const user = findUser(ctx.services.db, ctx.user.id);
   if (!user) return [];
-  const update = read(field, text);
-  if ('error' in update) return [{ text: ctx.t(update.error) }, ...ask(ctx, field)];
+  const parsed = parseReminderSetting(field, text);
+  if (!parsed.ok) return [{ text: ctx.t(`error-${parsed.error}`) }, ...ask(ctx, field)];
+  const update = parsed.value;
   const settings = { ...reminderSettingsOf(user), ...update } as ReturnType<typeof reminderSettingsOf>;
   // A reminder time inside quiet hours would always wait for the morning after: say so instead.
   if (
     (field === 'reminderTime' || field === 'quietHours') &&
-    inQuietWindow(settings.reminderTime, settings.quietStart, settings.quietEnd)
+    isInQuietHours(settings.reminderTime, settings.quietStart, settings.quietEnd)
   ) {
     return [{ text: ctx.t('settings-error-time-in-quiet', { start: settings.quietStart, end: settings.quietEnd }) }, ...ask(ctx, field)];
   }
   const problems = validateReminderSettings(settings);
   if (problems.length > 0) {
-    const key = field === 'quietHours' ? 'settings-error-quiet' : field === 'timeZone' ? 'settings-error-timezone' : 'settings-error-days';
-    return [{ text: ctx.t(key) }, ...ask(ctx, field)];
+    const error: ParseError =
+      field === 'quietHours' ? 'quiet-hours-not-understood' : field === 'timeZone' ? 'timezone-unknown' : 'days-not-understood';
+    return [{ text: ctx.t(`error-${error}`) }, ...ask(ctx, field)];
   }
   saveReminderSettings(ctx.services.db, ctx.user.id, update, ctx.now);
   clearForm(ctx.services.db, ctx.user.id);

@@ -192,6 +192,8 @@ method-bnpl = buy now, pay later (one payment)
 error-fee-too-large = The fee must be less than the amount borrowed.
 error-start-after-first-due = The date you got the money must be before the due date.
 error-choose-a-button = Please choose one of the buttons.
+error-prepayment-percent-not-understood = Please choose one of the buttons.
+error-due-day-not-understood = Please give a day of the month from 1 to 31, e.g. "the 15th" or "15号".
 addloan-ask-rate-flat = ({ $step }/{ $steps }) What is the monthly interest on the original amount? For example "1% monthly" (月息1分).
 addloan-ask-one-time-fee = ({ $step }/{ $steps }) Is there a fee on top? Enter the amount, or 0 if none.
 addloan-ask-start = ({ $step }/{ $steps }) When did you receive the money? For example { $example }.
@@ -310,8 +312,9 @@ command-cardbill = What paying only a credit card's minimum costs
 cardbill-usage =
     Send your card statement in one line: the balance, the statement date and the due date; optionally the minimum payment and the daily rate. For example:
     /cardbill 10000 2026-12-05 2027-01-01 min 1000
-cardbill-dates-order = The statement date must come before the due date.
-cardbill-minimum-too-large = The minimum payment cannot be more than the balance.
+error-card-bill-dates-order = The statement date must come before the due date.
+error-card-bill-minimum-too-large = The minimum payment cannot be more than the balance.
+error-card-bill-incomplete = I need the statement balance, the statement date and the due date.
 cardbill-header = Statement balance { $balance }, due { $due }.
 cardbill-pay-full = Pay it all by the due date: no interest.
 cardbill-pay-minimum = Pay only the minimum, { $minimum }: you lose the interest-free period, and interest at { $rate } a day is charged on the whole statement balance from the statement date (全额计息), not just on the { $carried } left. That is about { $interest } by the next statement, which will then show { $next } before any new spending.
@@ -376,10 +379,10 @@ settings-ask-daysBefore = How many days before the due date? Type them separated
 settings-ask-overdueDays = If a payment is late, after how many days should I remind you? E.g. 1, 3, 7 (1 to 30); weekly reminders follow.
 settings-ask-quietHours = When should I never send anything? Type a window such as 22:00-07:30.
 settings-ask-loans = Tap a loan to pause or resume its reminders:
-settings-error-timezone = I don't know that time zone. Use a name such as Asia/Shanghai, Asia/Hong_Kong or Europe/London.
-settings-error-time = That is not a time of day. Use 24-hour time such as 09:00 or 21:30, or 9am.
-settings-error-days = Please give whole days from 0 to 30 before the due date, or 1 to 30 after it, separated by commas.
-settings-error-quiet = Quiet hours need a start and an end that differ, such as 21:00-08:00.
+error-timezone-unknown = I don't know that time zone. Use a name such as Asia/Shanghai, Asia/Hong_Kong or Europe/London.
+error-time-not-understood = That is not a time of day. Use 24-hour time such as 09:00 or 21:30, or 9am.
+error-days-not-understood = Please give whole days from 0 to 30 before the due date, or 1 to 30 after it, separated by commas.
+error-quiet-hours-not-understood = Quiet hours need a start and an end that differ, such as 21:00-08:00.
 settings-error-time-in-quiet = That time is inside your quiet hours ({ $start }–{ $end }), so reminders would always wait until the next morning. Choose a time outside them, or change the quiet hours first.
 settings-saved = Saved. Your reminders follow the new settings.
 
@@ -389,6 +392,7 @@ form-in-the-way = You are in the middle of { $form }. Finish it first, or send /
 form-name-addloan = adding a loan
 form-name-paid = recording a payment
 form-name-settings = changing your settings
+form-resume = Back to { $form }:
 
 ## Early repayment of fee plans
 

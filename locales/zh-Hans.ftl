@@ -176,6 +176,8 @@ method-bnpl = 先享后付（一次还清）
 error-fee-too-large = 费用必须小于借款金额。
 error-start-after-first-due = 收到借款的日期必须早于还款日。
 error-choose-a-button = 请点击下面的按钮选择。
+error-prepayment-percent-not-understood = 请点击下面的按钮选择。
+error-due-day-not-understood = 请填写每月的几号（1 到 31），例如“15号”或“每月15日”。
 addloan-ask-rate-flat = （{ $step }/{ $steps }）按原始本金计算的月利率是多少？例如“月息1分”或“月利率1%”。
 addloan-ask-one-time-fee = （{ $step }/{ $steps }）另外收手续费吗？请填写金额，没有就填 0。
 addloan-ask-start = （{ $step }/{ $steps }）哪天收到的这笔钱？例如 { $example }。
@@ -290,8 +292,9 @@ command-cardbill = 信用卡只还最低还款额要付多少利息
 cardbill-usage =
     请用一行发送账单信息：本期应还金额、账单日、到期还款日；可以再加最低还款额和日利率。例如：
     /cardbill 10000 2026-12-05 2027-01-01 最低1000
-cardbill-dates-order = 账单日必须早于到期还款日。
-cardbill-minimum-too-large = 最低还款额不能超过应还金额。
+error-card-bill-dates-order = 账单日必须早于到期还款日。
+error-card-bill-minimum-too-large = 最低还款额不能超过应还金额。
+error-card-bill-incomplete = 需要账单金额、账单日和到期还款日。
 cardbill-header = 本期应还 { $balance }，到期还款日 { $due }。
 cardbill-pay-full = 到期前全额还款：不产生利息。
 cardbill-pay-minimum = 只还最低还款额 { $minimum }：将失去免息期，并且按日利率 { $rate } 对整笔账单金额从账单日起计息（全额计息），而不只是剩下的 { $carried }。到下一个账单日约产生利息 { $interest }，下期账单（不计新消费）将是 { $next }。
@@ -348,10 +351,10 @@ settings-ask-daysBefore = 到期前几天提醒？用逗号分隔，例如 5, 2,
 settings-ask-overdueDays = 逾期后第几天提醒？例如 1, 3, 7（1 到 30 天）；之后每周提醒一次。
 settings-ask-quietHours = 什么时段不要给你发消息？请输入时段，例如 22:00-07:30。
 settings-ask-loans = 点击一笔借款，暂停或恢复它的提醒：
-settings-error-timezone = 我不认识这个时区。请使用 Asia/Shanghai、Asia/Hong_Kong、Europe/London 这样的名称。
-settings-error-time = 这不是有效的时间。请使用 24 小时制，例如 09:00 或 21:30。
-settings-error-days = 请填写整数天数：到期前 0 到 30 天，逾期后 1 到 30 天，用逗号分隔。
-settings-error-quiet = 免打扰时段需要不同的开始和结束时间，例如 21:00-08:00。
+error-timezone-unknown = 我不认识这个时区。请使用 Asia/Shanghai、Asia/Hong_Kong、Europe/London 这样的名称。
+error-time-not-understood = 这不是有效的时间。请使用 24 小时制，例如 09:00 或 21:30。
+error-days-not-understood = 请填写整数天数：到期前 0 到 30 天，逾期后 1 到 30 天，用逗号分隔。
+error-quiet-hours-not-understood = 免打扰时段需要不同的开始和结束时间，例如 21:00-08:00。
 settings-error-time-in-quiet = 这个时间在你的免打扰时段（{ $start }–{ $end }）内，提醒会一直推迟到第二天早上。请选择免打扰时段以外的时间，或先修改免打扰时段。
 settings-saved = 已保存，提醒将按新设置发送。
 
@@ -361,6 +364,7 @@ form-in-the-way = 你正在{ $form }。请先完成，或发送 /cancel 放弃�
 form-name-addloan = 添加借款
 form-name-paid = 记录还款
 form-name-settings = 修改设置
+form-resume = 继续{ $form }：
 
 ## 分期提前还款
 

@@ -177,6 +177,8 @@ method-bnpl = 先享後付（一次還清）
 error-fee-too-large = 費用必須小於借款金額。
 error-start-after-first-due = 收到借款的日期必須早於還款日。
 error-choose-a-button = 請點選下面的按鈕選擇。
+error-prepayment-percent-not-understood = 請點選下面的按鈕選擇。
+error-due-day-not-understood = 請填寫每月的幾號（1 到 31），例如「15號」或「每月15日」。
 addloan-ask-rate-flat = （{ $step }/{ $steps }）按原始本金計算的月利率是多少？例如「月息1分」或「月利率1%」。
 addloan-ask-one-time-fee = （{ $step }/{ $steps }）另外收手續費嗎？請填寫金額，沒有就填 0。
 addloan-ask-start = （{ $step }/{ $steps }）哪天收到的這筆錢？例如 { $example }。
@@ -291,8 +293,9 @@ command-cardbill = 信用卡只還最低還款額要付多少利息
 cardbill-usage =
     請用一行傳送賬單資訊：本期應還金額、賬單日、到期還款日；可以再加最低還款額和日利率。例如：
     /cardbill 10000 2026-12-05 2027-01-01 最低1000
-cardbill-dates-order = 賬單日必須早於到期還款日。
-cardbill-minimum-too-large = 最低還款額不能超過應還金額。
+error-card-bill-dates-order = 賬單日必須早於到期還款日。
+error-card-bill-minimum-too-large = 最低還款額不能超過應還金額。
+error-card-bill-incomplete = 需要賬單金額、賬單日和到期還款日。
 cardbill-header = 本期應還 { $balance }，到期還款日 { $due }。
 cardbill-pay-full = 到期前全額還款：不產生利息。
 cardbill-pay-minimum = 只還最低還款額 { $minimum }：將失去免息期，並且按日利率 { $rate } 對整筆賬單金額從賬單日起計息（全額計息），而不只是剩下的 { $carried }。到下一個賬單日約產生利息 { $interest }，下期賬單（不計新消費）將是 { $next }。
@@ -349,10 +352,10 @@ settings-ask-daysBefore = 到期前幾天提醒？用逗號分隔，例如 5, 2,
 settings-ask-overdueDays = 逾期後第幾天提醒？例如 1, 3, 7（1 到 30 天）；之後每週提醒一次。
 settings-ask-quietHours = 什麼時段不要給你發訊息？請輸入時段，例如 22:00-07:30。
 settings-ask-loans = 點選一筆借款，暫停或恢復它的提醒：
-settings-error-timezone = 我不認識這個時區。請使用 Asia/Shanghai、Asia/Hong_Kong、Europe/London 這樣的名稱。
-settings-error-time = 這不是有效的時間。請使用 24 小時制，例如 09:00 或 21:30。
-settings-error-days = 請填寫整數天數：到期前 0 到 30 天，逾期後 1 到 30 天，用逗號分隔。
-settings-error-quiet = 免打擾時段需要不同的開始和結束時間，例如 21:00-08:00。
+error-timezone-unknown = 我不認識這個時區。請使用 Asia/Shanghai、Asia/Hong_Kong、Europe/London 這樣的名稱。
+error-time-not-understood = 這不是有效的時間。請使用 24 小時制，例如 09:00 或 21:30。
+error-days-not-understood = 請填寫整數天數：到期前 0 到 30 天，逾期後 1 到 30 天，用逗號分隔。
+error-quiet-hours-not-understood = 免打擾時段需要不同的開始和結束時間，例如 21:00-08:00。
 settings-error-time-in-quiet = 這個時間在你的免打擾時段（{ $start }–{ $end }）內，提醒會一直推遲到第二天早上。請選擇免打擾時段以外的時間，或先修改免打擾時段。
 settings-saved = 已儲存，提醒將按新設定傳送。
 
@@ -362,6 +365,7 @@ form-in-the-way = 你正在{ $form }。請先完成，或傳送 /cancel 放棄�
 form-name-addloan = 新增借款
 form-name-paid = 記錄還款
 form-name-settings = 修改設定
+form-resume = 繼續{ $form }：
 
 ## 分期提前還款
 

@@ -2,7 +2,7 @@ import type { CommandContext } from '../../src/core/types.ts';
 import type { IsoDate } from '../../src/domain/calendar.ts';
 import { Decimal } from '../../src/domain/money.ts';
 import { defaultPresetFor, type OverduePolicy } from '../../src/domain/overdue-policy.ts';
-import { policyFrom } from '../../src/services/policy-overrides.ts';
+import { policyFrom } from '../../src/domain/policy-overrides.ts';
 import { formatPercent } from '../../src/i18n/format.ts';
 import { previewLoan, type LoanInput } from '../../src/services/loans.ts';
 import { date, methodName, money, rateText } from './loan-text.ts';

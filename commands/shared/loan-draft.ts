@@ -6,14 +6,18 @@ import { defaultRateUnit, type RateUnit } from '../../src/domain/rates.ts';
 import { REPAYMENT_METHODS, type RepaymentMethod } from '../../src/domain/schedule.ts';
 import { parseAmount } from '../../src/parse/amount.ts';
 import { parseDate } from '../../src/parse/date.ts';
+import { parseDueDay } from '../../src/parse/due-day.ts';
+import { parseFee } from '../../src/parse/fee.ts';
 import type { LoanDraft } from '../../src/parse/loan-line.ts';
 import { parseMethod } from '../../src/parse/method.ts';
 import { parseName } from '../../src/parse/name.ts';
 import { parsePeriods } from '../../src/parse/periods.ts';
+import { parsePolicyOverrides } from '../../src/parse/policy-overrides.ts';
+import { parsePrepaymentPercent } from '../../src/parse/prepayment.ts';
 import { parseRate } from '../../src/parse/rate.ts';
-import { normalizeText, type ParseError, type ParseResult } from '../../src/parse/result.ts';
+import type { ParseError, ParseResult } from '../../src/parse/result.ts';
+import type { StoredPolicyOverrides } from '../../src/domain/policy-overrides.ts';
 import type { LenderKind, LoanInput, StoredPrepaymentRule } from '../../src/services/loans.ts';
-import { parsePolicyOverrides, type StoredPolicyOverrides } from '../../src/services/policy-overrides.ts';
 
 /*
  * The loan being entered in /addloan (or edited), as stored in form_states: JSON-safe, money as
@@ -141,37 +145,8 @@ export function toInput(draft: Draft): LoanInput | undefined {
 }
 
 /** What can be wrong with one answer; each has an `error-…` message in locales/. */
-export type AnswerError =
-  | ParseError
-  | 'method-not-understood'
-  | 'fee-too-large'
-  | 'start-after-first-due'
-  | 'choose-a-button'
-  | 'policy-not-understood'
-  | 'policy-not-allowed';
+export type AnswerError = ParseError | 'method-not-understood' | 'start-after-first-due' | 'choose-a-button';
 export type AnswerResult = { ok: true; value: Draft } | { ok: false; error: AnswerError };
-
-const NOTHING = /^(0|0\.0+|none|no|no fee|nothing|无|無|没有|沒有|免费|免費)$/i;
-
-/** A fee: "0" or "none" is a real answer here, unlike for an amount borrowed. */
-function parseFee(text: string, principal: string | undefined): ParseResult<Decimal> | { ok: false; error: 'fee-too-large' } {
-  if (NOTHING.test(normalizeText(text))) return { ok: true, value: new Decimal(0) };
-  const amount = parseAmount(text);
-  if (amount.ok && principal !== undefined && amount.value.gte(principal)) return { ok: false, error: 'fee-too-large' };
-  return amount;
-}
-
-/** "15号", "每月15日", "day 15", "every 15th", "the 31st": a day of the month, 1..31. */
-export function readDueDay(text: string): number | undefined {
-  const match =
-    /^(?:每月|每个月|每個月)?\s*(\d{1,2})\s*(?:号|號|日)$|^(?:(?:every|day|on)\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+of\s+(?:the|every)\s+month)?$/i.exec(
-      normalizeText(text),
-    );
-  const day = Number(match?.[1] ?? match?.[2]);
-  // A bare number is ambiguous with nothing here, but "12" alone reads better as a date typo: require a marker.
-  if (!match || !/号|號|日|every|day|on|st|nd|rd|th|the/i.test(text)) return undefined;
-  return day >= 1 && day <= 31 ? day : undefined;
-}
 
 function datesInOrder(start: string | undefined, firstDue: string | undefined): boolean {
   return start === undefined || firstDue === undefined || daysBetween(start, firstDue) > 0;
@@ -179,8 +154,7 @@ function datesInOrder(start: string | undefined, firstDue: string | undefined): 
 
 /** Reads a typed answer to `field`. */
 export function applyAnswer(field: Field, draft: Draft, text: string, today: IsoDate): AnswerResult {
-  const lift = <T>(result: ParseResult<T> | { ok: false; error: AnswerError }, apply: (value: T) => AnswerResult): AnswerResult =>
-    result.ok ? apply(result.value) : result;
+  const lift = <T>(result: ParseResult<T>, apply: (value: T) => AnswerResult): AnswerResult => (result.ok ? apply(result.value) : result);
   const ok = (value: Draft): AnswerResult => ({ ok: true, value });
   switch (field) {
     case 'name':
@@ -200,10 +174,10 @@ export function applyAnswer(field: Field, draft: Draft, text: string, today: Iso
     case 'periods':
       return lift(parsePeriods(text), (periods) => ok({ ...draft, periods }));
     case 'firstDue': {
-      const dueDay = readDueDay(text);
-      if (dueDay !== undefined) {
+      const dueDay = parseDueDay(text);
+      if (dueDay.ok) {
         // "Every 15th": the first such day after the money arrived (or after today).
-        return ok({ ...draft, firstDue: firstDueFrom(draft.startDate ?? today, dueDay), dueDay });
+        return ok({ ...draft, firstDue: firstDueFrom(draft.startDate ?? today, dueDay.value), dueDay: dueDay.value });
       }
       return lift(parseDate(text), (firstDue) => {
         if (!datesInOrder(draft.startDate, firstDue)) return { ok: false, error: 'start-after-first-due' };
@@ -222,9 +196,7 @@ export function applyAnswer(field: Field, draft: Draft, text: string, today: Iso
       return lift(parseFee(text, draft.principal), (fee) => ok({ ...draft, upfrontFee: fee.toFixed(2) }));
     case 'prepaymentRule': {
       // Typed: a percentage of the remaining principal ("3%"); the two other rules are buttons.
-      const match = /^(\d{1,2}(?:\.\d{1,2})?)\s*%?$/.exec(normalizeText(text));
-      if (!match) return { ok: false, error: 'choose-a-button' };
-      return ok({ ...draft, prepaymentRule: { kind: 'percent-of-principal', percent: match[1] as string } });
+      return lift(parsePrepaymentPercent(text), (percent) => ok({ ...draft, prepaymentRule: { kind: 'percent-of-principal', percent } }));
     }
     case 'policyOverrides': {
       const parsed = parsePolicyOverrides(
@@ -232,8 +204,7 @@ export function applyAnswer(field: Field, draft: Draft, text: string, today: Iso
         draft.policyPreset ?? defaultPresetFor(draft.method ?? 'annuity'),
         draft.policyOverrides ?? {},
       );
-      if (!parsed.ok) return { ok: false, error: parsed.problem === 'not-understood' ? 'policy-not-understood' : 'policy-not-allowed' };
-      return ok({ ...draft, policyOverrides: parsed.overrides });
+      return lift(parsed, (policyOverrides) => ok({ ...draft, policyOverrides }));
     }
     case 'dayBasis':
     case 'lenderKind':

@@ -1,14 +1,14 @@
 import { Decimal } from '../domain/money.ts';
-import { fail, isTooLong, normalizeText, ok, type ParseResult } from './result.ts';
+import { fail, isTooLong, normalizeForMatching, ok, type ParseResult } from './result.ts';
 
 /** Largest principal repaybot accepts: 1亿. Anything above is far more likely a typo. */
 export const MAX_AMOUNT = new Decimal(100_000_000);
 
 const CURRENCY_PREFIX = /^(?:¥|\$|us\$|(?:cny|rmb|usd)(?![a-z]))\s*/i;
-const CURRENCY_SUFFIX = /\s*(?:元整?|块钱?|塊錢?|圆|圓|人民币|人民幣|(?<![a-z])(?:yuan|rmb|cny|usd|dollars?))$/i;
+const CURRENCY_SUFFIX = /\s*(?:元整?|块钱?|圆|人民币|(?<![a-z])(?:yuan|rmb|cny|usd|dollars?))$/i;
 /** Chinese counts in 万 (10^4) and 亿 (10^8), not thousands; "w" is the pinyin shorthand for 万. */
-const MULTIPLIER = /\s*(万|萬|w|k|千|亿|億)$/i;
-const MULTIPLIER_EXPONENT: Record<string, number> = { 万: 4, 萬: 4, w: 4, k: 3, 千: 3, 亿: 8, 億: 8 };
+const MULTIPLIER = /\s*(万|w|k|千|亿)$/i;
+const MULTIPLIER_EXPONENT: Record<string, number> = { 万: 4, w: 4, k: 3, 千: 3, 亿: 8 };
 
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 /** Thousands groups must be exactly three digits: "12,00" and "1,2345" could be 12.00 or 12,345. */
@@ -20,7 +20,7 @@ const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
  */
 export function parseAmount(text: string): ParseResult<Decimal> {
   if (isTooLong(text)) return fail('text-too-long');
-  let s = normalizeText(text);
+  let s = normalizeForMatching(text);
   let negative = false;
   const takeSign = (): void => {
     const sign = /^([-+])\s*/.exec(s);

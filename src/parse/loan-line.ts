@@ -9,7 +9,7 @@ import { METHOD_IN_TEXT } from './method.ts';
 import { parseName } from './name.ts';
 import { parsePeriods } from './periods.ts';
 import { checkRate, readRate, type RateInput } from './rate.ts';
-import { isTooLong, normalizeText, type ParseError, type ParseResult } from './result.ts';
+import { foldToSimplified, isTooLong, normalizeText, type ParseError, type ParseResult } from './result.ts';
 
 export interface LoanDraft {
   name: string;
@@ -35,35 +35,35 @@ export interface LoanLineResult {
 // ---------------------------------------------------------------------------------------------
 // Patterns. Each stage runs on what earlier stages left, so order matters: method words first
 // ("interest first 2027-01-15"), then dates (their digits would otherwise look like amounts),
-// rates (4.9 in 年利率4.9%), periods, amounts; whatever is left is the name.
+// rates (4.9 in 年利率4.9%), periods, amounts; whatever is left is the name. They run on text folded
+// to simplified characters (see foldToSimplified), so their Chinese is written in simplified only.
 
-const CN_NUM = '[一二两兩三四五六七八九十]';
+const CN_NUM = '[一二两三四五六七八九十]';
 
 const DATE_KEYWORD_EN =
   'first\\s+(?:due|payment|repayment|instal+ment)(?:\\s+date)?(?:\\s+(?:on|is))?|first|starting(?:\\s+(?:on|from))?|start(?:\\s+date)?|from|due(?:\\s+(?:date|on))?|on';
-const DATE_KEYWORD_ZH =
-  '首期还款日|首期還款日|首次还款日|首次還款日|首次还款|首次還款|首还日|首還日|首还|首還|首期|首次|第一期|起始日|起始|开始|開始|还款日|還款日|从|從';
+const DATE_KEYWORD_ZH = '首期还款日|首次还款日|首次还款|首还日|首还|首期|首次|第一期|起始日|起始|开始|还款日|从';
 const DATE_KEYWORD = `(?:(?<![a-z])(?:${DATE_KEYWORD_EN})(?![a-z])|${DATE_KEYWORD_ZH})\\s*:?\\s*`;
-const DATE_BODY = '\\d{4}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}|\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号號]?|\\d{8}';
+const DATE_BODY = '\\d{4}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}|\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]?|\\d{8}';
 // 从2027-01-01开始 / 2027-01-01起: the trailing word belongs to the date, not the name.
-const FULL_DATE = new RegExp(`(${DATE_KEYWORD})?(?<![\\d.])(${DATE_BODY})(?!\\d)(?:\\s*(?:开始|開始|起))?`, 'gi');
+const FULL_DATE = new RegExp(`(${DATE_KEYWORD})?(?<![\\d.])(${DATE_BODY})(?!\\d)(?:\\s*(?:开始|起))?`, 'gi');
 /** Dates without a year, or in an order we refuse to guess (10/12/2026): never used. */
 const PARTIAL_DATE = new RegExp(
-  `(?:${DATE_KEYWORD})?(?:(?<!\\d)\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号號]?|(?<![\\d.])\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{2,4}(?!\\d)|(?<![\\d.])\\d{1,2}\\s*/\\s*\\d{1,2}(?![\\d/])|(?<![\\d.])\\d{1,2}\\s*[日号號](?![息利率\\d]))`,
+  `(?:${DATE_KEYWORD})?(?:(?<!\\d)\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]?|(?<![\\d.])\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{2,4}(?!\\d)|(?<![\\d.])\\d{1,2}\\s*/\\s*\\d{1,2}(?![\\d/])|(?<![\\d.])\\d{1,2}\\s*[日号](?![息利率\\d]))`,
   'gi',
 );
 
 const RATE_PREFIX_ZH =
-  '分期手续费率|分期手續費率|分期手续费|分期手續費|月手续费率|月手續費率|月手续费|月手續費|月费率|月費率|手续费率|手續費率|手续费|手續費|分期费率|分期費率|费率|費率|' +
-  '年化利率|年化费率|年化費率|年化|年利率|年息|年利|年率|月利率|月息|月利|月率|日利率|日息|日利|日率|利率|利息';
+  '分期手续费率|分期手续费|月手续费率|月手续费|月费率|手续费率|手续费|分期费率|费率|' +
+  '年化利率|年化费率|年化|年利率|年息|年利|年率|月利率|月息|月利|月率|日利率|日息|日利|日率|利率|利息';
 const RATE_PREFIX_EN =
   'apr|annual\\s+(?:interest\\s+)?rate|annual\\s+interest|(?:monthly|daily)\\s+(?:interest\\s+)?rate|monthly\\s+fee(?:\\s+rate)?|fee\\s+rate|interest\\s+rate|interest|rate|fee';
 const RATE_VALUE =
   `[-+]?(?:(?:\\d+(?:\\.\\d+)?|${CN_NUM})\\s*分(?!期)(?:(?:\\d|${CN_NUM}|半)厘?)?|(?:\\d+(?:\\.\\d+)?|${CN_NUM})\\s*厘` +
-  `|(?:万|萬)分?之?\\s*(?:\\d+(?:\\.\\d+)?|${CN_NUM})|[千百]分之\\s*(?:\\d+(?:\\.\\d+)?|${CN_NUM})` +
-  '|\\d+(?:\\.\\d+)?\\s*(?:%|percent(?![a-z])|pct(?![a-z])|个点|個點)?)';
+  `|万分?之?\\s*(?:\\d+(?:\\.\\d+)?|${CN_NUM})|[千百]分之\\s*(?:\\d+(?:\\.\\d+)?|${CN_NUM})` +
+  '|\\d+(?:\\.\\d+)?\\s*(?:%|percent(?![a-z])|pct(?![a-z])|个点)?)';
 /** A number followed by a period unit is a term ("rate 12 months" is nonsense, not 12%). */
-const NOT_A_TERM = '(?![\\d.])(?!\\s*(?:期|个月|個月|(?:months?|years?|yrs?|instal+ments?)(?![a-z])|年(?![化利息率费費])))';
+const NOT_A_TERM = '(?![\\d.])(?!\\s*(?:期|个月|(?:months?|years?|yrs?|instal+ments?)(?![a-z])|年(?![化利息率费])))';
 const RATE_WITH_PREFIX = new RegExp(
   `(?:(?<![a-z])(?:${RATE_PREFIX_EN})(?![a-z])|${RATE_PREFIX_ZH})\\s*(?:(?<![a-z])(?:of|at|is)(?![a-z])|[:=])?\\s*${RATE_VALUE}${NOT_A_TERM}`,
   'gi',
@@ -72,29 +72,29 @@ const RATE_SUFFIX =
   '(?<![a-z])(?:a\\.?p\\.?r\\.?|p\\.?a\\.?|per\\s+(?:annum|year|month|day)|(?:a|every|each)\\s+(?:year|month|day)|annual(?:ly)?|yearly|monthly\\s+fee(?:\\s+rate)?|monthly|daily|fee(?:\\s+rate)?)(?![a-z])' +
   '|/\\s*(?:year|yr|annum|month|mo|day)(?![a-z])' +
   // Chinese puts the label first (年化12%), so a label followed by a number starts the NEXT rate.
-  '|(?:年化|年息|月息|日息|每年|每月|每天|每日|/\\s*[年月日天]|月费率|月費率|手续费率?|手續費率?|费率|費率)(?!\\s*:?\\s*[-+]?\\d)';
-const PERCENT = '[-+]?\\d+(?:\\.\\d+)?\\s*(?:%|percent(?![a-z])|pct(?![a-z])|个点|個點)';
+  '|(?:年化|年息|月息|日息|每年|每月|每天|每日|/\\s*[年月日天]|月费率|手续费率?|费率)(?!\\s*:?\\s*[-+]?\\d)';
+const PERCENT = '[-+]?\\d+(?:\\.\\d+)?\\s*(?:%|percent(?![a-z])|pct(?![a-z])|个点)';
 const RATE_WITH_SUFFIX = new RegExp(`(?<![\\d.a-z])${PERCENT}\\s*(?:${RATE_SUFFIX})`, 'gi');
 const BARE_PERCENT = new RegExp(`(?<![\\d.a-z])${PERCENT}`, 'gi');
 
 const PERIOD_UNIT =
-  '期(?![数數])|个月|個月|(?:months?|mos|mths?|instal+ments?|payments?|periods?|terms?|years?|yrs?)(?![a-z])|年期?(?![化利息率费費\\d])';
+  '期(?!数)|个月|(?:months?|mos|mths?|instal+ments?|payments?|periods?|terms?|years?|yrs?)(?![a-z])|年期?(?![化利息率费\\d])';
 // Chinese numerals only before a Chinese unit (十二期, 两年, 一年半); never after 第 (第一期 is "the
 // first installment", not one period).
 const PERIODS_IN_TEXT = new RegExp(
-  '(?:(?:分|共|期数|期數)\\s*:?\\s*|(?<![a-z])(?:for|over|term|tenor|tenure)(?![a-z])\\s*:?\\s*)?' +
-    `((?<![\\d.,])\\d+(?:\\.\\d+)?\\s*(?:${PERIOD_UNIT})|(?<![第${CHINESE_NUMERAL_CHARS}])[${CHINESE_NUMERAL_CHARS}]+(?:期(?![数數])|个月|個月|年半?(?![化利息率费費\\d]))|半年(?![化利息率费費\\d]))`,
+  '(?:(?:分|共|期数)\\s*:?\\s*|(?<![a-z])(?:for|over|term|tenor|tenure)(?![a-z])\\s*:?\\s*)?' +
+    `((?<![\\d.,])\\d+(?:\\.\\d+)?\\s*(?:${PERIOD_UNIT})|(?<![第${CHINESE_NUMERAL_CHARS}])[${CHINESE_NUMERAL_CHARS}]+(?:期(?!数)|个月|年半?(?![化利息率费\\d]))|半年(?![化利息率费\\d]))`,
   'gi',
 );
 
 const AMOUNT_NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const AMOUNT_IN_TEXT = new RegExp(
-  '(?:(本金|金额|金額|借款金额|借款金額|(?<![a-z])(?:principal|amount|borrowed)(?![a-z]))\\s*:?\\s*)?' +
+  '(?:(本金|金额|借款金额|(?<![a-z])(?:principal|amount|borrowed)(?![a-z]))\\s*:?\\s*)?' +
     '(?<![\\d.,a-z])' +
     '((?:[-+]\\s*)?(?:(¥|\\$|us\\$|(?<![a-z])(?:cny|rmb|usd)(?![a-z]))\\s*)?(?:[-+]\\s*)?' +
     `(?:${AMOUNT_NUMBER})(?!\\d|[.,]\\d)` +
-    '(?:\\s*(万|萬|w|k|千|亿|億)(?![a-z]))?' +
-    '(?:\\s*(元整?|块钱?|塊錢?|圆|圓|人民币|人民幣|(?<![a-z])(?:yuan|rmb|cny|usd|dollars?)(?![a-z])))?)',
+    '(?:\\s*(万|w|k|千|亿)(?![a-z]))?' +
+    '(?:\\s*(元整?|块钱?|圆|人民币|(?<![a-z])(?:yuan|rmb|cny|usd|dollars?)(?![a-z])))?)',
   'gi',
 );
 
@@ -133,14 +133,19 @@ interface Span {
   match: RegExpExecArray;
 }
 
-/** The line plus a working copy in which used characters become GAP, so no later pattern can match across them. */
+/**
+ * The line plus a working copy, folded to simplified characters for the patterns, in which used
+ * characters become GAP, so no later pattern can match across them. The fold keeps every
+ * character's index, so what a borrower reads back (the name, the unread pieces) is cut from
+ * `text`, in the script they wrote it in.
+ */
 class Line {
   readonly text: string;
   private work: string;
 
   constructor(text: string) {
     this.text = text;
-    this.work = text;
+    this.work = foldToSimplified(text);
   }
 
   find(pattern: RegExp): Span[] {
@@ -165,7 +170,10 @@ class Line {
     const pieces: { start: number; text: string }[][] = [];
     // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks the text a stage has used.
     for (const run of this.work.matchAll(/[^\u0000]+/g)) {
-      const words = [...run[0].matchAll(/\S+/g)].map((w) => ({ start: run.index + w.index, text: w[0] }));
+      const words = [...run[0].matchAll(/\S+/g)].map((w) => {
+        const start = run.index + w.index;
+        return { start, text: this.text.slice(start, start + w[0].length) };
+      });
       if (words.length > 0) pieces.push(words);
     }
     return pieces;

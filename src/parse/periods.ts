@@ -1,11 +1,11 @@
 import { MAX_PERIODS } from '../domain/schedule.ts';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './chinese-number.ts';
-import { fail, isTooLong, normalizeText, ok, type ParseResult } from './result.ts';
+import { fail, isTooLong, normalizeForMatching, ok, type ParseResult } from './result.ts';
 
-const MONTH_UNITS = '期|个月|個月|月|months?|mos?|mths?|installments?|instalments?|payments?|periods?|terms?';
+const MONTH_UNITS = '期|个月|月|months?|mos?|mths?|installments?|instalments?|payments?|periods?|terms?';
 const YEAR_UNITS = '年期?|years?|yrs?';
 const COUNT = `[-+]?\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+`;
-const PERIODS = new RegExp(`^(?:分|共|期数|期數)?\\s*(?:(${COUNT})\\s*(?:(${MONTH_UNITS})|(${YEAR_UNITS})(半)?)?|(半)(年))$`, 'i');
+const PERIODS = new RegExp(`^(?:分|共|期数)?\\s*(?:(${COUNT})\\s*(?:(${MONTH_UNITS})|(${YEAR_UNITS})(半)?)?|(半)(年))$`, 'i');
 
 /**
  * Number of monthly periods: "12", "12期", "12 months", "12个月", "12 installments", "十二期",
@@ -15,7 +15,7 @@ const PERIODS = new RegExp(`^(?:分|共|期数|期數)?\\s*(?:(${COUNT})\\s*(?:(
  */
 export function parsePeriods(text: string): ParseResult<number> {
   if (isTooLong(text)) return fail('text-too-long');
-  const match = PERIODS.exec(normalizeText(text));
+  const match = PERIODS.exec(normalizeForMatching(text));
   if (!match) return fail('periods-not-number');
   const [, countText, , yearUnit, andAHalf, half] = match;
   let count: number | undefined;

@@ -1,6 +1,6 @@
 import { Decimal } from '../domain/money.ts';
 import { toAnnualPercent, type RateUnit } from '../domain/rates.ts';
-import { fail, isTooLong, normalizeText, ok, type ParseResult } from './result.ts';
+import { fail, isTooLong, normalizeForMatching, ok, type ParseResult } from './result.ts';
 
 export interface RateInput {
   percent: Decimal;
@@ -15,11 +15,14 @@ type Marker = 'annual' | 'monthly' | 'daily' | 'fee';
 // English keywords must stand alone ("pa" in "paid" is not per annum).
 const en = (words: string): string => `(?<![a-z])(?:${words})(?![a-z])`;
 
-/** Longest and most specific first: "月费率" must win over "月", "monthly fee" over "monthly". */
+/**
+ * Longest and most specific first: "月费率" must win over "月", "monthly fee" over "monthly".
+ * Chinese in simplified only: they run on folded text (手續費率 reads as 手续费率).
+ */
 const MARKERS: ReadonlyArray<[RegExp, Marker]> = [
   // 年化费率 is an annualized figure, not the monthly fee itself.
-  [/年化费率|年化費率/g, 'annual'],
-  [/分期手续费率?|分期手續費率?|月手续费率?|月手續費率?|月费率|月費率|手续费率?|手續費率?|分期费率|分期費率|费率|費率/g, 'fee'],
+  [/年化费率/g, 'annual'],
+  [/分期手续费率?|月手续费率?|月费率|手续费率?|分期费率|费率/g, 'fee'],
   [new RegExp(en('monthly\\s+fee(?:\\s+rate)?|fee(?:\\s+rate)?'), 'gi'), 'fee'],
   [/年化利率|年化|年利率|年息|年利|年率|每年|\/\s*年|年/g, 'annual'],
   [/月利率|月息|月利|月率|每月|\/\s*月|月/g, 'monthly'],
@@ -39,18 +42,18 @@ const MARKERS: ReadonlyArray<[RegExp, Marker]> = [
 ];
 
 /** Words around a rate that say nothing about its unit. */
-const FILLER = new RegExp(`${en('interest\\s+rate|interest|rate|nominal|of|at|is|the|an?')}|利率|利息|利|息|率|为|為|是|[:=@]`, 'gi');
+const FILLER = new RegExp(`${en('interest\\s+rate|interest|rate|nominal|of|at|is|the|an?')}|利率|利息|利|息|率|为|是|[:=@]`, 'gi');
 
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const NUM = '\\d+(?:\\.\\d+)?|[一二两兩三四五六七八九十]';
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const NUM = '\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]';
 
-const PERCENT = /^([-+]?)(\d+(?:\.\d+)?)(?:%|percent|pct|个点|個點)?$/i;
+const PERCENT = /^([-+]?)(\d+(?:\.\d+)?)(?:%|percent|pct|个点)?$/i;
 /** 万5 / 万分之5: per ten thousand, how daily rates are quoted (日息万5 = 0.05%). */
-const PER_TEN_THOUSAND = new RegExp(`^([-+]?)(?:万|萬)分?之?(${NUM})$`);
+const PER_TEN_THOUSAND = new RegExp(`^([-+]?)万分?之?(${NUM})$`);
 const PER_THOUSAND = new RegExp(`^([-+]?)千分之(${NUM})$`);
 const PER_HUNDRED = new RegExp(`^([-+]?)百分之(${NUM})$`);
 /** 1分 / 1分5(厘) / 1分半 / 5厘: the traditional Chinese units, whose size depends on the period. */
-const FEN_LI = new RegExp(`^([-+]?)(?:(${NUM})分(?:(\\d|[一二两兩三四五六七八九]|半)厘?)?|(${NUM})厘)$`);
+const FEN_LI = new RegExp(`^([-+]?)(?:(${NUM})分(?:(\\d|[一二两三四五六七八九]|半)厘?)?|(${NUM})厘)$`);
 
 // 分 is a tenth of the period's base: 年息1分 = 10%/year, 月息1分 = 1%/month, 日息1分 = 0.1%/day;
 // 厘 is a tenth of 分.
@@ -78,7 +81,7 @@ export interface RateReading {
  */
 export function readRate(text: string): ParseResult<RateReading> {
   if (isTooLong(text)) return fail('text-too-long');
-  let s = normalizeText(text);
+  let s = normalizeForMatching(text);
   const markers = new Set<Marker>();
   for (const [pattern, marker] of MARKERS) {
     pattern.lastIndex = 0;

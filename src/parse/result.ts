@@ -18,7 +18,19 @@ export type ParseError =
   | 'rate-too-high'
   | 'text-too-long'
   | 'name-empty'
-  | 'name-too-long';
+  | 'name-too-long'
+  | 'fee-too-large'
+  | 'due-day-not-understood'
+  | 'prepayment-percent-not-understood'
+  | 'policy-not-understood'
+  | 'policy-not-allowed'
+  | 'time-not-understood'
+  | 'timezone-unknown'
+  | 'days-not-understood'
+  | 'quiet-hours-not-understood'
+  | 'card-bill-incomplete'
+  | 'card-bill-dates-order'
+  | 'card-bill-minimum-too-large';
 
 export const PARSE_ERRORS: readonly ParseError[] = [
   'amount-not-number',
@@ -36,6 +48,18 @@ export const PARSE_ERRORS: readonly ParseError[] = [
   'text-too-long',
   'name-empty',
   'name-too-long',
+  'fee-too-large',
+  'due-day-not-understood',
+  'prepayment-percent-not-understood',
+  'policy-not-understood',
+  'policy-not-allowed',
+  'time-not-understood',
+  'timezone-unknown',
+  'days-not-understood',
+  'quiet-hours-not-understood',
+  'card-bill-incomplete',
+  'card-bill-dates-order',
+  'card-bill-minimum-too-large',
 ];
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParseError };
@@ -71,4 +95,58 @@ export function normalizeText(text: string): string {
     .replace(/[\u2212\u2012]/g, '-')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Traditional → simplified for the characters keyword matching uses (還款, 手續費, 個月, 萬, 號 …),
+ * one character for one, so a folded string has the same length and every index in it points at
+ * the same character of the original. Matchers are written once, in simplified characters, and
+ * run on folded text; what the borrower sees (a loan's name) is cut from the unfolded text.
+ */
+const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
+  還: '还',
+  額: '额',
+  號: '号',
+  個: '个',
+  違: '违',
+  約: '约',
+  滯: '滞',
+  納: '纳',
+  寬: '宽',
+  計: '计',
+  數: '数',
+  費: '费',
+  無: '无',
+  沒: '没',
+  週: '周',
+  點: '点',
+  報: '报',
+  億: '亿',
+  萬: '万',
+  與: '与',
+  兩: '两',
+  塊: '块',
+  錢: '钱',
+  圓: '圆',
+  幣: '币',
+  開: '开',
+  從: '从',
+  續: '续',
+  後: '后',
+  為: '为',
+  間: '间',
+  鐘: '钟',
+  時: '时',
+};
+
+const TRADITIONAL = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'g');
+
+/** Folds the traditional characters keyword matching needs to simplified, length-preserving. */
+export function foldToSimplified(text: string): string {
+  return text.replace(TRADITIONAL, (c) => TRADITIONAL_TO_SIMPLIFIED[c] ?? c);
+}
+
+/** normalizeText, then foldToSimplified: the text a matcher written in simplified reads. */
+export function normalizeForMatching(text: string): string {
+  return foldToSimplified(normalizeText(text));
 }
