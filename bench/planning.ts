@@ -2,6 +2,7 @@ import { closeSync, copyFileSync, fsyncSync, mkdtempSync, openSync, rmSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../src/db/client.ts';
 import { DEFAULT_REMINDER_SETTINGS } from '../src/domain/reminder-times.ts';
@@ -29,6 +30,8 @@ import {
  *   look-again at the end of those weeks;
  * - a quarter of the users were re-planned again later, so the table also holds the look-agains
  *   that re-plan superseded, waiting for their time to be dropped.
+ *
+ * Standalone: `npx tsx bench/planning.ts`; `npm run bench` runs it with the others.
  */
 
 /** 2027-03-12 09:00 in Shanghai. */
@@ -235,4 +238,11 @@ function median(xs: number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = runPlanningBench();
+  const ok = result.ms <= 100 && result.usesIndex;
+  console.log(`${result.label}: ${result.ms} ms${ok ? '  ✓' : '  ✗'}`);
+  process.exitCode = ok ? 0 : 1;
 }

@@ -1,8 +1,50 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { Db } from './client.ts';
+import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { Db, Queryable } from './client.ts';
 import { reminderOutbox } from './schema.ts';
 
 export type OutboxRow = typeof reminderOutbox.$inferSelect;
+
+/** A row's chat: its own chat_id, or (reminder rows) its user's private chat. Matches outbox_chat_idx. */
+const outboxChat = sql<number>`coalesce(${reminderOutbox.chatId}, ${reminderOutbox.userId})`;
+
+/** A reminder row (installment, kind, due date); the others are message rows with a payload. */
+export const isReminderRow = (row: OutboxRow): boolean => row.installmentId !== null;
+
+/** The chat a row goes to. */
+export const chatOfRow = (row: OutboxRow): number => (row.chatId ?? row.userId) as number;
+
+// --- message rows --------------------------------------------------------------------------------
+
+export interface MessageRowInsert {
+  chatId: number;
+  userId?: number;
+  /** The rendered message as JSON (src/services/deliveries.ts writes and reads it). */
+  payload: string;
+  dedupeKey?: string;
+  /** UTC ISO: when it was queued for (its notBefore at first). */
+  fireAt: string;
+}
+
+/** Queues a message row; false when a row with the same dedupe key exists (in any status). */
+export function insertMessageRow(q: Queryable, row: MessageRowInsert): boolean {
+  return (
+    q
+      .insert(reminderOutbox)
+      .values({
+        chatId: row.chatId,
+        userId: row.userId ?? null,
+        payload: row.payload,
+        dedupeKey: row.dedupeKey ?? null,
+        fireAt: row.fireAt,
+        notBefore: row.fireAt,
+      })
+      // No target: the partial unique index on dedupe_key is the only one a message row can meet.
+      .onConflictDoNothing()
+      .run().changes > 0
+  );
+}
+
+// --- the dispatcher's statements ----------------------------------------------------------------
 
 /**
  * A dispatcher that died between claiming and marking left rows 'claimed'. Whether their
@@ -17,33 +59,47 @@ export function releaseClaims(db: Db, claimedBefore: string): number {
     .run().changes;
 }
 
-/** Users with something to send now, the longest-waiting first. */
-export function usersWithDueReminders(db: Db, nowIso: string, limit: number, onlyUserId?: number): number[] {
+/** Chats with something to send now, the longest-waiting first. */
+export function chatsWithDueRows(db: Db, nowIso: string, limit: number, onlyChatId?: number): number[] {
   return db
-    .select({ userId: reminderOutbox.userId, first: sql<string>`min(${reminderOutbox.notBefore})` })
+    .select({ chatId: outboxChat, first: sql<string>`min(${reminderOutbox.notBefore})` })
     .from(reminderOutbox)
     .where(
       and(
         eq(reminderOutbox.status, 'pending'),
         lte(reminderOutbox.notBefore, nowIso),
-        onlyUserId === undefined ? undefined : eq(reminderOutbox.userId, onlyUserId),
+        onlyChatId === undefined ? undefined : eq(outboxChat, onlyChatId),
       ),
     )
-    .groupBy(reminderOutbox.userId)
+    .groupBy(outboxChat)
     .orderBy(asc(sql`2`))
     .limit(limit)
     .all()
-    .map((row) => row.userId);
+    .map((row) => row.chatId);
 }
 
-/** Claims every row of one user that is due now, in one statement, so two dispatchers cannot both take it. */
-export function claimUserRows(db: Db, userId: number, nowIso: string): OutboxRow[] {
+/**
+ * Claims every row for one chat that is due now, in one statement, so two dispatchers cannot
+ * both take it. Returned in queue order (id).
+ */
+export function claimChatRows(db: Db, chatId: number, nowIso: string): OutboxRow[] {
   return db
     .update(reminderOutbox)
     .set({ status: 'claimed', claimedAt: nowIso })
-    .where(and(eq(reminderOutbox.userId, userId), eq(reminderOutbox.status, 'pending'), lte(reminderOutbox.notBefore, nowIso)))
+    .where(and(eq(outboxChat, chatId), eq(reminderOutbox.status, 'pending'), lte(reminderOutbox.notBefore, nowIso)))
     .returning()
-    .all();
+    .all()
+    .sort((a, b) => a.id - b.id);
+}
+
+/** A user's reminders go to their private chat, whose id is the user's. */
+export function claimUserRows(db: Db, userId: number, nowIso: string): OutboxRow[] {
+  return claimChatRows(db, userId, nowIso);
+}
+
+/** Rows claimed but not sent in this round go back as they were (no try used, same notBefore). */
+export function unclaimRows(db: Db, ids: number[]): void {
+  markRows(db, ids, { status: 'pending', claimedAt: null });
 }
 
 export function markRows(db: Db, ids: number[], values: Partial<typeof reminderOutbox.$inferInsert>): void {
@@ -65,14 +121,15 @@ export function retryRows(db: Db, rows: OutboxRow[], notBefore: string, error: s
   );
 }
 
-export function rowsOfBatch(db: Db, userId: number, batchId: number): OutboxRow[] {
+/** The reminder rows sent in one message (Snooze); message rows have no batch. */
+export function rowsOfBatch(db: Queryable, userId: number, batchId: number): OutboxRow[] {
   return db
     .select()
     .from(reminderOutbox)
-    .where(and(eq(reminderOutbox.userId, userId), eq(reminderOutbox.batchId, batchId)))
+    .where(and(eq(reminderOutbox.userId, userId), eq(reminderOutbox.batchId, batchId), isNotNull(reminderOutbox.installmentId)))
     .all();
 }
 
-export function queueReminder(db: Db, row: typeof reminderOutbox.$inferInsert): boolean {
+export function queueReminder(db: Queryable, row: typeof reminderOutbox.$inferInsert): boolean {
   return db.insert(reminderOutbox).values(row).onConflictDoNothing().run().changes > 0;
 }

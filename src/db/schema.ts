@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /*
  * Money columns are decimal strings with two places ("888.49"): exact, readable in the
@@ -165,24 +165,42 @@ export const formStates = sqliteTable('form_states', {
 });
 
 /**
- * Transactional outbox of reminders. The unique key makes queueing idempotent: a reminder of one
- * kind for one installment and due date can be queued once, whatever crashes or overlaps.
+ * The delivery outbox: every message the bot starts (not a direct reply to an update) waits
+ * here until the dispatcher has sent it: reminders, operator notices, a decision sent to a
+ * borrower later, a reply addressed to another chat. The table keeps its first name
+ * (`reminder_outbox`): the planner's set statement writes reminder rows into it by that name,
+ * and renaming a table the planner, the benchmarks and old databases all know buys nothing.
+ *
+ * A row is one of two kinds (the CHECK holds it):
+ * - a reminder: installment, kind and due date, in its user's private chat (chat_id null). The
+ *   dispatcher renders all of a chat's due reminder rows into one message, from the loans' state
+ *   when it sends. The unique key (installment, kind, due date) makes queueing idempotent: one
+ *   reminder of a kind for an installment and due date is queued once, whatever crashes or
+ *   overlaps (installment_id is null on message rows, and NULLs never collide in it);
+ * - a message: its chat (an operator group has a negative id and no users row), its user when
+ *   the chat is a user's private chat, and `payload`, the rendered message as JSON (text,
+ *   buttons, an optional file with its bytes in base64: src/services/deliveries.ts). An optional
+ *   `dedupe_key` is unique: the same notice is queued once, ever.
+ *
  * status: pending → claimed → sent; or dropped (paid meanwhile, paused, user blocked the bot),
- * dead (kept failing), unconfirmed (a network failure left it unknown whether Telegram got it:
- * never re-sent blindly).
+ * dead (kept failing, or a group chat refused us), unconfirmed (a network failure left it unknown
+ * whether Telegram got it: never re-sent blindly).
  */
 export const reminderOutbox = sqliteTable(
   'reminder_outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    installmentId: integer('installment_id')
-      .notNull()
-      .references(() => installments.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
-    dueDate: text('due_date').notNull(),
+    /** The user whose private chat it goes to; null for a group or operator chat without a users row. */
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** Where it goes; null means the user's private chat (reminder rows: the planner writes none). */
+    chatId: integer('chat_id'),
+    installmentId: integer('installment_id').references(() => installments.id, { onDelete: 'cascade' }),
+    kind: text('kind'),
+    dueDate: text('due_date'),
+    /** A message row's rendered message, JSON (encodeMessage / decodeMessage in src/services/deliveries.ts). */
+    payload: text('payload'),
+    /** A message row's own idempotency key: a second row with the same key is not queued. */
+    dedupeKey: text('dedupe_key'),
     fireAt: text('fire_at').notNull(),
     status: text('status').notNull().default('pending'),
     /** Not before this instant (UTC ISO): fireAt at first, later the back-off or Telegram's retry_after. */
@@ -190,14 +208,23 @@ export const reminderOutbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     claimedAt: text('claimed_at'),
     sentAt: text('sent_at'),
-    /** Rows sent in one message share the id of the message's first row (for Snooze). */
+    /** Reminder rows sent in one message share the id of the message's first row (for Snooze). */
     batchId: integer('batch_id'),
     lastError: text('last_error'),
   },
   (t) => [
     uniqueIndex('outbox_unique_idx').on(t.installmentId, t.kind, t.dueDate),
+    // Partial: reminder rows (no key) cost the planner's insert no index entry.
+    uniqueIndex('outbox_dedupe_idx').on(t.dedupeKey).where(sql`dedupe_key IS NOT NULL`),
     index('outbox_status_idx').on(t.status, t.notBefore),
-    index('outbox_user_idx').on(t.userId, t.status),
+    // The dispatcher claims a chat's due rows by this expression (outboxChat in outbox-repo.ts);
+    // with not_before in the index the claim is one index range, never the status index's scan.
+    index('outbox_chat_idx').on(sql`coalesce(${t.chatId}, ${t.userId})`, t.status, t.notBefore),
     index('outbox_batch_idx').on(t.batchId),
+    // Plain column names: a table-qualified name here would outlive the rebuild's rename.
+    check(
+      'outbox_row_kind',
+      sql`(payload IS NULL AND installment_id IS NOT NULL AND kind IS NOT NULL AND due_date IS NOT NULL AND user_id IS NOT NULL) OR (payload IS NOT NULL AND installment_id IS NULL AND chat_id IS NOT NULL)`,
+    ),
   ],
 );

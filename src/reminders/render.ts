@@ -5,11 +5,12 @@ import { Decimal, ZERO } from '../domain/money.ts';
 import { evaluateInstallment } from '../domain/overdue.ts';
 import type { Db } from '../db/client.ts';
 import { installments, loans, users } from '../db/schema.ts';
-import type { OutboxRow } from '../db/outbox-repo.ts';
+import { chatOfRow, type OutboxRow } from '../db/outbox-repo.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { localeOf, type Locale } from '../i18n/locales.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { scheduleRowsOf, type PaidScheduleRow } from '../services/installment-rows.ts';
+import { decodeMessage } from '../services/deliveries.ts';
 import { contractAnnualRate, policyOf } from '../services/overdue.ts';
 
 export interface RenderedReminder {
@@ -38,7 +39,7 @@ export function renderReminder(
   const locale = localeOf(user.language, user.telegramLanguage, defaultLocale);
   const t = translator.for(locale);
   const today = todayIn(user.timeZone, now);
-  const ids = [...new Set(rows.map((row) => row.installmentId))];
+  const ids = [...new Set(rows.flatMap((row) => (row.installmentId === null ? [] : [row.installmentId])))];
   const current = db
     .select({ installment: installments, loan: loans })
     .from(installments)
@@ -53,8 +54,9 @@ export function renderReminder(
     ({ installment, loan }) => userWants && !loan.remindersPaused && new Decimal(installment.payment).gt(installment.paid),
   );
   const openIds = new Set(open.map(({ installment }) => installment.id));
-  const included = rows.filter((row) => openIds.has(row.installmentId)).map((row) => row.id);
-  const dropped = rows.filter((row) => !openIds.has(row.installmentId)).map((row) => row.id);
+  const isOpen = (row: OutboxRow) => row.installmentId !== null && openIds.has(row.installmentId);
+  const included = rows.filter(isOpen).map((row) => row.id);
+  const dropped = rows.filter((row) => !isOpen(row)).map((row) => row.id);
   if (open.length === 0) return { message: { chatId: userId, text: '' }, included, dropped };
 
   const lines = [t('reminder-title'), ''];
@@ -112,4 +114,12 @@ export function renderReminder(
     [{ label: t('button-schedule'), data: `schedule:${loansInMessage[0]?.id ?? 0}` }],
   ];
   return { message: { chatId: userId, text: lines.join('\n'), buttons }, included, dropped };
+}
+
+/**
+ * A message row is sent as it was queued: its payload is the rendered message (text, buttons, a
+ * file). Throws on a payload that cannot be read back; the dispatcher counts that as a failed try.
+ */
+export function renderQueuedMessage(row: OutboxRow): OutgoingMessage {
+  return { chatId: chatOfRow(row), ...decodeMessage(row.payload) };
 }

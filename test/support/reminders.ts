@@ -1,16 +1,23 @@
 import { PassThrough } from 'node:stream';
 import { createInterface } from 'node:readline';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { pino } from 'pino';
 import { SettableClock, type Clock } from '../../src/core/clock.ts';
-import { createBotCore } from '../../src/core/create-bot-core.ts';
+import { testCore } from './bot.ts';
 import type { OutgoingMessage } from '../../src/core/types.ts';
 import { openDatabase, type Db } from '../../src/db/client.ts';
+import type { OutboxRow } from '../../src/db/outbox-repo.ts';
 import { reminderOutbox, reminderTimetable, users } from '../../src/db/schema.ts';
 import { localDateTime } from '../../src/domain/local-time.ts';
 import { Translator } from '../../src/i18n/translator.ts';
 import { silentLogger, type Logger } from '../../src/log.ts';
-import { collectingSender, createReminderPass, type ReminderPass } from '../../src/reminders/pass.ts';
+import {
+  collectingSender,
+  createDeliveryPass,
+  createReminderPass,
+  type DeliveryPass,
+  type ReminderPass,
+} from '../../src/reminders/pass.ts';
 import { refreshReminders } from '../../src/reminders/planner.ts';
 import { RateLimiter } from '../../src/reminders/rate-limiter.ts';
 import type { MessageSender, SendResult } from '../../src/core/sender.ts';
@@ -73,6 +80,10 @@ export class FakeSender implements MessageSender {
 export interface ReminderBot extends TestBot {
   sender: FakeSender;
   pass: ReminderPass;
+  /** The dispatch-only pass (no planning), on the same sender and limiter as `pass`. */
+  deliveryPass: DeliveryPass;
+  /** Sets the clock (if given) and runs one delivery pass; returns the sends it made. */
+  deliver(at?: string | Date): Promise<Delivery[]>;
   /** Sets the clock and runs one scheduler pass; returns the sends it made (every result). */
   tick(at: string | Date): Promise<Delivery[]>;
   /** Ticks every `stepMs` from `from` to `to` inclusive; returns every send, in order. */
@@ -90,15 +101,17 @@ export function createReminderBot(options: {
 }): ReminderBot {
   const bot = createTestBot({ ...(options.db && { db: options.db }), now: new Date(options.now) });
   const sender = new FakeSender(bot.clock);
-  const pass = createReminderPass({
+  const passDeps = {
     db: bot.db,
     clock: bot.clock,
     translator: new Translator({ strict: true }),
-    defaultLocale: 'en',
+    defaultLocale: 'en' as const,
     logger: options.logger ?? silentLogger(),
     sender,
     ...(options.limiter && { limiter: options.limiter(bot.clock) }),
-  });
+  };
+  const pass = createReminderPass(passDeps);
+  const deliveryPass = createDeliveryPass(passDeps);
   const tick = async (at: string | Date) => {
     bot.clock.set(new Date(at));
     const before = sender.calls.length;
@@ -109,6 +122,13 @@ export function createReminderBot(options: {
     ...bot,
     sender,
     pass,
+    deliveryPass,
+    async deliver(at) {
+      if (at !== undefined) bot.clock.set(new Date(at));
+      const before = sender.calls.length;
+      await deliveryPass();
+      return sender.calls.slice(before);
+    },
     tick,
     async ticks(from, to, stepMs = HOUR_MS) {
       const out: Delivery[] = [];
@@ -155,8 +175,22 @@ export function restoreTimetable(db: Db, rows: TimetableRow[]): void {
   for (const row of rows) db.insert(reminderTimetable).values(row).onConflictDoNothing().run();
 }
 
-export function outbox(db: Db) {
-  return db.select().from(reminderOutbox).orderBy(reminderOutbox.id).all();
+/** A reminder row of the outbox: its installment, kind, due date and user are always set. */
+export type ReminderOutboxRow = OutboxRow & { userId: number; installmentId: number; kind: string; dueDate: string };
+
+/** The outbox's reminder rows, in queue order (message rows: outboxMessages). */
+export function outbox(db: Db): ReminderOutboxRow[] {
+  return db
+    .select()
+    .from(reminderOutbox)
+    .where(isNotNull(reminderOutbox.installmentId))
+    .orderBy(reminderOutbox.id)
+    .all() as ReminderOutboxRow[];
+}
+
+/** The outbox's message rows (operator notices, decisions, replies to another chat), in queue order. */
+export function outboxMessages(db: Db): OutboxRow[] {
+  return db.select().from(reminderOutbox).where(isNull(reminderOutbox.installmentId)).orderBy(reminderOutbox.id).all();
 }
 
 /** "2027-01-12 09:00" in the zone: where a borrower would read the time a message arrived. */
@@ -209,7 +243,7 @@ export function startJsonlSession(now: string): JsonlSession {
   const clock = new SettableClock(new Date(now));
   const db = openDatabase(':memory:');
   const logger = silentLogger();
-  const app = createBotCore({ config: { DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_LANGUAGE: 'en' }, db, clock, logger, strictI18n: true });
+  const app = testCore({ config: { DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_LANGUAGE: 'en' }, db, clock, logger, strictI18n: true });
   let collected: OutgoingMessage[] = [];
   const pass = createReminderPass({
     db,
