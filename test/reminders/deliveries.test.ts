@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { reminderOutbox, users } from '../../src/db/schema.ts';
 import { MAX_ATTEMPTS, recoverAbandonedClaims } from '../../src/reminders/dispatcher.ts';
@@ -380,5 +381,38 @@ describe('the delivery pass and the reminder pass', () => {
     await delivered;
     expect(most).toBe(1);
     expect(bot.sender.calls.map((c) => c.message.chatId).sort()).toEqual([OPERATORS, 1, 2, 3].sort());
+  });
+
+  it('a delivery asked for just after a reminder pass last looked for due rows runs after it, and sends the message', async () => {
+    // The race the follow-up exists for: the update's message is committed after the running pass
+    // looked for due rows for the last time (here: while it logs its summary), so joining that pass
+    // would leave the message waiting for the next cron tick.
+    let bot: ReminderBot | undefined;
+    let delivered: Promise<unknown> | undefined;
+    const logger = pino(
+      { level: 'info', base: undefined },
+      {
+        write: (line: string) => {
+          if (bot && !delivered && (JSON.parse(line) as { msg: string }).msg === 'reminder pass') {
+            notice(bot, OPERATORS, 'filed as the pass ended');
+            delivered = bot.deliveryPass();
+          }
+        },
+      },
+    );
+    bot = createReminderBot({ now: '2027-01-10T08:00:00+08:00', logger });
+    await addLoan(bot, CAR);
+    await bot.tick(AT_0900);
+    expect(delivered).toBeDefined();
+    await delivered;
+    expect(bot.sender.calls.map((c) => c.message.chatId)).toEqual([1, OPERATORS]);
+  });
+
+  it('the delivery pass plans nothing: a reminder whose time has come waits for the reminder pass', async () => {
+    const bot = createReminderBot({ now: '2027-01-10T08:00:00+08:00' });
+    await addLoan(bot, CAR);
+    expect(await bot.deliver(AT_0900)).toEqual([]);
+    expect(outbox(bot.db)).toEqual([]);
+    expect((await bot.tick(AT_0900)).map((d) => d.message.chatId)).toEqual([1]);
   });
 });
