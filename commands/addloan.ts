@@ -1,10 +1,21 @@
+import { literal, oneOf, onPress, text } from '../src/core/buttons.ts';
+import {
+  advanceForm,
+  beginForm,
+  closeForm,
+  defineForm,
+  finishForm,
+  formButton,
+  formOfButton,
+  readForm,
+  type OpenForm,
+} from '../src/core/forms.ts';
 import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
 import { addMonthsClamped } from '../src/domain/calendar.ts';
-import type { RepaymentMethod } from '../src/domain/schedule.ts';
-import type { FormRow } from '../src/services/forms.ts';
+import { parseLoanLine } from '../src/parse/loan-line.ts';
+import { draftFromLine, inputFromDraft, loanFormDraftSchema, nextQuestion, questionsFor, withMethod } from '../src/services/loan-shapes.ts';
 import { pairs } from './shared/button-rows.ts';
 import { formInTheWay } from './shared/form-in-the-way.ts';
-import { parseLoanLine } from '../src/parse/loan-line.ts';
 import { loanCardText } from './shared/loan-card.ts';
 import {
   EXTRA_FIELDS,
@@ -14,11 +25,6 @@ import {
   PRESETS,
   QUESTION_FIELDS,
   applyAnswer,
-  draftFromLine,
-  nextMissing,
-  requiredFields,
-  toInput,
-  withMethod,
   type AnswerError,
   type Draft,
   type Field,
@@ -32,22 +38,40 @@ import { methodName, money } from './shared/loan-text.ts';
  * /editloan reuses it with the loan's current terms filled in.
  */
 
-const FORM = 'addloan';
+export const LOAN_FORM = defineForm({ name: 'addloan', size: 'long', takesText: true, schema: loanFormDraftSchema });
+type LoanForm = OpenForm<Draft>;
 type Step = Field | 'confirm' | 'edit';
-const ALL_FIELDS: readonly string[] = [...QUESTION_FIELDS, ...EXTRA_FIELDS];
+const ALL_FIELDS = [...QUESTION_FIELDS, ...EXTRA_FIELDS] as const;
+/** The fields a button sets directly (the others are typed). */
+const BUTTON_FIELDS = ['lenderKind', 'dayBasis', 'policyPreset', 'prepaymentRule'] as const;
+
+const methodButton = formButton<{ action: 'method'; method: Draft['method'] & string }>(LOAN_FORM, {
+  action: literal('method'),
+  method: oneOf(METHODS),
+});
+const setButton = formButton<{ action: 'set'; field: (typeof BUTTON_FIELDS)[number]; value: string }>(LOAN_FORM, {
+  action: literal('set'),
+  field: oneOf(BUTTON_FIELDS),
+  value: text,
+});
+const fieldButton = formButton<{ action: 'field'; field: Field }>(LOAN_FORM, { action: literal('field'), field: oneOf(ALL_FIELDS) });
+const cardButton = formButton<{ action: 'save' | 'edit' | 'discard' }>(LOAN_FORM, { action: oneOf(['save', 'edit', 'discard'] as const) });
 
 function stepAfter(draft: Draft): Step {
-  return nextMissing(draft) ?? 'confirm';
+  return nextQuestion(draft) ?? 'confirm';
 }
 
-function button(form: FormRow, label: string, action: string): Button {
-  return { label, data: `${FORM}:${form.id}:${action}` };
+function isStep(step: string): step is Step {
+  return step === 'confirm' || step === 'edit' || (ALL_FIELDS as readonly string[]).includes(step);
 }
 
-function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {
-  const draft = form.data as Draft;
-  const fields = requiredFields(draft);
-  const progress = { step: fields.indexOf(step as Field) + 1, steps: fields.length };
+function question(ctx: CommandContext, form: LoanForm, step: Step): Reply[] {
+  const draft = form.data;
+  const button = (label: string, action: 'save' | 'edit' | 'discard'): Button => cardButton.make(label, { formId: form.id, action });
+  const set = (label: string, field: (typeof BUTTON_FIELDS)[number], value: string): Button =>
+    setButton.make(label, { formId: form.id, action: 'set', field, value });
+  const fields: readonly Step[] = questionsFor(draft);
+  const progress = { step: fields.indexOf(step) + 1, steps: fields.length };
   switch (step) {
     case 'name':
       return [{ text: ctx.t('addloan-ask-name', progress) }];
@@ -57,7 +81,9 @@ function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {
       return [
         {
           text: ctx.t('addloan-ask-method', progress),
-          buttons: pairs(METHODS.map((m) => button(form, methodName(ctx, m), `method:${m}`))),
+          buttons: pairs(
+            METHODS.map((method) => methodButton.make(methodName(ctx, method), { formId: form.id, action: 'method', method })),
+          ),
         },
       ];
     case 'rate': {
@@ -85,14 +111,14 @@ function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {
       return [
         {
           text: ctx.t('addloan-ask-lender'),
-          buttons: [LENDER_KINDS.map((kind) => button(form, ctx.t(`lender-${kind}`), `set:lenderKind:${kind}`))],
+          buttons: [LENDER_KINDS.map((kind) => set(ctx.t(`lender-${kind}`), 'lenderKind', kind))],
         },
       ];
     case 'dayBasis':
       return [
         {
           text: ctx.t('addloan-ask-day-basis'),
-          buttons: [[button(form, ctx.t('day-basis-360'), 'set:dayBasis:360'), button(form, ctx.t('day-basis-365'), 'set:dayBasis:365')]],
+          buttons: [[set(ctx.t('day-basis-360'), 'dayBasis', '360'), set(ctx.t('day-basis-365'), 'dayBasis', '365')]],
         },
       ];
     case 'policyOverrides':
@@ -102,8 +128,8 @@ function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {
         {
           text: ctx.t('addloan-ask-prepayment'),
           buttons: [
-            [button(form, ctx.t('prepayment-waive-remaining-fees'), 'set:prepaymentRule:waive-remaining-fees')],
-            [button(form, ctx.t('prepayment-charge-remaining-fees'), 'set:prepaymentRule:charge-remaining-fees')],
+            [set(ctx.t('prepayment-waive-remaining-fees'), 'prepaymentRule', 'waive-remaining-fees')],
+            [set(ctx.t('prepayment-charge-remaining-fees'), 'prepaymentRule', 'charge-remaining-fees')],
           ],
         },
       ];
@@ -111,17 +137,22 @@ function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {
       return [
         {
           text: ctx.t('addloan-ask-policy'),
-          buttons: pairs(PRESETS.map((preset) => button(form, ctx.t(`preset-${preset}`), `set:policyPreset:${preset}`))),
+          buttons: pairs(PRESETS.map((preset) => set(ctx.t(`preset-${preset}`), 'policyPreset', preset))),
         },
       ];
     case 'edit': {
-      const fields: Field[] = [...requiredFields(draft), ...extraFields(draft)];
+      const fields: Field[] = [...questionsFor(draft), ...extraFields(draft)];
       return [
-        { text: ctx.t('addloan-ask-edit'), buttons: pairs(fields.map((f) => button(form, ctx.t(`addloan-field-${f}`), `field:${f}`))) },
+        {
+          text: ctx.t('addloan-ask-edit'),
+          buttons: pairs(
+            fields.map((field) => fieldButton.make(ctx.t(`addloan-field-${field}`), { formId: form.id, action: 'field', field })),
+          ),
+        },
       ];
     }
     case 'confirm': {
-      const input = toInput(draft);
+      const input = inputFromDraft(draft);
       if (!input) throw new Error('confirmation card for an incomplete draft');
       return [
         {
@@ -130,11 +161,7 @@ function question(ctx: CommandContext, form: FormRow, step: Step): Reply[] {
               ? loanCardText(ctx, input, 'addloan-card-title', ctx.today)
               : loanCardText(ctx, input, 'editloan-card-title'),
           buttons: [
-            [
-              button(form, ctx.t('button-save'), 'save'),
-              button(form, ctx.t('button-edit'), 'edit'),
-              button(form, ctx.t('button-cancel'), 'discard'),
-            ],
+            [button(ctx.t('button-save'), 'save'), button(ctx.t('button-edit'), 'edit'), button(ctx.t('button-cancel'), 'discard')],
           ],
         },
       ];
@@ -147,22 +174,19 @@ function errorText(ctx: CommandContext, error: AnswerError): string {
 }
 
 /** Stores the draft at its next step and asks that step's question. */
-function advance(ctx: CommandContext, form: FormRow, draft: Draft, prefix: Reply[] = []): Reply[] {
+function advance(ctx: CommandContext, form: LoanForm, draft: Draft, prefix: Reply[] = []): Reply[] {
   const step = stepAfter(draft);
-  const data = draft as Record<string, unknown>;
-  ctx.services.forms.update(form.id, step, data, ctx.now);
-  return [...prefix, ...question(ctx, { ...form, step, data }, step)];
+  return [...prefix, ...question(ctx, advanceForm(ctx, form, step, draft), step)];
 }
 
 /** Starts the form with whatever is already known (a one-line entry, or the loan being edited). */
 export function startLoanForm(ctx: CommandContext, draft: Draft, notes: Reply[]): Reply[] {
-  const data = draft as Record<string, unknown>;
-  const form = ctx.services.forms.start(FORM, stepAfter(draft), data, ctx.now);
-  return advance(ctx, form, draft, notes);
+  const step = stepAfter(draft);
+  return [...notes, ...question(ctx, beginForm(ctx, LOAN_FORM, step, draft), step)];
 }
 
 function start(ctx: CommandContext, args: string): Reply[] {
-  const busy = formInTheWay(ctx, FORM, true);
+  const busy = formInTheWay(ctx, LOAN_FORM.name, true);
   if (busy) return busy;
   if (!args) return startLoanForm(ctx, {}, [{ text: ctx.t('addloan-intro') }]);
   const { draft: read, errors, unread } = parseLoanLine(args);
@@ -172,93 +196,101 @@ function start(ctx: CommandContext, args: string): Reply[] {
   return startLoanForm(ctx, draftFromLine(read), problems.length > 0 ? [{ text: problems.join('\n') }] : []);
 }
 
-function openForm(ctx: CommandContext): FormRow | undefined {
-  const form = ctx.services.forms.find();
-  return form?.form === FORM ? form : undefined;
+function stepOf(form: LoanForm): Step {
+  return isStep(form.step) ? form.step : stepAfter(form.data);
 }
 
-function save(ctx: CommandContext, form: FormRow): Reply[] {
-  const draft = form.data as Draft;
-  const input = toInput(draft);
+function save(ctx: CommandContext, form: LoanForm): Reply[] | undefined {
+  const draft = form.data;
+  const input = inputFromDraft(draft);
   if (!input) return question(ctx, form, stepAfter(draft));
-  const { forms, loans } = ctx.services;
+  const { loans } = ctx.services;
   if (draft.loanId !== undefined) {
     const loanId = draft.loanId;
-    const replaced = forms.finish(form.id, () => loans.replace(loanId, input, ctx.now, ctx.user.timeZone));
+    const replaced = finishForm(ctx, form, () => loans.replace(loanId, input, ctx.now, ctx.user.timeZone));
     if (replaced && !replaced.ok && replaced.reason === 'paid-exceeds-schedule') {
       const amounts = { paid: money(ctx, replaced.paid), scheduled: money(ctx, replaced.scheduled) };
       return [{ text: ctx.t('editloan-error-paid-exceeds', amounts) }, ...question(ctx, form, 'confirm')];
     }
-    return [{ text: replaced?.ok ? ctx.t('editloan-saved', { name: input.name }) : ctx.t('error-stale-button') }];
+    return replaced?.ok ? [{ text: ctx.t('editloan-saved', { name: input.name }) }] : undefined;
   }
-  const saved = forms.finish(form.id, () => ({ ok: true, ...loans.add(input, ctx.today, ctx.now) }));
-  if (!saved) return [{ text: ctx.t('error-stale-button') }];
-  const { assumedPaid } = saved;
+  const saved = finishForm(ctx, form, () => ({ ok: true, ...loans.add(input, ctx.today, ctx.now) }));
+  if (!saved) return undefined;
   const lines = [ctx.t('addloan-saved', { name: input.name })];
-  if (assumedPaid > 0) lines.push(ctx.t('addloan-card-assumed-paid', { count: assumedPaid }));
+  if (saved.assumedPaid > 0) lines.push(ctx.t('addloan-card-assumed-paid', { count: saved.assumedPaid }));
   lines.push(ctx.t('addloan-saved-next'));
   return [{ text: lines.join('\n') }];
 }
 
-/** What a `set:<field>:<value>` button may set, per field; anything else is a stale or forged button. */
-const BUTTON_CHOICES: Partial<Record<string, (value: string) => Partial<Draft> | undefined>> = {
-  lenderKind: (v) => ((LENDER_KINDS as string[]).includes(v) ? { lenderKind: v as Draft['lenderKind'] } : undefined),
-  policyPreset: (v) => ((PRESETS as string[]).includes(v) ? { policyPreset: v as Draft['policyPreset'] } : undefined),
-  dayBasis: (v) => (v === '360' || v === '365' ? { dayBasis: Number(v) as 360 | 365 } : undefined),
-  prepaymentRule: (v) => (v === 'waive-remaining-fees' || v === 'charge-remaining-fees' ? { prepaymentRule: { kind: v } } : undefined),
-};
+/** What a set button may set, per field; anything else is a stale or forged button. */
+function chosen(field: (typeof BUTTON_FIELDS)[number], value: string): Partial<Draft> | undefined {
+  switch (field) {
+    case 'lenderKind':
+      return { lenderKind: LENDER_KINDS.find((kind) => kind === value) };
+    case 'policyPreset':
+      return { policyPreset: PRESETS.find((preset) => preset === value) };
+    case 'dayBasis':
+      return value === '360' || value === '365' ? { dayBasis: value === '365' ? 365 : 360 } : undefined;
+    case 'prepaymentRule':
+      return value === 'waive-remaining-fees' || value === 'charge-remaining-fees' ? { prepaymentRule: { kind: value } } : undefined;
+  }
+}
 
-/** Button presses inside the form; each is honoured only at the step that showed it. */
-function pressed(ctx: CommandContext, form: FormRow, action: string, field: string, value: string): Reply[] | undefined {
-  const draft = form.data as Draft;
-  const step = form.step as Step;
-  if (action === 'method' && step === 'method' && (METHODS as readonly string[]).includes(field)) {
-    return advance(ctx, form, withMethod(draft, field as RepaymentMethod));
-  }
-  if (action === 'set' && step === field) {
-    const chosen = BUTTON_CHOICES[field]?.(value);
-    if (chosen) return advance(ctx, form, { ...draft, ...chosen });
-  }
-  if (action === 'save' && step === 'confirm') return save(ctx, form);
-  if (action === 'edit' && step === 'confirm') {
-    ctx.services.forms.update(form.id, 'edit', draft as Record<string, unknown>, ctx.now);
-    return question(ctx, form, 'edit');
-  }
-  if (action === 'field' && step === 'edit' && ALL_FIELDS.includes(field)) {
-    ctx.services.forms.update(form.id, field, draft as Record<string, unknown>, ctx.now);
-    return question(ctx, form, field as Field);
-  }
-  if (action === 'discard') {
-    ctx.services.forms.clear();
-    return [{ text: ctx.t('cancel-done') }];
-  }
-  return undefined;
+/** The form a button of it belongs to, at the step that showed the button; else the button is stale. */
+function formAt(ctx: CommandContext, formId: number, step: Step | ((step: Step) => boolean)): LoanForm | undefined {
+  const form = formOfButton(ctx, LOAN_FORM, formId);
+  if (!form) return undefined;
+  const at = stepOf(form);
+  return (typeof step === 'function' ? step(at) : at === step) ? form : undefined;
 }
 
 export const addLoanCommand: Command = {
-  name: FORM,
+  name: LOAN_FORM.name,
   descriptionKey: 'command-addloan',
+  form: LOAN_FORM,
   run: start,
 
-  onFormInput(ctx, text) {
-    const form = openForm(ctx);
+  onFormInput(ctx, typed) {
+    const form = readForm(ctx, LOAN_FORM);
     if (!form) return [{ text: ctx.t('error-not-understood') }];
-    const step = form.step as Step;
+    const step = stepOf(form);
     if (step === 'confirm' || step === 'edit') return [{ text: ctx.t('addloan-use-buttons') }, ...question(ctx, form, step)];
-    const result = applyAnswer(step, form.data as Draft, text, ctx.today);
+    const result = applyAnswer(step, form.data, typed, ctx.today);
     if (!result.ok) return [{ text: errorText(ctx, result.error) }, ...question(ctx, form, step)];
     return advance(ctx, form, result.value);
   },
 
-  onCallback(ctx, [formId = '', action = '', field = '', value = '']) {
-    const form = openForm(ctx);
-    const handled = form && String(form.id) === formId ? pressed(ctx, form, action, field, value) : undefined;
-    if (handled) return handled;
-    return [{ text: ctx.t('error-stale-button') }, ...(form ? question(ctx, form, form.step as Step) : [])];
-  },
+  buttons: [
+    onPress(methodButton, (ctx, { formId, method }) => {
+      const form = formAt(ctx, formId, 'method');
+      return form && advance(ctx, form, withMethod(form.data, method));
+    }),
+    onPress(setButton, (ctx, { formId, field, value }) => {
+      const form = formAt(ctx, formId, field);
+      const change = form && chosen(field, value);
+      return form && change && Object.values(change).every((v) => v !== undefined)
+        ? advance(ctx, form, { ...form.data, ...change })
+        : undefined;
+    }),
+    onPress(fieldButton, (ctx, { formId, field }) => {
+      const form = formAt(ctx, formId, 'edit');
+      return form && question(ctx, advanceForm(ctx, form, field, form.data), field);
+    }),
+    onPress(cardButton, (ctx, { formId, action }) => {
+      if (action === 'discard') {
+        const form = formOfButton(ctx, LOAN_FORM, formId);
+        if (!form) return undefined;
+        closeForm(ctx, form);
+        return [{ text: ctx.t('cancel-done') }];
+      }
+      const form = formAt(ctx, formId, 'confirm');
+      if (!form) return undefined;
+      return action === 'save' ? save(ctx, form) : question(ctx, advanceForm(ctx, form, 'edit', form.data), 'edit');
+    }),
+  ],
 
   currentQuestion(ctx) {
-    const form = openForm(ctx);
-    return form ? question(ctx, form, form.step as Step) : [];
+    const form = readForm(ctx, LOAN_FORM);
+    return form ? question(ctx, form, stepOf(form)) : [];
   },
 };

@@ -1,8 +1,11 @@
+import { buttonType, oneOf, onPress } from '../src/core/buttons.ts';
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
 import { LOCALES, isLocale, localeFromLanguageCode, type Locale } from '../src/i18n/locales.ts';
 
 /** Each language is offered in its own script, so a reader finds theirs whatever the bot speaks now. */
 const NATIVE_NAMES: Record<Locale, string> = { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' };
+
+const languageButton = buttonType<{ locale: Locale }>('language', { locale: oneOf(LOCALES) });
 
 function choose(ctx: CommandContext, locale: Locale): Reply[] {
   ctx.services.language.choose(locale);
@@ -14,7 +17,7 @@ function ask(ctx: CommandContext): Reply[] {
   return [
     {
       text: ctx.t('language-choose', { language: NATIVE_NAMES[ctx.locale] }),
-      buttons: [LOCALES.map((locale) => ({ label: NATIVE_NAMES[locale], data: `language:${locale}` }))],
+      buttons: [LOCALES.map((locale) => languageButton.make(NATIVE_NAMES[locale], { locale }))],
     },
   ];
 }
@@ -38,9 +41,6 @@ export function languageCommand(translatorFor: (locale: Locale) => CommandContex
       if (!locale) return [{ text: ctx.t('language-unknown', { choice: args.slice(0, 40) }) }, ...ask(ctx)];
       return choose({ ...ctx, locale, t: translatorFor(locale) }, locale);
     },
-    onCallback: (ctx, [choice = '']) => {
-      if (!isLocale(choice)) return [{ text: ctx.t('error-stale-button') }];
-      return choose({ ...ctx, locale: choice, t: translatorFor(choice) }, choice);
-    },
+    buttons: [onPress(languageButton, (ctx, { locale }) => choose({ ...ctx, locale, t: translatorFor(locale) }, locale))],
   };
 }

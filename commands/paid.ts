@@ -1,130 +1,139 @@
+import { z } from 'zod';
+import { oneOf, onPress } from '../src/core/buttons.ts';
+import {
+  beginForm,
+  advanceForm,
+  closeForm,
+  defineForm,
+  finishForm,
+  formButton,
+  formOfButton,
+  readForm,
+  type OpenForm,
+} from '../src/core/forms.ts';
+import { paidForLoanButton } from '../src/core/shared-buttons.ts';
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
-import type { FormRow } from '../src/services/forms.ts';
-import { safeDecode } from './shared/callback-data.ts';
-import { formInTheWay } from './shared/form-in-the-way.ts';
-import { daysBetween } from '../src/domain/calendar.ts';
 import { Decimal } from '../src/domain/money.ts';
-import { parseAmount } from '../src/parse/amount.ts';
-import { parseDate } from '../src/parse/date.ts';
+import { parsePaymentChange, type PaymentChange } from '../src/parse/payment-change.ts';
+import { askUndoButton } from './undo.ts';
 import { date, money } from './shared/loan-text.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 
 /*
  * /paid records a payment after the borrower confirms amount and date. The defaults are what
  * they most likely just did: paid the next installment, today. Typing an amount or a date on the
- * confirmation changes it.
+ * confirmation changes it. The confirmation is a quick form: it opens in front of a loan being
+ * entered without disturbing it.
  */
 
-const FORM = 'paid';
+const PAID = defineForm({
+  name: 'paid',
+  size: 'quick',
+  takesText: true,
+  schema: z.object({
+    loanId: z.number().int().positive(),
+    amount: z.string().regex(/^\d+\.\d{2}$/),
+    date: z.iso.date(),
+  }),
+});
+type PaidDraft = z.infer<typeof PAID.schema>;
 
-interface PaidDraft {
-  loanId: number;
-  amount: string;
-  date: string;
-}
+const answerButton = formButton<{ answer: 'confirm' | 'cancel' }>(PAID, { answer: oneOf(['confirm', 'cancel'] as const) });
 
-function card(ctx: CommandContext, form: FormRow): Reply[] {
-  const draft = form.data as unknown as PaidDraft;
-  const found = ctx.services.loans.overview(draft.loanId);
-  if (!found) return [{ text: ctx.t('error-stale-button') }];
+function card(ctx: CommandContext, form: OpenForm<PaidDraft>): Reply[] | undefined {
+  const found = ctx.services.loans.overview(form.data.loanId);
+  if (!found) return undefined;
+  const { amount, date: paidOn } = form.data;
   return [
     {
-      text: ctx.t('paid-confirm', { name: found.loan.name, amount: money(ctx, new Decimal(draft.amount)), date: date(ctx, draft.date) }),
+      text: ctx.t('paid-confirm', { name: found.loan.name, amount: money(ctx, new Decimal(amount)), date: date(ctx, paidOn) }),
       buttons: [
         [
-          { label: ctx.t('button-confirm'), data: `${FORM}:${form.id}:confirm` },
-          { label: ctx.t('button-cancel'), data: `${FORM}:${form.id}:cancel` },
+          answerButton.make(ctx.t('button-confirm'), { formId: form.id, answer: 'confirm' }),
+          answerButton.make(ctx.t('button-cancel'), { formId: form.id, answer: 'cancel' }),
         ],
       ],
     },
   ];
 }
 
-function begin(ctx: CommandContext, loanId: number, rest: string): Reply[] {
-  const busy = formInTheWay(ctx, FORM, true);
-  if (busy) return busy;
+function applied(draft: PaidDraft, change: PaymentChange): PaidDraft {
+  return 'date' in change ? { ...draft, date: change.date } : { ...draft, amount: change.amount.toFixed(2) };
+}
+
+function begin(ctx: CommandContext, loanId: number, rest: string): Reply[] | undefined {
   const found = ctx.services.loans.overview(loanId);
-  if (!found) return [{ text: ctx.t('error-stale-button') }];
+  if (!found) return undefined;
   if (!found.next) return [{ text: ctx.t('paid-nothing-owed', { name: found.loan.name }) }];
-  const draft: PaidDraft = { loanId, amount: found.next.amount.toFixed(2), date: ctx.today };
+  let draft: PaidDraft = { loanId, amount: found.next.amount.toFixed(2), date: ctx.today };
   const problems: Reply[] = [];
   for (const word of rest.split(/\s+/).filter(Boolean)) {
-    const change = readChange(ctx, word);
-    if ('error' in change) problems.push({ text: change.error });
-    else Object.assign(draft, change);
+    const change = parsePaymentChange(word, ctx.today);
+    if (change.ok) draft = applied(draft, change.value);
+    else problems.push({ text: ctx.t(`error-${change.error}`) });
   }
-  const form = ctx.services.forms.start(FORM, 'confirm', draft as unknown as Record<string, unknown>, ctx.now);
-  return [...problems, ...card(ctx, form)];
+  return [...problems, ...(card(ctx, beginForm(ctx, PAID, 'confirm', draft)) ?? [])];
 }
 
-/** A typed word is a date if it looks like one, else an amount. */
-function readChange(ctx: CommandContext, text: string): Partial<PaidDraft> | { error: string } {
-  const asDate = parseDate(text);
-  if (asDate.ok) {
-    if (daysBetween(ctx.today, asDate.value) > 0) return { error: ctx.t('paid-error-future') };
-    return { date: asDate.value };
-  }
-  if (/^\d{4}[-/.年]/.test(text.trim())) return { error: ctx.t(`error-${asDate.error}`) };
-  const asAmount = parseAmount(text);
-  if (asAmount.ok) return { amount: asAmount.value.toFixed(2) };
-  return { error: ctx.t(`error-${asAmount.error}`) };
-}
-
-function openForm(ctx: CommandContext): FormRow | undefined {
-  const form = ctx.services.forms.find();
-  return form?.form === FORM ? form : undefined;
-}
-
-function confirm(ctx: CommandContext, form: FormRow): Reply[] {
-  const draft = form.data as unknown as PaidDraft;
-  const { forms, loans, payments } = ctx.services;
+function confirm(ctx: CommandContext, form: OpenForm<PaidDraft>): Reply[] | undefined {
+  const { loans, payments } = ctx.services;
+  const { loanId, amount, date: paidOn } = form.data;
   // Recorded once: the payment and the end of this form are one transaction.
-  const result = forms.finish(form.id, () => payments.record(draft.loanId, new Decimal(draft.amount), draft.date, ctx.now));
-  if (!result) return [{ text: ctx.t('error-stale-button') }];
+  const result = finishForm(ctx, form, () => payments.record(loanId, new Decimal(amount), paidOn, ctx.now));
+  if (!result) return undefined;
   if (!result.ok) {
     if (result.reason === 'more-than-owed') {
-      return [{ text: ctx.t('paid-error-more-than-owed', { owed: money(ctx, result.owed) }) }, ...card(ctx, form)];
+      return [{ text: ctx.t('paid-error-more-than-owed', { owed: money(ctx, result.owed) }) }, ...(card(ctx, form) ?? [])];
     }
-    forms.clear();
-    const loan = loans.overview(draft.loanId)?.loan;
-    return [{ text: loan ? ctx.t('paid-nothing-owed', { name: loan.name }) : ctx.t('error-stale-button') }];
+    closeForm(ctx, form);
+    const loan = loans.overview(loanId)?.loan;
+    return loan ? [{ text: ctx.t('paid-nothing-owed', { name: loan.name }) }] : undefined;
   }
-  const after = loans.overview(draft.loanId);
-  const lines = [ctx.t('paid-recorded', { amount: money(ctx, new Decimal(draft.amount)), name: after?.loan.name ?? '' })];
+  const after = loans.overview(loanId);
+  const lines = [ctx.t('paid-recorded', { amount: money(ctx, new Decimal(amount)), name: after?.loan.name ?? '' })];
   if (after?.next) {
     lines.push(ctx.t('paid-next', { amount: money(ctx, after.next.amount), date: date(ctx, after.next.due) }));
   } else {
     lines.push(ctx.t('loans-item-paid-off'));
   }
-  return [{ text: lines.join('\n'), buttons: [[{ label: ctx.t('button-undo'), data: 'undo:ask' }]] }];
+  return [{ text: lines.join('\n'), buttons: [[askUndoButton.make(ctx.t('button-undo'), { action: 'ask' })]] }];
+}
+
+/** The button that picks a loan for /paid, carrying what was typed after it when that fits. */
+function pickButton(carried: string) {
+  return (loanId: number, label: string) => {
+    const withCarried = { action: 'loan' as const, loanId, carried: carried || undefined };
+    return paidForLoanButton.make(label, paidForLoanButton.fits(withCarried) ? withCarried : { ...withCarried, carried: undefined });
+  };
 }
 
 export const paidCommand: Command = {
-  name: FORM,
+  name: PAID.name,
   descriptionKey: 'command-paid',
+  form: PAID,
   run(ctx, args) {
-    const picked = pickLoan(ctx, args, `${FORM}:loan`, args);
-    return 'replies' in picked ? picked.replies : begin(ctx, picked.loan.loan.id, picked.rest);
+    const picked = pickLoan(ctx, args, pickButton(args));
+    return 'replies' in picked ? picked.replies : (begin(ctx, picked.loan.loan.id, picked.rest) ?? []);
   },
-  onCallback(ctx, [first = '', action = '', carried = '']) {
-    if (first === 'loan') return begin(ctx, Number(action), safeDecode(carried) ?? '');
-    const form = openForm(ctx);
-    if (!form || String(form.id) !== first) return [{ text: ctx.t('error-stale-button') }];
-    if (action === 'confirm') return confirm(ctx, form);
-    ctx.services.forms.clear();
-    return [{ text: ctx.t('cancel-done') }];
-  },
+  buttons: [
+    onPress(paidForLoanButton, (ctx, { loanId, carried }) => begin(ctx, loanId, carried ?? '')),
+    onPress(answerButton, (ctx, { formId, answer }) => {
+      const form = formOfButton(ctx, PAID, formId);
+      if (!form) return undefined;
+      if (answer === 'confirm') return confirm(ctx, form);
+      closeForm(ctx, form);
+      return [{ text: ctx.t('cancel-done') }];
+    }),
+  ],
   onFormInput(ctx, text) {
-    const form = openForm(ctx);
+    const form = readForm(ctx, PAID);
     if (!form) return [{ text: ctx.t('error-not-understood') }];
-    const change = readChange(ctx, text);
-    if ('error' in change) return [{ text: change.error }, ...card(ctx, form)];
-    const data = { ...form.data, ...change };
-    ctx.services.forms.update(form.id, 'confirm', data, ctx.now);
-    return card(ctx, { ...form, data });
+    const change = parsePaymentChange(text, ctx.today);
+    if (!change.ok) return [{ text: ctx.t(`error-${change.error}`) }, ...(card(ctx, form) ?? [])];
+    return card(ctx, advanceForm(ctx, form, 'confirm', applied(form.data, change.value))) ?? [];
   },
   currentQuestion(ctx) {
-    const form = openForm(ctx);
-    return form ? card(ctx, form) : [];
+    const form = readForm(ctx, PAID);
+    return (form && card(ctx, form)) ?? [];
   },
 };

@@ -1,12 +1,20 @@
+import { buttonType, id, literal, moneyText, onPress } from '../src/core/buttons.ts';
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
 import { Decimal } from '../src/domain/money.ts';
-import { wholeNumber } from './shared/callback-data.ts';
 import { date, money } from './shared/loan-text.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 
-function quote(ctx: CommandContext, loanId: number): Reply[] {
+const quoteButton = buttonType<{ loanId: number }>('payoff', { loanId: id });
+/** Carries the figure shown, so pressing it tomorrow cannot record a stale amount. */
+const settleButton = buttonType<{ action: 'settle'; loanId: number; amount: string }>('payoff', {
+  action: literal('settle'),
+  loanId: id,
+  amount: moneyText,
+});
+
+function quote(ctx: CommandContext, loanId: number): Reply[] | undefined {
   const found = ctx.services.payoff.quote(loanId, ctx.today);
-  if (!found) return [{ text: ctx.t('error-stale-button') }];
+  if (!found) return undefined;
   const { loan, quote: q, penalty, total } = found;
   if (total.lte(0)) return [{ text: ctx.t('paid-nothing-owed', { name: loan.name }) }];
   const lines = [ctx.t('payoff-header', { name: loan.name, date: date(ctx, ctx.today), amount: money(ctx, total) })];
@@ -17,32 +25,26 @@ function quote(ctx: CommandContext, loanId: number): Reply[] {
   if (q.fees.gt(0)) lines.push(ctx.t('payoff-fees', { amount: money(ctx, q.fees) }));
   if (penalty.gt(0)) lines.push(ctx.t('payoff-penalty', { amount: money(ctx, penalty) }));
   lines.push('', ctx.t('payoff-saved', { scheduled: money(ctx, q.remainingScheduled), saved: money(ctx, q.saved) }), ctx.t('payoff-check'));
-  // The button carries the figure shown, so pressing it tomorrow cannot record a stale amount.
-  const settle = { label: ctx.t('button-payoff-paid'), data: `payoff:settle:${loan.id}:${total.toFixed(2)}` };
-  return [{ text: lines.join('\n'), buttons: [[settle]] }];
+  const settleNow = settleButton.make(ctx.t('button-payoff-paid'), { action: 'settle', loanId: loan.id, amount: total.toFixed(2) });
+  return [{ text: lines.join('\n'), buttons: [[settleNow]] }];
 }
 
-function settle(ctx: CommandContext, loanId: number, amount: string): Reply[] {
-  if (!/^\d+\.\d{2}$/.test(amount)) return [{ text: ctx.t('error-stale-button') }];
+function settle(ctx: CommandContext, loanId: number, amount: string): Reply[] | undefined {
   const result = ctx.services.payoff.settle(loanId, ctx.today, ctx.now, new Decimal(amount));
   if (result.ok) return [{ text: ctx.t('payoff-settled', { amount: money(ctx, result.amount), name: result.name }) }];
-  if (result.reason === 'quote-changed') return [{ text: ctx.t('payoff-quote-changed') }, ...quote(ctx, loanId)];
-  return [{ text: ctx.t('error-stale-button') }];
+  if (result.reason === 'quote-changed') return [{ text: ctx.t('payoff-quote-changed') }, ...(quote(ctx, loanId) ?? [])];
+  return undefined;
 }
 
 export const payoffCommand: Command = {
   name: 'payoff',
   descriptionKey: 'command-payoff',
   run(ctx, args) {
-    const picked = pickLoan(ctx, args, 'payoff');
-    return 'replies' in picked ? picked.replies : quote(ctx, picked.loan.loan.id);
+    const picked = pickLoan(ctx, args, (loanId, label) => quoteButton.make(label, { loanId }));
+    return 'replies' in picked ? picked.replies : (quote(ctx, picked.loan.loan.id) ?? []);
   },
-  onCallback(ctx, [first = '', loanId, amount = '']) {
-    if (first === 'settle') {
-      const id = wholeNumber(loanId);
-      return id === undefined ? [{ text: ctx.t('error-stale-button') }] : settle(ctx, id, amount);
-    }
-    const id = wholeNumber(first);
-    return id === undefined ? [{ text: ctx.t('error-stale-button') }] : quote(ctx, id);
-  },
+  buttons: [
+    onPress(quoteButton, (ctx, { loanId }) => quote(ctx, loanId)),
+    onPress(settleButton, (ctx, { loanId, amount }) => settle(ctx, loanId, amount)),
+  ],
 };

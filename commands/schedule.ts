@@ -2,16 +2,18 @@ import type { Button, Command, CommandContext, Reply } from '../src/core/types.t
 import { daysBetween } from '../src/domain/calendar.ts';
 import { Decimal } from '../src/domain/money.ts';
 import { openAmount } from '../src/services/loans.ts';
-import { wholeNumber } from './shared/callback-data.ts';
+import { onPress } from '../src/core/buttons.ts';
+import { scheduleButton } from '../src/core/shared-buttons.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 import { date, money } from './shared/loan-text.ts';
 
 /** Rows per page: a year of monthly installments, well under Telegram's 4096 characters. */
 export const SCHEDULE_PAGE_SIZE = 12;
 
-function show(ctx: CommandContext, loanId: number, requestedPage?: number): Reply[] {
+/** The page of the schedule; undefined when the loan is not the user's (any more). */
+function show(ctx: CommandContext, loanId: number, requestedPage?: number): Reply[] | undefined {
   const found = ctx.services.loans.overview(loanId);
-  if (!found) return [{ text: ctx.t('error-stale-button') }];
+  if (!found) return undefined;
   const { loan, rows, next } = found;
   const pages = Math.max(1, Math.ceil(rows.length / SCHEDULE_PAGE_SIZE));
   // Open on the page with the installment that matters now.
@@ -41,8 +43,8 @@ function show(ctx: CommandContext, loanId: number, requestedPage?: number): Repl
   });
   const header = ctx.t('schedule-header', { name: loan.name, page: page + 1, pages });
   const nav: Button[] = [];
-  if (page > 0) nav.push({ label: ctx.t('button-previous'), data: `schedule:${loan.id}:${page - 1}` });
-  if (page < pages - 1) nav.push({ label: ctx.t('button-next'), data: `schedule:${loan.id}:${page + 1}` });
+  if (page > 0) nav.push(scheduleButton.make(ctx.t('button-previous'), { loanId: loan.id, page: page - 1 }));
+  if (page < pages - 1) nav.push(scheduleButton.make(ctx.t('button-next'), { loanId: loan.id, page: page + 1 }));
   const reply: Reply = { text: [header, '', ...lines, '', ctx.t('schedule-legend')].join('\n') };
   if (nav.length > 0) reply.buttons = [nav];
   if (next) reply.text += `\n${ctx.t('schedule-next', { date: date(ctx, next.due), amount: money(ctx, next.amount) })}`;
@@ -53,13 +55,8 @@ export const scheduleCommand: Command = {
   name: 'schedule',
   descriptionKey: 'command-schedule',
   run(ctx, args) {
-    const picked = pickLoan(ctx, args, 'schedule');
-    return 'replies' in picked ? picked.replies : show(ctx, picked.loan.loan.id);
+    const picked = pickLoan(ctx, args, (loanId, label) => scheduleButton.make(label, { loanId, page: undefined }));
+    return 'replies' in picked ? picked.replies : (show(ctx, picked.loan.loan.id) ?? []);
   },
-  onCallback(ctx, [loanId, page]) {
-    const id = wholeNumber(loanId);
-    const pageNumber = page === undefined ? undefined : wholeNumber(page);
-    if (id === undefined || (page !== undefined && pageNumber === undefined)) return [{ text: ctx.t('error-stale-button') }];
-    return show(ctx, id, pageNumber);
-  },
+  buttons: [onPress(scheduleButton, (ctx, { loanId, page }) => show(ctx, loanId, page))],
 };

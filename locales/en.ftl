@@ -248,7 +248,7 @@ paid-confirm =
     To change them, type another amount or date.
 button-confirm = Confirm
 paid-nothing-owed = Nothing is owed on { $name }.
-paid-error-future = A payment date cannot be in the future.
+error-payment-date-in-future = A payment date cannot be in the future.
 paid-error-more-than-owed = That is more than everything still owed on this loan ({ $owed }).
 paid-recorded = Recorded { $amount } for { $name }.
 paid-next = Next: { $amount } on { $date }.

@@ -232,7 +232,7 @@ paid-confirm =
     如需修改，直接输入其他金额或日期。
 button-confirm = 确认
 paid-nothing-owed = “{ $name }”已经没有待还款项。
-paid-error-future = 还款日期不能晚于今天。
+error-payment-date-in-future = 还款日期不能晚于今天。
 paid-error-more-than-owed = 这超过了这笔借款全部待还金额（{ $owed }）。
 paid-recorded = 已记录“{ $name }”还款 { $amount }。
 paid-next = 下一期：{ $date }还 { $amount }。

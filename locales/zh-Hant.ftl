@@ -233,7 +233,7 @@ paid-confirm =
     如需修改，直接輸入其他金額或日期。
 button-confirm = 確認
 paid-nothing-owed = 「{ $name }」已經沒有待還款項。
-paid-error-future = 還款日期不能晚於今天。
+error-payment-date-in-future = 還款日期不能晚於今天。
 paid-error-more-than-owed = 這超過了這筆借款全部待還金額（{ $owed }）。
 paid-recorded = 已記錄「{ $name }」還款 { $amount }。
 paid-next = 下一期：{ $date }還 { $amount }。

@@ -1,4 +1,4 @@
-import type { CommandContext, Reply } from '../../src/core/types.ts';
+import type { Button, CommandContext, Reply } from '../../src/core/types.ts';
 import type { LoanOverview } from '../../src/services/loans.ts';
 
 /**
@@ -9,14 +9,13 @@ import type { LoanOverview } from '../../src/services/loans.ts';
 export function pickLoan(
   ctx: CommandContext,
   args: string,
-  callbackPrefix: string,
-  /** Carried in each button after the loan id (e.g. the amount typed after /paid), when it fits. */
-  carry = '',
+  /** The button that picks this loan for the command. */
+  button: (loanId: number, label: string) => Button,
 ): { loan: LoanOverview; rest: string } | { replies: Reply[] } {
   const loans = ctx.services.loans.list();
   if (loans.length === 0) return { replies: [{ text: ctx.t('loans-empty') }] };
   const [first = '', ...others] = args.split(/\s+/).filter(Boolean);
-  const index = /^#?\d{1,3}$/.test(first) ? Number(first.replace('#', '')) : NaN;
+  const index = /^#?\d{1,3}$/.test(first) ? Number(first.replace('#', '')) : Number.NaN;
   if (loans.length > 1 && index >= 1 && index <= loans.length) {
     return { loan: loans[index - 1] as LoanOverview, rest: others.join(' ') };
   }
@@ -26,16 +25,6 @@ export function pickLoan(
   }
   if (loans.length === 1) return { loan: loans[0] as LoanOverview, rest: args };
   return {
-    replies: [
-      {
-        text: ctx.t('pick-loan'),
-        buttons: loans.map((entry, i) => {
-          const data = `${callbackPrefix}:${entry.loan.id}`;
-          const withCarry = carry ? `${data}:${encodeURIComponent(carry)}` : data;
-          // Telegram limits button data to 64 bytes; without the extra the user types it again.
-          return [{ label: `${i + 1}. ${entry.loan.name}`, data: Buffer.byteLength(withCarry) <= 64 ? withCarry : data }];
-        }),
-      },
-    ],
+    replies: [{ text: ctx.t('pick-loan'), buttons: loans.map((entry, i) => [button(entry.loan.id, `${i + 1}. ${entry.loan.name}`)]) }],
   };
 }

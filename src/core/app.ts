@@ -3,6 +3,7 @@ import { localeFromLanguageCode, localeOf, type Locale } from '../i18n/locales.t
 import type { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../log.ts';
 import type { Services } from '../services/index.ts';
+import { matchButton } from './buttons.ts';
 import type { Clock } from './clock.ts';
 import type { Command, CommandContext, IncomingUpdate, OutgoingMessage, Reply } from './types.ts';
 
@@ -74,24 +75,40 @@ export function createApp(deps: AppDeps): App {
     return command;
   }
 
-  function openFormCommand(ctx: CommandContext): Command | undefined {
-    const form = ctx.services.forms.find();
-    return form ? byName.get(form.form) : undefined;
+  /** The command whose form is open in this slot, with the form's id. */
+  function formCommand(ctx: CommandContext, slot: 'long' | 'quick'): { command: Command; formId: number } | undefined {
+    const row = ctx.services.forms.find(slot);
+    const command = row && byName.get(row.form);
+    return row && command ? { command, formId: row.id } : undefined;
   }
 
-  /** After an error outside a form's own answers, remind the user where the form stands. */
+  /** The form typed text goes to: the quick form in front if it takes text, else the long form behind it. */
+  function textForm(ctx: CommandContext): Command | undefined {
+    const quick = formCommand(ctx, 'quick')?.command;
+    if (quick?.form?.takesText && quick.onFormInput) return quick;
+    return formCommand(ctx, 'long')?.command;
+  }
+
+  /** After an error outside a form's own answers, remind the user where the form in front stands. */
   async function withOpenQuestion(ctx: CommandContext, replies: Reply[]): Promise<Reply[]> {
-    const form = openFormCommand(ctx);
+    const form = formCommand(ctx, 'quick')?.command ?? formCommand(ctx, 'long')?.command;
     return form?.currentQuestion ? [...replies, ...(await form.currentQuestion(ctx))] : replies;
   }
 
+  /** A stale, forged or malformed button: one answer for all, then where the open form stands. */
+  function staleButton(ctx: CommandContext): Promise<Reply[]> {
+    return withOpenQuestion(ctx, [{ text: ctx.t('error-stale-button') }]);
+  }
+
+  async function press(ctx: CommandContext, data: string): Promise<Reply[]> {
+    const command = commandFor(ctx, data.split(':')[0] ?? '');
+    const matched = command?.buttons && matchButton(command.buttons, data);
+    if (!matched) return staleButton(ctx);
+    return (await matched(ctx)) ?? staleButton(ctx);
+  }
+
   async function route(ctx: CommandContext, update: IncomingUpdate): Promise<Reply[]> {
-    if (update.callbackData !== undefined) {
-      const [prefix = '', ...parts] = update.callbackData.split(':');
-      const command = commandFor(ctx, prefix);
-      if (!command?.onCallback) return withOpenQuestion(ctx, [{ text: ctx.t('error-stale-button') }]);
-      return command.onCallback(ctx, parts);
-    }
+    if (update.callbackData !== undefined) return press(ctx, update.callbackData);
 
     const text = update.text ?? '';
     if (text.length > MAX_INPUT_LENGTH) {
@@ -105,9 +122,21 @@ export function createApp(deps: AppDeps): App {
       }
       return command.run(ctx, parsed.args);
     }
-    const form = openFormCommand(ctx);
+    const form = textForm(ctx);
     if (form?.onFormInput) return form.onFormInput(ctx, text);
     return freeText(ctx, text);
+  }
+
+  /**
+   * A quick form (a payment to confirm, a setting) that ended in front of a long one (a loan
+   * being entered): the long form comes back with its question, so the next answer finds it.
+   */
+  async function withResumedForm(ctx: CommandContext, quickBefore: number | undefined, replies: Reply[]): Promise<Reply[]> {
+    if (quickBefore === undefined || formCommand(ctx, 'quick')) return replies;
+    const long = formCommand(ctx, 'long');
+    if (!long?.command.currentQuestion) return replies;
+    const question = await long.command.currentQuestion(ctx);
+    return [...replies, { text: ctx.t('form-resume', { form: ctx.t(`form-name-${long.command.name}`) }) }, ...question];
   }
 
   async function handle(update: IncomingUpdate): Promise<OutgoingMessage[]> {
@@ -116,7 +145,8 @@ export function createApp(deps: AppDeps): App {
       ctx = contextFor(update);
       const kind = update.callbackData !== undefined ? 'callback' : 'text';
       deps.logger.info({ userId: update.userId, kind }, 'update');
-      const replies = await route(ctx, update);
+      const quickBefore = formCommand(ctx, 'quick')?.formId;
+      const replies = await withResumedForm(ctx, quickBefore, await route(ctx, update));
       return replies.map(({ to, ...reply }) => ({ ...reply, chatId: to ?? update.chatId }));
     } catch (error) {
       // Our fault, not the user's: log with context, apologise without details.

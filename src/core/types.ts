@@ -52,6 +52,16 @@ export interface OutgoingMessage extends Omit<Reply, 'to'> {
 
 export type Audience = 'everyone' | 'operator';
 
+/** 'long': a form filled in over many messages; 'quick': a confirmation or one value in front of it. */
+export type FormSize = 'long' | 'quick';
+
+/** One of a command's buttons and what pressing it does (made with onPress, src/core/buttons.ts). */
+export interface ButtonHandler {
+  command: string;
+  /** What pressing this data does, if the data is this handler's button; undefined replies mean "stale". */
+  match(data: string): ((ctx: CommandContext) => Reply[] | undefined | Promise<Reply[] | undefined>) | undefined;
+}
+
 export interface UserProfile {
   id: number;
   locale: Locale;
@@ -87,10 +97,12 @@ export interface Command {
    */
   audience?: Audience;
   run(ctx: CommandContext, args: string): Reply[] | Promise<Reply[]>;
-  /** Button presses whose data starts with `${name}:`; `parts` is the rest split on ':'. */
-  onCallback?(ctx: CommandContext, parts: string[]): Reply[] | Promise<Reply[]>;
-  /** Free text while this command's form is open. */
+  /** What its buttons do: button data starts with the command's name. */
+  buttons?: ButtonHandler[];
+  /** The form this command keeps open between messages, if any (src/core/forms.ts). */
+  form?: { size: FormSize; takesText: boolean };
+  /** Free text while this command's form is the one in front. */
   onFormInput?(ctx: CommandContext, text: string): Reply[] | Promise<Reply[]>;
-  /** The current question again, after an error outside the form (e.g. an unknown command). */
+  /** The current question again, after an error outside the form or when it comes back to the front. */
   currentQuestion?(ctx: CommandContext): Reply[] | Promise<Reply[]>;
 }

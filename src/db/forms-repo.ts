@@ -3,41 +3,64 @@ import type { Queryable } from './client.ts';
 import { formStates } from './schema.ts';
 
 export type FormRow = typeof formStates.$inferSelect;
+/** 'long': a form filled in over many messages; 'quick': a confirmation or one value in front of it. */
+export type FormSlot = FormRow['slot'];
 
-export function findForm(q: Queryable, userId: number): FormRow | undefined {
-  return q.select().from(formStates).where(eq(formStates.userId, userId)).get();
+/*
+ * Every function takes the user's id and scopes by it: a form id from a forged button cannot
+ * touch another user's form.
+ */
+
+export function findForm(q: Queryable, userId: number, slot: FormSlot): FormRow | undefined {
+  return q
+    .select()
+    .from(formStates)
+    .where(and(eq(formStates.userId, userId), eq(formStates.slot, slot)))
+    .get();
 }
 
-/** Replaces any open form: a new form gets a new id, so buttons of the old one go stale. */
-export function startForm(q: Queryable, userId: number, form: string, step: string, data: Record<string, unknown>, now: string): FormRow {
+/** Replaces the form in this slot: a new form gets a new id, so buttons of the old one go stale. */
+export function startForm(
+  q: Queryable,
+  userId: number,
+  slot: FormSlot,
+  form: string,
+  step: string,
+  data: Record<string, unknown>,
+  now: string,
+): FormRow {
   return q.transaction((tx) => {
-    tx.delete(formStates).where(eq(formStates.userId, userId)).run();
-    return tx.insert(formStates).values({ userId, form, step, data, updatedAt: now }).returning().get();
+    tx.delete(formStates)
+      .where(and(eq(formStates.userId, userId), eq(formStates.slot, slot)))
+      .run();
+    return tx.insert(formStates).values({ userId, slot, form, step, data, history: [], updatedAt: now }).returning().get();
   });
 }
 
-/** Scoped by the user too: a form id from a forged button cannot touch another user's form. */
-export function updateForm(q: Queryable, userId: number, id: number, step: string, data: Record<string, unknown>, now: string): void {
+export function updateForm(
+  q: Queryable,
+  userId: number,
+  id: number,
+  step: string,
+  data: Record<string, unknown>,
+  history: string[],
+  now: string,
+): void {
   q.update(formStates)
-    .set({ step, data, updatedAt: now })
+    .set({ step, data, history, updatedAt: now })
     .where(and(eq(formStates.id, id), eq(formStates.userId, userId)))
     .run();
-}
-
-export function clearForm(q: Queryable, userId: number): boolean {
-  return q.delete(formStates).where(eq(formStates.userId, userId)).run().changes > 0;
 }
 
 /**
  * Closes exactly this form. Done in the same transaction as the form's final write, it makes
  * that write happen once: a second press of Save finds the form gone and writes nothing.
  */
-export function closeForm(q: Queryable, id: number): boolean {
-  return q.delete(formStates).where(eq(formStates.id, id)).run().changes > 0;
-}
-
-/** The user's open form if it is this one. */
-export function findFormOf(q: Queryable, userId: number, form: string): FormRow | undefined {
-  const row = findForm(q, userId);
-  return row?.form === form ? row : undefined;
+export function closeForm(q: Queryable, userId: number, id: number): boolean {
+  return (
+    q
+      .delete(formStates)
+      .where(and(eq(formStates.id, id), eq(formStates.userId, userId)))
+      .run().changes > 0
+  );
 }

@@ -151,18 +151,31 @@ export const paymentAllocations = sqliteTable(
   (t) => [index('allocations_payment_idx').on(t.paymentId), index('allocations_installment_idx').on(t.installmentId)],
 );
 
-/** One open multi-step form per user; its id goes into the form's buttons so old buttons can be recognised. */
-export const formStates = sqliteTable('form_states', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  userId: integer('user_id')
-    .notNull()
-    .unique()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  form: text('form').notNull(),
-  step: text('step').notNull(),
-  data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
-  updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-});
+/**
+ * Open multi-step forms: at most one long form (a loan being entered, a hardship request) and one
+ * quick form in front of it (a payment to confirm, a setting, a deletion to confirm) per user.
+ * The form's id goes into its buttons, so buttons of an older form are recognised as stale.
+ */
+export const formStates = sqliteTable(
+  'form_states',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** 'long' or 'quick' (src/core/forms.ts). */
+    slot: text('slot', { enum: ['long', 'quick'] })
+      .notNull()
+      .default('long'),
+    form: text('form').notNull(),
+    step: text('step').notNull(),
+    data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    /** The steps before this one, oldest first: where Back goes. */
+    history: text('history', { mode: 'json' }).notNull().$type<string[]>().default([]),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [uniqueIndex('form_states_user_slot_idx').on(t.userId, t.slot)],
+);
 
 /**
  * The delivery outbox: every message the bot starts (not a direct reply to an update) waits

@@ -5,14 +5,14 @@ import { POLICY_PRESETS, policyWith, type OverduePolicy, type PolicyPresetId } f
  * The fields of a loan's overdue rules the borrower changed from its preset, as stored in
  * loans.policy_overrides (JSON; decimals as strings so nothing is a float).
  */
-export interface StoredPolicyOverrides {
+export type StoredPolicyOverrides = {
   graceDays?: number;
   multiplier?: string;
   dailyPercent?: string;
   dayBasis?: 360 | 365;
   reportAfterDays?: number;
   lateFee?: string;
-}
+};
 
 /** A loan's overdue rules: its preset with the stored changes applied (pure; no I/O). */
 export function policyFrom(preset: PolicyPresetId, stored: StoredPolicyOverrides | null | undefined): OverduePolicy {

@@ -11,7 +11,8 @@ import { parsePeriods } from './periods.ts';
 import { checkRate, readRate, type RateInput } from './rate.ts';
 import { foldToSimplified, isTooLong, normalizeText, type ParseError, type ParseResult } from './result.ts';
 
-export interface LoanDraft {
+/** The terms a one-line /addloan states (the form asks for the rest). */
+export interface LoanLineTerms {
   name: string;
   principal: Decimal;
   method: RepaymentMethod;
@@ -22,7 +23,7 @@ export interface LoanDraft {
 
 export interface LoanLineResult {
   /** Every field the line stated unambiguously and validly. */
-  draft: Partial<LoanDraft>;
+  draft: Partial<LoanLineTerms>;
   /**
    * Pieces that looked like values but were not used: ambiguous (two different amounts, a rate
    * without a unit, "12/10"), or not understood. The form shows them and asks for the field.
@@ -245,7 +246,7 @@ function choose<T>(
 export function parseLoanLine(text: string): LoanLineResult {
   if (isTooLong(text)) return { draft: {}, unread: [], errors: ['text-too-long'] };
   const line = new Line(normalizeLine(text));
-  const draft: Partial<LoanDraft> = {};
+  const draft: Partial<LoanLineTerms> = {};
   const unread: { start: number; text: string }[] = [];
   const errors: ParseError[] = [];
   const markUnread = (span: Span): void => {

@@ -30,7 +30,8 @@ export type ParseError =
   | 'quiet-hours-not-understood'
   | 'card-bill-incomplete'
   | 'card-bill-dates-order'
-  | 'card-bill-minimum-too-large';
+  | 'card-bill-minimum-too-large'
+  | 'payment-date-in-future';
 
 export const PARSE_ERRORS: readonly ParseError[] = [
   'amount-not-number',
@@ -60,6 +61,7 @@ export const PARSE_ERRORS: readonly ParseError[] = [
   'card-bill-incomplete',
   'card-bill-dates-order',
   'card-bill-minimum-too-large',
+  'payment-date-in-future',
 ];
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParseError };

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/client.ts';
-import { clearForm, closeForm, findForm, startForm, updateForm, type FormRow } from '../db/forms-repo.ts';
+import { closeForm, findForm, startForm, updateForm, type FormRow, type FormSlot } from '../db/forms-repo.ts';
 
-export type { FormRow };
+export type { FormRow, FormSlot };
 
 class Refused extends Error {}
 
@@ -10,11 +10,11 @@ class Refused extends Error {}
  * button finds the form gone and writes nothing (undefined); a write that refuses ({ ok: false })
  * is rolled back together with the form's end, so the borrower can correct and try again.
  */
-export function finishForm<T extends { ok: boolean }>(q: Queryable, formId: number, write: () => T): T | undefined {
+function finishForm<T extends { ok: boolean }>(q: Queryable, userId: number, formId: number, write: () => T): T | undefined {
   let refused: T | undefined;
   try {
     return q.transaction(() => {
-      if (!closeForm(q, formId)) return undefined;
+      if (!closeForm(q, userId, formId)) return undefined;
       const result = write();
       if (!result.ok) {
         refused = result;
@@ -28,16 +28,16 @@ export function finishForm<T extends { ok: boolean }>(q: Queryable, formId: numb
   }
 }
 
-/** One user's open form, as the form toolkit stores it. */
+/** One user's open forms, as the form toolkit (src/core/forms.ts) keeps them. */
 export function formStore(q: Queryable, userId: number) {
   return {
-    find: (): FormRow | undefined => findForm(q, userId),
-    start: (form: string, step: string, data: Record<string, unknown>, now: Date): FormRow =>
-      startForm(q, userId, form, step, data, now.toISOString()),
-    update: (formId: number, step: string, data: Record<string, unknown>, now: Date): void =>
-      updateForm(q, userId, formId, step, data, now.toISOString()),
-    clear: (): boolean => clearForm(q, userId),
-    finish: <T extends { ok: boolean }>(formId: number, write: () => T): T | undefined => finishForm(q, formId, write),
+    find: (slot: FormSlot): FormRow | undefined => findForm(q, userId, slot),
+    start: (slot: FormSlot, form: string, step: string, data: Record<string, unknown>, now: Date): FormRow =>
+      startForm(q, userId, slot, form, step, data, now.toISOString()),
+    update: (formId: number, step: string, data: Record<string, unknown>, history: string[], now: Date): void =>
+      updateForm(q, userId, formId, step, data, history, now.toISOString()),
+    close: (formId: number): boolean => closeForm(q, userId, formId),
+    finish: <T extends { ok: boolean }>(formId: number, write: () => T): T | undefined => finishForm(q, userId, formId, write),
   };
 }
 

@@ -6,7 +6,7 @@ import { addLoan, listLoans, loanOverview, nextDue, removeLoan, replaceLoan, set
 import { overdueOfUser } from './overdue.ts';
 import { lastPayment, recordPayment, undoLastPayment } from './payments.ts';
 import { payoffOf } from './payoff.ts';
-import { reminderSettingsOfUser, saveReminderSettings, type ReminderSettingsUpdate } from './reminder-settings.ts';
+import { changeReminderSettings, reminderSettingsOfUser, type ReminderSettingsUpdate } from './reminder-settings.ts';
 import { settleLoan } from './settle.ts';
 import { snoozeReminder, type SnoozeChoice } from './snooze.ts';
 import { chooseLanguage, enterUser } from './users.ts';
@@ -50,7 +50,7 @@ function userServices(db: Db, config: ServicesConfig, userId: number) {
     },
     settings: {
       get: () => reminderSettingsOfUser(db, userId),
-      save: (update: ReminderSettingsUpdate, now: Date) => saveReminderSettings(db, userId, update, now),
+      change: (update: ReminderSettingsUpdate, now: Date) => changeReminderSettings(db, userId, update, now),
     },
     reminders: {
       snooze: (batchId: number, when: SnoozeChoice, now: Date, today: IsoDate) => snoozeReminder(db, userId, batchId, when, now, today),

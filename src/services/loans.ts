@@ -2,16 +2,7 @@ import { aprOfSchedule } from '../domain/apr.ts';
 import { todayIn, type IsoDate } from '../domain/calendar.ts';
 import { openParts } from '../domain/installment-split.ts';
 import { Decimal, ZERO, toMoneyString } from '../domain/money.ts';
-import { defaultPresetFor, type PolicyPresetId } from '../domain/overdue-policy.ts';
-import { toMonthlyRate, type DayBasis, type RateUnit } from '../domain/rates.ts';
-import {
-  buildSchedule,
-  summarizeSchedule,
-  type LoanTerms,
-  type RepaymentMethod,
-  type ScheduleRow,
-  type ScheduleSummary,
-} from '../domain/schedule.ts';
+import { buildSchedule, summarizeSchedule, type ScheduleRow, type ScheduleSummary } from '../domain/schedule.ts';
 import type { Queryable } from '../db/client.ts';
 import {
   deleteLoan,
@@ -27,40 +18,13 @@ import {
   type InstallmentRow,
   type LoanRow,
   type NewInstallmentRow,
-  type NewLoanRow,
 } from '../db/loans-repo.ts';
+import { columnsFromInput, termsFromInput, type LoanInput } from './loan-shapes.ts';
 import { refreshReminders } from './reminder-timetable.ts';
-import type { StoredPolicyOverrides } from '../domain/policy-overrides.ts';
 import { groupByLoan, scheduleRowsOf } from './installment-rows.ts';
 import { applyPayment } from './payments.ts';
 
-export type LenderKind = 'licensed' | 'private';
-
-/** A fee plan's early-repayment rule as stored in loans.prepayment_rule (JSON). */
-export type StoredPrepaymentRule =
-  | { kind: 'waive-remaining-fees' }
-  | { kind: 'charge-remaining-fees' }
-  | { kind: 'percent-of-principal'; percent: string };
-
-/** Everything that defines a loan, as the borrower gave it. */
-export interface LoanInput {
-  name: string;
-  principal: Decimal;
-  method: RepaymentMethod;
-  rate: { percent: Decimal; unit: RateUnit };
-  periods: number;
-  firstDue: IsoDate;
-  /** Day of the month the contract names, when the first due date was clamped (31 → 28 Feb). */
-  dueDay?: number | undefined;
-  startDate?: IsoDate | undefined;
-  dayBasis?: DayBasis | undefined;
-  upfrontFee?: Decimal | undefined;
-  oneTimeFee?: Decimal | undefined;
-  lenderKind?: LenderKind | undefined;
-  policyPreset?: PolicyPresetId | undefined;
-  prepaymentRule?: StoredPrepaymentRule | undefined;
-  policyOverrides?: StoredPolicyOverrides | undefined;
-}
+export type { LenderKind, LoanInput, StoredPrepaymentRule } from './loan-shapes.ts';
 
 export interface LoanPreview {
   rows: ScheduleRow[];
@@ -70,66 +34,10 @@ export interface LoanPreview {
   effectiveRate: Decimal;
 }
 
-export function termsOf(input: LoanInput): LoanTerms {
-  const dayBasis = input.dayBasis ?? 360;
-  return {
-    principal: input.principal,
-    method: input.method,
-    monthlyRate: toMonthlyRate(input.rate.percent, input.rate.unit, dayBasis),
-    periods: input.periods,
-    firstDue: input.firstDue,
-    dayBasis,
-    ...(input.dueDay !== undefined && { dueDay: input.dueDay }),
-    ...(input.startDate !== undefined && { start: input.startDate }),
-    ...(input.oneTimeFee !== undefined && { oneTimeFee: input.oneTimeFee }),
-  };
-}
-
-export function inputOf(loan: LoanRow): LoanInput {
-  return {
-    name: loan.name,
-    principal: new Decimal(loan.principal),
-    method: loan.method as RepaymentMethod,
-    rate: { percent: new Decimal(loan.ratePercent), unit: loan.rateUnit as RateUnit },
-    periods: loan.periods,
-    firstDue: loan.firstDue,
-    dueDay: loan.dueDay ?? undefined,
-    startDate: loan.startDate ?? undefined,
-    dayBasis: loan.dayBasis as DayBasis,
-    upfrontFee: new Decimal(loan.upfrontFee),
-    oneTimeFee: new Decimal(loan.oneTimeFee),
-    lenderKind: loan.lenderKind as LenderKind,
-    policyPreset: loan.policyPreset as PolicyPresetId,
-    prepaymentRule: (loan.prepaymentRule as StoredPrepaymentRule | null) ?? undefined,
-    policyOverrides: loan.policyOverrides as StoredPolicyOverrides,
-  };
-}
-
 export function previewLoan(input: LoanInput): LoanPreview {
-  const rows = buildSchedule(termsOf(input));
+  const rows = buildSchedule(termsFromInput(input));
   const { apr, effective } = aprOfSchedule(input.principal, rows, input.upfrontFee ?? ZERO, input.startDate);
   return { rows, summary: summarizeSchedule(rows), apr, effectiveRate: effective };
-}
-
-function loanColumns(input: LoanInput): Omit<NewLoanRow, 'userId' | 'createdAt'> {
-  return {
-    name: input.name,
-    principal: toMoneyString(input.principal),
-    method: input.method,
-    ratePercent: input.rate.percent.toString(),
-    rateUnit: input.rate.unit,
-    periods: input.periods,
-    firstDue: input.firstDue,
-    dueDay: input.dueDay ?? null,
-    startDate: input.startDate ?? null,
-    dayBasis: input.dayBasis ?? 360,
-    upfrontFee: toMoneyString(input.upfrontFee ?? ZERO),
-    oneTimeFee: toMoneyString(input.oneTimeFee ?? ZERO),
-    lenderKind: input.lenderKind ?? 'licensed',
-    policyPreset: input.policyPreset ?? defaultPresetFor(input.method),
-    prepaymentRule: input.prepaymentRule ?? null,
-    policyOverrides: (input.policyOverrides ?? {}) as Record<string, unknown>,
-  };
 }
 
 function installmentColumns(rows: ScheduleRow[]): NewInstallmentRow[] {
@@ -151,11 +59,11 @@ export interface SavedLoan {
 }
 
 export function addLoan(q: Queryable, userId: number, input: LoanInput, today: IsoDate, now: Date): SavedLoan {
-  const rows = buildSchedule(termsOf(input));
+  const rows = buildSchedule(termsFromInput(input));
   const behind = rows.filter((row) => row.due < today);
   // One transaction for the loan, its schedule, the installments behind it and its reminders.
   return q.transaction((tx) => {
-    const saved = insertLoan(tx, { ...loanColumns(input), userId, createdAt: now.toISOString() }, installmentColumns(rows));
+    const saved = insertLoan(tx, { ...columnsFromInput(input), userId, createdAt: now.toISOString() }, installmentColumns(rows));
     let installments = saved.installments;
     // A 0.00 installment (an interest-free month of a balloon loan) has nothing to count as paid.
     for (const row of behind.filter((r) => r.payment.gt(0))) {
@@ -194,7 +102,7 @@ export function replaceLoan(
   now: Date,
   timeZone: string,
 ): ReplaceLoanResult {
-  const rows = buildSchedule(termsOf(input));
+  const rows = buildSchedule(termsFromInput(input));
   let result: ReplaceLoanResult;
   try {
     result = q.transaction((tx): ReplaceLoanResult => {
@@ -203,7 +111,7 @@ export function replaceLoan(
       const registeredOn = todayIn(timeZone, new Date(loan.createdAt));
       const payments = paymentsOfLoan(tx, userId, loanId);
       for (const payment of payments.filter((p) => p.source === 'registration')) deletePayment(tx, payment.id);
-      let installments = replaceSchedule(tx, loanId, loanColumns(input), installmentColumns(rows));
+      let installments = replaceSchedule(tx, loanId, columnsFromInput(input), installmentColumns(rows));
       for (const row of rows.filter((r) => r.due < registeredOn && r.payment.gt(0))) {
         installments = applyPayment(tx, loanId, installments, row.payment, row.due, 'registration', now).installments;
       }

@@ -1,23 +1,27 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import { Decimal } from '../domain/money.ts';
 import { evaluateLoan, type OverdueEvaluation, type OverdueStage } from '../domain/overdue.ts';
-import type { OverduePolicy, PolicyPresetId } from '../domain/overdue-policy.ts';
-import { policyFrom, type StoredPolicyOverrides } from '../domain/policy-overrides.ts';
-import { toAnnualPercent, type DayBasis, type RateUnit } from '../domain/rates.ts';
+import type { OverduePolicy } from '../domain/overdue-policy.ts';
+import { policyFrom } from '../domain/policy-overrides.ts';
+import { toAnnualPercent } from '../domain/rates.ts';
 import type { Queryable } from '../db/client.ts';
 import { installmentsOfUser, loansOfUser, type LoanRow } from '../db/loans-repo.ts';
 import { groupByLoan, scheduleRowsOf } from './installment-rows.ts';
+import { inputFromRow } from './loan-shapes.ts';
 
 export function policyOf(loan: LoanRow): OverduePolicy {
-  return policyFrom(loan.policyPreset as PolicyPresetId, loan.policyOverrides as StoredPolicyOverrides);
+  const { policyPreset, policyOverrides } = inputFromRow(loan);
+  return policyFrom(policyPreset ?? 'bank-cn', policyOverrides);
 }
 
 /** The contract's nominal annual rate as a fraction: the base of a bank's penalty rate. */
 export function contractAnnualRate(loan: LoanRow): Decimal {
-  return toAnnualPercent(new Decimal(loan.ratePercent), loan.rateUnit as RateUnit, loan.dayBasis as DayBasis).div(100);
+  const { rate, dayBasis } = inputFromRow(loan);
+  return toAnnualPercent(rate.percent, rate.unit, dayBasis ?? 360).div(100);
 }
 
-export interface LoanOverdue {
+/** A loan with something past its due date: the domain's evaluation with the loan it is about. */
+export interface OverdueLoan {
   loan: LoanRow;
   installments: OverdueEvaluation[];
   totalOverdue: Decimal;
@@ -28,9 +32,9 @@ export interface LoanOverdue {
 }
 
 /** Every loan of the user with something past its due date, evaluated for `today`. */
-export function overdueOfUser(q: Queryable, userId: number, today: IsoDate): LoanOverdue[] {
+export function overdueOfUser(q: Queryable, userId: number, today: IsoDate): OverdueLoan[] {
   const rowsByLoan = groupByLoan(installmentsOfUser(q, userId));
-  const result: LoanOverdue[] = [];
+  const result: OverdueLoan[] = [];
   for (const loan of loansOfUser(q, userId)) {
     const rows = scheduleRowsOf(loan.principal, rowsByLoan.get(loan.id) ?? []);
     const evaluation = evaluateLoan(rows, contractAnnualRate(loan), policyOf(loan), today);

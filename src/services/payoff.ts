@@ -1,11 +1,11 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import { Decimal } from '../domain/money.ts';
-import { payoffQuote, type PayoffQuote, type PrepaymentRule } from '../domain/payoff.ts';
+import { payoffQuote, type PayoffQuote } from '../domain/payoff.ts';
 import type { Queryable } from '../db/client.ts';
 import { findLoan, installmentsOfLoan, type LoanRow } from '../db/loans-repo.ts';
 import { evaluateLoan } from '../domain/overdue.ts';
 import { scheduleRowsOf } from './installment-rows.ts';
-import { inputOf, termsOf, type StoredPrepaymentRule } from './loans.ts';
+import { inputFromRow, prepaymentRuleForPayoff, prepaymentRuleOf, termsFromInput } from './loan-shapes.ts';
 import { contractAnnualRate, policyOf } from './overdue.ts';
 
 export interface Payoff {
@@ -22,8 +22,13 @@ export function payoffOf(q: Queryable, userId: number, loanId: number, today: Is
   const loan = findLoan(q, userId, loanId);
   if (!loan) return undefined;
   const rows = scheduleRowsOf(loan.principal, installmentsOfLoan(q, userId, loanId));
-  const rule = loan.prepaymentRule as StoredPrepaymentRule | null;
-  const quote = payoffQuote({ terms: termsOf(inputOf(loan)), rows, today, ...(rule && { prepaymentRule: parseRule(rule) }) });
+  const rule = prepaymentRuleOf(loan);
+  const quote = payoffQuote({
+    terms: termsFromInput(inputFromRow(loan)),
+    rows,
+    today,
+    ...(rule && { prepaymentRule: prepaymentRuleForPayoff(rule) }),
+  });
   const overdue = evaluateLoan(
     rows.filter((row) => row.payment.gt(row.paid)),
     contractAnnualRate(loan),
@@ -32,9 +37,4 @@ export function payoffOf(q: Queryable, userId: number, loanId: number, today: Is
   );
   const penalty = overdue.totalPenalty.plus(overdue.totalLateFee);
   return { loan, quote, penalty, total: quote.amount.plus(penalty) };
-}
-
-/** The rule as stored (JSON, the percent as a string) back into the domain's shape. */
-function parseRule(stored: StoredPrepaymentRule): PrepaymentRule {
-  return stored.kind === 'percent-of-principal' ? { kind: stored.kind, percent: new Decimal(stored.percent) } : stored;
 }

@@ -242,14 +242,33 @@ describe('/addloan: an interest-free balloon loan already running', () => {
   });
 });
 
-describe('one form at a time', () => {
+describe('a quick command in the middle of a long form', () => {
+  // Issue 8: a long form no longer blocks /paid; the payment is confirmed in front of it, and
+  // the loan form comes back where it was.
   it('/paid in the middle of /addloan does not throw away what was typed', async () => {
     const bot = createTestBot();
     await bot.say('/addloan car 10000 12 months 12% annuity first 2027-01-15');
     await bot.pressLabel('Save');
     await bot.say('/addloan');
     await bot.say('phone');
-    expect(texts(await bot.say('/paid'))).toContain('You are in the middle of adding a loan');
+    expect(texts(await bot.say('/paid'))).toContain('Record a payment to car?\nAmount: 888.49');
+    const recorded = texts(await bot.pressLabel('Confirm'));
+    expect(recorded).toContain('Recorded 888.49 for car');
+    expect(recorded).toContain('Back to adding a loan:');
+    expect(recorded).toContain('How much did you borrow');
     expect(texts(await bot.say('6000'))).toContain('How is it repaid');
+  });
+
+  it('/next and /status answer without closing the form; /cancel drops the payment first, then the loan', async () => {
+    const bot = createTestBot();
+    await bot.say('/addloan car 10000 12 months 12% annuity first 2027-01-15');
+    await bot.pressLabel('Save');
+    await bot.say('/addloan phone');
+    expect(texts(await bot.say('/next'))).toContain('888.49');
+    await bot.say('/paid');
+    expect(texts(await bot.say('/cancel'))).toContain('Back to adding a loan:');
+    expect(texts(await bot.say('6000'))).toContain('How is it repaid');
+    expect(texts(await bot.say('/cancel'))).not.toContain('Back to');
+    expect(texts(await bot.say('/cancel'))).toContain('There is nothing to cancel.');
   });
 });
