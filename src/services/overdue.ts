@@ -1,5 +1,5 @@
 import type { IsoDate } from '../domain/calendar.ts';
-import { Decimal } from '../domain/money.ts';
+import type { Decimal } from '../domain/money.ts';
 import { evaluateLoan, type OverdueEvaluation, type OverdueStage } from '../domain/overdue.ts';
 import type { OverduePolicy } from '../domain/overdue-policy.ts';
 import { policyFrom } from '../domain/policy-overrides.ts';

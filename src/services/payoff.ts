@@ -1,5 +1,5 @@
 import type { IsoDate } from '../domain/calendar.ts';
-import { Decimal } from '../domain/money.ts';
+import type { Decimal } from '../domain/money.ts';
 import { payoffQuote, type PayoffQuote } from '../domain/payoff.ts';
 import type { Queryable } from '../db/client.ts';
 import { findLoan, installmentsOfLoan, type LoanRow } from '../db/loans-repo.ts';
