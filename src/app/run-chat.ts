@@ -6,7 +6,7 @@ import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import { createLogger } from '../log.ts';
 import { recoverAbandonedClaims } from '../reminders/dispatcher.ts';
 import { collectingSender } from '../reminders/pass.ts';
-import { renderForConsole, runConsole } from '../transports/console.ts';
+import { consoleRenderer, runConsole } from '../transports/console.ts';
 import { runJsonl } from '../transports/jsonl.ts';
 import { scheduleReminders } from './cron.ts';
 import { createRuntime } from './runtime.ts';
@@ -32,10 +32,13 @@ export async function runTerminalChat(config: Config, options: ChatOptions): Pro
   const runtime = createRuntime({ config, clock: new SettableClock(options.now), logger: createLogger(config.LOG_LEVEL ?? 'warn') });
   recoverAbandonedClaims(runtime.db, runtime.clock.now());
   const locale: Locale = localeFromLanguageCode(options.lang) ?? config.DEFAULT_LANGUAGE;
-  const pass = runtime.reminderPass(
-    collectingSender((message) => output.write(`\n${renderForConsole(message)}\n\n> `)),
-    { onlyUserId: options.user },
-  );
+  // The local user's reminders and messages appear as they fall due, files saved as in replies.
+  const render = consoleRenderer({ translator: runtime.translator, locale, now: () => runtime.clock.now() });
+  const sender = collectingSender((message) => {
+    void render(message).then((text) => output.write(`\n${text}\n\n> `));
+  });
+  const pass = runtime.reminderPass(sender, { onlyUserId: options.user });
+  runtime.deliverQueuedWith(runtime.deliveryPass(sender, { onlyUserId: options.user }));
   const task = scheduleReminders(config.REMINDER_CRON, pass, runtime.logger);
   try {
     await runConsole({ app: runtime.app, userId: options.user, locale, input, output });
@@ -51,14 +54,24 @@ export async function runJsonlChat(config: Config, options: Pick<ChatOptions, 'n
   const runtime = createRuntime({ config, clock, logger: createLogger(config.LOG_LEVEL ?? 'warn') });
   recoverAbandonedClaims(runtime.db, clock.now());
   let collected: OutgoingMessage[] = [];
-  const pass = runtime.reminderPass(collectingSender((message) => collected.push(message)));
-  const onTick = async () => {
+  const sender = collectingSender((message) => collected.push(message));
+  const passes = { tick: runtime.reminderPass(sender), deliver: runtime.deliveryPass(sender) };
+  /** Runs a pass and hands over what it sent, so it is written before {"done":true}. */
+  const collect = (pass: () => Promise<unknown>) => async () => {
     collected = [];
     await pass();
     return collected;
   };
   try {
-    await runJsonl({ app: runtime.app, clock, input: options.input ?? process.stdin, output: options.output ?? process.stdout, onTick });
+    await runJsonl({
+      app: runtime.app,
+      clock,
+      input: options.input ?? process.stdin,
+      output: options.output ?? process.stdout,
+      onTick: collect(passes.tick),
+      // Messages an input queued for other chats (an operator notice) come out on the same stream.
+      afterInput: collect(passes.deliver),
+    });
   } finally {
     runtime.close();
   }

@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { SettableClock, systemClock, type Clock } from '../core/clock.ts';
 import { createLogger } from '../log.ts';
 import { recoverAbandonedClaims } from '../reminders/dispatcher.ts';
-import type { ReminderPass } from '../reminders/pass.ts';
+import type { DeliveryPass, ReminderPass } from '../reminders/pass.ts';
 import { realTimeLimiter } from '../reminders/rate-limiter.ts';
 import { createGrammyBot, publishCommands } from '../transports/grammy.ts';
 import { telegramSender } from '../transports/grammy-sender.ts';
@@ -17,10 +17,14 @@ function operatorChats(config: Config): number[] {
   return [...new Set([...config.OPERATOR_CHAT_IDS, ...config.OPERATOR_IDS])];
 }
 
-/** Reminders sent by Telegram at its limits, as the bot and `repaybot tick` both do. */
-function telegramReminderPass(runtime: Runtime, bot: ReturnType<typeof createGrammyBot>): ReminderPass {
+/**
+ * Reminders and queued messages sent by Telegram at its limits, as the bot and `repaybot tick`
+ * both do: one sender and one limiter for both passes, so together they stay under 30 a second.
+ */
+function telegramPasses(runtime: Runtime, bot: ReturnType<typeof createGrammyBot>): { reminders: ReminderPass; deliveries: DeliveryPass } {
   const limiter = realTimeLimiter(runtime.config.REMINDER_MAX_PER_SECOND);
-  return runtime.reminderPass(telegramSender(bot.api, limiter), { limiter });
+  const sender = telegramSender(bot.api, limiter);
+  return { reminders: runtime.reminderPass(sender, { limiter }), deliveries: runtime.deliveryPass(sender, { limiter }) };
 }
 
 /** The bot on Telegram: long polling, reminder passes on REMINDER_CRON, stopped by SIGINT / SIGTERM. */
@@ -29,7 +33,8 @@ export async function runTelegram(config: TelegramConfig): Promise<void> {
   const { logger } = runtime;
   recoverAbandonedClaims(runtime.db, runtime.clock.now());
   const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app: runtime.app, logger });
-  const pass = telegramReminderPass(runtime, bot);
+  const passes = telegramPasses(runtime, bot);
+  runtime.deliverQueuedWith(passes.deliveries);
   let task: ScheduledTask | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
@@ -46,7 +51,7 @@ export async function runTelegram(config: TelegramConfig): Promise<void> {
     await bot.start({
       onStart: (me) => {
         logger.info({ bot: me.username }, 'polling Telegram');
-        task = scheduleReminders(config.REMINDER_CRON, pass, logger);
+        task = scheduleReminders(config.REMINDER_CRON, passes.reminders, logger);
       },
     });
   } finally {
@@ -61,7 +66,7 @@ export async function runTick(config: TelegramConfig, now: Date | undefined): Pr
   recoverAbandonedClaims(runtime.db, clock.now());
   try {
     const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app: runtime.app, logger: runtime.logger });
-    const result = await telegramReminderPass(runtime, bot)();
+    const result = await telegramPasses(runtime, bot).reminders();
     return `queued ${result.queued}, sent ${result.sent}, dropped ${result.dropped}, retrying ${result.retried}, failed ${result.dead}`;
   } finally {
     runtime.close();

@@ -8,7 +8,7 @@ import { openDatabase, type Db } from '../db/client.ts';
 import { Decimal } from '../domain/money.ts';
 import { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../log.ts';
-import { createReminderPass, type ReminderPass } from '../reminders/pass.ts';
+import { createDeliveryPass, createReminderPass, type DeliveryPass, type ReminderPass } from '../reminders/pass.ts';
 import type { RateLimiter } from '../reminders/rate-limiter.ts';
 import { createServices, type Services } from '../services/index.ts';
 
@@ -37,8 +37,22 @@ export interface Runtime {
   services: Services;
   app: App;
   /** A reminder pass (plan what has come due, then deliver the outbox) through this sender. */
-  reminderPass(sender: MessageSender, options?: { limiter?: RateLimiter; onlyUserId?: number }): ReminderPass;
+  reminderPass(sender: MessageSender, options?: PassOptions): ReminderPass;
+  /** A delivery pass (send what is due in the outbox, plan nothing) through this sender. */
+  deliveryPass(sender: MessageSender, options?: PassOptions): DeliveryPass;
+  /**
+   * How messages an update queued for other chats go out: this delivery pass runs after every
+   * such update (in the background; a failure is logged, the outbox keeps the message).
+   */
+  deliverQueuedWith(pass: DeliveryPass): void;
   close(): void;
+}
+
+export interface PassOptions {
+  /** The limiter every pass of one process shares: Telegram counts the bot's messages, not a pass's. */
+  limiter?: RateLimiter;
+  /** The terminal chat delivers only its own user's messages; the rest wait for the Telegram bot. */
+  onlyUserId?: number;
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {
@@ -52,6 +66,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     defaultTimeZone: config.DEFAULT_TIMEZONE,
     lpr: { percent: new Decimal(config.LPR_ONE_YEAR), since: config.LPR_SINCE },
   });
+  let deliverQueued: DeliveryPass | undefined;
   const app = createApp({
     services,
     translator,
@@ -61,6 +76,19 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     defaultLocale: config.DEFAULT_LANGUAGE,
     operatorIds: config.OPERATOR_IDS,
     freeText: freeTextFallback,
+    onQueued: () => {
+      deliverQueued?.().catch((error: unknown) => logger.error({ err: error }, 'delivery pass failed'));
+    },
+  });
+  const passDeps = (sender: MessageSender, passOptions: PassOptions) => ({
+    db,
+    clock,
+    translator,
+    defaultLocale: config.DEFAULT_LANGUAGE,
+    logger,
+    sender,
+    ...(passOptions.limiter && { limiter: passOptions.limiter }),
+    ...(passOptions.onlyUserId !== undefined && { onlyUserId: passOptions.onlyUserId }),
   });
   return {
     config,
@@ -70,17 +98,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     translator,
     services,
     app,
-    reminderPass: (sender, passOptions = {}) =>
-      createReminderPass({
-        db,
-        clock,
-        translator,
-        defaultLocale: config.DEFAULT_LANGUAGE,
-        logger,
-        sender,
-        ...(passOptions.limiter && { limiter: passOptions.limiter }),
-        ...(passOptions.onlyUserId !== undefined && { onlyUserId: passOptions.onlyUserId }),
-      }),
+    reminderPass: (sender, passOptions = {}) => createReminderPass(passDeps(sender, passOptions)),
+    deliveryPass: (sender, passOptions = {}) => createDeliveryPass(passDeps(sender, passOptions)),
+    deliverQueuedWith: (pass) => {
+      deliverQueued = pass;
+    },
     close: () => db.$client.close(),
   };
 }

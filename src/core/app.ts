@@ -26,11 +26,16 @@ export interface AppDeps {
   /** Telegram user ids allowed to run operator commands. */
   operatorIds?: readonly number[];
   freeText?: FreeTextHandler;
+  /** Called after an update queued messages for other chats, so they are delivered soon. */
+  onQueued?: () => void;
 }
 
 /** The neutral core: one update in, the replies out. Every transport drives this. */
 export interface App {
-  /** Replies addressed elsewhere (`Reply.to`) come back with their own chatId. */
+  /**
+   * The replies to the update's chat. Replies addressed to another chat (`Reply.to`) go into the
+   * delivery outbox instead, with Telegram's limits and retries, and `onQueued` is called.
+   */
   handle(update: IncomingUpdate): Promise<OutgoingMessage[]>;
   commands: Command[];
   translator: Translator;
@@ -147,7 +152,14 @@ export function createApp(deps: AppDeps): App {
       deps.logger.info({ userId: update.userId, kind }, 'update');
       const quickBefore = formCommand(ctx, 'quick')?.formId;
       const replies = await withResumedForm(ctx, quickBefore, await route(ctx, update));
-      return replies.map(({ to, ...reply }) => ({ ...reply, chatId: to ?? update.chatId }));
+      const direct: OutgoingMessage[] = [];
+      let queued = 0;
+      for (const { to, ...reply } of replies) {
+        if (to === undefined || to === update.chatId) direct.push({ ...reply, chatId: update.chatId });
+        else if (deps.services.deliveries.queue(to, reply, ctx.now)) queued += 1;
+      }
+      if (queued > 0) deps.onQueued?.();
+      return direct;
     } catch (error) {
       // Our fault, not the user's: log with context, apologise without details.
       deps.logger.error({ err: error, userId: update.userId }, 'handler failed');

@@ -1,4 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
+import { paidForLoanButton, scheduleButton, snoozeButton } from '../core/shared-buttons.ts';
 import type { Button, OutgoingMessage } from '../core/types.ts';
 import { daysBetween, todayIn } from '../domain/calendar.ts';
 import { Decimal, ZERO } from '../domain/money.ts';
@@ -103,16 +104,20 @@ export function renderReminder(
   const batchId = Math.min(...included);
   const loansInMessage = [...new Map(open.map(({ loan }) => [loan.id, loan])).values()];
   const buttons: Button[][] = [
-    loansInMessage.slice(0, 3).map((loan) => ({
-      label: loansInMessage.length > 1 ? t('button-paid-loan', { name: loan.name.slice(0, 20) }) : t('button-paid'),
-      data: `paid:loan:${loan.id}`,
-    })),
+    loansInMessage.slice(0, 3).map((loan) =>
+      paidForLoanButton.make(loansInMessage.length > 1 ? t('button-paid-loan', { name: loan.name.slice(0, 20) }) : t('button-paid'), {
+        action: 'loan',
+        loanId: loan.id,
+        carried: undefined,
+      }),
+    ),
     [
-      { label: t('button-snooze-today'), data: `remind:snooze:${batchId}:today` },
-      { label: t('button-snooze-tomorrow'), data: `remind:snooze:${batchId}:tomorrow` },
+      snoozeButton.make(t('button-snooze-today'), { action: 'snooze', batchId, when: 'today' }),
+      snoozeButton.make(t('button-snooze-tomorrow'), { action: 'snooze', batchId, when: 'tomorrow' }),
     ],
-    [{ label: t('button-schedule'), data: `schedule:${loansInMessage[0]?.id ?? 0}` }],
   ];
+  const first = loansInMessage[0];
+  if (first) buttons.push([scheduleButton.make(t('button-schedule'), { loanId: first.id, page: undefined })]);
   return { message: { chatId: userId, text: lines.join('\n'), buttons }, included, dropped };
 }
 

@@ -10,6 +10,7 @@ import { changeReminderSettings, reminderSettingsOfUser, type ReminderSettingsUp
 import { settleLoan } from './settle.ts';
 import { snoozeReminder, type SnoozeChoice } from './snooze.ts';
 import { chooseLanguage, enterUser } from './users.ts';
+import { queueMessage, type QueuedMessage } from './deliveries.ts';
 
 /*
  * The application's use cases, bound to the database. Commands reach them through
@@ -69,6 +70,8 @@ export function createServices(db: Db, config: ServicesConfig) {
     enterUser: (userId: number, languageCode: string | undefined, now: Date) =>
       enterUser(db, userId, languageCode, now, config.defaultTimeZone),
     forUser: (userId: number): UserServices => userServices(db, config, userId),
+    /** A message for another chat (an operator's, a borrower's): into the delivery outbox. */
+    deliveries: { queue: (chatId: number, message: QueuedMessage, now: Date) => queueMessage(db, { chatId, message, now }) },
   };
 }
 

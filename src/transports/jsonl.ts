@@ -30,6 +30,11 @@ export interface JsonlOptions {
   output: Writable;
   /** One reminder pass at the clock's new time; its messages are written out like replies. */
   onTick?: (now: Date) => Promise<OutgoingMessage[]>;
+  /**
+   * After a chat input: the messages it queued for other chats (an operator notice), delivered
+   * now so they come out with their own `chat` before {"done":true}.
+   */
+  afterInput?: () => Promise<OutgoingMessage[]>;
   /** The folder for files that come with messages; default a new private folder under the system's temp folder. */
   filesDir?: string;
 }
@@ -50,7 +55,7 @@ export function renderMessage(message: OutgoingMessage, savedPath?: string): str
   return JSON.stringify({ chat: message.chatId, text: message.text, buttons: message.buttons ?? [] });
 }
 
-export async function runJsonl({ app, clock, input, output, onTick, filesDir }: JsonlOptions): Promise<void> {
+export async function runJsonl({ app, clock, input, output, onTick, afterInput, filesDir }: JsonlOptions): Promise<void> {
   const write = (value: string) => output.write(`${value}\n`);
   // The folder is made on the first file, so a script without files leaves nothing behind.
   const files = fileSaver(filesDir ?? (() => mkdtemp(join(tmpdir(), 'repaybot-files-'))), () => clock.now());
@@ -58,9 +63,13 @@ export async function runJsonl({ app, clock, input, output, onTick, filesDir }: 
   let lineNumber = 0;
   for await (const raw of lines) {
     lineNumber += 1;
-    if (raw.trim() === '') continue;
     let messages: OutgoingMessage[] = [];
     try {
+      // A blank line is answered too: a script waiting for {"done":true} must never wait forever.
+      if (raw.trim() === '') {
+        write(JSON.stringify({ done: true }));
+        continue;
+      }
       const parsed = inputLine.safeParse(JSON.parse(raw));
       if (!parsed.success) {
         write(JSON.stringify({ error: `line ${lineNumber}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}` }));
@@ -76,6 +85,7 @@ export async function runJsonl({ app, clock, input, output, onTick, filesDir }: 
           ...(lang !== undefined && { languageCode: lang }),
           ...('text' in parsed.data ? { text: parsed.data.text } : { callbackData: parsed.data.callback }),
         });
+        if (afterInput) messages = [...messages, ...(await afterInput())];
       }
     } catch (error) {
       write(JSON.stringify({ error: `line ${lineNumber}: ${error instanceof SyntaxError ? 'not valid JSON' : String(error)}` }));
