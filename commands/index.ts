@@ -1,6 +1,7 @@
 import type { Command } from '../src/core/types.ts';
 import type { Translator } from '../src/i18n/translator.ts';
 import { addLoanCommand } from './addloan.ts';
+import { backCommand } from './back.ts';
 import { cancelCommand } from './cancel.ts';
 import { cardBillCommand } from './cardbill.ts';
 import { deleteLoanCommand } from './deleteloan.ts';
@@ -36,6 +37,7 @@ export function allCommands(translator: Translator): Command[] {
     deleteLoanCommand,
     languageCommand((locale) => translator.for(locale)),
     cancelCommand,
+    backCommand(() => commands),
     remindCommand,
   ];
   commands.push(helpCommand(() => commands));

@@ -9,6 +9,8 @@ command-loans = Your loans and what is left to pay
 command-next = What is due next, and how much
 command-language = Change the language
 command-cancel = Stop what you are filling in
+command-back = Go one question back in the form you are filling in
+back-nothing = There is no earlier question to go back to.
 command-help = List of commands
 
 ## /start and /help

@@ -9,6 +9,8 @@ command-loans = 你的借款和剩余应还
 command-next = 下一期什么时候还、还多少
 command-language = 切换语言
 command-cancel = 取消正在填写的内容
+command-back = 返回上一个问题，修改刚才的回答
+back-nothing = 没有可以返回的上一个问题。
 command-help = 命令列表
 
 ## /start 和 /help

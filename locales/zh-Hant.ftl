@@ -10,6 +10,8 @@ command-loans = 你的借款和剩餘應還
 command-next = 下一期什麼時候還、還多少
 command-language = 切換語言
 command-cancel = 取消正在填寫的內容
+command-back = 返回上一個問題，修改剛才的回答
+back-nothing = 沒有可以返回的上一個問題。
 command-help = 命令列表
 
 ## /start 和 /help

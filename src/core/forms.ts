@@ -63,11 +63,23 @@ export function advanceForm<D>(ctx: CommandContext, form: OpenForm<D>, step: str
 
 /** One step back, keeping the answers; undefined at the first step. */
 export function backForm<D>(ctx: CommandContext, form: OpenForm<D>): OpenForm<D> | undefined {
-  const previous = form.history.at(-1);
-  if (previous === undefined) return undefined;
-  const history = form.history.slice(0, -1);
-  ctx.services.forms.update(form.id, previous, form.data as Record<string, unknown>, history, ctx.now);
-  return { ...form, step: previous, history };
+  const previous = stepBack(ctx, form.id, form.data as Record<string, unknown>, form.history);
+  return previous === undefined ? undefined : { ...form, step: previous, history: form.history.slice(0, -1) };
+}
+
+/**
+ * The form in front (the quick one, else the long one) one step back, whatever form it is; the
+ * name of that form, or undefined when it is at its first step (or none is open). /back uses it.
+ */
+export function backInFront(ctx: CommandContext): string | undefined {
+  const row = ctx.services.forms.find('quick') ?? ctx.services.forms.find('long');
+  return row && stepBack(ctx, row.id, row.data, row.history) !== undefined ? row.form : undefined;
+}
+
+function stepBack(ctx: CommandContext, formId: number, data: Record<string, unknown>, history: string[]): string | undefined {
+  const previous = history.at(-1);
+  if (previous !== undefined) ctx.services.forms.update(formId, previous, data, history.slice(0, -1), ctx.now);
+  return previous;
 }
 
 /** Ends the form without writing anything. */
