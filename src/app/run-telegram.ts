@@ -32,7 +32,13 @@ export async function runTelegram(config: TelegramConfig): Promise<void> {
   const runtime = createRuntime({ config, clock: systemClock, logger: createLogger(config.LOG_LEVEL ?? 'info') });
   const { logger } = runtime;
   recoverAbandonedClaims(runtime.db, runtime.clock.now());
-  const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app: runtime.app, logger });
+  const bot = createGrammyBot({
+    token: config.BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    app: runtime.app,
+    logger,
+    operators: { chatIds: config.OPERATOR_CHAT_IDS, userIds: config.OPERATOR_IDS },
+  });
   const passes = telegramPasses(runtime, bot);
   runtime.deliverQueuedWith(passes.deliveries);
   let task: ScheduledTask | undefined;

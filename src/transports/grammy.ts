@@ -12,6 +12,8 @@ export interface GrammyOptions {
   logger: Logger;
   /** Tests pass the bot's identity so no getMe call is made. */
   botInfo?: UserFromGetMe;
+  /** Group chats where operators work (OPERATOR_CHAT_IDS), and who the operators are (OPERATOR_IDS). */
+  operators?: { chatIds: readonly number[]; userIds: readonly number[] };
 }
 
 /** Telegram refuses messages longer than this many characters. */
@@ -90,13 +92,31 @@ export async function sendMessages(bot: Bot, messages: OutgoingMessage[]): Promi
 }
 
 /** The grammY transport: Telegram updates in, the core's replies out. */
-export function createGrammyBot({ token, apiRoot, app, logger, botInfo }: GrammyOptions): Bot {
+export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operators }: GrammyOptions): Bot {
   const bot = new Bot(token, { client: { apiRoot }, ...(botInfo && { botInfo }) });
+  const operatorChats = new Set(operators?.chatIds ?? []);
+  const operatorUsers = new Set(operators?.userIds ?? []);
+  const operatorCommands = new Set(app.commands.filter((command) => command.audience === 'operator').map((command) => command.name));
+
+  /**
+   * In an operators' group, an operator's operator command (or a button under an operator
+   * notice) is handled there; everything else in a group is someone's private business.
+   */
+  const forOperatorsHere = (ctx: Context): boolean => {
+    if (!ctx.chat || !ctx.from || !operatorChats.has(ctx.chat.id) || !operatorUsers.has(ctx.from.id)) return false;
+    if (ctx.callbackQuery?.data !== undefined) return operatorCommands.has(ctx.callbackQuery.data.split(':')[0] ?? '');
+    const name = /^\/([A-Za-z0-9_]+)/.exec(ctx.message?.text ?? '')?.[1]?.toLowerCase();
+    return name !== undefined && operatorCommands.has(name);
+  };
 
   // Loan details are private: in groups the bot answers commands and buttons only by pointing
   // people to a private chat (and stays quiet on ordinary group chatter).
   bot.chatType(['group', 'supergroup']).on(['message:entities:bot_command', 'callback_query:data'], async (ctx) => {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    if (forOperatorsHere(ctx)) {
+      await forward(ctx, ctx.callbackQuery?.data !== undefined ? { callbackData: ctx.callbackQuery.data } : { text: ctx.message?.text ?? '' });
+      return;
+    }
     const locale = localeFromLanguageCode(ctx.from?.language_code) ?? 'en';
     await ctx.reply(app.translator.translate(locale, 'private-chat-only'));
   });
