@@ -65,8 +65,8 @@ function command(bot: Bot, from: typeof OPERATOR | typeof MEMBER, chat: typeof G
       from,
       text,
       entities: [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]?.length ?? 0 }],
-    } as Message,
-  };
+    } as Update['message'],
+  } as Update;
   return bot.handleUpdate(update);
 }
 
