@@ -51,10 +51,12 @@ module.exports = {
       DOMAIN,
       [DOMAIN, npm('decimal.js')],
     ),
-    onlyMayImport('parse-imports-only-domain', 'src/parse turns text into values: it imports only src/parse and src/domain.', PARSE, [
+    onlyMayImport(
+      'parse-imports-only-domain',
+      'src/parse turns text into values: it imports only src/parse, src/domain and the list of languages (src/i18n/locales.ts).',
       PARSE,
-      DOMAIN,
-    ]),
+      [PARSE, DOMAIN, '^src/i18n/locales[.]ts$'],
+    ),
     onlyMayImport(
       'db-imports-only-domain',
       'src/db imports only src/db, src/domain, drizzle-orm, better-sqlite3 and node:fs/path/url.',

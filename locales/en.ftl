@@ -33,7 +33,7 @@ help-footer = Tip: /addloan also takes everything in one line, e.g. /addloan pho
 
 language-choose = Current language: { $language }. Choose a language:
 language-set = Done: I will speak { $language } from now on.
-language-unknown = I don't know the language "{ $choice }".
+error-language-unknown = I don't know the language "{ $choice }".
 
 ## /cancel
 

@@ -33,7 +33,7 @@ help-footer = 提示：/addloan 也可以一行写完，例如 /addloan 手机�
 
 language-choose = 当前语言：{ $language }。请选择语言：
 language-set = 好的，之后我会用{ $language }和你交流。
-language-unknown = 我不认识“{ $choice }”这种语言。
+error-language-unknown = 我不认识“{ $choice }”这种语言。
 
 ## /cancel
 

@@ -34,7 +34,7 @@ help-footer = 提示：/addloan 也可以一行寫完，例如 /addloan 手機�
 
 language-choose = 當前語言：{ $language }。請選擇語言：
 language-set = 好的，之後我會用{ $language }和你溝通。
-language-unknown = 我不認識「{ $choice }」這種語言。
+error-language-unknown = 我不認識「{ $choice }」這種語言。
 
 ## /cancel
 

@@ -1,4 +1,5 @@
 import type { Button, CommandContext, Reply } from '../../src/core/types.ts';
+import { parseLoanNumber } from '../../src/parse/loan-reference.ts';
 import type { LoanOverview } from '../../src/services/loans.ts';
 
 /**
@@ -15,8 +16,8 @@ export function pickLoan(
   const loans = ctx.services.loans.list();
   if (loans.length === 0) return { replies: [{ text: ctx.t('loans-empty') }] };
   const [first = '', ...others] = args.split(/\s+/).filter(Boolean);
-  const index = /^#?\d{1,3}$/.test(first) ? Number(first.replace('#', '')) : Number.NaN;
-  if (loans.length > 1 && index >= 1 && index <= loans.length) {
+  const index = parseLoanNumber(first);
+  if (loans.length > 1 && index !== undefined && index >= 1 && index <= loans.length) {
     return { loan: loans[index - 1] as LoanOverview, rest: others.join(' ') };
   }
   if (first) {

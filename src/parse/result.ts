@@ -31,7 +31,8 @@ export type ParseError =
   | 'card-bill-incomplete'
   | 'card-bill-dates-order'
   | 'card-bill-minimum-too-large'
-  | 'payment-date-in-future';
+  | 'payment-date-in-future'
+  | 'language-unknown';
 
 export const PARSE_ERRORS: readonly ParseError[] = [
   'amount-not-number',
@@ -62,6 +63,7 @@ export const PARSE_ERRORS: readonly ParseError[] = [
   'card-bill-dates-order',
   'card-bill-minimum-too-large',
   'payment-date-in-future',
+  'language-unknown',
 ];
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParseError };

@@ -78,3 +78,12 @@ describe('privacy between users', () => {
     expect(texts(await bot.pressLabel('Save', { user: 1 }))).toContain('Saved');
   });
 });
+
+describe('/language with a long choice', () => {
+  it('quotes at most 40 characters and never cuts an emoji in half', async () => {
+    const bot = createTestBot();
+    const reply = texts(await bot.say(`/language a${'😀'.repeat(45)}`));
+    expect(reply).toContain(`"a${'😀'.repeat(39)}"`);
+    expect(reply).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
