@@ -9,7 +9,7 @@ import { collectingSender } from '../reminders/pass.ts';
 import { consoleRenderer, runConsole } from '../transports/console.ts';
 import { runJsonl } from '../transports/jsonl.ts';
 import { scheduleReminders } from './cron.ts';
-import { createRuntime } from './runtime.ts';
+import { createRuntime, type Runtime } from './runtime.ts';
 
 export interface ChatOptions {
   /** The local user's id in the terminal chat. */
@@ -50,9 +50,22 @@ export async function runTerminalChat(config: Config, options: ChatOptions): Pro
 
 /** The JSON-lines interface: a {"tick"} line sets the clock and runs one pass, its messages on the same stream. */
 export async function runJsonlChat(config: Config, options: Pick<ChatOptions, 'now' | 'input' | 'output'>): Promise<void> {
-  const clock = new SettableClock(options.now);
-  const runtime = createRuntime({ config, clock, logger: createLogger(config.LOG_LEVEL ?? 'warn') });
-  recoverAbandonedClaims(runtime.db, clock.now());
+  const runtime = createRuntime({ config, clock: new SettableClock(options.now), logger: createLogger(config.LOG_LEVEL ?? 'warn') });
+  recoverAbandonedClaims(runtime.db, runtime.clock.now());
+  try {
+    await serveJsonl(runtime, { input: options.input ?? process.stdin, output: options.output ?? process.stdout });
+  } finally {
+    runtime.close();
+  }
+}
+
+/**
+ * Serves the JSON-lines interface on a runtime whose clock is settable, until the input ends:
+ * what `repaybot chat --jsonl` runs, and what the tests drive.
+ */
+export async function serveJsonl(runtime: Runtime, streams: { input: Readable; output: Writable; filesDir?: string }): Promise<void> {
+  const clock = runtime.clock;
+  if (!(clock instanceof SettableClock)) throw new Error('the JSON-lines interface needs a settable clock');
   let collected: OutgoingMessage[] = [];
   const sender = collectingSender((message) => collected.push(message));
   const passes = { tick: runtime.reminderPass(sender), deliver: runtime.deliveryPass(sender) };
@@ -62,17 +75,12 @@ export async function runJsonlChat(config: Config, options: Pick<ChatOptions, 'n
     await pass();
     return collected;
   };
-  try {
-    await runJsonl({
-      app: runtime.app,
-      clock,
-      input: options.input ?? process.stdin,
-      output: options.output ?? process.stdout,
-      onTick: collect(passes.tick),
-      // Messages an input queued for other chats (an operator notice) come out on the same stream.
-      afterInput: collect(passes.deliver),
-    });
-  } finally {
-    runtime.close();
-  }
+  await runJsonl({
+    app: runtime.app,
+    clock,
+    ...streams,
+    onTick: collect(passes.tick),
+    // Messages an input queued for other chats (an operator notice) come out on the same stream.
+    afterInput: collect(passes.deliver),
+  });
 }

@@ -9,6 +9,8 @@ import { silentLogger, type Logger } from '../../src/log.ts';
 export const DEFAULT_NOW = new Date('2026-11-21T02:00:00Z');
 
 export interface TestBot {
+  /** The composition root's runtime the bot runs on. */
+  runtime: Runtime;
   db: Db;
   clock: SettableClock;
   /** Sends a text as `user` (default 1) and returns every reply. */
@@ -27,17 +29,25 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 /** The bot as the composition root builds it, on an in-memory database and a settable clock. */
-export function testRuntime(options: { db?: Db; now?: Date; env?: Record<string, string> } = {}): Runtime {
+export interface TestBotOptions {
+  db?: Db;
+  now?: Date;
+  /** Environment variables on top of the test defaults (OPERATOR_IDS …). */
+  env?: Record<string, string>;
+  logger?: Logger;
+}
+
+export function testRuntime(options: TestBotOptions = {}): Runtime {
   return createRuntime({
     config: testConfig(options.env),
     db: options.db ?? openDatabase(':memory:'),
     clock: new SettableClock(options.now ?? DEFAULT_NOW),
-    logger: silentLogger(),
+    logger: options.logger ?? silentLogger(),
     strictI18n: true,
   });
 }
 
-export function createTestBot(options: { db?: Db; now?: Date; env?: Record<string, string> } = {}): TestBot {
+export function createTestBot(options: TestBotOptions = {}): TestBot {
   const runtime = testRuntime(options);
   const { db, app } = runtime;
   const clock = runtime.clock as SettableClock;
@@ -50,6 +60,7 @@ export function createTestBot(options: { db?: Db; now?: Date; env?: Record<strin
     return messages;
   };
   const bot: TestBot = {
+    runtime,
     db,
     clock,
     async say(text, { user = 1, lang = 'en' } = {}) {

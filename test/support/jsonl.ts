@@ -1,19 +1,16 @@
 import { PassThrough } from 'node:stream';
-import type { SettableClock } from '../../src/core/clock.ts';
-import { runJsonl } from '../../src/transports/jsonl.ts';
+import { serveJsonl } from '../../src/app/run-chat.ts';
 import { testRuntime } from './bot.ts';
 
 export type JsonlOutput = { chat?: number; text?: string; buttons?: { label: string; data: string }[][]; done?: boolean; error?: string };
 
-/** Runs a whole JSON-lines script through the real transport, in process, and parses what comes out. */
+/** Runs a whole JSON-lines script through the real interface (as `chat --jsonl` wires it), in process, and parses what comes out. */
 export async function runJsonlScript(lines: (object | string)[], now = '2026-11-21T10:00:00+08:00'): Promise<JsonlOutput[]> {
   const input = new PassThrough();
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const { app, clock: runtimeClock } = testRuntime({ now: new Date(now) });
-  const clock = runtimeClock as SettableClock;
-  const done = runJsonl({ app, clock, input, output });
+  const done = serveJsonl(testRuntime({ now: new Date(now) }), { input, output });
   for (const line of lines) input.write(`${typeof line === 'string' ? line : JSON.stringify(line)}\n`);
   input.end();
   await done;

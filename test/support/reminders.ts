@@ -3,26 +3,18 @@ import { createInterface } from 'node:readline';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { pino } from 'pino';
 import { SettableClock, type Clock } from '../../src/core/clock.ts';
-import { testCore } from './bot.ts';
 import type { OutgoingMessage } from '../../src/core/types.ts';
-import { openDatabase, type Db } from '../../src/db/client.ts';
+import type { Db } from '../../src/db/client.ts';
 import type { OutboxRow } from '../../src/db/outbox-repo.ts';
 import { reminderOutbox, reminderTimetable, users } from '../../src/db/schema.ts';
 import { localDateTime } from '../../src/domain/local-time.ts';
-import { Translator } from '../../src/i18n/translator.ts';
-import { silentLogger, type Logger } from '../../src/log.ts';
-import {
-  collectingSender,
-  createDeliveryPass,
-  createReminderPass,
-  type DeliveryPass,
-  type ReminderPass,
-} from '../../src/reminders/pass.ts';
-import { refreshReminders } from '../../src/reminders/planner.ts';
+import type { Logger } from '../../src/log.ts';
+import type { DeliveryPass, ReminderPass } from '../../src/reminders/pass.ts';
+import { refreshReminders } from '../../src/services/reminder-timetable.ts';
 import { RateLimiter } from '../../src/reminders/rate-limiter.ts';
 import type { MessageSender, SendResult } from '../../src/core/sender.ts';
-import { runJsonl } from '../../src/transports/jsonl.ts';
-import { createTestBot, type TestBot } from './bot.ts';
+import { serveJsonl } from '../../src/app/run-chat.ts';
+import { createTestBot, testRuntime, type TestBot } from './bot.ts';
 import type { JsonlOutput } from './jsonl.ts';
 
 /*
@@ -99,19 +91,16 @@ export function createReminderBot(options: {
   limiter?: (clock: SettableClock) => RateLimiter;
   logger?: Logger;
 }): ReminderBot {
-  const bot = createTestBot({ ...(options.db && { db: options.db }), now: new Date(options.now) });
+  const bot = createTestBot({
+    ...(options.db && { db: options.db }),
+    ...(options.logger && { logger: options.logger }),
+    now: new Date(options.now),
+  });
   const sender = new FakeSender(bot.clock);
-  const passDeps = {
-    db: bot.db,
-    clock: bot.clock,
-    translator: new Translator({ strict: true }),
-    defaultLocale: 'en' as const,
-    logger: options.logger ?? silentLogger(),
-    sender,
-    ...(options.limiter && { limiter: options.limiter(bot.clock) }),
-  };
-  const pass = createReminderPass(passDeps);
-  const deliveryPass = createDeliveryPass(passDeps);
+  // The passes as the composition root builds them: one sender and one limiter for both.
+  const passOptions = options.limiter ? { limiter: options.limiter(bot.clock) } : {};
+  const pass = bot.runtime.reminderPass(sender, passOptions);
+  const deliveryPass = bot.runtime.deliveryPass(sender, passOptions);
   const tick = async (at: string | Date) => {
     bot.clock.set(new Date(at));
     const before = sender.calls.length;
@@ -236,29 +225,14 @@ export interface JsonlSession {
   close(): Promise<void>;
 }
 
-/** The real runJsonl, line by line, with onTick as src/cli.ts startChat wires it. */
+/** The real JSON-lines interface, line by line, wired as `repaybot chat --jsonl` wires it (serveJsonl). */
 export function startJsonlSession(now: string): JsonlSession {
   const input = new PassThrough();
   const output = new PassThrough();
-  const clock = new SettableClock(new Date(now));
-  const db = openDatabase(':memory:');
-  const logger = silentLogger();
-  const app = testCore({ config: { DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_LANGUAGE: 'en' }, db, clock, logger, strictI18n: true });
-  let collected: OutgoingMessage[] = [];
-  const pass = createReminderPass({
-    db,
-    clock,
-    translator: app.translator,
-    defaultLocale: 'en',
-    logger,
-    sender: collectingSender((m) => collected.push(m)),
-  });
-  const onTick = async () => {
-    collected = [];
-    await pass();
-    return collected;
-  };
-  const done = runJsonl({ app, clock, input, output, onTick });
+  const runtime = testRuntime({ now: new Date(now) });
+  const { db } = runtime;
+  const clock = runtime.clock as SettableClock;
+  const done = serveJsonl(runtime, { input, output });
   const lines = createInterface({ input: output, crlfDelay: Infinity })[Symbol.asyncIterator]();
   const send = async (line: object) => {
     input.write(`${JSON.stringify(line)}\n`);
