@@ -114,7 +114,10 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operator
   bot.chatType(['group', 'supergroup']).on(['message:entities:bot_command', 'callback_query:data'], async (ctx) => {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     if (forOperatorsHere(ctx)) {
-      await forward(ctx, ctx.callbackQuery?.data !== undefined ? { callbackData: ctx.callbackQuery.data } : { text: ctx.message?.text ?? '' });
+      await forward(
+        ctx,
+        ctx.callbackQuery?.data !== undefined ? { callbackData: ctx.callbackQuery.data } : { text: ctx.message?.text ?? '' },
+      );
       return;
     }
     const locale = localeFromLanguageCode(ctx.from?.language_code) ?? 'en';
