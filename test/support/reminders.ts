@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { pino } from 'pino';
-import { SettableClock, type Clock } from '../../src/core/clock.ts';
+import type { SettableClock, Clock } from '../../src/core/clock.ts';
 import type { OutgoingMessage } from '../../src/core/types.ts';
 import type { Db } from '../../src/db/client.ts';
 import type { OutboxRow } from '../../src/db/outbox-repo.ts';
