@@ -1,12 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Api } from 'grammy';
-import { openDatabase } from '../src/db/client.ts';
-import { Translator } from '../src/i18n/translator.ts';
+import { telegramPasses } from '../src/app/run-telegram.ts';
+import { createRuntime } from '../src/app/runtime.ts';
+import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
-import { createReminderPass } from '../src/reminders/pass.ts';
-import { realTimeLimiter } from '../src/reminders/rate-limiter.ts';
-import { telegramSender } from '../src/transports/grammy-sender.ts';
 import { startMockBotApi } from './mock-bot-api.ts';
 import { loanNameOf, outboxSummary, seedReminders } from './seed-reminders.ts';
 
@@ -55,19 +53,14 @@ export function dispatchCount(): number {
 export async function runDispatchBench(count = dispatchCount()): Promise<DispatchBenchResult> {
   const seeded = seedReminders(count);
   const mock = await startMockBotApi({ perSecond: 30, perChatIntervalMs: 1000 });
-  const db = openDatabase(seeded.path);
+  const startedAt = Date.now();
+  const clock = { now: () => new Date(seeded.instant.getTime() + (Date.now() - startedAt)) };
+  // The bot's own wiring: the composition root, and the passes `npm start` sends reminders with.
+  const config = loadConfig({ DATABASE_PATH: seeded.path, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: mock.url });
+  const runtime = createRuntime({ config, clock, logger: silentLogger() });
+  const { db } = runtime;
   try {
-    const startedAt = Date.now();
-    const clock = { now: () => new Date(seeded.instant.getTime() + (Date.now() - startedAt)) };
-    const pass = createReminderPass({
-      db,
-      clock,
-      translator: new Translator({ strict: false }),
-      defaultLocale: 'en',
-      logger: silentLogger(),
-      sender: telegramSender(new Api(TOKEN, { apiRoot: mock.url })),
-      limiter: realTimeLimiter(30),
-    });
+    const pass = telegramPasses(runtime, new Api(TOKEN, { apiRoot: mock.url })).reminders;
     const start = performance.now();
     // One pass sends everything; a 429 would put rows back for retry_after, which a later pass
     // (the next cron tick, in the bot) picks up. Stop when nothing is left or after a minute of retries.

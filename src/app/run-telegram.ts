@@ -1,3 +1,4 @@
+import type { Api } from 'grammy';
 import type { ScheduledTask } from 'node-cron';
 import type { Config } from '../config.ts';
 import { SettableClock, systemClock, type Clock } from '../core/clock.ts';
@@ -21,9 +22,9 @@ function operatorChats(config: Config): number[] {
  * Reminders and queued messages sent by Telegram at its limits, as the bot and `repaybot tick`
  * both do: one sender and one limiter for both passes, so together they stay under 30 a second.
  */
-function telegramPasses(runtime: Runtime, bot: ReturnType<typeof createGrammyBot>): { reminders: ReminderPass; deliveries: DeliveryPass } {
+export function telegramPasses(runtime: Runtime, api: Api): { reminders: ReminderPass; deliveries: DeliveryPass } {
   const limiter = realTimeLimiter(runtime.config.REMINDER_MAX_PER_SECOND);
-  const sender = telegramSender(bot.api, limiter);
+  const sender = telegramSender(api, limiter);
   return { reminders: runtime.reminderPass(sender, { limiter }), deliveries: runtime.deliveryPass(sender, { limiter }) };
 }
 
@@ -39,7 +40,7 @@ export async function runTelegram(config: TelegramConfig): Promise<void> {
     logger,
     operators: { chatIds: config.OPERATOR_CHAT_IDS, userIds: config.OPERATOR_IDS },
   });
-  const passes = telegramPasses(runtime, bot);
+  const passes = telegramPasses(runtime, bot.api);
   runtime.deliverQueuedWith(passes.deliveries);
   let task: ScheduledTask | undefined;
   let stopping = false;
@@ -72,7 +73,7 @@ export async function runTick(config: TelegramConfig, now: Date | undefined): Pr
   recoverAbandonedClaims(runtime.db, clock.now());
   try {
     const bot = createGrammyBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, app: runtime.app, logger: runtime.logger });
-    const result = await telegramPasses(runtime, bot).reminders();
+    const result = await telegramPasses(runtime, bot.api).reminders();
     return `queued ${result.queued}, sent ${result.sent}, dropped ${result.dropped}, retrying ${result.retried}, failed ${result.dead}`;
   } finally {
     runtime.close();
