@@ -1,4 +1,3 @@
-import type { Api } from 'grammy';
 import type { ScheduledTask } from 'node-cron';
 import type { Config } from '../config.ts';
 import { SettableClock, systemClock, type Clock } from '../core/clock.ts';
@@ -7,7 +6,7 @@ import { recoverAbandonedClaims } from '../reminders/dispatcher.ts';
 import type { DeliveryPass, ReminderPass } from '../reminders/pass.ts';
 import { realTimeLimiter } from '../reminders/rate-limiter.ts';
 import { createGrammyBot, publishCommands } from '../transports/grammy.ts';
-import { telegramSender } from '../transports/grammy-sender.ts';
+import { telegramSender, type TelegramApi } from '../transports/grammy-sender.ts';
 import { scheduleReminders } from './cron.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 
@@ -22,7 +21,7 @@ function operatorChats(config: Config): number[] {
  * Reminders and queued messages sent by Telegram at its limits, as the bot and `repaybot tick`
  * both do: one sender and one limiter for both passes, so together they stay under 30 a second.
  */
-export function telegramPasses(runtime: Runtime, api: Api): { reminders: ReminderPass; deliveries: DeliveryPass } {
+export function telegramPasses(runtime: Runtime, api: TelegramApi): { reminders: ReminderPass; deliveries: DeliveryPass } {
   const limiter = realTimeLimiter(runtime.config.REMINDER_MAX_PER_SECOND);
   const sender = telegramSender(api, limiter);
   return { reminders: runtime.reminderPass(sender, { limiter }), deliveries: runtime.deliveryPass(sender, { limiter }) };

@@ -140,8 +140,10 @@ export function createApp(deps: AppDeps): App {
     if (quickBefore === undefined || formCommand(ctx, 'quick')) return replies;
     const long = formCommand(ctx, 'long');
     if (!long?.command.currentQuestion) return replies;
-    const question = await long.command.currentQuestion(ctx);
-    return [...replies, { text: ctx.t('form-resume', { form: ctx.t(`form-name-${long.command.name}`) }) }, ...question];
+    const [first, ...rest] = await long.command.currentQuestion(ctx);
+    if (!first) return replies;
+    const resume = ctx.t('form-resume', { form: ctx.t(`form-name-${long.command.name}`) });
+    return [...replies, { ...first, text: `${resume}\n${first.text}` }, ...rest];
   }
 
   async function handle(update: IncomingUpdate): Promise<OutgoingMessage[]> {

@@ -6,6 +6,9 @@ import { sendOutgoing } from './grammy.ts';
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** The per-chat slots the outbox's rate limiter hands out (the reminders' RateLimiter is one). */
+/** grammY's Bot API client, for the composition root, which imports no chat framework itself. */
+export type TelegramApi = Api;
+
 export interface SendSlots {
   /** Waits for this chat's next slot; the returned function is called once the call is answered. */
   acquire(chatId: number): Promise<() => void>;
