@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
 import { formStates } from './schema.ts';
 
@@ -11,12 +11,35 @@ export type FormSlot = FormRow['slot'];
  * touch another user's form.
  */
 
+/** JSON text read back, or undefined when it is not JSON at all. */
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The open form in this slot. Its JSON is read here rather than by drizzle, so a row this release
+ * could not have written (not JSON at all) is dropped instead of failing every message the user
+ * sends; whether the data fits its form is checked by the form toolkit (zod).
+ */
 export function findForm(q: Queryable, userId: number, slot: FormSlot): FormRow | undefined {
-  return q
-    .select()
+  const row = q
+    .select({ ...getTableColumns(formStates), data: sql<string>`${formStates.data}`, history: sql<string>`${formStates.history}` })
     .from(formStates)
     .where(and(eq(formStates.userId, userId), eq(formStates.slot, slot)))
     .get();
+  if (!row) return undefined;
+  const data = parsedJson(row.data);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    closeForm(q, userId, row.id);
+    return undefined;
+  }
+  const history = parsedJson(row.history);
+  const steps = Array.isArray(history) && history.every((step) => typeof step === 'string') ? history : [];
+  return { ...row, data: data as Record<string, unknown>, history: steps };
 }
 
 /** Replaces the form in this slot: a new form gets a new id, so buttons of the old one go stale. */
