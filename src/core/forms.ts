@@ -13,7 +13,10 @@ import type { CommandContext, FormSize } from './types.ts';
  * A new quick form replaces the old one, so the old one's buttons stop working.
  */
 
-export interface FormSpec<D> {
+/** A form's state: a JSON object, as stored in form_states.data. */
+export type FormData = Record<string, unknown>;
+
+export interface FormSpec<D extends FormData> {
   /** The form's name: the command that owns it, and the first segment of its buttons' data. */
   name: string;
   size: FormSize;
@@ -22,11 +25,11 @@ export interface FormSpec<D> {
   takesText: boolean;
 }
 
-export function defineForm<D>(spec: FormSpec<D>): FormSpec<D> {
+export function defineForm<D extends FormData>(spec: FormSpec<D>): FormSpec<D> {
   return spec;
 }
 
-export interface OpenForm<D> {
+export interface OpenForm<D extends FormData> {
   id: number;
   name: string;
   step: string;
@@ -36,7 +39,7 @@ export interface OpenForm<D> {
 }
 
 /** The user's form of this kind, if it is open and still reads as this form's state. */
-export function readForm<D>(ctx: CommandContext, spec: FormSpec<D>): OpenForm<D> | undefined {
+export function readForm<D extends FormData>(ctx: CommandContext, spec: FormSpec<D>): OpenForm<D> | undefined {
   const row = ctx.services.forms.find(spec.size);
   if (!row || row.form !== spec.name) return undefined;
   const data = spec.schema.safeParse(row.data);
@@ -49,21 +52,21 @@ export function readForm<D>(ctx: CommandContext, spec: FormSpec<D>): OpenForm<D>
 }
 
 /** Opens the form at its first step, replacing whatever form of its size was open. */
-export function beginForm<D>(ctx: CommandContext, spec: FormSpec<D>, step: string, data: D): OpenForm<D> {
-  const row = ctx.services.forms.start(spec.size, spec.name, step, data as Record<string, unknown>, ctx.now);
+export function beginForm<D extends FormData>(ctx: CommandContext, spec: FormSpec<D>, step: string, data: D): OpenForm<D> {
+  const row = ctx.services.forms.start(spec.size, spec.name, step, data, ctx.now);
   return { id: row.id, name: spec.name, step, data, history: [] };
 }
 
 /** Moves to `step` with `data`; the step left behind is remembered for Back. */
-export function advanceForm<D>(ctx: CommandContext, form: OpenForm<D>, step: string, data: D): OpenForm<D> {
+export function advanceForm<D extends FormData>(ctx: CommandContext, form: OpenForm<D>, step: string, data: D): OpenForm<D> {
   const history = step === form.step ? form.history : [...form.history, form.step];
-  ctx.services.forms.update(form.id, step, data as Record<string, unknown>, history, ctx.now);
+  ctx.services.forms.update(form.id, step, data, history, ctx.now);
   return { ...form, step, data, history };
 }
 
 /** One step back, keeping the answers; undefined at the first step. */
-export function backForm<D>(ctx: CommandContext, form: OpenForm<D>): OpenForm<D> | undefined {
-  const previous = stepBack(ctx, form.id, form.data as Record<string, unknown>, form.history);
+export function backForm<D extends FormData>(ctx: CommandContext, form: OpenForm<D>): OpenForm<D> | undefined {
+  const previous = stepBack(ctx, form.id, form.data, form.history);
   return previous === undefined ? undefined : { ...form, step: previous, history: form.history.slice(0, -1) };
 }
 
@@ -83,7 +86,7 @@ function stepBack(ctx: CommandContext, formId: number, data: Record<string, unkn
 }
 
 /** Ends the form without writing anything. */
-export function closeForm(ctx: CommandContext, form: OpenForm<unknown>): void {
+export function closeForm(ctx: CommandContext, form: OpenForm<FormData>): void {
   ctx.services.forms.close(form.id);
 }
 
@@ -91,7 +94,7 @@ export function closeForm(ctx: CommandContext, form: OpenForm<unknown>): void {
  * The form's final write and its end in one transaction: a second press of the same button finds
  * the form gone and writes nothing (undefined); a refused write ({ ok: false }) keeps the form open.
  */
-export function finishForm<T extends { ok: boolean }>(ctx: CommandContext, form: OpenForm<unknown>, write: () => T): T | undefined {
+export function finishForm<T extends { ok: boolean }>(ctx: CommandContext, form: OpenForm<FormData>, write: () => T): T | undefined {
   return ctx.services.forms.finish(form.id, write);
 }
 
@@ -100,7 +103,7 @@ export function finishForm<T extends { ok: boolean }>(ctx: CommandContext, form:
  * button from an earlier form (or another user's) is recognised as such.
  */
 export function formButton<V extends object>(
-  spec: FormSpec<unknown>,
+  spec: FormSpec<FormData>,
   fields: { [K in keyof V]-?: FieldCodec<V[K]> },
 ): ButtonType<{ formId: number } & V> {
   return buttonType<{ formId: number } & V>(spec.name, { formId: id, ...fields } as {
@@ -109,7 +112,7 @@ export function formButton<V extends object>(
 }
 
 /** The form a form button belongs to, if it is the user's open form with that id. */
-export function formOfButton<D>(ctx: CommandContext, spec: FormSpec<D>, formId: number): OpenForm<D> | undefined {
+export function formOfButton<D extends FormData>(ctx: CommandContext, spec: FormSpec<D>, formId: number): OpenForm<D> | undefined {
   const form = readForm(ctx, spec);
   return form?.id === formId ? form : undefined;
 }
