@@ -106,6 +106,7 @@ export function formButton<V extends object>(
   spec: FormSpec<FormData>,
   fields: { [K in keyof V]-?: FieldCodec<V[K]> },
 ): ButtonType<{ formId: number } & V> {
+  // TypeScript cannot see that spreading the two codec maps gives the codec map of the intersection.
   return buttonType<{ formId: number } & V>(spec.name, { formId: id, ...fields } as {
     [K in keyof ({ formId: number } & V)]-?: FieldCodec<({ formId: number } & V)[K]>;
   });
