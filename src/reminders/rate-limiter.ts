@@ -9,6 +9,12 @@ export interface RateLimiterOptions {
   perChatIntervalMs: number;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
+  /**
+   * Send nothing for this long after the limiter is made: a process started right after another
+   * died (a crash, kill -9, a supervisor's restart) cannot know what that one sent in its last
+   * second, and Telegram counts both against the same bot.
+   */
+  quietAtStartMs?: number;
 }
 
 /** Date.now() counts whole milliseconds; Telegram's clock does not. */
@@ -26,6 +32,7 @@ export class RateLimiter {
     // A hundredth of a millisecond over 1000/30: adding 33.33… thirty times in floating point can
     // fall a hair short of a full second and let a 31st message into it.
     this.interval = 1000 / options.perSecond + 0.01;
+    this.pausedUntil = options.now() + (options.quietAtStartMs ?? 0);
   }
 
   /**
@@ -74,7 +81,7 @@ async function sleepUntilPast(ms: number): Promise<void> {
   for (let left = ms; left > 0; left = until - Date.now()) await new Promise((resolve) => setTimeout(resolve, left));
 }
 
-/** The limiter the bot runs with: wall-clock time, 1 s per chat. */
+/** The limiter the bot runs with: wall-clock time, 1 s per chat, one quiet second at start. */
 export function realTimeLimiter(perSecond: number): RateLimiter {
-  return new RateLimiter({ perSecond, perChatIntervalMs: 1000, now: () => Date.now(), sleep: sleepUntilPast });
+  return new RateLimiter({ perSecond, perChatIntervalMs: 1000, now: () => Date.now(), sleep: sleepUntilPast, quietAtStartMs: 1000 });
 }

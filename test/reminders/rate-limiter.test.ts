@@ -144,3 +144,20 @@ describe('RateLimiter', () => {
     expect(busiestSecond(times)).toBeLessThanOrEqual(30);
   });
 });
+
+describe('a limiter made right after a restart', () => {
+  it('sends nothing in its quiet first second: the process that died may have used that second', async () => {
+    const clock = fakeClock();
+    const start = clock.now();
+    const quiet = new RateLimiter({ perSecond: 30, perChatIntervalMs: 1000, now: clock.now, sleep: clock.sleep, quietAtStartMs: 1000 });
+    const sentAt: number[] = [];
+    for (let chat = 1; chat <= 31; chat++) {
+      const answered = await quiet.acquire(chat);
+      sentAt.push(clock.now());
+      answered();
+    }
+    expect(sentAt[0]).toBe(start + 1000);
+    // After the quiet second it runs at the full rate again.
+    expect(busiestSecond(sentAt)).toBe(30);
+  });
+});
