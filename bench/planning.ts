@@ -6,14 +6,8 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../src/db/client.ts';
 import { DEFAULT_REMINDER_SETTINGS } from '../src/domain/reminder-times.ts';
-import {
-  DROP_USED_SQL,
-  LOOK_AGAIN,
-  planReminders,
-  TIMETABLE_HORIZON_DAYS,
-  STAGE_DUE_SQL,
-  timetableFrom,
-} from '../src/reminders/planner.ts';
+import { DROP_USED_SQL, planReminders, STAGE_DUE_SQL } from '../src/reminders/planner.ts';
+import { LOOK_AGAIN, TIMETABLE_HORIZON_DAYS, timetableFrom } from '../src/services/reminder-timetable.ts';
 
 /*
  * Reminder planning at scale (issue 4 target: one pass over 1,000,000 installments of 200,000

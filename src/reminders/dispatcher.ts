@@ -72,9 +72,6 @@ export async function dispatchOutbox(deps: DispatchDeps, batchSize = 500): Promi
   }
 }
 
-/** The name every caller knows: it has always dispatched the whole outbox. */
-export const dispatchReminders = dispatchOutbox;
-
 /** One send for one chat: its due reminder rows together, or its oldest message, whichever was queued first. */
 async function dispatchChat(deps: DispatchDeps, chatId: number, stats: DispatchStats): Promise<void> {
   const rows = claimChatRows(deps.db, chatId, deps.now().toISOString());

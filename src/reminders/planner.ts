@@ -3,8 +3,8 @@ import type { Db } from '../db/client.ts';
 import { reminderSettingsOf } from '../services/reminder-settings.ts';
 import { LOOK_AGAIN, timetableFrom } from '../services/reminder-timetable.ts';
 
-// The timetable itself is written by the services that change a schedule (refreshReminders).
-export { LOOK_AGAIN, refreshReminders, TIMETABLE_HORIZON_DAYS, timetableFrom } from '../services/reminder-timetable.ts';
+// The timetable itself is written by the services that change a schedule (refreshReminders, in
+// src/services/reminder-timetable.ts); a pass only reads what has come due.
 
 /*
  * The planner turns "a reminder time has come" into an outbox row. Each open installment of a

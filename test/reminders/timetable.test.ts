@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { users } from '../../src/db/schema.ts';
-import { TIMETABLE_HORIZON_DAYS } from '../../src/reminders/planner.ts';
+import { TIMETABLE_HORIZON_DAYS } from '../../src/services/reminder-timetable.ts';
 import { setLoanReminders } from '../../src/services/loans.ts';
 import { addLoan, capturingLogger, createReminderBot, timetableOf, localStamp, setUser } from '../support/reminders.ts';
 
