@@ -1,5 +1,5 @@
 ## repaybot — 简体中文
-## zh-Hant.ftl 由本文件经 OpenCC 转换生成（npm run locales），请只改本文件与 zh-Hant.overrides.ftl。
+## zh-Hant.ftl 由本文件经 OpenCC 转换生成（npm run locales），请只改本文件、zh-Hant.glossary.tsv（术语）与 zh-Hant.overrides.ftl（整句）。
 
 ## 命令（用于 /help 和 Telegram 命令菜单）
 

@@ -1,8 +1,8 @@
-# GENERATED from zh-Hans.ftl by `npm run locales` (OpenCC + zh-Hant.overrides.ftl). Do not edit.
-## repaybot — 簡體中文
-## zh-Hant.ftl 由本檔案經 OpenCC 轉換生成（npm run locales），請只改本檔案與 zh-Hant.overrides.ftl。
+# GENERATED from zh-Hans.ftl by `npm run locales` (OpenCC s2twp + zh-Hant.glossary.tsv + zh-Hant.overrides.ftl). Do not edit.
+## repaybot — 繁體中文
+## 請修改 zh-Hans.ftl、zh-Hant.glossary.tsv（術語）或 zh-Hant.overrides.ftl（整句），再執行 npm run locales。
 
-## 命令（用於 /help 和 Telegram 命令選單）
+## 指令（用於 /help 和 Telegram 指令選單）
 
 command-start = 歡迎與功能介紹
 command-addloan = 新增一筆借款（逐步填寫，或一行寫完）
@@ -12,19 +12,19 @@ command-language = 切換語言
 command-cancel = 取消正在填寫的內容
 command-back = 返回上一個問題，修改剛才的回答
 back-nothing = 沒有可以返回的上一個問題。
-command-help = 命令列表
+command-help = 指令列表
 
 ## /start 和 /help
 
 start-welcome =
     你好！我是 repaybot，你的還款助手。
 
-    我幫你管理貸款、分期、先享後付和信用卡賬單：哪天要還、還多少、真實年化利率是多少，以及還不上時該怎麼辦。
+    我幫你管理貸款、分期、先享後付和信用卡帳單：哪天要還、還多少、真實年化利率是多少，以及還不上時該怎麼辦。
 
     先用 /addloan 新增借款——可以逐步填寫，也可以一行寫完：
     /addloan 招行分期 12000 12期 月費率0.6% 首期2026-12-10
 
-    之後用 /next 檢視下一期應還。/help 檢視全部命令。
+    之後用 /next 檢視下一期應還。/help 檢視全部指令。
 
     隱私：我只儲存你告訴我的資訊，只用來幫助你；其他使用本機器人的人看不到。
 help-header = 我能做這些：
@@ -32,7 +32,7 @@ help-footer = 提示：/addloan 也可以一行寫完，例如 /addloan 手機�
 
 ## /language
 
-language-choose = 當前語言：{ $language }。請選擇語言：
+language-choose = 目前語言：{ $language }。請選擇語言：
 language-set = 好的，之後我會用{ $language }和你溝通。
 error-language-unknown = 我不認識「{ $choice }」這種語言。
 
@@ -45,7 +45,7 @@ cancel-nothing = 現在沒有需要取消的內容。
 
 error-stale-button = 這個按鈕來自較早的訊息，已經失效。
 error-message-too-long = 訊息太長了（超過 { $max } 個字元），請傳短一點。
-error-unknown-command = 我不認識命令 { $command }。傳送 /help 檢視我能做什麼。
+error-unknown-command = 我不認識指令 { $command }。傳送 /help 檢視我能做什麼。
 error-not-understood = 沒看懂這句話。傳送 /help 檢視我能做什麼，或用 /addloan 新增借款。
 error-internal = 抱歉，我這邊出了點問題。你輸入的內容沒有遺失，請稍後再試。
 error-amount-not-number = 請用數字填寫金額，例如 12000、12,000 或 1.2萬。
@@ -95,7 +95,7 @@ days-overdue = 已逾期 { $days } 天
 addloan-intro = 我們來新增一筆借款，只需回答幾個小問題；隨時傳送 /cancel 可以退出。
 addloan-ask-name = （{ $step }/{ $steps }）這筆借款叫什麼？例如貸款機構或所購商品：「車貸」、「招行分期」。
 addloan-ask-principal = （{ $step }/{ $steps }）借了多少錢？例如 10000、12,000 或 1.2萬。
-addloan-ask-method = （{ $step }/{ $steps }）還款方式是哪種？請選擇（合同或 App 裡會寫明）：
+addloan-ask-method = （{ $step }/{ $steps }）還款方式是哪種？請選擇（合約或 App 裡會寫明）：
 addloan-ask-rate = （{ $step }/{ $steps }）利率是多少？例如 12%（年利率）、「月利率1%」或「日利率0.05%」。
 addloan-ask-rate-fee = （{ $step }/{ $steps }）每期手續費率（月費率）是多少？例如 0.6%。
 addloan-ask-periods = （{ $step }/{ $steps }）分幾期（按月）還？例如 12。
@@ -126,8 +126,8 @@ addloan-card-total = 還款總額：{ $amount }
 addloan-card-last-due = 最後一期：{ $date }
 addloan-card-apr = 真實年化利率（APR）：{ $apr }（實際年利率 { $effective }）
 addloan-card-assumed-paid = 有 { $count } 期的還款日在今天之前，我會按已還處理。
-apr-warning-24 = ⚠️ 年化成本超過 24%，高於監管對持牌機構綜合融資成本的要求，請核對合同。
-apr-warning-36 = ⚠️ 年化成本超過 36%，屬於非常昂貴的借款。繼續還款前請核對合同和對方的放貸資質。
+apr-warning-24 = ⚠️ 年化成本超過 24%，高於監管對持牌機構綜合融資成本的要求，請核對合約。
+apr-warning-36 = ⚠️ 年化成本超過 36%，屬於非常昂貴的借款。繼續還款前請核對合約和對方的放貸資格。
 button-save = 儲存
 button-edit = 修改
 button-cancel = 取消
@@ -160,9 +160,9 @@ private-chat-only = 為了保護你的隱私，我只在私訊中討論借款。
 console-file-saved = 📎 已儲存：{ $path }
 console-file-not-saved = ⚠️ 無法儲存 { $filename }：{ $reason }
 
-## 更多命令
+## 更多指令
 
-command-schedule = 一筆借款的完整還款計劃
+command-schedule = 一筆借款的完整還款計畫
 command-paid = 記錄一筆還款
 command-undo = 撤銷最近記錄的一筆還款
 command-payoff = 今天提前結清需要多少錢
@@ -187,8 +187,8 @@ addloan-ask-start = （{ $step }/{ $steps }）哪天收到的這筆錢？例如 
 addloan-ask-due = （{ $step }/{ $steps }）哪天到期？例如 { $example }。
 addloan-ask-upfront-fee = 放款時有沒有先扣掉一筆費用（砍頭息）？請填寫金額，沒有就填 0。
 addloan-ask-lender = 這筆錢是誰借給你的？
-addloan-ask-policy = 哪種逾期規則最接近你的合同？（以下為常見規則，以合同為準。）
-addloan-field-startDate = 到賬日期
+addloan-ask-policy = 哪種逾期規則最接近你的合約？（以下為常見規則，以合約為準。）
+addloan-field-startDate = 入帳日期
 addloan-field-oneTimeFee = 手續費
 addloan-field-upfrontFee = 砍頭息
 addloan-field-lenderKind = 出借方
@@ -203,19 +203,19 @@ preset-generic-en = 通用（英美）
 addloan-card-payment-single = 應還金額：{ $amount }
 addloan-card-upfront = 砍頭息：{ $fee }（實際到手 { $received }）
 addloan-card-one-time-fee = 手續費：{ $amount }
-addloan-card-start = 到賬日期：{ $date }
+addloan-card-start = 入帳日期：{ $date }
 addloan-card-due = 到期日：{ $date }
 addloan-card-private = 出借方：民間借貸
-addloan-card-policy = 逾期規則：{ $policy }（常見規則，以合同為準）
-apr-private-above-cap = ⚠️ 超過 { $cap }，即一年期 LPR（{ $since } 起為 { $lpr }）的四倍：超出部分的民間借貸利息法院不予支援。
+addloan-card-policy = 逾期規則：{ $policy }（常見規則，以合約為準）
+apr-private-above-cap = ⚠️ 超過 { $cap }，即一年期 LPR（{ $since } 起為 { $lpr }）的四倍：超出部分的民間借貸利息法院不予支持。
 apr-private-within-cap = 在 { $cap } 以內，即一年期 LPR（{ $since } 起為 { $lpr }）的四倍，屬於法院保護的民間借貸利率範圍。
 editloan-card-title = 請核對修改後的借款資訊：
 editloan-error-paid-exceeds = 未儲存：已記錄的還款（{ $paid }）超過了修改後的應還總額（{ $scheduled }）。請檢查金額，或先用 /undo 撤銷還款。
-editloan-saved = 已更新「{ $name }」。還款計劃已重新生成，已記錄的還款也已重新計入。
+editloan-saved = 已更新「{ $name }」。還款計畫已重新生成，已記錄的還款也已重新計入。
 
 ## /schedule
 
-schedule-header = { $name } —— 還款計劃（第 { $page }/{ $pages } 頁）
+schedule-header = { $name } —— 還款計畫（第 { $page }/{ $pages } 頁）
 schedule-row = { $mark } { $n }. { $date }  { $payment }（{ $parts }）剩餘 { $balance }
 part-principal = 本金 { $amount }
 part-interest = 利息 { $amount }
@@ -256,12 +256,12 @@ payoff-principal = • 尚未到期的本金：{ $amount }
 payoff-interest = • 上一還款日以來的利息：{ $amount }
 payoff-penalty = • 逾期部分目前的罰息（按常見規則估算）：{ $amount }
 payoff-fees = • 提前還款費用：{ $amount }
-payoff-saved = 按計劃還完還需 { $scheduled }；今天結清可省 { $saved }。
+payoff-saved = 按計畫還完還需 { $scheduled }；今天結清可省 { $saved }。
 button-payoff-paid = 我今天已按此金額結清
 payoff-settled = 已記錄：「{ $name }」已用 { $amount } 結清，不會再提醒。🎉
 payoff-quote-changed = 結清金額已經變化（利息按日計算），最新金額如下：
-undo-payoff = 你最近的一筆還款結清了「{ $name }」並關閉了還款計劃，不能在這裡撤銷。如果貸款機構的金額不同，請用 /editloan 修改這筆借款。
-payoff-check = 還款前請向貸款機構確認準確金額：各合同的提前還款規定不同。
+undo-payoff = 你最近的一筆還款結清了「{ $name }」並關閉了還款計畫，不能在這裡撤銷。如果貸款機構的金額不同，請用 /editloan 修改這筆借款。
+payoff-check = 還款前請向貸款機構確認準確金額：各合約的提前還款規定不同。
 
 ## /status
 
@@ -272,8 +272,8 @@ status-loan = 「{ $name }」：逾期 { $amount }，目前罰息 { $penalty }
 status-installment = • 第 { $n } 期，{ $date }到期：{ $amount }，已逾期 { $days } 天，罰息 { $penalty } —— { $stage }
 status-in-grace = 目前仍在寬限期內：現在還款通常視為按時還款。
 status-next-stage = 接下來：{ $date } 起{ $stage }。
-status-help = 如果還不上：儘早聯絡貸款機構，詢問延期還款或罰息減免。徵信上的真實記錄任何人都無法花錢刪除，「徵信修復」都是騙局。
-status-check-contract = 以上為常見規則，以合同為準。
+status-help = 如果還不上：儘早聯絡貸款機構，詢問延期還款或罰息減免。徵信上的真實紀錄任何人都無法花錢刪除，「徵信修復」都是騙局。
+status-check-contract = 以上為常見規則，以合約為準。
 stage-upcoming = 尚未到期
 stage-due-today = 今天到期
 stage-grace = 處於寬限期
@@ -284,24 +284,24 @@ stage-legal = 有被起訴的風險
 
 ## /deleteloan
 
-deleteloan-confirm = 刪除「{ $name }」及其 { $periods } 期還款計劃和已記錄的還款嗎？刪除後無法恢復。
+deleteloan-confirm = 刪除「{ $name }」及其 { $periods } 期還款計畫和已記錄的還款嗎？刪除後無法恢復。
 button-delete = 刪除
 deleteloan-kept = 已保留，沒有刪除任何內容。
 deleteloan-done = 已刪除「{ $name }」。
 
 ## /cardbill
 
-command-cardbill = 信用卡只還最低還款額要付多少利息
+command-cardbill = 信用卡只還最低應繳金額要付多少利息
 cardbill-usage =
-    請用一行傳送賬單資訊：本期應還金額、賬單日、到期還款日；可以再加最低還款額和日利率。例如：
+    請用一行傳送帳單資訊：本期應繳金額、結帳日、繳款截止日；可以再加最低應繳金額和日利率。例如：
     /cardbill 10000 2026-12-05 2027-01-01 最低1000
-error-card-bill-dates-order = 賬單日必須早於到期還款日。
-error-card-bill-minimum-too-large = 最低還款額不能超過應還金額。
-error-card-bill-incomplete = 需要賬單金額、賬單日和到期還款日。
-cardbill-header = 本期應還 { $balance }，到期還款日 { $due }。
+error-card-bill-dates-order = 結帳日必須早於繳款截止日。
+error-card-bill-minimum-too-large = 最低應繳金額不能超過應還金額。
+error-card-bill-incomplete = 需要帳單金額、結帳日和繳款截止日。
+cardbill-header = 本期應繳 { $balance }，繳款截止日 { $due }。
 cardbill-pay-full = 到期前全額還款：不產生利息。
-cardbill-pay-minimum = 只還最低還款額 { $minimum }：將失去免息期，並且按日利率 { $rate } 對整筆賬單金額從賬單日起計息（全額計息），而不只是剩下的 { $carried }。到下一個賬單日約產生利息 { $interest }，下期賬單（不計新消費）將是 { $next }。
-cardbill-below-minimum = 還款低於最低還款額還會產生違約金，並可能上報徵信。
+cardbill-pay-minimum = 只還最低應繳金額 { $minimum }：將失去免息期，並且按日利率 { $rate } 對整筆帳單金額從結帳日起計息（全額計息），而不只是剩下的 { $carried }。到下一個結帳日約產生利息 { $interest }，下期帳單（不計新消費）將是 { $next }。
+cardbill-below-minimum = 還款低於最低應繳金額還會產生違約金，並可能上報徵信。
 
 ## 提醒
 
@@ -315,7 +315,7 @@ button-paid = ✅ 已還款
 button-paid-loan = ✅ 已還 { $name }
 button-snooze-today = 今天稍後提醒
 button-snooze-tomorrow = 明天提醒
-button-schedule = 還款計劃
+button-schedule = 還款計畫
 command-remind = 提醒按鈕
 snooze-done = 好的，我會在 { $date } { $time } 再提醒你。
 
@@ -347,7 +347,7 @@ settings-button-pause = 全部暫停
 settings-button-resume = 恢復提醒
 settings-button-loans = 暫停某筆借款
 settings-button-no-stop = 一直提醒直到還清
-settings-button-stop-90 = 90 天后停止
+settings-button-stop-90 = 90 天後停止
 settings-ask-timeZone = 你在哪個時區？請選擇，或輸入時區名稱（例如 Asia/Shanghai）。
 settings-ask-reminderTime = 每天幾點提醒你？請選擇，或輸入時間，例如 08:30 或 晚上7點。
 settings-ask-daysBefore = 到期前幾天提醒？用逗號分隔，例如 5, 2, 0（0 = 當天，最多 30 天）。
@@ -381,19 +381,19 @@ addloan-card-prepayment-percent = 提前結清：按剩餘本金收取 { $percen
 ## 逾期規則細節
 
 addloan-field-policyOverrides = 逾期細則
-addloan-ask-policy-overrides = 你的合同怎麼規定？只寫與常見規則不同的部分，例如「寬限期5天 日0.05% 上報30天 違約金50」，或寫「x1.3」表示罰息為合同利率的 1.3 倍。
+addloan-ask-policy-overrides = 你的合約怎麼規定？只寫與常見規則不同的部分，例如「寬限期5天 日0.05% 上報30天 違約金50」，或寫「x1.3」表示罰息為合約利率的 1.3 倍。
 addloan-card-policy-details =
     寬限期 { $grace } 天 · 罰息 { $penalty } · 逾期約 { $report } 天可能上報徵信{ $lateFee ->
         [none] {""}
        *[other] {" · "}違約金 { $lateFee }
     }
-policy-penalty-multiplier = 合同利率 × { $multiplier }
+policy-penalty-multiplier = 合約利率 × { $multiplier }
 policy-penalty-daily = 每日 { $rate }
 error-policy-not-understood = 沒看懂。可以這樣寫：寬限期5天 日0.05% 上報30天 違約金50。
 error-policy-not-allowed = 這些規則互相矛盾：寬限期 0–30 天，上報須在寬限期之後，罰息倍數 1–2，或日利率 0–1%。
 policy-late-fee-percent = 未還金額的 { $percent }（最低 { $floor }）
 addloan-field-dayBasis = 計息天數
-addloan-ask-day-basis = 合同按一年多少天計算日息？（銀行通常按 360 天。）
+addloan-ask-day-basis = 合約按一年多少天計算日息？（銀行通常按 360 天。）
 day-basis-360 = 360 天
 day-basis-365 = 365 天
 addloan-card-day-basis-365 = 日息按一年 365 天計算
