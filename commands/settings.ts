@@ -51,7 +51,8 @@ function summary(ctx: CommandContext): Reply[] {
     ctx.t('settings-time', { time: settings.reminderTime }),
     ctx.t('settings-before', { days: days(settings.daysBefore) }),
     ctx.t('settings-overdue', {
-      days: days(settings.overdueDays),
+      // One day is passed as a number so the English plural can choose "after 1 day".
+      days: settings.overdueDays.length === 1 ? (settings.overdueDays[0] as number) : days(settings.overdueDays),
       weekly: settings.overdueWeekly ? 'yes' : 'no',
       stop: settings.overdueStopAfterDays ?? 0,
     }),

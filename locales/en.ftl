@@ -43,7 +43,11 @@ cancel-nothing = There is nothing to cancel.
 ## Errors
 
 error-stale-button = That button belongs to an older message and no longer works.
-error-message-too-long = That message is too long (more than { $max } characters). Please send something shorter.
+error-message-too-long =
+    { $max ->
+        [one] That message is too long (more than 1 character). Please send something shorter.
+       *[other] That message is too long (more than { $max } characters). Please send something shorter.
+    }
 error-unknown-command = I don't know the command { $command }. Send /help to see what I can do.
 error-not-understood = I didn't understand that. Send /help to see what I can do, or /addloan to add a loan.
 error-internal = Sorry, something went wrong on my side. Nothing you entered was lost; please try again in a moment.
@@ -154,7 +158,11 @@ loans-header =
        *[other] Your { $count } loans:
     }
 loans-item-title = { $index }. { $name }
-loans-item-terms = { $principal } · { $method } · { $rate } · { $periods } installments
+loans-item-terms =
+    { $periods ->
+        [one] { $principal } · { $method } · { $rate } · 1 installment
+       *[other] { $principal } · { $method } · { $rate } · { $periods } installments
+    }
 loans-item-remaining = Principal left: { $remaining } · true annual rate { $apr }
 loans-item-next = Next: { $amount } on { $date }, { $when } (installment { $n } of { $periods })
 loans-item-paid-off = Paid off. 🎉
@@ -354,11 +362,15 @@ settings-timezone = Time zone: { $zone }
 settings-time = Time of day: { $time }
 settings-before = Days before the due date: { $days } (0 = on the day)
 settings-overdue =
-    If overdue: after { $days } days{ $weekly ->
+    If overdue: after { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }{ $weekly ->
         [yes] , then weekly
        *[no] {""}
     }, { $stop ->
         [0] until paid
+        [one] for up to 1 day
        *[other] for up to { $stop } days
     }
 settings-quiet = Quiet hours (nothing is sent): { $start }–{ $end }
@@ -410,7 +422,13 @@ addloan-card-prepayment-percent = If paid off early: a fee of { $percent } of th
 addloan-field-policyOverrides = Overdue details
 addloan-ask-policy-overrides = What does your contract say? Type only what differs, e.g. "grace 5, 0.05%/day, report 30, late fee 50" or "x1.3" for a bank-style penalty of 1.3 × the contract rate.
 addloan-card-policy-details =
-    grace { $grace } days · penalty { $penalty } · likely reported after { $report } days{ $lateFee ->
+    grace { $grace ->
+        [one] 1 day
+       *[other] { $grace } days
+    } · penalty { $penalty } · likely reported after { $report ->
+        [one] 1 day
+       *[other] { $report } days
+    }{ $lateFee ->
         [none] {""}
        *[other] {" · "}late fee { $lateFee }
     }
