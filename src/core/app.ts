@@ -25,7 +25,8 @@ export interface AppDeps {
   defaultLocale: Locale;
   /** Telegram user ids allowed to run operator commands. */
   operatorIds?: readonly number[];
-  freeText?: FreeTextHandler;
+  /** Free text outside any form (commands/free-text.ts). */
+  freeText: FreeTextHandler;
   /** Called after an update queued messages for other chats, so they are delivered soon. */
   onQueued?: () => void;
 }
@@ -41,18 +42,16 @@ export interface App {
   translator: Translator;
 }
 
-function parseCommand(text: string): { name: string; args: string } | undefined {
+/** "/paid@yourbot 500" → { name: 'paid', args: '500' }; undefined when the text is not a command. */
+export function parseCommand(text: string): { name: string; args: string } | undefined {
   const match = /^\/([A-Za-z0-9_]+)(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
   if (!match) return undefined;
   return { name: (match[1] ?? '').toLowerCase(), args: (match[2] ?? '').trim() };
 }
 
-const notUnderstood: FreeTextHandler = (ctx) => [{ text: ctx.t('error-not-understood') }];
-
 export function createApp(deps: AppDeps): App {
   const byName = new Map(deps.commands.map((command) => [command.name, command]));
   const operators = new Set(deps.operatorIds ?? []);
-  const freeText = deps.freeText ?? notUnderstood;
 
   function contextFor(update: IncomingUpdate): CommandContext {
     const now = deps.clock.now();
@@ -129,7 +128,7 @@ export function createApp(deps: AppDeps): App {
     }
     const form = textForm(ctx);
     if (form?.onFormInput) return form.onFormInput(ctx, text);
-    return freeText(ctx, text);
+    return deps.freeText(ctx, text);
   }
 
   /**

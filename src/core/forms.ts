@@ -64,12 +64,6 @@ export function advanceForm<D extends FormData>(ctx: CommandContext, form: OpenF
   return { ...form, step, data, history };
 }
 
-/** One step back, keeping the answers; undefined at the first step. */
-export function backForm<D extends FormData>(ctx: CommandContext, form: OpenForm<D>): OpenForm<D> | undefined {
-  const previous = stepBack(ctx, form.id, form.data, form.history);
-  return previous === undefined ? undefined : { ...form, step: previous, history: form.history.slice(0, -1) };
-}
-
 /**
  * The form in front (the quick one, else the long one) one step back, whatever form it is; the
  * name of that form, or undefined when it is at its first step (or none is open). /back uses it.

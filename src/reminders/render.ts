@@ -12,7 +12,7 @@ import { localeOf, type Locale } from '../i18n/locales.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { scheduleRowsOf, type PaidScheduleRow } from '../services/installment-rows.ts';
 import { decodeMessage } from '../services/deliveries.ts';
-import { contractAnnualRate, policyOf } from '../services/overdue.ts';
+import { overdueRulesOf } from '../services/overdue.ts';
 
 export interface RenderedReminder {
   message: OutgoingMessage;
@@ -78,7 +78,8 @@ export function renderReminder(
     else {
       anyOverdue = true;
       const [row] = scheduleRowsOf(loan.principal, [installment]);
-      const evaluation = evaluateInstallment(row as PaidScheduleRow, contractAnnualRate(loan), policyOf(loan), today);
+      const { annualRate, policy } = overdueRulesOf(loan);
+      const evaluation = evaluateInstallment(row as PaidScheduleRow, annualRate, policy, today);
       lines.push(
         t('reminder-overdue', {
           ...base,

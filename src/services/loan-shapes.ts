@@ -206,11 +206,11 @@ export function inputFromRow(loan: LoanRow): LoanInput {
   };
 }
 
-export function policyOverridesOf(loan: Pick<LoanRow, 'id' | 'policyOverrides'>): StoredPolicyOverrides {
+function policyOverridesOf(loan: Pick<LoanRow, 'id' | 'policyOverrides'>): StoredPolicyOverrides {
   return storedPolicyOverridesSchema.parse(loan.policyOverrides, { error: () => `loan ${loan.id}: policy_overrides is not valid` });
 }
 
-export function prepaymentRuleOf(loan: Pick<LoanRow, 'id' | 'prepaymentRule'>): StoredPrepaymentRule | undefined {
+function prepaymentRuleOf(loan: Pick<LoanRow, 'id' | 'prepaymentRule'>): StoredPrepaymentRule | undefined {
   if (loan.prepaymentRule === null) return undefined;
   return storedPrepaymentRuleSchema.parse(loan.prepaymentRule, { error: () => `loan ${loan.id}: prepayment_rule is not valid` });
 }

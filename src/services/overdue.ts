@@ -9,15 +9,19 @@ import { installmentsOfUser, loansOfUser, type LoanRow } from '../db/loans-repo.
 import { groupByLoan, scheduleRowsOf } from './installment-rows.ts';
 import { inputFromRow } from './loan-shapes.ts';
 
-export function policyOf(loan: LoanRow): OverduePolicy {
-  const { policyPreset, policyOverrides } = inputFromRow(loan);
-  return policyFrom(policyPreset ?? 'bank-cn', policyOverrides);
+/** What a loan's overdue rules are computed from, read from its row once. */
+export interface OverdueRules {
+  policy: OverduePolicy;
+  /** The contract's nominal annual rate as a fraction: the base of a bank's penalty rate. */
+  annualRate: Decimal;
 }
 
-/** The contract's nominal annual rate as a fraction: the base of a bank's penalty rate. */
-export function contractAnnualRate(loan: LoanRow): Decimal {
-  const { rate, dayBasis } = inputFromRow(loan);
-  return toAnnualPercent(rate.percent, rate.unit, dayBasis ?? 360).div(100);
+export function overdueRulesOf(loan: LoanRow): OverdueRules {
+  const { policyPreset, policyOverrides, rate, dayBasis } = inputFromRow(loan);
+  return {
+    policy: policyFrom(policyPreset ?? 'bank-cn', policyOverrides),
+    annualRate: toAnnualPercent(rate.percent, rate.unit, dayBasis ?? 360).div(100),
+  };
 }
 
 /** A loan with something past its due date: the domain's evaluation with the loan it is about. */
@@ -37,7 +41,8 @@ export function overdueOfUser(q: Queryable, userId: number, today: IsoDate): Ove
   const result: OverdueLoan[] = [];
   for (const loan of loansOfUser(q, userId)) {
     const rows = scheduleRowsOf(loan.principal, rowsByLoan.get(loan.id) ?? []);
-    const evaluation = evaluateLoan(rows, contractAnnualRate(loan), policyOf(loan), today);
+    const { annualRate, policy } = overdueRulesOf(loan);
+    const evaluation = evaluateLoan(rows, annualRate, policy, today);
     const pastDue = evaluation.installments.filter((i) => i.daysPastDue > 0);
     if (pastDue.length > 0) result.push({ loan, ...evaluation, installments: pastDue });
   }

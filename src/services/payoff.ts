@@ -5,8 +5,8 @@ import type { Queryable } from '../db/client.ts';
 import { findLoan, installmentsOfLoan, type LoanRow } from '../db/loans-repo.ts';
 import { evaluateLoan } from '../domain/overdue.ts';
 import { scheduleRowsOf } from './installment-rows.ts';
-import { inputFromRow, prepaymentRuleForPayoff, prepaymentRuleOf, termsFromInput } from './loan-shapes.ts';
-import { contractAnnualRate, policyOf } from './overdue.ts';
+import { inputFromRow, prepaymentRuleForPayoff, termsFromInput } from './loan-shapes.ts';
+import { overdueRulesOf } from './overdue.ts';
 
 export interface Payoff {
   loan: LoanRow;
@@ -22,17 +22,19 @@ export function payoffOf(q: Queryable, userId: number, loanId: number, today: Is
   const loan = findLoan(q, userId, loanId);
   if (!loan) return undefined;
   const rows = scheduleRowsOf(loan.principal, installmentsOfLoan(q, userId, loanId));
-  const rule = prepaymentRuleOf(loan);
+  const input = inputFromRow(loan);
+  const rule = input.prepaymentRule;
   const quote = payoffQuote({
-    terms: termsFromInput(inputFromRow(loan)),
+    terms: termsFromInput(input),
     rows,
     today,
     ...(rule && { prepaymentRule: prepaymentRuleForPayoff(rule) }),
   });
+  const { annualRate, policy } = overdueRulesOf(loan);
   const overdue = evaluateLoan(
     rows.filter((row) => row.payment.gt(row.paid)),
-    contractAnnualRate(loan),
-    policyOf(loan),
+    annualRate,
+    policy,
     today,
   );
   const penalty = overdue.totalPenalty.plus(overdue.totalLateFee);

@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.ts';
+import type { Queryable } from '../db/client.ts';
 import { queueReminder, rowsOfBatch } from '../db/outbox-repo.ts';
 import { findUser } from '../db/users-repo.ts';
 import { addDays, type IsoDate } from '../domain/calendar.ts';
@@ -19,7 +19,7 @@ export type SnoozeResult = { ok: true; date: IsoDate; time: string } | { ok: fal
  * message and the choice), so pressing the same button twice queues it once. Only the user's own
  * batch can be snoozed.
  */
-export function snoozeReminder(q: Db, userId: number, batchId: number, when: SnoozeChoice, now: Date, today: IsoDate): SnoozeResult {
+export function snoozeReminder(q: Queryable, userId: number, batchId: number, when: SnoozeChoice, now: Date, today: IsoDate): SnoozeResult {
   const user = findUser(q, userId);
   const rows = rowsOfBatch(q, userId, batchId);
   if (!user || rows.length === 0) return { ok: false };

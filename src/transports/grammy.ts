@@ -1,6 +1,6 @@
 import { Bot, GrammyError, InlineKeyboard, InputFile, type Api, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { App } from '../core/app.ts';
+import { parseCommand, type App } from '../core/app.ts';
 import type { Command, IncomingUpdate, OutgoingMessage } from '../core/types.ts';
 import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import type { Logger } from '../log.ts';
@@ -105,7 +105,7 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operator
   const forOperatorsHere = (ctx: Context): boolean => {
     if (!ctx.chat || !ctx.from || !operatorChats.has(ctx.chat.id) || !operatorUsers.has(ctx.from.id)) return false;
     if (ctx.callbackQuery?.data !== undefined) return operatorCommands.has(ctx.callbackQuery.data.split(':')[0] ?? '');
-    const name = /^\/([A-Za-z0-9_]+)/.exec(ctx.message?.text ?? '')?.[1]?.toLowerCase();
+    const name = parseCommand(ctx.message?.text ?? '')?.name;
     return name !== undefined && operatorCommands.has(name);
   };
 

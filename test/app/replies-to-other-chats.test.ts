@@ -1,5 +1,5 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { freeTextFallback } from '../../commands/free-text.ts';
 import { allCommands } from '../../commands/index.ts';
 import { serveJsonl } from '../../src/app/run-chat.ts';
 import { createApp } from '../../src/core/app.ts';
@@ -8,7 +8,7 @@ import type { Command, OutgoingMessage } from '../../src/core/types.ts';
 import { collectingSender } from '../../src/reminders/pass.ts';
 import { runJsonl } from '../../src/transports/jsonl.ts';
 import { testRuntime } from '../support/bot.ts';
-import { byInput, type JsonlOutput } from '../support/jsonl.ts';
+import { byInput, serveLines } from '../support/jsonl.ts';
 import { outboxMessages } from '../support/reminders.ts';
 
 /*
@@ -42,6 +42,7 @@ function notifyingBot() {
     logger: runtime.logger,
     commands: [...allCommands(runtime.translator), notify, echo],
     defaultLocale: 'en',
+    freeText: freeTextFallback,
     onQueued: () => {
       queuedCalls += 1;
     },
@@ -96,22 +97,6 @@ describe('a reply to another chat', () => {
 });
 
 describe('in the JSON-lines interface', () => {
-  async function script(lines: string[], serve: (input: PassThrough, output: PassThrough) => Promise<void>): Promise<JsonlOutput[]> {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const chunks: Buffer[] = [];
-    output.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const done = serve(input, output);
-    for (const line of lines) input.write(`${line}\n`);
-    input.end();
-    await done;
-    return Buffer.concat(chunks)
-      .toString('utf8')
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as JsonlOutput);
-  }
-
   const lines = [JSON.stringify({ user: 5, text: '/notify' }), '', '   ', JSON.stringify({ user: 5, text: '/echo' })];
 
   it('runJsonl with afterInput writes the other chat’s message before the {"done":true} of its line; a blank line gets {"done":true}', async () => {
@@ -124,7 +109,7 @@ describe('in the JSON-lines interface', () => {
       return collected;
     };
     const clock = runtime.clock as SettableClock;
-    const out = await script(lines, (input, output) => runJsonl({ app, clock, input, output, afterInput }));
+    const out = await serveLines(lines, (input, output) => runJsonl({ app, clock, input, output, afterInput }));
     expect(out).toEqual([
       { chat: 5, text: 'for you', buttons: [] },
       { chat: OPERATOR_CHAT, text: 'notice', buttons: [] },
@@ -138,7 +123,7 @@ describe('in the JSON-lines interface', () => {
 
   it('as `chat --jsonl` serves it (serveJsonl): the same, and the notice is sent once', async () => {
     const { runtime, app } = notifyingBot();
-    const out = await script([...lines, JSON.stringify({ user: 6, text: '/help' })], (input, output) =>
+    const out = await serveLines([...lines, JSON.stringify({ user: 6, text: '/help' })], (input, output) =>
       serveJsonl({ ...runtime, app }, { input, output }),
     );
     const groups = byInput(out);

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { freeTextFallback } from '../../commands/free-text.ts';
 import { allCommands } from '../../commands/index.ts';
 import { buttonType, id, onPress } from '../../src/core/buttons.ts';
 import { createApp } from '../../src/core/app.ts';
@@ -40,6 +41,7 @@ function operatorBot() {
     commands,
     defaultLocale: runtime.config.DEFAULT_LANGUAGE,
     operatorIds: runtime.config.OPERATOR_IDS,
+    freeText: freeTextFallback,
   });
   const say = (user: number, text: string, languageCode = 'en') => app.handle({ userId: user, chatId: user, languageCode, text });
   const press = (user: number, callbackData: string) => app.handle({ userId: user, chatId: user, languageCode: 'en', callbackData });
@@ -103,7 +105,13 @@ describe('an operator command', () => {
     expect(runtime.config.OPERATOR_IDS).toEqual([]);
     const commands = allCommands(runtime.translator);
     commands.push(review);
-    const app = createApp({ ...runtime, commands, defaultLocale: 'en', operatorIds: runtime.config.OPERATOR_IDS });
+    const app = createApp({
+      ...runtime,
+      commands,
+      defaultLocale: 'en',
+      operatorIds: runtime.config.OPERATOR_IDS,
+      freeText: freeTextFallback,
+    });
     expect((await app.handle({ userId: OPERATOR, chatId: OPERATOR, text: '/review' }))[0]?.text).toContain(
       "I don't know the command /review.",
     );

@@ -1,12 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
+import { databaseBefore, removeOldDatabases } from '../support/migrations.ts';
 import { createTestBot, texts } from '../support/bot.ts';
 
 /*
@@ -16,29 +11,12 @@ import { createTestBot, texts } from '../support/bot.ts';
  * work, and a long form can now open beside the quick one.
  */
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+afterEach(removeOldDatabases);
 
 /** A database file with only the migrations before 0003 applied, as the previous release left it. */
 function databaseBeforeTwoSlots(): { path: string; old: Database.Database } {
-  const dir = mkdtempSync(join(tmpdir(), 'repaybot-forms-migrate-'));
-  dirs.push(dir);
-  const drizzleDir = fileURLToPath(new URL('../../drizzle/', import.meta.url));
-  const earlier = join(dir, 'drizzle');
-  mkdirSync(join(earlier, 'meta'), { recursive: true });
-  const journal = JSON.parse(readFileSync(join(drizzleDir, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-  const before = journal.entries.slice(
-    0,
-    journal.entries.findIndex((entry) => entry.tag === '0003_forms_in_two_slots'),
-  );
-  expect(before.map((entry) => entry.tag)).toEqual(['0000_init', '0001_reminder_timetable', '0002_delivery_outbox']);
-  for (const { tag } of before) copyFileSync(join(drizzleDir, `${tag}.sql`), join(earlier, `${tag}.sql`));
-  writeFileSync(join(earlier, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: before }));
-  const path = join(dir, 'old.db');
-  const old = new Database(path);
-  migrate(drizzle(old), { migrationsFolder: earlier });
+  const { path, old, before } = databaseBefore('0003_forms_in_two_slots');
+  expect(before).toEqual(['0000_init', '0001_reminder_timetable', '0002_delivery_outbox']);
   return { path, old };
 }
 

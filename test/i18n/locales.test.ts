@@ -1,31 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { FluentResource } from '@fluent/bundle';
 import { describe, expect, it } from 'vitest';
 import { zhHantFromFiles } from '../../src/i18n/derive-zh-hant.ts';
 import { LOCALES, localeFromLanguageCode } from '../../src/i18n/locales.ts';
 import { readLocaleSource, Translator } from '../../src/i18n/translator.ts';
 import { PARSE_ERRORS } from '../../src/parse/result.ts';
-
-/** Message id → the variables it uses, read from Fluent's own parse of the file. */
-function variablesByMessage(source: string): Map<string, Set<string>> {
-  const resource = new FluentResource(source) as unknown as { body: { id: string; value: unknown }[] };
-  const result = new Map<string, Set<string>>();
-  for (const message of resource.body) {
-    const found = new Set<string>();
-    const walk = (node: unknown): void => {
-      if (Array.isArray(node)) node.forEach(walk);
-      else if (node && typeof node === 'object') {
-        const record = node as Record<string, unknown>;
-        if (record.type === 'var' && typeof record.name === 'string') found.add(record.name);
-        Object.values(record).forEach(walk);
-      }
-    };
-    walk(message.value);
-    result.set(message.id, found);
-  }
-  return result;
-}
+import { variablesByMessage } from '../support/fluent.ts';
 
 const catalogues = Object.fromEntries(LOCALES.map((locale) => [locale, variablesByMessage(readLocaleSource(locale))]));
 const english = catalogues.en as Map<string, Set<string>>;

@@ -1,7 +1,7 @@
-import { FluentResource } from '@fluent/bundle';
 import { describe, expect, it } from 'vitest';
 import { readLocaleSource, Translator } from '../../src/i18n/translator.ts';
 import { createTestBot, texts } from '../support/bot.ts';
+import { variablesByMessage } from '../support/fluent.ts';
 
 /*
  * English plurals: every message where a number comes before a counted noun chooses its words
@@ -30,25 +30,6 @@ const PLURAL_MESSAGES: [key: string, variable: string, one: string, two: string,
 
 /** Counted nouns of en.ftl, in the singular. */
 const NOUNS = ['day', 'installment', 'loan', 'character', 'payment', 'month', 'year', 'week', 'hour', 'minute', 'period', 'time'];
-
-function variablesByMessage(source: string): Map<string, Set<string>> {
-  const resource = new FluentResource(source) as unknown as { body: { id: string; value: unknown }[] };
-  const result = new Map<string, Set<string>>();
-  for (const message of resource.body) {
-    const found = new Set<string>();
-    const walk = (node: unknown): void => {
-      if (Array.isArray(node)) node.forEach(walk);
-      else if (node && typeof node === 'object') {
-        const record = node as Record<string, unknown>;
-        if (record.type === 'var' && typeof record.name === 'string') found.add(record.name);
-        Object.values(record).forEach(walk);
-      }
-    };
-    walk(message.value);
-    result.set(message.id, found);
-  }
-  return result;
-}
 
 describe('English plurals', () => {
   it.each(PLURAL_MESSAGES)('%s: %s = 1 and 2', (key, variable, one, two, args = {}) => {

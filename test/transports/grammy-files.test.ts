@@ -1,33 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Bot, InputFile } from 'grammy';
-import type { Message, Update, UserFromGetMe } from 'grammy/types';
+import type { Message, Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
 import { TELEGRAM_MAX_CAPTION, createGrammyBot, publishCommands } from '../../src/transports/grammy.ts';
 import { ICS, LONG_CAPTION, OPERATOR_CHAT, PNG, fakeApp } from './fake-app.ts';
+import { BOT_INFO } from './bot-info.ts';
 
 /*
  * The grammY transport with replies that carry files, and its command menus per audience.
  * Bot API calls are recorded by an API transformer, as in grammy.test.ts; one test lets grammY
  * upload for real to a stand-in Bot API on loopback to see the bytes arrive.
  */
-
-const BOT_INFO: UserFromGetMe = {
-  id: 987654321,
-  is_bot: true,
-  first_name: 'repaybot',
-  username: 'yourbotname',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
 
 const ALICE = { id: 4242, is_bot: false, first_name: 'Alice', language_code: 'en' } as const;
 

@@ -1,9 +1,10 @@
 import type { Bot } from 'grammy';
-import type { Message, Update, UserFromGetMe } from 'grammy/types';
+import type { Message, Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
 import { createGrammyBot } from '../../src/transports/grammy.ts';
 import { OPERATOR_CHAT, fakeApp } from './fake-app.ts';
+import { BOT_INFO } from './bot-info.ts';
 
 /*
  * Operators at work in their team's group chat (OPERATOR_CHAT_IDS): an operator's operator
@@ -11,22 +12,6 @@ import { OPERATOR_CHAT, fakeApp } from './fake-app.ts';
  * group (a borrower command, a non-operator) is pointed to a private chat, so nobody's loans are
  * shown to a group.
  */
-
-const BOT_INFO = {
-  id: 987654321,
-  is_bot: true,
-  first_name: 'repaybot',
-  username: 'yourbotname',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-} as UserFromGetMe;
 
 const OPERATOR = { id: 7, is_bot: false, first_name: 'Olga', language_code: 'en' } as const;
 const MEMBER = { id: 8, is_bot: false, first_name: 'Max', language_code: 'en' } as const;

@@ -1,5 +1,5 @@
 import type { Bot } from 'grammy';
-import type { Chat, Message, Update, User, UserFromGetMe } from 'grammy/types';
+import type { Chat, Message, Update, User } from 'grammy/types';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/core/app.ts';
 import { SettableClock } from '../../src/core/clock.ts';
@@ -7,28 +7,13 @@ import { testCore } from '../support/bot.ts';
 import { openDatabase, type Db } from '../../src/db/client.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createGrammyBot, publishCommands } from '../../src/transports/grammy.ts';
+import { BOT_INFO } from './bot-info.ts';
 
 /*
  * The grammY transport end to end, without a network: real-shaped Telegram updates go in
  * through bot.handleUpdate, and an API transformer records every Bot API call instead of
  * sending it.
  */
-
-const BOT_INFO: UserFromGetMe = {
-  id: 987654321,
-  is_bot: true,
-  first_name: 'repaybot',
-  username: 'yourbotname',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
 
 interface ApiCall {
   method: string;
