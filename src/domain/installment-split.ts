@@ -16,21 +16,25 @@ export interface OpenParts {
   total: Decimal;
 }
 
+export type ScheduledPart = 'fee' | 'interest' | 'principal';
+
 /**
- * What is still open of an installment. A payment covers fees first, then interest, then
- * principal — the order Chinese lenders' contracts use (费用 → 利息 → 本金), and the one that
+ * By default a payment covers fees first, then interest, then principal — the order Chinese
+ * lenders' contracts use (费用 → 利息 → 本金) and the Civil Code's (Art. 561), and the one that
  * leaves the borrower's principal (and so the penalty base) largest, so we never understate
- * what they owe.
+ * what they owe. A loan whose contract says otherwise passes its own order (allocation-order.ts).
  */
-export function openParts(row: InstallmentAmounts): OpenParts {
+export const DEFAULT_SCHEDULED_ORDER: readonly ScheduledPart[] = ['fee', 'interest', 'principal'];
+
+/** What is still open of an installment, its `paid` covering the parts in `order`. */
+export function openParts(row: InstallmentAmounts, order: readonly ScheduledPart[] = DEFAULT_SCHEDULED_ORDER): OpenParts {
   let left = Decimal.max(row.paid, ZERO);
-  const take = (part: Decimal): Decimal => {
-    const covered = Decimal.min(part, left);
+  const open: Record<ScheduledPart, Decimal> = { fee: row.fee, interest: row.interest, principal: row.principal };
+  for (const part of order) {
+    const covered = Decimal.min(open[part], left);
     left = left.minus(covered);
-    return part.minus(covered);
-  };
-  const fee = take(row.fee);
-  const interest = take(row.interest);
-  const principal = take(row.principal);
+    open[part] = open[part].minus(covered);
+  }
+  const { principal, interest, fee } = open;
   return { principal, interest, fee, total: principal.plus(interest).plus(fee) };
 }
