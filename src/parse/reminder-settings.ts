@@ -1,7 +1,10 @@
-import { isValidTimeZone } from '../domain/calendar.ts';
 import type { ReminderSettings } from '../domain/reminder-times.ts';
 import { readLocalTime } from './local-time.ts';
 import { fail, normalizeText, ok, type ParseResult } from './result.ts';
+import { parseTimeZone } from './time-zone.ts';
+
+/** Time zones are read in one place (./time-zone.ts); re-exported for callers that import it from here. */
+export { parseTimeZone };
 
 /*
  * What a borrower types (or a button sends) for one reminder setting in /settings. Each reader
@@ -17,15 +20,8 @@ export type ReminderSettingsChange = Partial<
   Pick<ReminderSettings, 'timeZone' | 'reminderTime' | 'daysBefore' | 'overdueDays' | 'quietStart' | 'quietEnd'>
 >;
 
-/** The zones /settings offers as buttons; typed in any letter case they are read as these. */
+/** The zones /settings offers as buttons (parseTimeZone reads them, and typed names such as 北京 or UTC+8). */
 export const TIME_ZONE_CHOICES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Europe/London', 'America/New_York'];
-
-/** An IANA zone name with a region ("Asia/Shanghai"; not "UTC" or "CST"). */
-export function parseTimeZone(text: string): ParseResult<string> {
-  const value = normalizeText(text);
-  const zone = TIME_ZONE_CHOICES.find((z) => z.toLowerCase() === value.toLowerCase()) ?? value;
-  return isValidTimeZone(zone) && zone.includes('/') ? ok(zone) : fail('timezone-unknown');
-}
 
 /**
  * A list of day counts: "3,1,0", "7 3 1 0", "3、1、0", "3，1". Whole numbers, each sign kept

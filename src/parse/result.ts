@@ -8,9 +8,11 @@ export type ParseError =
   | 'amount-not-positive'
   | 'amount-too-large'
   | 'amount-too-many-decimals'
+  | 'amount-dot-three-digits'
   | 'date-not-understood'
   | 'date-impossible'
   | 'date-out-of-range'
+  | 'date-order-day-first'
   | 'periods-not-number'
   | 'periods-out-of-range'
   | 'rate-not-number'
@@ -26,6 +28,9 @@ export type ParseError =
   | 'policy-not-allowed'
   | 'time-not-understood'
   | 'timezone-unknown'
+  | 'timezone-ambiguous'
+  | 'timezone-offset-not-whole-hours'
+  | 'timezone-conflict'
   | 'days-not-understood'
   | 'quiet-hours-not-understood'
   | 'card-bill-incomplete'
@@ -39,9 +44,11 @@ export const PARSE_ERRORS: readonly ParseError[] = [
   'amount-not-positive',
   'amount-too-large',
   'amount-too-many-decimals',
+  'amount-dot-three-digits',
   'date-not-understood',
   'date-impossible',
   'date-out-of-range',
+  'date-order-day-first',
   'periods-not-number',
   'periods-out-of-range',
   'rate-not-number',
@@ -57,6 +64,9 @@ export const PARSE_ERRORS: readonly ParseError[] = [
   'policy-not-allowed',
   'time-not-understood',
   'timezone-unknown',
+  'timezone-ambiguous',
+  'timezone-offset-not-whole-hours',
+  'timezone-conflict',
   'days-not-understood',
   'quiet-hours-not-understood',
   'card-bill-incomplete',

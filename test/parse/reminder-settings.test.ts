@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseDayList, parseQuietHours, parseReminderSetting, parseTimeZone } from '../../src/parse/reminder-settings.ts';
 
-describe('parseTimeZone', () => {
-  it('reads IANA names with a region, the offered ones in any case', () => {
+describe('parseTimeZone (re-exported from ./time-zone.ts; its own tests are there)', () => {
+  it('reads IANA names in any case, the offered ones and names people type', () => {
     expect(parseTimeZone('asia/shanghai')).toEqual({ ok: true, value: 'Asia/Shanghai' });
     expect(parseTimeZone(' Europe/Paris ')).toEqual({ ok: true, value: 'Europe/Paris' });
-    for (const bad of ['Mars/Olympus', 'UTC', 'CST', '']) expect(parseTimeZone(bad)).toEqual({ ok: false, error: 'timezone-unknown' });
+    expect(parseTimeZone('UTC')).toEqual({ ok: true, value: 'UTC' });
+    for (const bad of ['Mars/Olympus', '']) expect(parseTimeZone(bad)).toEqual({ ok: false, error: 'timezone-unknown' });
+    expect(parseTimeZone('CST')).toEqual({ ok: false, error: 'timezone-ambiguous' });
   });
 });
 
@@ -47,6 +49,9 @@ describe('parseQuietHours', () => {
 describe('parseReminderSetting', () => {
   it('reads each field into the settings it changes', () => {
     expect(parseReminderSetting('timeZone', 'Asia/Taipei')).toEqual({ ok: true, value: { timeZone: 'Asia/Taipei' } });
+    expect(parseReminderSetting('timeZone', '北京时间')).toEqual({ ok: true, value: { timeZone: 'Asia/Shanghai' } });
+    expect(parseReminderSetting('timeZone', 'UTC+8')).toEqual({ ok: true, value: { timeZone: 'Etc/GMT-8' } });
+    expect(parseReminderSetting('timeZone', '倫敦')).toEqual({ ok: true, value: { timeZone: 'Europe/London' } });
     expect(parseReminderSetting('reminderTime', '晚上9點')).toEqual({ ok: true, value: { reminderTime: '21:00' } });
     expect(parseReminderSetting('daysBefore', '0,3,1')).toEqual({ ok: true, value: { daysBefore: [3, 1, 0] } });
     expect(parseReminderSetting('overdueDays', '7 1 3')).toEqual({ ok: true, value: { overdueDays: [1, 3, 7] } });
@@ -55,6 +60,7 @@ describe('parseReminderSetting', () => {
 
   it('says why not, with a code every locale explains', () => {
     expect(parseReminderSetting('timeZone', 'Mars/Olympus')).toEqual({ ok: false, error: 'timezone-unknown' });
+    expect(parseReminderSetting('timeZone', 'CST')).toEqual({ ok: false, error: 'timezone-ambiguous' });
     expect(parseReminderSetting('reminderTime', '25:00')).toEqual({ ok: false, error: 'time-not-understood' });
     expect(parseReminderSetting('daysBefore', 'x')).toEqual({ ok: false, error: 'days-not-understood' });
     expect(parseReminderSetting('overdueDays', '')).toEqual({ ok: false, error: 'days-not-understood' });
