@@ -254,8 +254,39 @@ function fireAtMs(day: number, reminderMinute: number, w: QuietWindow, timeZone:
   return shiftOutOfQuiet(r.epochMs, day + carry, wall - carry * 1440, w, timeZone);
 }
 
-function slotOf(c: Candidate, due: IsoDate, fireMs: number): ReminderSlot {
-  return { kind: c.kind, localDate: addDays(due, c.offset), fireAt: new Date(fireMs) };
+function slotOf(c: Candidate, due: IsoDate, shift: number, fireMs: number): ReminderSlot {
+  return { kind: c.kind, localDate: addDays(due, shift + c.offset), fireAt: new Date(fireMs) };
+}
+
+// --- the deadline ------------------------------------------------------------------------------
+
+/**
+ * The end of a due date in the lender's zone, exclusive: the instant the installment becomes
+ * overdue (the deadline is 23:59:59 there). A due date is the lender's calendar date.
+ */
+export function deadlineEnd(due: IsoDate, lenderTimeZone: string): Date {
+  return new Date(resolveLocal(epochDay(due) + 1, 0, lenderTimeZone).epochMs);
+}
+
+/**
+ * The borrower's local day (epochDay) their due-day reminder belongs to: the day on their calendar
+ * on which the lender's deadline falls, or the day before when their reminder time that day would
+ * come after the deadline (a borrower in Beijing owing a London lender: 23:59 London is 07:59 the
+ * next morning in Beijing, before a 09:00 reminder). Every reminder day counts from it, so
+ * overdue reminders always come after the deadline. Without a lender zone, or with the borrower's
+ * own, it is the due date itself: the reminder time is always before the day ends.
+ */
+function anchorDay(due: IsoDate, settings: ReminderSettings, reminderMinute: number, lenderTimeZone: string | undefined): number {
+  const dueDay = epochDay(due);
+  if (lenderTimeZone === undefined || lenderTimeZone === settings.timeZone) return dueDay;
+  const end = resolveLocal(dueDay + 1, 0, lenderTimeZone).epochMs;
+  const day = epochDay(localDateTime(new Date(end - 1000), settings.timeZone).date);
+  return resolveLocal(day, reminderMinute, settings.timeZone).epochMs >= end ? day - 1 : day;
+}
+
+/** The borrower-local date of the due-day reminder (see anchorDay): the due date when the zones agree. */
+export function reminderDueDate(due: IsoDate, settings: ReminderSettings, lenderTimeZone?: string): IsoDate {
+  return addDays(due, anchorDay(due, settings, minutesOfDay(settings.reminderTime), lenderTimeZone) - epochDay(due));
 }
 
 /*
@@ -268,11 +299,16 @@ function slotOf(c: Candidate, due: IsoDate, fireMs: number): ReminderSlot {
 const EARLIEST_BEFORE_DAY_MS = DAY_MS;
 const LATEST_AFTER_DAY_MS = 5 * DAY_MS;
 
-/** Every reminder slot for an installment due on `due`, in time order (deduplicated, quiet-hours shifted). */
-export function reminderSlots(due: IsoDate, settings: ReminderSettings): ReminderSlot[] {
+/**
+ * Every reminder slot for an installment due on `due`, in time order (deduplicated, quiet-hours
+ * shifted). `lenderTimeZone` is the zone the due date is a date in (the lender's); omitted, the
+ * borrower's.
+ */
+export function reminderSlots(due: IsoDate, settings: ReminderSettings, lenderTimeZone?: string): ReminderSlot[] {
   const { candidates, w, reminderMinute } = plan(settings);
-  const dueDay = epochDay(due);
-  const slots = candidates.map((c) => slotOf(c, due, fireAtMs(dueDay + c.offset, reminderMinute, w, settings.timeZone)));
+  const anchor = anchorDay(due, settings, reminderMinute, lenderTimeZone);
+  const shift = anchor - epochDay(due);
+  const slots = candidates.map((c) => slotOf(c, due, shift, fireAtMs(anchor + c.offset, reminderMinute, w, settings.timeZone)));
   // Already in date order (a later local day never fires earlier: every day uses the same
   // rules); the sort is a guard. Equal instants keep the earlier-listed kind: one message.
   slots.sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime());
@@ -283,15 +319,16 @@ export function reminderSlots(due: IsoDate, settings: ReminderSettings): Reminde
  * The first slot whose fireAt is strictly after `after` (undefined when none is left).
  * Resolves only the slots near `after`: a planner calls this for every installment it touches.
  */
-export function nextSlotAfter(due: IsoDate, settings: ReminderSettings, after: Date): ReminderSlot | undefined {
+export function nextSlotAfter(due: IsoDate, settings: ReminderSettings, after: Date, lenderTimeZone?: string): ReminderSlot | undefined {
   const { candidates, w, reminderMinute } = plan(settings);
-  const dueDay = epochDay(due);
+  const anchor = anchorDay(due, settings, reminderMinute, lenderTimeZone);
+  const shift = anchor - epochDay(due);
   const t = after.getTime();
   for (const c of candidates) {
-    const day = dueDay + c.offset;
+    const day = anchor + c.offset;
     if (day * DAY_MS + LATEST_AFTER_DAY_MS <= t) continue; // surely fired already
     const fire = fireAtMs(day, reminderMinute, w, settings.timeZone);
-    if (fire > t) return slotOf(c, due, fire);
+    if (fire > t) return slotOf(c, due, shift, fire);
   }
   return undefined;
 }
@@ -300,16 +337,36 @@ export function nextSlotAfter(due: IsoDate, settings: ReminderSettings, after: D
  * The LATEST slot with since < fireAt <= now: after an outage only the newest missed reminder is
  * worth sending ("due in 3 days" is wrong once it is the due day), so older ones are dropped.
  */
-export function latestDueSlot(due: IsoDate, settings: ReminderSettings, since: Date | undefined, now: Date): ReminderSlot | undefined {
+export function latestDueSlot(
+  due: IsoDate,
+  settings: ReminderSettings,
+  since: Date | undefined,
+  now: Date,
+  lenderTimeZone?: string,
+): ReminderSlot | undefined {
   const { candidates, w, reminderMinute } = plan(settings);
-  const dueDay = epochDay(due);
+  const anchor = anchorDay(due, settings, reminderMinute, lenderTimeZone);
+  const shift = anchor - epochDay(due);
   const n = now.getTime();
   for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i] as Candidate;
-    const day = dueDay + c.offset;
+    const day = anchor + c.offset;
     if (day * DAY_MS - EARLIEST_BEFORE_DAY_MS > n) continue; // surely still to come
     const fire = fireAtMs(day, reminderMinute, w, settings.timeZone);
-    if (fire <= n) return since === undefined || fire > since.getTime() ? slotOf(c, due, fire) : undefined;
+    if (fire <= n) return since === undefined || fire > since.getTime() ? slotOf(c, due, shift, fire) : undefined;
   }
   return undefined;
+}
+
+/**
+ * The due-day reminder of a loan added too late for it: its time has passed but the deadline has
+ * not. It is to be sent now, or at the end of quiet hours when it is night (fireAt says when).
+ * Undefined when there is no such reminder (the borrower has no due-day reminder, its time is
+ * still to come, or the deadline has passed: the overdue reminders take over).
+ */
+export function lateDueDaySlot(due: IsoDate, settings: ReminderSettings, now: Date, lenderTimeZone?: string): ReminderSlot | undefined {
+  const slot = reminderSlots(due, settings, lenderTimeZone).find((s) => s.kind === 'due');
+  if (!slot || slot.fireAt.getTime() > now.getTime()) return undefined;
+  if (now.getTime() >= deadlineEnd(due, lenderTimeZone ?? settings.timeZone).getTime()) return undefined;
+  return { ...slot, fireAt: outOfQuietHours(now, settings) };
 }

@@ -6,6 +6,7 @@ import {
   claimChatRows,
   isReminderRow,
   markRows,
+  queueReminder,
   releaseClaims,
   retryRows,
   unclaimRows,
@@ -14,7 +15,7 @@ import {
 import { findUser, setUserActive } from '../db/users-repo.ts';
 import type { Logger } from '../log.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { renderQueuedMessage, type RenderedReminder } from './render.ts';
+import { renderQueuedMessage, type CoveredReminder, type RenderedReminder } from './render.ts';
 
 /*
  * The one dispatcher of the delivery outbox. It claims a chat's due rows, sends, and marks the
@@ -42,6 +43,8 @@ export interface DispatchStats {
   dropped: number;
   retried: number;
   dead: number;
+  /** Reminder rows put back because it is the borrower's quiet hours (sent when they end). */
+  held: number;
 }
 
 /** Tries before a row is dead-lettered. */
@@ -61,7 +64,7 @@ function backoff(now: Date, attempts: number): string {
 
 /** Sends everything due now, reminders and messages, a batch of chats at a time, until nothing due is left. */
 export async function dispatchOutbox(deps: DispatchDeps, batchSize = 500): Promise<DispatchStats> {
-  const stats: DispatchStats = { sent: 0, dropped: 0, retried: 0, dead: 0 };
+  const stats: DispatchStats = { sent: 0, dropped: 0, retried: 0, dead: 0, held: 0 };
   recoverAbandonedClaims(deps.db, deps.now(), CLAIM_LEASE_MS);
   for (;;) {
     const chatIds = chatsWithDueRows(deps.db, deps.now().toISOString(), batchSize, deps.onlyUserId);
@@ -115,13 +118,44 @@ async function dispatchReminderRows(deps: DispatchDeps, chatId: number, rows: Ou
   }
   const ids = rendered.included;
   const included = rows.filter((row) => ids.includes(row.id));
+  if (rendered.holdUntil) {
+    // Quiet hours: back to pending until they end, no try used (nothing was wrong).
+    retryRows(db, included, rendered.holdUntil.toISOString(), 'quiet hours', false);
+    stats.held += included.length;
+    return;
+  }
   const result = await send(deps, rendered.message);
+  const batchId = Math.min(...ids);
   handleResult(deps, result, included, stats, {
     what: 'reminder',
     userId,
     log: { userId },
-    sent: { batchId: Math.min(...ids) },
+    sent: { batchId },
   });
+  if (result.kind === 'sent') recordCovered(db, userId, batchId, rendered.covers ?? [], deps.now());
+}
+
+/**
+ * The later reminders of the day the message stood for go into the outbox as sent with it, under
+ * their own key (installment, kind, due date): the planner's insert of the same key later does
+ * nothing, so the borrower does not hear the same thing again an hour later.
+ */
+function recordCovered(db: Db, userId: number, batchId: number, covers: CoveredReminder[], now: Date): void {
+  for (const cover of covers) {
+    const fireAt = cover.fireAt.toISOString();
+    queueReminder(db, {
+      userId,
+      installmentId: cover.installmentId,
+      kind: cover.kind,
+      dueDate: cover.dueDate,
+      fireAt,
+      notBefore: fireAt,
+      status: 'sent',
+      sentAt: now.toISOString(),
+      batchId,
+      lastError: 'covered by an earlier message that day',
+    });
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Button, OutgoingMessage } from '../core/types.ts';
 import { daysBetween, todayIn } from '../domain/calendar.ts';
 import { Decimal, ZERO } from '../domain/money.ts';
 import { evaluateInstallment } from '../domain/overdue.ts';
+import { isQuiet, nextSlotAfter, outOfQuietHours, type ReminderSettings } from '../domain/reminder-times.ts';
 import type { Db } from '../db/client.ts';
 import { installments, loans, users } from '../db/schema.ts';
 import { chatOfRow, type OutboxRow } from '../db/outbox-repo.ts';
@@ -13,6 +14,7 @@ import type { Translator } from '../i18n/translator.ts';
 import { scheduleRowsOf, type PaidScheduleRow } from '../services/installment-rows.ts';
 import { decodeMessage } from '../services/deliveries.ts';
 import { overdueRulesOf } from '../services/overdue.ts';
+import { reminderSettingsOf } from '../services/reminder-settings.ts';
 
 export interface RenderedReminder {
   message: OutgoingMessage;
@@ -20,6 +22,25 @@ export interface RenderedReminder {
   included: number[];
   /** Rows no longer worth sending: paid meanwhile, or their loan's reminders were paused. */
   dropped: number[];
+  /**
+   * Set when it is the borrower's quiet hours now: nothing is sent, the included rows wait until
+   * this instant (the end of the quiet window). A reminder is normally timed out of quiet hours,
+   * but one that is late (a catch-up after an outage, a retry) may come due inside them.
+   */
+  holdUntil?: Date;
+  /**
+   * The regular reminders this message stands for as well: those of its installments that would
+   * come later on the same local day (a message at 08:00, held by quiet hours, and the 09:00
+   * reminder). Recorded as sent with the message, so the planner does not queue them again.
+   */
+  covers?: CoveredReminder[];
+}
+
+export interface CoveredReminder {
+  installmentId: number;
+  kind: string;
+  dueDate: string;
+  fireAt: Date;
 }
 
 /**
@@ -58,7 +79,11 @@ export function renderReminder(
   const isOpen = (row: OutboxRow) => row.installmentId !== null && openIds.has(row.installmentId);
   const included = rows.filter(isOpen).map((row) => row.id);
   const dropped = rows.filter((row) => !isOpen(row)).map((row) => row.id);
-  if (open.length === 0) return { message: { chatId: userId, text: '' }, included, dropped };
+  if (open.length === 0) return { message: { chatId: userId, text: '' }, included, dropped, covers: [] };
+  const settings = reminderSettingsOf(user);
+  if (isQuiet(now, settings)) {
+    return { message: { chatId: userId, text: '' }, included, dropped, holdUntil: outOfQuietHours(now, settings), covers: [] };
+  }
 
   const lines = [t('reminder-title'), ''];
   let anyOverdue = false;
@@ -117,9 +142,41 @@ export function renderReminder(
       snoozeButton.make(t('button-snooze-tomorrow'), { action: 'snooze', batchId, when: 'tomorrow' }),
     ],
   ];
-  const first = loansInMessage[0];
-  if (first) buttons.push([scheduleButton.make(t('button-schedule'), { loanId: first.id, page: undefined })]);
-  return { message: { chatId: userId, text: lines.join('\n'), buttons }, included, dropped };
+  // A schedule button for each loan in the message, three to a row (as many as fit a phone).
+  const scheduleButtons = loansInMessage.map((loan) =>
+    scheduleButton.make(loansInMessage.length > 1 ? t('button-schedule-loan', { name: loan.name.slice(0, 20) }) : t('button-schedule'), {
+      loanId: loan.id,
+      page: undefined,
+    }),
+  );
+  for (let i = 0; i < scheduleButtons.length; i += 3) buttons.push(scheduleButtons.slice(i, i + 3));
+  const covers = coveredLater(
+    open.map(({ installment }) => installment),
+    settings,
+    today,
+    now,
+  );
+  return { message: { chatId: userId, text: lines.join('\n'), buttons }, included, dropped, covers };
+}
+
+/** Past this, a slot cannot be on the same local day as now (UTC offsets differ by under 27 hours). */
+const SAME_DAY_BOUND_MS = 27 * 3_600_000;
+
+/**
+ * The regular reminders of these installments still to come today (local): one message a day
+ * about an installment is enough, so the one sent now stands for them. Only a message sent
+ * before the day's reminder time meets one: a snooze or a catch-up held by quiet hours until
+ * their end (08:00) while the reminder time is 09:00, or a catch-up after an outage at 08:30.
+ */
+function coveredLater(open: { id: number; dueDate: string }[], settings: ReminderSettings, today: string, now: Date): CoveredReminder[] {
+  const covers: CoveredReminder[] = [];
+  for (const installment of open) {
+    const slot = nextSlotAfter(installment.dueDate, settings, now);
+    if (!slot || slot.fireAt.getTime() - now.getTime() >= SAME_DAY_BOUND_MS) continue;
+    if (todayIn(settings.timeZone, slot.fireAt) !== today) continue;
+    covers.push({ installmentId: installment.id, kind: slot.kind, dueDate: installment.dueDate, fireAt: slot.fireAt });
+  }
+  return covers;
 }
 
 /**

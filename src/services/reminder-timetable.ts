@@ -1,7 +1,7 @@
 import { and, eq, lte, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
 import { installments, loans, reminderTimetable, users } from '../db/schema.ts';
-import { nextSlotAfter, type ReminderSettings } from '../domain/reminder-times.ts';
+import { lateDueDaySlot, nextSlotAfter, type ReminderSettings } from '../domain/reminder-times.ts';
 import { reminderSettingsOf } from '../db/users-repo.ts';
 
 /*
@@ -98,14 +98,22 @@ export function refreshReminders(q: Queryable, userId: number, now: Date): void 
     const settings = reminderSettingsOf(user);
     // Money columns are canonical two-decimal strings, so "not equal" is "something still open".
     const open = tx
-      .select({ id: installments.id, dueDate: installments.dueDate })
+      .select({ id: installments.id, dueDate: installments.dueDate, loanCreatedAt: loans.createdAt })
       .from(installments)
       .innerJoin(loans, eq(installments.loanId, loans.id))
       .where(and(eq(loans.userId, userId), eq(loans.remindersPaused, false), ne(installments.paid, installments.payment)))
       .all();
+    const nowIso = now.toISOString();
     const rows = open.flatMap((row) => {
       const waitingSince = waiting.get(row.id);
       const entries = waitingSince ? [{ fireAt: waitingSince, kind: LOOK_AGAIN }] : timetableFrom(row.id, row.dueDate, settings, now);
+      // A loan added in this very transaction (addLoan stamps it with `now`) on its due day, after
+      // that day's reminder time: it gets the due-day reminder it came too late for, at once (or
+      // when quiet hours end), instead of nothing until it is overdue.
+      if (!waitingSince && row.loanCreatedAt === nowIso) {
+        const late = lateDueDaySlot(row.dueDate, settings, now);
+        if (late) entries.unshift({ fireAt: late.fireAt.toISOString(), kind: late.kind });
+      }
       return entries.map(({ fireAt, kind }) => ({ fireAt, installmentId: row.id, kind, dueDate: row.dueDate, userId, version }));
     });
     // In chunks, to stay well under SQLite's limit on bound parameters (6 per row). A superseded
