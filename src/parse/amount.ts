@@ -1,4 +1,5 @@
 import { Decimal } from '../domain/money.ts';
+import { CHINESE_INTEGER_CHARS, parseChineseInteger } from './chinese-number.ts';
 import { fail, isTooLong, normalizeForMatching, ok, type ParseResult } from './result.ts';
 
 /** Largest principal repaybot accepts: 1亿. Anything above is far more likely a typo. */
@@ -13,10 +14,24 @@ const MULTIPLIER_EXPONENT: Record<string, number> = { 万: 4, w: 4, k: 3, 千: 3
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 /** Thousands groups must be exactly three digits: "12,00" and "1,2345" could be 12.00 or 12,345. */
 const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+/**
+ * The dot rule. A comma groups thousands (12,000 is twelve thousand) and a dot marks decimals,
+ * but much of Europe writes twelve thousand as 12.000. So a dot followed by exactly three digits
+ * after one to three digits that do not start with 0 (12.000, 12.345, 1.234.567) could be either,
+ * and is refused with 'amount-dot-three-digits' ("write 12000 or 12.00"), whatever the digits:
+ * 12.000 and 12.345 get the same answer. Not ambiguous, so refused as too many decimals: 0.125,
+ * 1234.567 (no thousands group looks like those) and 12,000.000 (the comma already groups). Read
+ * as usual: 1.234万 (12,340: nobody groups thousands before 万).
+ */
+const DOT_THREE_DIGITS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
+/** Chinese numerals, alone or mixed with digits (一万二, 1万2, 三千五); "w" is 万 there too (1w2). */
+const CHINESE_INTEGER = new RegExp(`^[\\d${CHINESE_INTEGER_CHARS}w]*[${CHINESE_INTEGER_CHARS}w][\\d${CHINESE_INTEGER_CHARS}w]*$`, 'i');
 
 /**
  * A money amount as borrowers type it: "12,000.50", "¥12000", "12000元", "CNY 12000", "1.2万",
- * "12k", "3千", full-width "１２０００". Ambiguous separators are refused, never guessed.
+ * "3.5万", "12k", "3千", full-width "１２０００", and in Chinese numerals "一万二" (12,000), "两万",
+ * "1万2" (12,000), "三千五" (3,500), "一千二百五十", "壹万贰仟元整". Ambiguous separators are refused,
+ * never guessed: see DOT_THREE_DIGITS for 12.000.
  */
 export function parseAmount(text: string): ParseResult<Decimal> {
   if (isTooLong(text)) return fail('text-too-long');
@@ -33,18 +48,28 @@ export function parseAmount(text: string): ParseResult<Decimal> {
   s = s.replace(CURRENCY_PREFIX, '');
   takeSign();
   s = s.replace(CURRENCY_SUFFIX, '');
+  if (CHINESE_INTEGER.test(s) && !PLAIN_NUMBER.test(s.replace(MULTIPLIER, ''))) {
+    const whole = parseChineseInteger(s.replace(/w/gi, '万'));
+    return whole === undefined ? fail('amount-not-number') : checkAmount(new Decimal(whole), negative);
+  }
   let exponent = 0;
   const multiplier = MULTIPLIER.exec(s);
   if (multiplier) {
     exponent = MULTIPLIER_EXPONENT[(multiplier[1] as string).toLowerCase()] ?? 0;
     s = s.slice(0, multiplier.index);
   }
+  if (exponent === 0 && DOT_THREE_DIGITS.test(s)) return fail('amount-dot-three-digits');
   if (!PLAIN_NUMBER.test(s) && !GROUPED_NUMBER.test(s)) return fail('amount-not-number');
+  // Counted as typed, so which digits they are never matters: 12,000.000 and 0.120 are refused as
+  // 12,000.001 and 0.125 are. After 万 or k the digits scale up: 1.234567万 is 12345.67 and fine.
+  if (exponent === 0 && (s.split('.')[1]?.length ?? 0) > 2) return fail('amount-too-many-decimals');
+  return checkAmount(new Decimal(s.replaceAll(',', '')).times(new Decimal(10).pow(exponent)), negative);
+}
 
-  const value = new Decimal(s.replaceAll(',', '')).times(new Decimal(10).pow(exponent));
+function checkAmount(value: Decimal, negative: boolean): ParseResult<Decimal> {
   if (negative || value.lte(0)) return fail('amount-not-positive');
   if (value.gt(MAX_AMOUNT)) return fail('amount-too-large');
-  // Money is whole cents; "1.234567万" is 12345.67 and fine, "12.345" is not.
+  // Money is whole cents; "1.234567万" is 12345.67 and fine, "0.125" is not.
   if (value.decimalPlaces() > 2) return fail('amount-too-many-decimals');
   return ok(value);
 }

@@ -64,10 +64,76 @@ describe('parseAmount', () => {
     ['¥-12000', 'amount-not-positive'],
     ['100000000.01', 'amount-too-large'],
     ['2亿', 'amount-too-large'],
-    ['12.345', 'amount-too-many-decimals'],
     ['1.2345678万', 'amount-too-many-decimals'],
     ['1'.repeat(201), 'text-too-long'],
   ])('refuses %s with %s', (text, code) => {
     expect(error(text)).toBe(code);
+  });
+
+  it.each([
+    ['一万二', '12000.00'],
+    ['一萬二', '12000.00'],
+    ['两万', '20000.00'],
+    ['兩萬', '20000.00'],
+    ['1万2', '12000.00'],
+    ['1w2', '12000.00'],
+    ['1万2500', '12500.00'],
+    ['1万2千5', '12500.00'],
+    ['三千五', '3500.00'],
+    ['两百五', '250.00'],
+    ['一千二百五十', '1250.00'],
+    ['一万零五百', '10500.00'],
+    ['十二万', '120000.00'],
+    ['三千五百万', '35000000.00'],
+    ['1亿', '100000000.00'],
+    ['一亿', '100000000.00'],
+    ['3.5万', '35000.00'],
+    ['¥一万二', '12000.00'],
+    ['一万二千元', '12000.00'],
+    ['两千块钱', '2000.00'],
+    ['壹万贰仟元整', '12000.00'],
+  ])('reads Chinese numerals: %s as %s', (text, expected) => {
+    expect(amount(text)).toBe(expected);
+  });
+
+  it.each([
+    ['1万25', 'amount-not-number'],
+    ['一万二百', 'amount-not-number'],
+    ['万', 'amount-not-number'],
+    ['一万万', 'amount-not-number'],
+    ['二二', 'amount-not-number'],
+    ['零', 'amount-not-number'],
+    ['-两万', 'amount-not-positive'],
+    ['两亿', 'amount-too-large'],
+  ])('refuses Chinese numerals it cannot read for sure: %s with %s', (text, code) => {
+    expect(error(text)).toBe(code);
+  });
+
+  it.each([
+    ['12.000', 'amount-dot-three-digits'],
+    ['12.345', 'amount-dot-three-digits'],
+    ['1.000', 'amount-dot-three-digits'],
+    ['999.999', 'amount-dot-three-digits'],
+    ['¥12.000', 'amount-dot-three-digits'],
+    ['12.000元', 'amount-dot-three-digits'],
+    ['1.234.567', 'amount-dot-three-digits'],
+    ['0.125', 'amount-too-many-decimals'],
+    ['0.120', 'amount-too-many-decimals'],
+    ['1234.567', 'amount-too-many-decimals'],
+    ['12,000.000', 'amount-too-many-decimals'],
+    ['12,000.001', 'amount-too-many-decimals'],
+    ['12.3456', 'amount-too-many-decimals'],
+  ])('the dot rule: %s is refused with %s, whatever the digits', (text, code) => {
+    expect(error(text)).toBe(code);
+  });
+
+  it.each([
+    ['12,000', '12000.00'],
+    ['12.00', '12.00'],
+    ['12.5', '12.50'],
+    ['1.234万', '12340.00'],
+    ['1.234k', '1234.00'],
+  ])('the dot rule leaves alone %s (%s)', (text, expected) => {
+    expect(amount(text)).toBe(expected);
   });
 });
