@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../src/parse/amount.ts';
 
@@ -135,5 +136,24 @@ describe('parseAmount', () => {
     ['1.234k', '1234.00'],
   ])('the dot rule leaves alone %s (%s)', (text, expected) => {
     expect(amount(text)).toBe(expected);
+  });
+});
+
+describe('the dot rule holds whatever the digits', () => {
+  it('one to three digits, a dot, exactly three digits: always refused the same way', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 999 }), (whole, part) => {
+        expect(error(`${whole}.${String(part).padStart(3, '0')}`)).toBe('amount-dot-three-digits');
+      }),
+    );
+  });
+
+  it('two decimals or fewer are cents, read exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99_999_999 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
+        const text = `${whole}.${String(cents).padStart(2, '0')}`;
+        expect(amount(text)).toBe(text);
+      }),
+    );
   });
 });

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween } from '../../src/domain/calendar.ts';
 import { parseDate, parseDateNear, readDate } from '../../src/parse/date.ts';
 
 describe('parseDate', () => {
@@ -197,5 +199,26 @@ describe('readDate near a reference day', () => {
     ['someday', '2026-06-20', 'date-not-understood'],
   ])('refuses %s (today %s) with %s', (text, today, code) => {
     expect(readDate(text, { today })).toEqual({ ok: false, error: code });
+  });
+});
+
+describe('readDate: a date without a year is the nearest one on the side asked for', () => {
+  it('due: on or after today, within a year; paid: on or before today, within a year', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 36_500 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (offset, m, d) => {
+        const today = addDays('2001-01-01', offset);
+        const due = readDate(`${m}月${d}日`, { today, prefer: 'future' });
+        const paid = readDate(`${m}月${d}日`, { today, prefer: 'past' });
+        if (!due.ok || !paid.ok) return due.ok || due.error === 'date-out-of-range';
+        const ahead = daysBetween(today, due.value.date);
+        const behind = daysBetween(paid.value.date, today);
+        expect(ahead).toBeGreaterThanOrEqual(0);
+        expect(ahead).toBeLessThan(366);
+        expect(behind).toBeGreaterThanOrEqual(0);
+        expect(behind).toBeLessThan(366);
+        expect(due.value.date.slice(5)).toBe(`${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+        return true;
+      }),
+    );
   });
 });
