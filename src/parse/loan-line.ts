@@ -1,6 +1,6 @@
 import { defaultRateUnit } from '../domain/rates.ts';
 import type { IsoDate } from '../domain/calendar.ts';
-import type { Decimal } from '../domain/money.ts';
+import { Decimal } from '../domain/money.ts';
 import type { RepaymentMethod } from '../domain/schedule.ts';
 import { parseAmount } from './amount.ts';
 import { parseDate } from './date.ts';
@@ -8,7 +8,7 @@ import { CHINESE_NUMERAL_CHARS } from './chinese-number.ts';
 import { METHOD_IN_TEXT } from './method.ts';
 import { parseName } from './name.ts';
 import { parsePeriods } from './periods.ts';
-import { checkRate, readRate, type RateInput } from './rate.ts';
+import { checkRate, INTEREST_FREE, readRate, totalFeeRate, type RateInput } from './rate.ts';
 import { foldToSimplified, isTooLong, normalizeText, type ParseError, type ParseResult } from './result.ts';
 
 /** The terms a one-line /addloan states (the form asks for the rest). */
@@ -31,6 +31,11 @@ export interface LoanLineResult {
   unread: string[];
   /** Fields the line did state but that are invalid (2026-02-30 → 'date-impossible'). */
   errors: ParseError[];
+  /**
+   * The number the amount was read from, as typed ("4999", "1.2万", "¥12,000"), so the card can
+   * say which of the line's numbers it took: the others stayed in the name or are unread.
+   */
+  amountFrom?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -54,10 +59,15 @@ const PARTIAL_DATE = new RegExp(
   'gi',
 );
 
+/** 总费率 8.8%: the fee over the whole plan (花呗, 白条). 總 is not folded, so both scripts. */
+const TOTAL_FEE_ZH = '[总總](?:手续费率|手续费|费率|费用率|费用)';
+const TOTAL_FEE_EN = 'total\\s+(?:fees?|charges?|costs?)(?:\\s+rate)?';
 const RATE_PREFIX_ZH =
+  `${TOTAL_FEE_ZH}|` +
   '分期手续费率|分期手续费|月手续费率|月手续费|月费率|手续费率|手续费|分期费率|费率|' +
   '年化利率|年化费率|年化|年利率|年息|年利|年率|月利率|月息|月利|月率|日利率|日息|日利|日率|利率|利息';
 const RATE_PREFIX_EN =
+  `${TOTAL_FEE_EN}|` +
   'apr|annual\\s+(?:interest\\s+)?rate|annual\\s+interest|(?:monthly|daily)\\s+(?:interest\\s+)?rate|monthly\\s+fee(?:\\s+rate)?|fee\\s+rate|interest\\s+rate|interest|rate|fee';
 const RATE_VALUE =
   `[-+]?(?:(?:\\d+(?:\\.\\d+)?|${CN_NUM})\\s*分(?!期)(?:(?:\\d|${CN_NUM}|半)厘?)?|(?:\\d+(?:\\.\\d+)?|${CN_NUM})\\s*厘` +
@@ -70,6 +80,8 @@ const RATE_WITH_PREFIX = new RegExp(
   'gi',
 );
 const RATE_SUFFIX =
+  // "8.8% total fee"; "12% interest" says it is a rate, not which kind (readRate finds no unit).
+  `(?<![a-z])(?:${TOTAL_FEE_EN}|(?:fees?\\s+)?in\\s+total|interest(?:\\s+rate)?)(?![a-z])|` +
   '(?<![a-z])(?:a\\.?p\\.?r\\.?|p\\.?a\\.?|per\\s+(?:annum|year|month|day)|(?:a|every|each)\\s+(?:year|month|day)|annual(?:ly)?|yearly|monthly\\s+fee(?:\\s+rate)?|monthly|daily|fee(?:\\s+rate)?)(?![a-z])' +
   '|/\\s*(?:year|yr|annum|month|mo|day)(?![a-z])' +
   // Chinese puts the label first (年化12%), so a label followed by a number starts the NEXT rate.
@@ -77,6 +89,17 @@ const RATE_SUFFIX =
 const PERCENT = '[-+]?\\d+(?:\\.\\d+)?\\s*(?:%|percent(?![a-z])|pct(?![a-z])|个点)';
 const RATE_WITH_SUFFIX = new RegExp(`(?<![\\d.a-z])${PERCENT}\\s*(?:${RATE_SUFFIX})`, 'gi');
 const BARE_PERCENT = new RegExp(`(?<![\\d.a-z])${PERCENT}`, 'gi');
+/** 免息, interest-free, 0 interest, 0%利息: a rate of 0 (readRate reads these words too). */
+const INTEREST_FREE_IN_TEXT = new RegExp(`(?:${INTEREST_FREE})|(?<![\\d.a-z])0(?:\\.0+)?\\s*%?\\s*(?:利息|息)`, 'gi');
+/**
+ * 总手续费264元 / "total fee 264": the plan's fee as money, not a rate (a rate says %). Turned into
+ * the monthly fee rate once the amount and the periods are known.
+ */
+const TOTAL_FEE_AMOUNT = new RegExp(
+  `(?:${TOTAL_FEE_ZH}|(?<![a-z])${TOTAL_FEE_EN}(?![a-z]))\\s*(?:(?<![a-z])(?:of|is)(?![a-z])|[:=])?\\s*` +
+    '((?:¥|\\$|(?<![a-z])(?:cny|rmb)(?![a-z]))?\\s*(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?![\\d.,%])(?!\\s*(?:%|percent|pct|个点))(?:\\s*(?:元|块钱?|yuan|rmb|cny)(?![a-z]))?)',
+  'gi',
+);
 
 const PERIOD_UNIT =
   '期(?!数)|个月|(?:months?|mos|mths?|instal+ments?|payments?|periods?|terms?|years?|yrs?)(?![a-z])|年期?(?![化利息率费\\d])';
@@ -143,6 +166,7 @@ interface Span {
 class Line {
   readonly text: string;
   private work: string;
+  private readonly kept: Span[] = [];
 
   constructor(text: string) {
     this.text = text;
@@ -164,6 +188,35 @@ class Line {
 
   textOf(span: Span): string {
     return this.text.slice(span.start, span.end).trim();
+  }
+
+  /** The characters just before and after a span, in the working copy (GAP where a value was used). */
+  neighbours(span: Span): { before: string; after: string } {
+    return { before: this.work[span.start - 1] ?? GAP, after: this.work[span.end] ?? GAP };
+  }
+
+  /**
+   * The whole words (space-separated, in the same run of unused text) just before and after a
+   * span, with the `masked` spans blanked out so another number never reads as a word.
+   */
+  wordsAround(span: Span, masked: readonly Span[]): { previous: string | undefined; next: string | undefined } {
+    let work = this.work;
+    for (const m of masked) work = work.slice(0, m.start) + '#'.repeat(m.end - m.start) + work.slice(m.end);
+    const left = work.slice(0, span.start).split(GAP).at(-1) ?? '';
+    const right = work.slice(span.end).split(GAP)[0] ?? '';
+    return {
+      previous: /\s$/.test(left) ? left.trim().split(/\s+/).at(-1) || undefined : undefined,
+      next: /^\s/.test(right) ? right.trim().split(/\s+/)[0] || undefined : undefined,
+    };
+  }
+
+  /** Marks a number as part of the name: the name stage keeps the word that holds it. */
+  keep(span: Span): void {
+    this.kept.push(span);
+  }
+
+  isKept(start: number, length: number): boolean {
+    return this.kept.some((k) => k.start < start + length && start < k.end);
   }
 
   /** Words (space-separated) no stage used, grouped by the runs they stand in, in order. */
@@ -236,6 +289,107 @@ function choose<T>(
   return { value: undefined, rejected: candidates.map((c) => c.span) };
 }
 
+/** Letters or model words right after a number make it part of a name: 2027款, 15寸, 15pro, 3代. */
+const NAME_AFTER_NUMBER = /^[a-z款型代寸版系]/i;
+/** Below this, a bare number beside a name is a model or a version (iPhone 15), not money borrowed. */
+const SMALLEST_BARE_AMOUNT = new Decimal(100);
+
+/**
+ * How a number found by AMOUNT_IN_TEXT sits in the line:
+ * - marked: a currency sign, 元, 万/k or a keyword (本金) says it is money;
+ * - model: letters or 款/型/寸 follow it (2027款, 15pro): part of the name, never the amount;
+ * - glued: it touches a word (花呗3000, 小米15, 3000分期): the amount only if nothing else is;
+ * - inside: name words on both sides (Xiaomi 15 手机): likewise;
+ * - after-name: a small number right after a name word (iPhone 15 8000): part of the name when
+ *   another number is the amount, else unread;
+ * - plain: a number standing between values or at an edge.
+ */
+type AmountKind = 'marked' | 'model' | 'glued' | 'inside' | 'after-name' | 'plain';
+
+interface AmountCandidate {
+  span: Span;
+  kind: AmountKind;
+  value: Decimal;
+  /** The number as typed, without its keyword ("4999", "¥12,000", "1.2万"). */
+  from: string;
+}
+
+function isNameWord(word: string | undefined): boolean {
+  return word !== undefined && /\p{L}/u.test(word) && !CONNECTORS.has(word.toLowerCase());
+}
+
+/**
+ * The amount borrowed, decided from context when the line has several numbers: a marked one
+ * wins; then a plain one; a number that belongs to a name (glued to a word, between name words,
+ * a model number) stays in the name and is the amount only when no other number could be. When
+ * two could be, both are unread and the form asks.
+ */
+function readAmounts(line: Line): { value?: { value: Decimal; from: string }; unread: Span[]; errors: ParseError[] } {
+  const spans = line.find(AMOUNT_IN_TEXT);
+  const candidates: AmountCandidate[] = [];
+  const unread: Span[] = [];
+  const errors: ParseError[] = [];
+  let invalid = 0;
+  for (const span of spans) {
+    const [whole, keyword, amountText, currency, multiplier, suffix] = span.match;
+    const offset = span.start + whole.indexOf(amountText as string);
+    const from = line.text.slice(offset, offset + (amountText as string).length).trim();
+    const { before, after } = line.neighbours(span);
+    const { previous, next } = line.wordsAround(
+      span,
+      spans.filter((other) => other !== span),
+    );
+    let kind: AmountKind;
+    if (keyword !== undefined || currency !== undefined || multiplier !== undefined || suffix !== undefined) kind = 'marked';
+    else if (NAME_AFTER_NUMBER.test(after)) kind = 'model';
+    else if (/\p{L}/u.test(before) || /\p{L}/u.test(after)) kind = 'glued';
+    else if (isNameWord(previous) && isNameWord(next)) kind = 'inside';
+    else kind = 'plain';
+    if (kind === 'model') {
+      line.keep(span);
+      continue;
+    }
+    const parsed = parseAmount(amountText as string);
+    if (!parsed.ok) {
+      // Not money, and sitting in a name: it is part of the name ("Xiaomi 0 手机" is odd, not an error).
+      if (kind === 'glued' || kind === 'inside') {
+        line.keep(span);
+        continue;
+      }
+      line.use(span);
+      if (parsed.error === 'amount-not-number') unread.push(span);
+      else {
+        if (!errors.includes(parsed.error)) errors.push(parsed.error);
+        invalid++;
+      }
+      continue;
+    }
+    if (kind === 'plain' && parsed.value.lt(SMALLEST_BARE_AMOUNT) && isNameWord(previous)) kind = 'after-name';
+    candidates.push({ span, kind, value: parsed.value, from });
+  }
+
+  const of = (...kinds: AmountKind[]) => candidates.filter((c) => kinds.includes(c.kind));
+  const marked = of('marked');
+  const plain = of('plain');
+  const pool =
+    marked.length > 0 ? marked : plain.length > 0 ? plain : of('glued', 'inside').filter((c) => c.value.gte(SMALLEST_BARE_AMOUNT));
+  const choice = choose(
+    pool.map((c) => ({ span: c.span, value: c })),
+    invalid,
+    (a, b) => a.value.eq(b.value),
+  );
+  const chosen = choice.value;
+  for (const c of candidates) {
+    const inPool = pool.includes(c);
+    if (inPool && !choice.rejected.includes(c.span)) line.use(c.span);
+    else if (inPool || (c.kind === 'plain' && marked.length > 0) || (c.kind === 'after-name' && !chosen)) {
+      line.use(c.span);
+      unread.push(c.span);
+    } else line.keep(c.span);
+  }
+  return { ...(chosen ? { value: { value: chosen.value, from: chosen.from } } : {}), unread, errors };
+}
+
 /**
  * Reads a one-line loan description (the text after /addloan), e.g.
  * "招行分期 12000 12期 月费率0.6% 首期2026-12-10" or
@@ -249,6 +403,7 @@ export function parseLoanLine(text: string): LoanLineResult {
   const draft: Partial<LoanLineTerms> = {};
   const unread: { start: number; text: string }[] = [];
   const errors: ParseError[] = [];
+  let amountFrom: string | undefined;
   const markUnread = (span: Span): void => {
     unread.push({ start: span.start, text: line.textOf(span) });
   };
@@ -298,10 +453,27 @@ export function parseLoanLine(text: string): LoanLineResult {
   }
 
   // --- rate -----------------------------------------------------------------------------------
+  // Only collected here; the choice waits for the periods and the amount, which a total fee needs.
   const rates: { span: Span; value: RateInput }[] = [];
+  /** 总费率 8.8%: a percentage of the principal over the whole plan. */
+  const totalFees: { span: Span; percent: Decimal }[] = [];
+  /** 总手续费264元: the plan's fee in money. */
+  const totalFeeAmounts: { span: Span; amount: Decimal }[] = [];
   /** "12%" or "利率 6%": a rate whose unit the line leaves to convention (see below). */
   const unitless: { span: Span; percent: Decimal }[] = [];
+  /** 免息, interest-free: no interest (a fee plan may still charge a fee). */
+  const interestFree: Span[] = [];
   let invalidRates = 0;
+  for (const span of line.find(TOTAL_FEE_AMOUNT)) {
+    line.use(span);
+    const parsed = parseAmount(span.match[1] as string);
+    if (parsed.ok) totalFeeAmounts.push({ span, amount: parsed.value });
+    else markUnread(span);
+  }
+  for (const span of line.find(INTEREST_FREE_IN_TEXT)) {
+    line.use(span);
+    interestFree.push(span);
+  }
   for (const pattern of [RATE_WITH_SUFFIX, RATE_WITH_PREFIX]) {
     for (const span of line.find(pattern)) {
       line.use(span);
@@ -314,7 +486,11 @@ export function parseLoanLine(text: string): LoanLineResult {
         }
         continue;
       }
-      const { percent, unit } = reading.value;
+      const { percent, unit, total } = reading.value;
+      if (total) {
+        totalFees.push({ span, percent });
+        continue;
+      }
       if (!unit) {
         unitless.push({ span, percent });
         continue;
@@ -333,15 +509,6 @@ export function parseLoanLine(text: string): LoanLineResult {
     if (reading.ok && !reading.value.unit) unitless.push({ span, percent: reading.value.percent });
     else markUnread(span);
   }
-  // A fee plan often also quotes its APR (月费率0.6% 年化13.03%): the fee rate defines the schedule.
-  const rateChoice = choose(
-    rates,
-    invalidRates,
-    (a, b) => a.unit === b.unit && a.percent.eq(b.percent),
-    (r) => r.unit === 'monthly-fee',
-  );
-  rateChoice.rejected.forEach(markUnread);
-  if (rateChoice.value) draft.rate = rateChoice.value;
 
   // --- periods --------------------------------------------------------------------------------
   const periods: { span: Span; value: number }[] = [];
@@ -360,6 +527,49 @@ export function parseLoanLine(text: string): LoanLineResult {
   periodChoice.rejected.forEach(markUnread);
   if (periodChoice.value !== undefined) draft.periods = periodChoice.value;
 
+  // --- principal ------------------------------------------------------------------------------
+  const amount = readAmounts(line);
+  amount.errors.forEach(addError);
+  amount.unread.forEach(markUnread);
+  if (amount.value) {
+    draft.principal = amount.value.value;
+    amountFrom = amount.value.from;
+  }
+
+  // --- rate, now that the periods and the amount are known -------------------------------------
+  // A total fee is a monthly fee rate over this many periods: 8.8% over 12 is 0.7333…% a month.
+  for (const t of totalFees) {
+    const converted = draft.periods === undefined ? undefined : totalFeeRate(t.percent, draft.periods);
+    if (!converted) markUnread(t.span);
+    else if (converted.ok) rates.push({ span: t.span, value: converted.value });
+    else {
+      addError(converted.error);
+      invalidRates++;
+    }
+  }
+  for (const t of totalFeeAmounts) {
+    const { principal } = draft;
+    if (principal === undefined || draft.periods === undefined || t.amount.gte(principal)) {
+      markUnread(t.span);
+      continue;
+    }
+    const converted = totalFeeRate(t.amount.div(principal).times(100), draft.periods);
+    if (converted.ok) rates.push({ span: t.span, value: converted.value });
+    else {
+      addError(converted.error);
+      invalidRates++;
+    }
+  }
+  // A fee plan often also quotes its APR (月费率0.6% 年化13.03%): the fee rate defines the schedule.
+  const rateChoice = choose(
+    rates,
+    invalidRates,
+    (a, b) => a.unit === b.unit && a.percent.eq(b.percent),
+    (r) => r.unit === 'monthly-fee',
+  );
+  rateChoice.rejected.forEach(markUnread);
+  if (rateChoice.value) draft.rate = rateChoice.value;
+
   // --- method, checked against the rate ---------------------------------------------------------
   const methodChoice = choose(methods, 0, (a, b) => a === b);
   for (const span of methodChoice.rejected) markUnread(span);
@@ -370,6 +580,26 @@ export function parseLoanLine(text: string): LoanLineResult {
     else for (const m of methods) markUnread(m.span);
   } else if (methodChoice.value !== undefined) {
     draft.method = methodChoice.value;
+  }
+
+  // 免息 beside a fee rate is how fee plans are sold (no interest, a fee); beside a 0% rate it
+  // agrees; beside any other rate the line contradicts itself, and the form asks.
+  if (interestFree.length > 0) {
+    const chosen = draft.rate;
+    const agrees = chosen
+      ? chosen.unit === 'monthly-fee' || chosen.percent.isZero()
+      : rates.length === 0 && invalidRates === 0 && unitless.every((u) => u.percent.isZero());
+    if (!agrees) {
+      interestFree.forEach(markUnread);
+      for (const r of rates) if (!rateChoice.rejected.includes(r.span)) markUnread(r.span);
+      delete draft.rate;
+      for (const u of unitless) markUnread(u.span);
+      unitless.length = 0;
+    } else if (!chosen) {
+      // "免息 0%" says it twice; the unit is the method's usual one (a fee plan's fee is 0 too).
+      unitless.length = 0;
+      draft.rate = { percent: new Decimal(0), unit: defaultRateUnit(draft.method) };
+    }
   }
 
   // A lone rate with no unit takes the convention the guided form uses and the card then shows
@@ -384,31 +614,6 @@ export function parseLoanLine(text: string): LoanLineResult {
     for (const u of unitless) markUnread(u.span);
   }
 
-  // --- principal ------------------------------------------------------------------------------
-  const marked: { span: Span; value: Decimal }[] = [];
-  const bare: { span: Span; value: Decimal }[] = [];
-  let invalidAmounts = 0;
-  for (const span of line.find(AMOUNT_IN_TEXT)) {
-    line.use(span);
-    const [, keyword, amountText, currency, multiplier, suffix] = span.match;
-    const parsed = parseAmount(amountText as string);
-    if (!parsed.ok) {
-      if (parsed.error === 'amount-not-number') markUnread(span);
-      else {
-        addError(parsed.error);
-        invalidAmounts++;
-      }
-      continue;
-    }
-    const isMarked = keyword !== undefined || currency !== undefined || multiplier !== undefined || suffix !== undefined;
-    (isMarked ? marked : bare).push({ span, value: parsed.value });
-  }
-  // A number with a currency sign or 万/k is the amount; plain numbers only when there is one.
-  const amountChoice = choose(marked.length > 0 ? marked : bare, invalidAmounts, (a, b) => a.eq(b));
-  for (const span of amountChoice.rejected) markUnread(span);
-  if (marked.length > 0) for (const b of bare) markUnread(b.span);
-  if (amountChoice.value) draft.principal = amountChoice.value;
-
   // --- name: what is left ---------------------------------------------------------------------
   const nameParts: string[] = [];
   for (const piece of line.leftovers()) {
@@ -416,7 +621,7 @@ export function parseLoanLine(text: string): LoanLineResult {
     for (const word of piece) {
       // A stray number ("1,2345", "12000,12期") is a value we could not read, not part of a name;
       // digits inside a word ("iPhone15", "2号卡") are.
-      if (/^[-+.]?\d/.test(word.text)) unread.push(word);
+      if (/^[-+.]?\d/.test(word.text) && !line.isKept(word.start, word.text.length)) unread.push(word);
       else if (/[\p{L}\p{N}\p{So}]/u.test(word.text)) words.push(word.text);
     }
     // "car loan at 12% apr": "at" belonged to the rate; connectors inside a name stay.
@@ -431,5 +636,7 @@ export function parseLoanLine(text: string): LoanLineResult {
   }
 
   unread.sort((a, b) => a.start - b.start);
-  return { draft, unread: unread.map((u) => u.text), errors };
+  const result: LoanLineResult = { draft, unread: unread.map((u) => u.text), errors };
+  if (amountFrom !== undefined) result.amountFrom = amountFrom;
+  return result;
 }

@@ -10,7 +10,7 @@ export interface RateInput {
 /** A rate this high (annual equivalent) is a typo or not a loan repaybot can help with. */
 export const MAX_ANNUAL_PERCENT = new Decimal(1000);
 
-type Marker = 'annual' | 'monthly' | 'daily' | 'fee';
+type Marker = 'annual' | 'monthly' | 'daily' | 'fee' | 'total';
 
 // English keywords must stand alone ("pa" in "paid" is not per annum).
 const en = (words: string): string => `(?<![a-z])(?:${words})(?![a-z])`;
@@ -20,6 +20,10 @@ const en = (words: string): string => `(?<![a-z])(?:${words})(?![a-z])`;
  * Chinese in simplified only: they run on folded text (手續費率 reads as 手续费率).
  */
 const MARKERS: ReadonlyArray<[RegExp, Marker]> = [
+  // 总费率 8.8% (花呗, 白条): the fee over the WHOLE plan, not a month of it; before 费率 and 手续费.
+  // 總 is written out: foldToSimplified does not fold it.
+  [/[总總](?:手续费率|手续费|费率|费用率|费用)/g, 'total'],
+  [new RegExp(en('total\\s+(?:fees?|charges?|costs?)(?:\\s+rate)?|(?:fees?\\s+)?in\\s+total|total'), 'gi'), 'total'],
   // 年化费率 is an annualized figure, not the monthly fee itself.
   [/年化费率/g, 'annual'],
   [/分期手续费率?|月手续费率?|月费率|手续费率?|分期费率|费率/g, 'fee'],
@@ -44,6 +48,13 @@ const MARKERS: ReadonlyArray<[RegExp, Marker]> = [
 /** Words around a rate that say nothing about its unit. */
 const FILLER = new RegExp(`${en('interest\\s+rate|interest|rate|nominal|of|at|is|the|an?')}|利率|利息|利|息|率|为|是|[:=@]`, 'gi');
 
+/**
+ * "No interest" in words: 免息, 无息, 零利息, interest-free, no interest, zero interest. Not 免息期
+ * (a credit card's interest-free period, a number of days). Simplified only (folded text).
+ */
+export const INTEREST_FREE = `免息(?!期)|无息|零利息|零息|免利息|无利息|没有利息|不要利息|不收利息|${en('interest[\\s-]*free|no[\\s-]+interest|zero[\\s-]+interest|without\\s+interest|0\\s+interest')}`;
+const INTEREST_FREE_ONLY = new RegExp(`^(?:${INTEREST_FREE})$`, 'i');
+
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const NUM = '\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]';
 
@@ -57,7 +68,7 @@ const FEN_LI = new RegExp(`^([-+]?)(?:(${NUM})分(?:(\\d|[一二两三四五六�
 
 // 分 is a tenth of the period's base: 年息1分 = 10%/year, 月息1分 = 1%/month, 日息1分 = 0.1%/day;
 // 厘 is a tenth of 分.
-const FEN_PERCENT: Record<Marker, Decimal> = {
+const FEN_PERCENT: Record<Exclude<Marker, 'total'>, Decimal> = {
   annual: new Decimal(10),
   monthly: new Decimal(1),
   fee: new Decimal(1),
@@ -73,6 +84,11 @@ function numberOf(token: string): Decimal {
 export interface RateReading {
   percent: Decimal;
   unit: RateUnit | undefined;
+  /**
+   * Set for a total fee (总费率 8.8%, "total fee 8.8%"): `percent` is charged over the whole plan,
+   * so the monthly fee is percent / periods (see totalFeeRate); `unit` is then 'monthly-fee'.
+   */
+  total?: true;
 }
 
 /**
@@ -82,6 +98,7 @@ export interface RateReading {
 export function readRate(text: string): ParseResult<RateReading> {
   if (isTooLong(text)) return fail('text-too-long');
   let s = normalizeForMatching(text);
+  if (INTEREST_FREE_ONLY.test(s)) return ok({ percent: new Decimal(0), unit: undefined });
   const markers = new Set<Marker>();
   for (const [pattern, marker] of MARKERS) {
     pattern.lastIndex = 0;
@@ -93,14 +110,19 @@ export function readRate(text: string): ParseResult<RateReading> {
   s = s.replace(FILLER, ' ').replace(/\s+/g, '');
 
   let unit: RateUnit | undefined;
-  if (markers.has('fee')) {
+  const total = markers.delete('total');
+  if (total) {
+    // A total is a fee over the plan: "总年化" or "total monthly" is not a quote anyone gives.
+    if (markers.has('annual') || markers.has('monthly') || markers.has('daily')) return fail('rate-not-number');
+    unit = 'monthly-fee';
+  } else if (markers.has('fee')) {
     // A fee is charged monthly on the original principal; a "yearly fee rate" is something else.
     if (markers.has('annual') || markers.has('daily')) return fail('rate-not-number');
     unit = 'monthly-fee';
   } else if (markers.size > 1) {
     return fail('rate-not-number');
   } else {
-    const [only] = markers as Set<Exclude<Marker, 'fee'>>;
+    const [only] = markers as Set<Exclude<Marker, 'fee' | 'total'>>;
     unit = only;
   }
 
@@ -131,7 +153,18 @@ export function readRate(text: string): ParseResult<RateReading> {
   }
   if (!percent) return fail('rate-not-number');
   if (sign === '-' && !percent.isZero()) return fail('rate-negative');
-  return ok({ percent, unit });
+  return ok(total ? { percent, unit, total: true } : { percent, unit });
+}
+
+/**
+ * The monthly fee rate of a plan quoted by its total fee: 总费率 8.8% over 12 periods is 8.8/12 =
+ * 0.7333…% a month on the original principal, so 3,000 pays 22.00 a month and 264.00 in all. The
+ * quotient keeps 40 significant digits (decimal.js precision): P × rate is then within 10^-30 of
+ * the exact per-period fee, so rounding it to cents gives the lender's figure.
+ */
+export function totalFeeRate(totalPercent: Decimal, periods: number): ParseResult<RateInput> {
+  if (!Number.isInteger(periods) || periods < 1) return fail('periods-out-of-range');
+  return checkRate({ percent: totalPercent.div(periods), unit: 'monthly-fee' });
 }
 
 /**
@@ -139,9 +172,13 @@ export function readRate(text: string): ParseResult<RateReading> {
  * "月息1分", "日息万5", "月费率0.6%", "0.6% monthly fee", "手續費率0.6%". Text that names no unit
  * gets `defaultUnit` (the form asks for a specific kind of rate). 0 is allowed (interest-free).
  */
-export function parseRate(text: string, defaultUnit: RateUnit = 'annual'): ParseResult<RateInput> {
+export function parseRate(text: string, defaultUnit: RateUnit = 'annual', periods?: number): ParseResult<RateInput> {
   const reading = readRate(text);
   if (!reading.ok) return reading;
+  if (reading.value.total) {
+    // A total fee is only a rate once the number of periods is known.
+    return periods === undefined ? fail('rate-not-number') : totalFeeRate(reading.value.percent, periods);
+  }
   const unit = reading.value.unit ?? defaultUnit;
   return checkRate({ percent: reading.value.percent, unit });
 }

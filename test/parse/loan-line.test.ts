@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isValidDate } from '../../src/domain/calendar.ts';
+import { Decimal } from '../../src/domain/money.ts';
 import { parseLoanLine, type LoanLineResult } from '../../src/parse/loan-line.ts';
 
 /** The draft with Decimals as strings, so expectations read like the line. */
@@ -149,7 +150,9 @@ describe('parseLoanLine: amounts', () => {
   it('reports invalid amounts as errors', () => {
     expect(read('loan 0 12期').errors).toEqual(['amount-not-positive']);
     expect(read('loan 2亿 12期').errors).toEqual(['amount-too-large']);
-    expect(read('loan ¥12.345 12期').errors).toEqual(['amount-too-many-decimals']);
+    // A dot before exactly three digits could group thousands (amount.ts): refused, never guessed.
+    expect(read('loan ¥12.345 12期').errors).toEqual(['amount-dot-three-digits']);
+    expect(read('loan ¥12.3456 12期').errors).toEqual(['amount-too-many-decimals']);
   });
 
   it('keeps digits that belong to a word in the name', () => {
@@ -377,5 +380,133 @@ describe('parseLoanLine: the methods beyond installments', () => {
     expect(read('周转 10000 到期还本付息 年利率12% 首期2027-03-01').draft).toMatchObject({ method: 'bullet', name: '周转' });
     expect(read('小贷 10000 12期 等本等息 月息1% 首期2027-01-10').draft).toMatchObject({ method: 'flat', rate: '1 monthly' });
     expect(read('headphones 1299 buy now pay later first 2026-12-20').draft).toMatchObject({ method: 'bnpl', name: 'headphones' });
+  });
+});
+
+describe('parseLoanLine: quotes people actually see (issue 9, point 4)', () => {
+  const monthlyFee = (total: string, periods: number) => `${new Decimal(total).div(periods).toString()} monthly-fee`;
+
+  it.each([
+    ['花呗 3000 12期 总费率8.8% 首期2027-01-10', '花呗'],
+    ['白條 3000 12期 總費率8.8% 首期2027-01-10', '白條'],
+    ['花呗 3000 12期 总手续费率 8.8% 首期2027-01-10', '花呗'],
+    ['phone 3000 12 months total fee 8.8% first 2027-01-10', 'phone'],
+    ['phone 3000 12 months 8.8% total fee first 2027-01-10', 'phone'],
+    ['phone 3000 12 months total fee rate of 8.8% first 2027-01-10', 'phone'],
+  ])('%s: a total fee over the plan, 8.8%% / 12 a month, not 8.8%% a month', (line, name) => {
+    expect(read(line)).toEqual({
+      draft: { name, principal: '3000.00', periods: 12, rate: monthlyFee('8.8', 12), method: 'fee', firstDue: '2027-01-10' },
+      unread: [],
+      errors: [],
+    });
+  });
+
+  it('reads a total fee given in money (总手续费264元) as the same plan', () => {
+    expect(read('花呗 3000 12期 总手续费264元').draft).toMatchObject({ name: '花呗', rate: monthlyFee('8.8', 12), method: 'fee' });
+    expect(read('phone 3000 12 months total fee ¥264').draft).toMatchObject({ name: 'phone', rate: monthlyFee('8.8', 12) });
+  });
+
+  it('leaves a total fee unread when the line has no number of periods to spread it over', () => {
+    const result = read('花呗 3000 总费率8.8%');
+    expect(result.draft.rate).toBeUndefined();
+    expect(result).toMatchObject({ draft: { name: '花呗', principal: '3000.00' }, unread: ['总费率8.8%'] });
+    expect(read('花呗 12期 总手续费264元')).toMatchObject({ unread: ['总手续费264元'] });
+  });
+
+  it('refuses a total fee whose monthly share is beyond any loan', () => {
+    expect(read('x 3000 1期 总费率90%').errors).toEqual(['rate-too-high']);
+  });
+
+  it.each([
+    ['京东 3000 12期 免息', '京东'],
+    ['京东 3000 12期 無息', '京东'],
+    ['x 3000 12 months interest-free', 'x'],
+    ['x 3000 12 months interest free', 'x'],
+    ['x 3000 12 months no interest', 'x'],
+    ['x 3000 12 months 0 interest', 'x'],
+    ['x 3000 12 months 0% interest', 'x'],
+    ['x 3000 12期 0利息', 'x'],
+    ['x 3000 12期 零利息', 'x'],
+  ])('%s: no interest is a rate of 0, and the word stays out of the name', (line, name) => {
+    expect(read(line)).toEqual({ draft: { name, principal: '3000.00', periods: 12, rate: '0 annual' }, unread: [], errors: [] });
+  });
+
+  it('keeps the method sensible for an interest-free plan: the one named, or none (the form asks)', () => {
+    expect(read('x 3000 12期 免息').draft.method).toBeUndefined();
+    expect(read('x 3000 12期 免息 等额本金').draft).toMatchObject({ method: 'equal-principal', rate: '0 annual' });
+    expect(read('x 3000 12期 免息 installment plan').draft).toMatchObject({ method: 'fee', rate: '0 monthly-fee' });
+    expect(read('x 3000 免息 0%').draft.rate).toBe('0 annual');
+  });
+
+  it('reads 免息 beside a fee rate as a fee plan (no interest, a fee), and beside an interest rate as a contradiction', () => {
+    expect(read('x 3000 12期 免息 手续费0.6%')).toMatchObject({ draft: { rate: '0.6 monthly-fee', method: 'fee' }, unread: [] });
+    const contradiction = read('x 3000 12期 免息 年利率12%');
+    expect(contradiction.draft.rate).toBeUndefined();
+    expect(contradiction.unread).toEqual(['免息', '年利率12%']);
+    expect(read('x 3000 12期 免息 12%')).toMatchObject({ unread: ['免息', '12%'] });
+  });
+
+  it('does not read a credit card 免息期 (interest-free days) as a rate', () => {
+    expect(read('x 3000 12期 免息期').draft.rate).toBeUndefined();
+  });
+
+  it('keeps reading 日息万五 (tests above cover 日息万5)', () => {
+    expect(read('x 5000 日息万五')).toMatchObject({ draft: { name: 'x', principal: '5000.00', rate: '0.05 daily' }, unread: [] });
+  });
+
+  it('"12% interest" is a rate; the word does not join the name', () => {
+    expect(read('car 10000 12 months 12% interest').draft).toMatchObject({ name: 'car', rate: '12 annual' });
+  });
+});
+
+describe('parseLoanLine: names keep their numbers (issue 9, point 5)', () => {
+  it('小米商城 Xiaomi 15 手机 4999 12期: 15 sits between name words, 4999 is the amount', () => {
+    const result = parseLoanLine('小米商城 Xiaomi 15 手机 4999 12期 免息 首期2027-01-10');
+    expect(result.draft.name).toBe('小米商城 Xiaomi 15 手机');
+    expect(result.draft.principal?.toFixed(2)).toBe('4999.00');
+    expect(result.amountFrom).toBe('4999');
+    expect(result.unread).toEqual([]);
+  });
+
+  it('2027款车 10000: a number glued to 款 is a model year, not an amount', () => {
+    expect(read('2027款车 10000 36期 年化5%')).toEqual({
+      draft: { name: '2027款车', principal: '10000.00', periods: 36, rate: '5 annual' },
+      unread: [],
+      errors: [],
+    });
+    expect(read('显示器 27寸 1999 6期').draft).toMatchObject({ name: '显示器 27寸', principal: '1999.00' });
+    expect(read('Pixel 9pro 6999 12期').draft).toMatchObject({ name: 'Pixel 9pro', principal: '6999.00' });
+  });
+
+  it('a small number right after a name word is a model number when another number is the amount', () => {
+    expect(read('iPhone 15 8000 12期').draft).toMatchObject({ name: 'iPhone 15', principal: '8000.00' });
+    expect(read('Model 3 ¥200,000 60期').draft).toMatchObject({ name: 'Model 3', principal: '200000.00' });
+  });
+
+  it('a number glued to the name is the amount when it is the only one (花呗3000)', () => {
+    const result = parseLoanLine('花呗3000 12期 总费率8.8%');
+    expect(result.draft.name).toBe('花呗');
+    expect(result.draft.principal?.toFixed(2)).toBe('3000.00');
+    expect(result.amountFrom).toBe('3000');
+  });
+
+  it('keeps a name number and asks for the amount when the line has no other number', () => {
+    const result = read('Xiaomi 15 手机 12期');
+    expect(result.draft).toEqual({ name: 'Xiaomi 15 手机', periods: 12 });
+    expect(result.unread).toEqual([]);
+    expect(read('小米15 12期').draft).toEqual({ name: '小米15', periods: 12 });
+  });
+
+  it('asks when it is genuinely ambiguous', () => {
+    // 50 could be the amount or part of the name; 4090 and 12999 could each be the amount.
+    expect(read('x 50 12期')).toMatchObject({ draft: { name: 'x', periods: 12 }, unread: ['50'] });
+    expect(read('RTX 4090 12999 12期')).toMatchObject({ draft: { name: 'RTX' }, unread: ['4090', '12999'] });
+    expect(read('小米4999 手机5999 12期').unread).toEqual(['4999', '5999']);
+  });
+
+  it('says which number it took, as typed', () => {
+    expect(parseLoanLine('loan 1.2万 12期').amountFrom).toBe('1.2万');
+    expect(parseLoanLine('loan 本金¥12,000 12期').amountFrom).toBe('¥12,000');
+    expect(parseLoanLine('loan 12期').amountFrom).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RateUnit } from '../../src/domain/rates.ts';
-import { parseRate, readRate } from '../../src/parse/rate.ts';
+import { Decimal } from '../../src/domain/money.ts';
+import { parseRate, readRate, totalFeeRate } from '../../src/parse/rate.ts';
 
 function rate(text: string, defaultUnit?: RateUnit): string {
   const result = parseRate(text, defaultUnit);
@@ -102,5 +103,58 @@ describe('readRate', () => {
     expect(bare.ok && bare.value.unit).toBeUndefined();
     const stated = readRate('6% apr');
     expect(stated.ok && stated.value.unit).toBe('annual');
+  });
+});
+
+describe('total fees (总费率, issue 9 point 4)', () => {
+  it.each([
+    ['总费率8.8%'],
+    ['總費率8.8%'],
+    ['总手续费率8.8%'],
+    ['总手续费 8.8%'],
+    ['total fee 8.8%'],
+    ['8.8% total fee'],
+    ['total fee rate 8.8%'],
+    ['8.8% in total'],
+  ])('reads %s as a fee over the whole plan', (text) => {
+    const reading = readRate(text);
+    expect(reading.ok && reading.value).toEqual({ percent: new Decimal('8.8'), unit: 'monthly-fee', total: true });
+  });
+
+  it('spreads a total fee over the periods: 8.8% over 12 is 8.8/12 a month, exactly 22.00 on 3,000', () => {
+    const rate = parseRate('总费率8.8%', 'annual', 12);
+    if (!rate.ok) throw new Error(rate.error);
+    expect(rate.value.unit).toBe('monthly-fee');
+    expect(rate.value.percent.eq(new Decimal('8.8').div(12))).toBe(true);
+    expect(new Decimal(3000).times(rate.value.percent).div(100).toDecimalPlaces(2).toFixed(2)).toBe('22.00');
+    expect(totalFeeRate(new Decimal(6), 12)).toEqual({ ok: true, value: { percent: new Decimal('0.5'), unit: 'monthly-fee' } });
+  });
+
+  it('refuses a total fee without periods, and a total of an interest rate', () => {
+    expect(parseRate('总费率8.8%')).toEqual({ ok: false, error: 'rate-not-number' });
+    expect(parseRate('总年化8%', 'annual', 12)).toEqual({ ok: false, error: 'rate-not-number' });
+    expect(parseRate('total 8% a month', 'annual', 12)).toEqual({ ok: false, error: 'rate-not-number' });
+    expect(parseRate('总费率90%', 'annual', 1)).toEqual({ ok: false, error: 'rate-too-high' });
+  });
+});
+
+describe('no interest in words', () => {
+  it.each([
+    ['免息'],
+    ['無息'],
+    ['零利息'],
+    ['interest-free'],
+    ['Interest free'],
+    ['no interest'],
+    ['zero interest'],
+    ['0 interest'],
+    ['0%利息'],
+  ])('reads %s as 0', (text) => {
+    expect(rate(text)).toBe('0 annual');
+    expect(rate(text, 'monthly-fee')).toBe('0 monthly-fee');
+  });
+
+  it('does not read 免息期 (a card’s interest-free days) as a rate', () => {
+    expect(parseRate('免息期')).toEqual({ ok: false, error: 'rate-not-number' });
   });
 });
