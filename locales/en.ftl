@@ -266,6 +266,18 @@ error-payment-date-in-future = A payment date cannot be in the future.
 paid-error-more-than-owed = That is more than everything still owed on this loan ({ $owed }).
 paid-recorded = Recorded { $amount } for { $name }.
 paid-next = Next: { $amount } on { $date }.
+paid-still-open = Still owed on this loan: { $amount }.
+paid-usage = /paid [loan] [amount] [date]: the loan by its number in /loans or its name (needed only when you have more than one), then the amount and the date in either order, e.g. /paid 2 500 yesterday or /paid car 1,200.00 2026-11-20. A number with ¥, 元, a decimal point, 万 or k is always an amount.
+pick-loan-no-such =
+    { $count ->
+        [one] There is no loan { $number }: you have one loan.
+       *[other] There is no loan { $number }: you have { $count } loans.
+    }
+paid-no-such-loan-hint = If { $number } was the amount, pick the loan below and type { $amount } on its card.
+paid-loan-or-amount = Is { $number } the loan or the amount?
+paid-button-loan = Loan { $number }: { $name }
+paid-button-amount = Amount { $amount }
+paid-error-before-start = { $date } is before this loan began ({ $start }), so a payment to it cannot be dated then.
 button-undo = Undo
 undo-nothing = There is no payment to undo.
 undo-confirm = Take back the payment of { $amount } to { $name } on { $date }?
