@@ -426,6 +426,7 @@ form-in-the-way = You are in the middle of { $form }. Finish it first, or send /
 form-name-addloan = adding a loan
 form-name-paid = recording a payment
 form-name-settings = changing your settings
+form-name-editing = editing { $name }
 form-resume = Back to { $form }:
 
 ## Early repayment of fee plans

@@ -382,6 +382,7 @@ form-in-the-way = 你正在{ $form }。请先完成，或发送 /cancel 放弃�
 form-name-addloan = 添加借款
 form-name-paid = 记录还款
 form-name-settings = 修改设置
+form-name-editing = 修改“{ $name }”
 form-resume = 继续{ $form }：
 
 ## 分期提前还款

@@ -383,6 +383,7 @@ form-in-the-way = 你正在{ $form }。請先完成，或傳送 /cancel 放棄�
 form-name-addloan = 新增借款
 form-name-paid = 記錄還款
 form-name-settings = 修改設定
+form-name-editing = 修改「{ $name }」
 form-resume = 繼續{ $form }：
 
 ## 分期提前還款
