@@ -16,7 +16,7 @@ import { parseLoanLine } from '../src/parse/loan-line.ts';
 import { draftFromLine, inputFromDraft, loanFormDraftSchema, nextQuestion, questionsFor, withMethod } from '../src/services/loan-shapes.ts';
 import { pairs } from './shared/button-rows.ts';
 import { formInTheWay } from './shared/form-in-the-way.ts';
-import { loanCardText } from './shared/loan-card.ts';
+import { type LineReading, loanCardText } from './shared/loan-card.ts';
 import {
   EXTRA_FIELDS,
   LENDER_KINDS,
@@ -65,7 +65,7 @@ function isStep(step: string): step is Step {
   return step === 'confirm' || step === 'edit' || (ALL_FIELDS as readonly string[]).includes(step);
 }
 
-function question(ctx: CommandContext, form: LoanForm, step: Step): Reply[] {
+function question(ctx: CommandContext, form: LoanForm, step: Step, line?: LineReading): Reply[] {
   const draft = form.data;
   const button = (label: string, action: 'save' | 'edit' | 'discard'): Button => cardButton.make(label, { formId: form.id, action });
   const set = (label: string, field: (typeof BUTTON_FIELDS)[number], value: string): Button =>
@@ -158,7 +158,7 @@ function question(ctx: CommandContext, form: LoanForm, step: Step): Reply[] {
         {
           text:
             draft.loanId === undefined
-              ? loanCardText(ctx, input, 'addloan-card-title', ctx.today)
+              ? loanCardText(ctx, input, 'addloan-card-title', ctx.today, line)
               : loanCardText(ctx, input, 'editloan-card-title'),
           buttons: [
             [button(ctx.t('button-save'), 'save'), button(ctx.t('button-edit'), 'edit'), button(ctx.t('button-cancel'), 'discard')],
@@ -180,20 +180,26 @@ function advance(ctx: CommandContext, form: LoanForm, draft: Draft, prefix: Repl
 }
 
 /** Starts the form with whatever is already known (a one-line entry, or the loan being edited). */
-export function startLoanForm(ctx: CommandContext, draft: Draft, notes: Reply[]): Reply[] {
+export function startLoanForm(ctx: CommandContext, draft: Draft, notes: Reply[], line?: LineReading): Reply[] {
   const step = stepAfter(draft);
-  return [...notes, ...question(ctx, beginForm(ctx, LOAN_FORM, step, draft), step)];
+  return [...notes, ...question(ctx, beginForm(ctx, LOAN_FORM, step, draft), step, line)];
 }
 
 function start(ctx: CommandContext, args: string): Reply[] {
   const busy = formInTheWay(ctx, LOAN_FORM.name, true);
   if (busy) return busy;
   if (!args) return startLoanForm(ctx, {}, [{ text: ctx.t('addloan-intro') }]);
-  const { draft: read, errors, unread } = parseLoanLine(args);
+  const { draft: read, errors, unread, amountFrom } = parseLoanLine(args);
+  const draft = draftFromLine(read);
   const problems = errors.map((error) => errorText(ctx, error));
-  // Say what was skipped, so the questions that follow make sense.
-  if (unread.length > 0) problems.push(ctx.t('addloan-unread', { pieces: unread.join(ctx.t('list-separator')) }));
-  return startLoanForm(ctx, draftFromLine(read), problems.length > 0 ? [{ text: problems.join('\n') }] : []);
+  // Say what was skipped, so the questions that follow make sense; a card straight away says it itself.
+  if (stepAfter(draft) !== 'confirm') {
+    if (amountFrom !== undefined && read.principal !== undefined) {
+      problems.push(ctx.t('addloan-card-principal-read', { amount: money(ctx, read.principal), text: amountFrom }));
+    }
+    if (unread.length > 0) problems.push(ctx.t('addloan-unread', { pieces: unread.join(ctx.t('list-separator')) }));
+  }
+  return startLoanForm(ctx, draft, problems.length > 0 ? [{ text: problems.join('\n') }] : [], { amountFrom, unread });
 }
 
 function stepOf(form: LoanForm): Step {

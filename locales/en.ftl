@@ -66,6 +66,7 @@ error-periods-not-number = Please enter the number of installments as a whole nu
 error-periods-out-of-range = The number of installments must be between 1 and 600.
 error-rate-not-number = Please enter the rate as a number, e.g. 12% for 12% a year, or "1% monthly".
 error-rate-negative = The rate cannot be negative.
+error-rate-total-needs-periods = That is the fee for the whole plan. Please send the monthly fee rate (the total divided by the number of installments), or send the whole line again with the installments, e.g. /addloan 花呗 3000 12期 总费率8.8%.
 error-rate-too-high = That rate is 1000% a year or more. Please check it: a monthly rate needs the word "monthly", a daily rate "daily".
 error-text-too-long = That answer is too long. Please keep it under 200 characters.
 error-name-empty = Please give the loan a name, e.g. "car loan" or the lender's name.
@@ -128,8 +129,16 @@ addloan-use-buttons = Please use the buttons below: Save, Edit or Cancel.
 addloan-card-title = Please check your loan:
 addloan-card-name = Name: { $name }
 addloan-card-principal = Amount borrowed: { $amount }
+addloan-card-principal-read = Amount borrowed: { $amount } (read from “{ $text }”)
 addloan-card-method = Repayment: { $method }
 addloan-card-rate = Rate: { $rate }
+addloan-card-rate-total =
+    Rate: a total fee of { $total } over { $periods ->
+        [one] { $periods } installment
+       *[other] { $periods } installments
+    } ({ $rate })
+addloan-card-total-fee-rounded = Each installment's fee is rounded to the cent, so the fees add up to { $actual }, not the quoted { $expected }: check the plan in your app.
+addloan-card-not-understood = Not understood (not used): { $pieces }
 addloan-card-periods = Installments: { $periods }
 addloan-card-first-due = First due: { $date }
 addloan-card-payment-same = Monthly payment: { $amount }

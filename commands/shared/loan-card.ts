@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../src/core/types.ts';
 import type { IsoDate } from '../../src/domain/calendar.ts';
-import { Decimal } from '../../src/domain/money.ts';
+import { Decimal, roundCents } from '../../src/domain/money.ts';
 import { defaultPresetFor, type OverduePolicy } from '../../src/domain/overdue-policy.ts';
 import { policyFrom } from '../../src/domain/policy-overrides.ts';
 import { formatPercent } from '../../src/i18n/format.ts';
@@ -54,16 +54,58 @@ export function aprWarnings(ctx: CommandContext, exactApr: Decimal, lenderKind: 
   return lines;
 }
 
+/** What the card says about how a one-line /addloan was read (parseLoanLine's result). */
+export interface LineReading {
+  /** The number the amount was taken from, as typed. */
+  amountFrom?: string | undefined;
+  /** Pieces of the line that were not used. */
+  unread: readonly string[];
+}
+
+/** Places formatPercent shows; a monthly fee with more is a total fee spread over the periods. */
+const SHOWN_PERCENT_PLACES = 4;
+
+/**
+ * A fee plan quoted by its total (总费率 8.8% over 12 = 0.7333…% a month): the total as a
+ * percentage of the principal, when the monthly figure cannot be shown exactly. Undefined for
+ * a monthly fee the card can show as it is (0.6%).
+ */
+export function totalFeePercent(input: LoanInput): Decimal | undefined {
+  if (input.method !== 'fee' || input.rate.unit !== 'monthly-fee') return undefined;
+  if (input.rate.percent.decimalPlaces() <= SHOWN_PERCENT_PLACES) return undefined;
+  // 8.8 / 12 × 12 is 8.79999…96 in 40 digits; 30 places restore the quote.
+  const total = input.rate.percent.times(input.periods).toDecimalPlaces(30);
+  return total.decimalPlaces() <= SHOWN_PERCENT_PLACES ? total : undefined;
+}
+
+function rateLine(ctx: CommandContext, input: LoanInput): string {
+  const rate = rateText(ctx, input.rate.percent, input.rate.unit);
+  const total = totalFeePercent(input);
+  if (total === undefined) return ctx.t('addloan-card-rate', { rate });
+  return ctx.t('addloan-card-rate-total', { total: formatPercent(ctx.locale, total), periods: input.periods, rate });
+}
+
 /**
  * The summary a borrower checks before saving: terms, what it costs, and the true annual rate.
  * `assumePaidBefore`: a new loan counts installments due before this date as paid, and says so.
+ * `line`: the card right after a one-line /addloan says which number was the amount and what
+ * it did not use.
  */
-export function loanCardText(ctx: CommandContext, input: LoanInput, titleKey: string, assumePaidBefore?: IsoDate): string {
+export function loanCardText(
+  ctx: CommandContext,
+  input: LoanInput,
+  titleKey: string,
+  assumePaidBefore?: IsoDate,
+  line?: LineReading,
+): string {
   const { summary, apr, effectiveRate, rows } = previewLoan(input);
+  const amount = money(ctx, input.principal);
   const lines = [
     ctx.t(titleKey),
     ctx.t('addloan-card-name', { name: input.name }),
-    ctx.t('addloan-card-principal', { amount: money(ctx, input.principal) }),
+    line?.amountFrom === undefined
+      ? ctx.t('addloan-card-principal', { amount })
+      : ctx.t('addloan-card-principal-read', { amount, text: line.amountFrom }),
   ];
   const upfront = input.upfrontFee ?? new Decimal(0);
   if (upfront.gt(0)) {
@@ -74,7 +116,7 @@ export function loanCardText(ctx: CommandContext, input: LoanInput, titleKey: st
   if (input.method === 'bnpl') {
     lines.push(ctx.t('addloan-card-one-time-fee', { amount: money(ctx, input.oneTimeFee ?? new Decimal(0)) }));
   } else {
-    lines.push(ctx.t('addloan-card-rate', { rate: rateText(ctx, input.rate.percent, input.rate.unit) }));
+    lines.push(rateLine(ctx, input));
   }
   if (input.startDate) lines.push(ctx.t('addloan-card-start', { date: date(ctx, input.startDate) }));
   if (input.dayBasis === 365) lines.push(ctx.t('addloan-card-day-basis-365'));
@@ -88,6 +130,15 @@ export function loanCardText(ctx: CommandContext, input: LoanInput, titleKey: st
   );
   if (summary.totalInterest.gt(0)) lines.push(ctx.t('addloan-card-interest', { amount: money(ctx, summary.totalInterest) }));
   if (summary.totalFees.gt(0)) lines.push(ctx.t('addloan-card-fees', { amount: money(ctx, summary.totalFees) }));
+  const totalFee = totalFeePercent(input);
+  if (totalFee !== undefined) {
+    // Each installment's fee is rounded to the cent (domain.md §1), so 8.8% of 10,000 comes to
+    // 73.33 × 12 = 879.96, not 880.00: say so rather than let the two figures disagree silently.
+    const quoted = roundCents(input.principal.times(totalFee).div(100));
+    if (!quoted.eq(summary.totalFees)) {
+      lines.push(ctx.t('addloan-card-total-fee-rounded', { actual: money(ctx, summary.totalFees), expected: money(ctx, quoted) }));
+    }
+  }
   lines.push(ctx.t('addloan-card-total', { amount: money(ctx, summary.totalPayments) }));
   if (rows.length > 1) lines.push(ctx.t('addloan-card-last-due', { date: date(ctx, summary.lastDue) }));
   lines.push(
@@ -106,5 +157,8 @@ export function loanCardText(ctx: CommandContext, input: LoanInput, titleKey: st
   }
   const behind = assumePaidBefore === undefined ? 0 : rows.filter((row) => row.due < assumePaidBefore).length;
   if (behind > 0) lines.push('', ctx.t('addloan-card-assumed-paid', { count: behind }));
+  if (line && line.unread.length > 0) {
+    lines.push('', ctx.t('addloan-card-not-understood', { pieces: line.unread.join(ctx.t('list-separator')) }));
+  }
   return lines.join('\n');
 }

@@ -12,7 +12,7 @@ import { parseName } from '../../src/parse/name.ts';
 import { parsePeriods } from '../../src/parse/periods.ts';
 import { parsePolicyOverrides } from '../../src/parse/policy-overrides.ts';
 import { parsePrepaymentPercent } from '../../src/parse/prepayment.ts';
-import { parseRate } from '../../src/parse/rate.ts';
+import { parseRate, readRate } from '../../src/parse/rate.ts';
 import type { ParseError, ParseResult } from '../../src/parse/result.ts';
 import {
   LENDER_KINDS,
@@ -44,7 +44,13 @@ export const PRESETS = POLICY_PRESET_IDS;
 export { LENDER_KINDS };
 
 /** What can be wrong with one answer; each has an `error-…` message in locales/. */
-export type AnswerError = ParseError | 'method-not-understood' | 'start-after-first-due' | 'choose-a-button';
+export type AnswerError =
+  | ParseError
+  | 'method-not-understood'
+  | 'start-after-first-due'
+  | 'choose-a-button'
+  /** 总费率 8.8% before the number of installments is known: no monthly rate yet. */
+  | 'rate-total-needs-periods';
 export type AnswerResult = { ok: true; value: Draft } | { ok: false; error: AnswerError };
 
 function datesInOrder(start: string | undefined, firstDue: string | undefined): boolean {
@@ -68,8 +74,12 @@ export function applyAnswer(field: Field, draft: Draft, text: string, today: Iso
       const method = parseMethod(text);
       return method ? ok(withMethod(draft, method)) : { ok: false, error: 'method-not-understood' };
     }
-    case 'rate':
-      return lift(parseRate(text, defaultRateUnit(draft.method)), (rate) => ok(withRate(draft, rate.percent, rate.unit)));
+    case 'rate': {
+      // A total fee (总费率 8.8%) is spread over the installments: known only once they are.
+      const reading = readRate(text);
+      if (reading.ok && reading.value.total && draft.periods === undefined) return { ok: false, error: 'rate-total-needs-periods' };
+      return lift(parseRate(text, defaultRateUnit(draft.method), draft.periods), (rate) => ok(withRate(draft, rate.percent, rate.unit)));
+    }
     case 'periods':
       return lift(parsePeriods(text), (periods) => ok({ ...draft, periods }));
     case 'firstDue': {

@@ -32,8 +32,9 @@ export interface LoanLineResult {
   /** Fields the line did state but that are invalid (2026-02-30 → 'date-impossible'). */
   errors: ParseError[];
   /**
-   * The number the amount was read from, as typed ("4999", "1.2万", "¥12,000"), so the card can
-   * say which of the line's numbers it took: the others stayed in the name or are unread.
+   * The number the amount was read from, as typed ("4999", "¥12,000"), when the line had a choice
+   * to make: other numbers (kept in the name, or unread) or a number cut out of a word (花呗3000).
+   * The card then says which number it took.
    */
   amountFrom?: string;
 }
@@ -300,11 +301,13 @@ const SMALLEST_BARE_AMOUNT = new Decimal(100);
  * - model: letters or 款/型/寸 follow it (2027款, 15pro): part of the name, never the amount;
  * - glued: it touches a word (花呗3000, 小米15, 3000分期): the amount only if nothing else is;
  * - inside: name words on both sides (Xiaomi 15 手机): likewise;
- * - after-name: a small number right after a name word (iPhone 15 8000): part of the name when
- *   another number is the amount, else unread;
+ * - after-name: a small number (under 100) right after a name word and before another number
+ *   (iPhone 15 8000, Model 3 ¥200,000): part of the name;
+ * - stray: the same with no number after it: part of the name (iPhone 15 12期) unless another
+ *   number is the amount ("phone 10000 … thanks 12": unread);
  * - plain: a number standing between values or at an edge.
  */
-type AmountKind = 'marked' | 'model' | 'glued' | 'inside' | 'after-name' | 'plain';
+type AmountKind = 'marked' | 'model' | 'glued' | 'inside' | 'after-name' | 'stray' | 'plain';
 
 interface AmountCandidate {
   span: Span;
@@ -324,7 +327,7 @@ function isNameWord(word: string | undefined): boolean {
  * a model number) stays in the name and is the amount only when no other number could be. When
  * two could be, both are unread and the form asks.
  */
-function readAmounts(line: Line): { value?: { value: Decimal; from: string }; unread: Span[]; errors: ParseError[] } {
+function readAmounts(line: Line): { value?: { value: Decimal; from: string | undefined }; unread: Span[]; errors: ParseError[] } {
   const spans = line.find(AMOUNT_IN_TEXT);
   const candidates: AmountCandidate[] = [];
   const unread: Span[] = [];
@@ -364,7 +367,11 @@ function readAmounts(line: Line): { value?: { value: Decimal; from: string }; un
       }
       continue;
     }
-    if (kind === 'plain' && parsed.value.lt(SMALLEST_BARE_AMOUNT) && isNameWord(previous)) kind = 'after-name';
+    // iPhone 15 8000: a small number between a name word and the next number is a model. With no
+    // number after it, it is one too unless the line has an amount elsewhere ("… thanks 12").
+    if (kind === 'plain' && parsed.value.lt(SMALLEST_BARE_AMOUNT) && isNameWord(previous)) {
+      kind = next !== undefined && /^#+$/.test(next) ? 'after-name' : 'stray';
+    }
     candidates.push({ span, kind, value: parsed.value, from });
   }
 
@@ -382,12 +389,14 @@ function readAmounts(line: Line): { value?: { value: Decimal; from: string }; un
   for (const c of candidates) {
     const inPool = pool.includes(c);
     if (inPool && !choice.rejected.includes(c.span)) line.use(c.span);
-    else if (inPool || (c.kind === 'plain' && marked.length > 0) || (c.kind === 'after-name' && !chosen)) {
+    else if (inPool || (c.kind === 'stray' && chosen) || (c.kind === 'plain' && marked.length > 0)) {
       line.use(c.span);
       unread.push(c.span);
     } else line.keep(c.span);
   }
-  return { ...(chosen ? { value: { value: chosen.value, from: chosen.from } } : {}), unread, errors };
+  // Worth saying only when there was a choice: other numbers, or a number cut out of a word.
+  const told = chosen && (spans.length > 1 || chosen.kind === 'glued' || chosen.kind === 'inside');
+  return { ...(chosen ? { value: { value: chosen.value, from: told ? chosen.from : undefined } } : {}), unread, errors };
 }
 
 /**

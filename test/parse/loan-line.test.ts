@@ -497,16 +497,26 @@ describe('parseLoanLine: names keep their numbers (issue 9, point 5)', () => {
     expect(read('小米15 12期').draft).toEqual({ name: '小米15', periods: 12 });
   });
 
+  it('never takes a small bare number beside a name as the amount: it stays in the name and the form asks', () => {
+    expect(read('iPhone 15 12期')).toEqual({ draft: { name: 'iPhone 15', periods: 12 }, unread: [], errors: [] });
+    expect(read('x 50 12期')).toEqual({ draft: { name: 'x 50', periods: 12 }, unread: [], errors: [] });
+    // After the name and its values, with the amount found, it is a stray value.
+    expect(read('phone 10000 12 months 12% thanks 12')).toMatchObject({
+      draft: { name: 'phone thanks', principal: '10000.00' },
+      unread: ['12'],
+    });
+  });
+
   it('asks when it is genuinely ambiguous', () => {
-    // 50 could be the amount or part of the name; 4090 and 12999 could each be the amount.
-    expect(read('x 50 12期')).toMatchObject({ draft: { name: 'x', periods: 12 }, unread: ['50'] });
+    // 4090 and 12999 could each be the amount; so could 4999 and 5999.
     expect(read('RTX 4090 12999 12期')).toMatchObject({ draft: { name: 'RTX' }, unread: ['4090', '12999'] });
     expect(read('小米4999 手机5999 12期').unread).toEqual(['4999', '5999']);
   });
 
-  it('says which number it took, as typed', () => {
-    expect(parseLoanLine('loan 1.2万 12期').amountFrom).toBe('1.2万');
-    expect(parseLoanLine('loan 本金¥12,000 12期').amountFrom).toBe('¥12,000');
+  it('says which number it took, as typed, when the line had a choice to make', () => {
+    expect(parseLoanLine('Model 3 1.2万 12期').amountFrom).toBe('1.2万');
+    expect(parseLoanLine('loan 36 本金¥12,000 12期').amountFrom).toBe('¥12,000');
+    expect(parseLoanLine('loan 12000 12期').amountFrom).toBeUndefined();
     expect(parseLoanLine('loan 12期').amountFrom).toBeUndefined();
   });
 });
