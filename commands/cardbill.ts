@@ -1,13 +1,14 @@
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
 import { DEFAULT_DAILY_PERCENT, minimumPaymentCost } from '../src/domain/credit-card.ts';
 import { formatPercent } from '../src/i18n/format.ts';
-import { parseCardBill } from '../src/parse/card-bill.ts';
+import { cardBillDates, parseCardBill, readCardBill } from '../src/parse/card-bill.ts';
 import { date, money } from './shared/loan-text.ts';
 
 /*
  * /cardbill: what paying only a credit card's minimum costs. It reads one line: the statement
- * balance, the statement date and the due date, and optionally the minimum payment ("min 1000",
- * "最低1000") and the daily rate ("日利率0.05%").
+ * balance, the statement date and the due date (in that order, or labelled), and optionally the
+ * minimum payment ("min 1000", "最低1000", "min 0") and the daily rate ("日利率0.05%"). Dates that
+ * come out reversed are refused with both dates named, never swapped.
  */
 
 function explain(ctx: CommandContext, args: string): Reply[] {
@@ -15,8 +16,15 @@ function explain(ctx: CommandContext, args: string): Reply[] {
   if (!parsed.ok) {
     // An incomplete line gets the usage; a wrong one the reason, and the usage when it helps.
     if (parsed.error === 'card-bill-incomplete') return [{ text: ctx.t('cardbill-usage') }];
-    const reason = { text: ctx.t(`error-${parsed.error}`) };
-    return parsed.error === 'card-bill-dates-order' ? [reason, { text: ctx.t('cardbill-usage') }] : [reason];
+    if (parsed.error === 'card-bill-dates-order') {
+      const { statementDate, dueDate } = cardBillDates(readCardBill(args));
+      const reversed = statementDate && dueDate && dueDate < statementDate;
+      const reason = reversed
+        ? ctx.t('cardbill-dates-reversed', { statement: date(ctx, statementDate), due: date(ctx, dueDate) })
+        : ctx.t(`error-${parsed.error}`);
+      return [{ text: reason }, { text: ctx.t('cardbill-usage') }];
+    }
+    return [{ text: ctx.t(`error-${parsed.error}`) }];
   }
   const line = parsed.value;
   const cost = minimumPaymentCost({

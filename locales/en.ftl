@@ -350,6 +350,7 @@ cardbill-usage =
 error-card-bill-dates-order = The statement date must come before the due date.
 error-card-bill-minimum-too-large = The minimum payment cannot be more than the balance.
 error-card-bill-incomplete = I need the statement balance, the statement date and the due date.
+cardbill-dates-reversed = The due date ({ $due }) comes before the statement date ({ $statement }). Write the statement date first, then the due date; I do not swap them, in case one of them is a typo.
 cardbill-header = Statement balance { $balance }, due { $due }.
 cardbill-pay-full = Pay it all by the due date: no interest.
 cardbill-pay-minimum = Pay only the minimum, { $minimum }: you lose the interest-free period, and interest at { $rate } a day is charged on the whole statement balance from the statement date (全额计息), not just on the { $carried } left. That is about { $interest } by the next statement, which will then show { $next } before any new spending.

@@ -314,6 +314,7 @@ cardbill-usage =
 error-card-bill-dates-order = 账单日必须早于到期还款日。
 error-card-bill-minimum-too-large = 最低还款额不能超过应还金额。
 error-card-bill-incomplete = 需要账单金额、账单日和到期还款日。
+cardbill-dates-reversed = 到期还款日（{ $due }）早于账单日（{ $statement }）。请先写账单日，再写到期还款日；为防其中一个写错，我不会自动对调。
 cardbill-header = 本期应还 { $balance }，到期还款日 { $due }。
 cardbill-pay-full = 到期前全额还款：不产生利息。
 cardbill-pay-minimum = 只还最低还款额 { $minimum }：将失去免息期，并且按日利率 { $rate } 对整笔账单金额从账单日起计息（全额计息），而不只是剩下的 { $carried }。到下一个账单日约产生利息 { $interest }，下期账单（不计新消费）将是 { $next }。

@@ -315,6 +315,7 @@ cardbill-usage =
 error-card-bill-dates-order = 結帳日必須早於繳款截止日。
 error-card-bill-minimum-too-large = 最低應繳金額不能超過應還金額。
 error-card-bill-incomplete = 需要帳單金額、結帳日和繳款截止日。
+cardbill-dates-reversed = 繳款截止日（{ $due }）早於結帳日（{ $statement }）。請先寫結帳日，再寫繳款截止日；為防其中一個寫錯，我不會自動對調。
 cardbill-header = 本期應繳 { $balance }，繳款截止日 { $due }。
 cardbill-pay-full = 到期前全額還款：不產生利息。
 cardbill-pay-minimum = 只還最低應繳金額 { $minimum }：將失去免息期，並且按日利率 { $rate } 對整筆帳單金額從結帳日起計息（全額計息），而不只是剩下的 { $carried }。到下一個結帳日約產生利息 { $interest }，下期帳單（不計新消費）將是 { $next }。

@@ -23,4 +23,22 @@ describe('/cardbill', () => {
     expect(texts(await bot.say('/cardbill 10000'))).toContain('/cardbill 10000 2026-12-05 2027-01-01 min 1000');
     expect(texts(await bot.say('/cardbill 1000 2026-12-05 2027-01-01 min 5000'))).toContain('cannot be more than the balance');
   });
+
+  it('refuses a due date before the statement date, naming both, and does not swap them', async () => {
+    const bot = createTestBot();
+    const reply = texts(await bot.say('/cardbill 10000 2027-01-01 2026-12-05 min 1000'));
+    expect(reply).toContain('The due date (2026-12-05 (Sat)) comes before the statement date (2027-01-01 (Fri)).');
+    expect(reply).not.toContain('Pay only the minimum');
+    const zh = texts(await bot.say('/cardbill 10000 2027-01-01 2026-12-05', { lang: 'zh-CN' }));
+    expect(zh).toContain('到期还款日（2026-12-05（周六））早于账单日（2027-01-01（周五））');
+  });
+
+  it('accepts a zero minimum payment: the whole balance carries over', async () => {
+    const bot = createTestBot();
+    const reply = texts(await bot.say('/cardbill 10000 2026-12-05 2027-01-01 min 0'));
+    expect(reply).toContain('Pay only the minimum, 0.00');
+    // 10,000 × 0.05% × 27 + 10,000 × 0.05% × 4 = 135.00 + 20.00
+    expect(reply).toContain('about 155.00 by the next statement');
+    expect(reply).toContain('10,155.00');
+  });
 });

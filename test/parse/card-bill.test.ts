@@ -14,14 +14,14 @@ function read(text: string) {
 }
 
 describe('parseCardBill', () => {
-  it('reads balance, dates (either order), minimum and daily rate', () => {
+  it('reads balance, dates (statement first), minimum and daily rate', () => {
     expect(read('10000 2026-12-05 2027-01-01 min 1000')).toEqual({
       balance: '10000',
       statementDate: '2026-12-05',
       dueDate: '2027-01-01',
       minimum: '1000',
     });
-    expect(read('¥8,000 2027-01-01 2026-12-05 日利率0.04%')).toEqual({
+    expect(read('¥8,000 2026-12-05 2027-01-01 日利率0.04%')).toEqual({
       balance: '8000',
       statementDate: '2026-12-05',
       dueDate: '2027-01-01',
@@ -38,6 +38,28 @@ describe('parseCardBill', () => {
       dueDate: '2027-01-01',
       minimum: '1000',
     });
+  });
+
+  it('refuses a due date before the statement date instead of swapping them', () => {
+    expect(read('¥8,000 2027-01-01 2026-12-05')).toBe('card-bill-dates-order');
+    expect(read('10000 账单日2027-01-01 还款日2026-12-05')).toBe('card-bill-dates-order');
+  });
+
+  it('takes labelled dates in any order', () => {
+    const dates = { statementDate: '2026-12-05', dueDate: '2027-01-01' };
+    expect(read('10000 due 2027-01-01 statement 2026-12-05')).toMatchObject(dates);
+    expect(read('10000 due date 2027-01-01 statement date 2026-12-05')).toMatchObject(dates);
+    expect(read('10000 还款日2027-01-01 账单日2026-12-05')).toMatchObject(dates);
+    expect(read('10000 到期還款日 2027-01-01 賬單日 2026-12-05')).toMatchObject(dates);
+    expect(read('10000 繳款截止日2027-01-01 結帳日2026-12-05')).toMatchObject(dates);
+  });
+
+  it('accepts a minimum of zero, and refuses a minimum it cannot read rather than using the default', () => {
+    expect(read('10000 2026-12-05 2027-01-01 min 0')).toMatchObject({ minimum: '0' });
+    expect(read('10000 2026-12-05 2027-01-01 最低0元')).toMatchObject({ minimum: '0' });
+    expect(read('10000 2026-12-05 2027-01-01 min 0.00')).toMatchObject({ minimum: '0' });
+    expect(read('10000 2026-12-05 2027-01-01 min abc')).toBe('amount-not-number');
+    expect(read('10000 2026-12-05 2027-01-01 min -5')).toBe('amount-not-positive');
   });
 
   it('says what is missing or wrong', () => {
