@@ -14,6 +14,8 @@ import { fileSaver } from './files.ts';
  * outgoing message, and {"done":true} after each input so a script knows when to send the next.
  * Lines are handled strictly in order, one at a time, like a single Telegram chat would be.
  * A message's file is written to a folder and its line names the file's absolute path.
+ * `lang` is like Telegram's language_code: a line without it keeps the language last given for
+ * that user in this session, so a script need not repeat it on every line.
  */
 
 const userId = z.number().int().positive().default(1);
@@ -61,6 +63,8 @@ export async function runJsonl({ app, clock, input, output, onTick, afterInput, 
   const files = fileSaver(filesDir ?? (() => mkdtemp(join(tmpdir(), 'repaybot-files-'))), () => clock.now());
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
+  /** The `lang` last given per user: a line without one is that user's, not the default language. */
+  const knownLang = new Map<number, string>();
   for await (const raw of lines) {
     lineNumber += 1;
     let messages: OutgoingMessage[] = [];
@@ -78,7 +82,9 @@ export async function runJsonl({ app, clock, input, output, onTick, afterInput, 
         clock.set(now);
         messages = onTick ? await onTick(now) : [];
       } else {
-        const { user, lang } = parsed.data;
+        const { user } = parsed.data;
+        if (parsed.data.lang !== undefined) knownLang.set(user, parsed.data.lang);
+        const lang = knownLang.get(user);
         messages = await app.handle({
           userId: user,
           chatId: user,

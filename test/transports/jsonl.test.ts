@@ -111,4 +111,22 @@ describe('JSON-lines transport: the interface itself', () => {
     );
     expect(groups[3]?.[0]?.text).toContain('3 days overdue');
   });
+
+  it('a line without lang keeps the language given before for that user, and other users keep theirs', async () => {
+    const groups = byInput(
+      await runJsonlScript([
+        { user: 7, text: '/start', lang: 'zh-CN' },
+        { user: 8, text: '/start', lang: 'en' },
+        { user: 7, text: '/next' },
+        { user: 7, callback: 'nothing:stale' },
+        { user: 8, text: '/next' },
+        { user: 9, text: '/next' },
+      ]),
+    );
+    expect(groups[2]?.[0]?.text).toContain('目前没有待还款项');
+    expect(groups[3]?.[0]?.text).toContain('已经失效');
+    expect(groups[4]?.[0]?.text).toContain('Nothing is due');
+    // A user never given a lang gets the default language.
+    expect(groups[5]?.[0]?.text).toContain('Nothing is due');
+  });
 });
