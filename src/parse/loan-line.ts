@@ -200,14 +200,21 @@ class Line {
    * The whole words (space-separated, in the same run of unused text) just before and after a
    * span, with the `masked` spans blanked out so another number never reads as a word.
    */
-  wordsAround(span: Span, masked: readonly Span[]): { previous: string | undefined; next: string | undefined } {
+  wordsAround(
+    span: Span,
+    masked: readonly Span[],
+    isNameWord: (word: string) => boolean,
+  ): { previous: string | undefined; next: string | undefined; nameBefore: boolean } {
     let work = this.work;
     for (const m of masked) work = work.slice(0, m.start) + '#'.repeat(m.end - m.start) + work.slice(m.end);
-    const left = work.slice(0, span.start).split(GAP).at(-1) ?? '';
+    const pieces = work.slice(0, span.start).split(/[\u0000#]+/);
+    const left = pieces.pop() ?? '';
     const right = work.slice(span.end).split(GAP)[0] ?? '';
     return {
       previous: /\s$/.test(left) ? left.trim().split(/\s+/).at(-1) || undefined : undefined,
       next: /^\s/.test(right) ? right.trim().split(/\s+/)[0] || undefined : undefined,
+      // A name word before the span with a value between: the span is in a later piece of the line.
+      nameBefore: pieces.some((piece) => piece.split(/\s+/).some(isNameWord)),
     };
   }
 
@@ -301,10 +308,10 @@ const SMALLEST_BARE_AMOUNT = new Decimal(100);
  * - model: letters or 款/型/寸 follow it (2027款, 15pro): part of the name, never the amount;
  * - glued: it touches a word (花呗3000, 小米15, 3000分期): the amount only if nothing else is;
  * - inside: name words on both sides (Xiaomi 15 手机): likewise;
- * - after-name: a small number (under 100) right after a name word and before another number
- *   (iPhone 15 8000, Model 3 ¥200,000): part of the name;
- * - stray: the same with no number after it: part of the name (iPhone 15 12期) unless another
- *   number is the amount ("phone 10000 … thanks 12": unread);
+ * - after-name: a small number (under 100) right after a name word, before another number or in
+ *   the line's first name piece (iPhone 15 8000, Model 3 ¥200,000, 5000 for iPhone 15): part of
+ *   the name;
+ * - stray: the same in a later piece of the line ("phone 10000 12 months thanks 12"): unread;
  * - plain: a number standing between values or at an edge.
  */
 type AmountKind = 'marked' | 'model' | 'glued' | 'inside' | 'after-name' | 'stray' | 'plain';
@@ -317,7 +324,7 @@ interface AmountCandidate {
   from: string;
 }
 
-function isNameWord(word: string | undefined): boolean {
+function isNameWord(word: string | undefined): word is string {
   return word !== undefined && /\p{L}/u.test(word) && !CONNECTORS.has(word.toLowerCase());
 }
 
@@ -338,9 +345,10 @@ function readAmounts(line: Line): { value?: { value: Decimal; from: string | und
     const offset = span.start + whole.indexOf(amountText as string);
     const from = line.text.slice(offset, offset + (amountText as string).length).trim();
     const { before, after } = line.neighbours(span);
-    const { previous, next } = line.wordsAround(
+    const { previous, next, nameBefore } = line.wordsAround(
       span,
       spans.filter((other) => other !== span),
+      isNameWord,
     );
     let kind: AmountKind;
     if (keyword !== undefined || currency !== undefined || multiplier !== undefined || suffix !== undefined) kind = 'marked';
@@ -367,10 +375,11 @@ function readAmounts(line: Line): { value?: { value: Decimal; from: string | und
       }
       continue;
     }
-    // iPhone 15 8000: a small number between a name word and the next number is a model. With no
-    // number after it, it is one too unless the line has an amount elsewhere ("… thanks 12").
+    // iPhone 15 8000: a small number between a name word and the next number is a model; so is
+    // one ending the name ("5000 for iPhone 15"), but not one after the name and its values
+    // ("phone 10000 12 months thanks 12"): that is a stray value.
     if (kind === 'plain' && parsed.value.lt(SMALLEST_BARE_AMOUNT) && isNameWord(previous)) {
-      kind = next !== undefined && /^#+$/.test(next) ? 'after-name' : 'stray';
+      kind = (next !== undefined && /^#+$/.test(next)) || !nameBefore ? 'after-name' : 'stray';
     }
     candidates.push({ span, kind, value: parsed.value, from });
   }
@@ -389,7 +398,7 @@ function readAmounts(line: Line): { value?: { value: Decimal; from: string | und
   for (const c of candidates) {
     const inPool = pool.includes(c);
     if (inPool && !choice.rejected.includes(c.span)) line.use(c.span);
-    else if (inPool || (c.kind === 'stray' && chosen) || (c.kind === 'plain' && marked.length > 0)) {
+    else if (inPool || c.kind === 'stray' || (c.kind === 'plain' && marked.length > 0)) {
       line.use(c.span);
       unread.push(c.span);
     } else line.keep(c.span);

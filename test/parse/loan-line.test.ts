@@ -393,7 +393,7 @@ describe('parseLoanLine: quotes people actually see (issue 9, point 4)', () => {
     ['phone 3000 12 months total fee 8.8% first 2027-01-10', 'phone'],
     ['phone 3000 12 months 8.8% total fee first 2027-01-10', 'phone'],
     ['phone 3000 12 months total fee rate of 8.8% first 2027-01-10', 'phone'],
-  ])('%s: a total fee over the plan, 8.8%% / 12 a month, not 8.8%% a month', (line, name) => {
+  ])('%s: a total fee over the plan (8.8 / 12 a month, not 8.8 a month)', (line, name) => {
     expect(read(line)).toEqual({
       draft: { name, principal: '3000.00', periods: 12, rate: monthlyFee('8.8', 12), method: 'fee', firstDue: '2027-01-10' },
       unread: [],
@@ -500,6 +500,7 @@ describe('parseLoanLine: names keep their numbers (issue 9, point 5)', () => {
   it('never takes a small bare number beside a name as the amount: it stays in the name and the form asks', () => {
     expect(read('iPhone 15 12期')).toEqual({ draft: { name: 'iPhone 15', periods: 12 }, unread: [], errors: [] });
     expect(read('x 50 12期')).toEqual({ draft: { name: 'x 50', periods: 12 }, unread: [], errors: [] });
+    expect(read('5000 for iPhone 15')).toEqual({ draft: { name: 'iPhone 15', principal: '5000.00' }, unread: [], errors: [] });
     // After the name and its values, with the amount found, it is a stray value.
     expect(read('phone 10000 12 months 12% thanks 12')).toMatchObject({
       draft: { name: 'phone thanks', principal: '10000.00' },
