@@ -195,6 +195,7 @@ console-banner = repaybot — local chat in your terminal (no BOT_TOKEN set). Ty
 private-chat-only = For your privacy I only talk about loans in a private chat. Please message me directly.
 console-file-saved = 📎 Saved: { $path }
 console-file-not-saved = ⚠️ Could not save { $filename }: { $reason }
+console-pick-button = { $typed } is not one of the buttons: type a number from 1 to { $count } to press one. To send { $typed } to the bot as an amount, type { $amount }.
 
 ## More commands
 

@@ -167,6 +167,7 @@ console-banner = repaybot —— 终端本地聊天（未设置 BOT_TOKEN）。�
 private-chat-only = 为了保护你的隐私，我只在私聊中讨论借款。请直接私信我。
 console-file-saved = 📎 已保存：{ $path }
 console-file-not-saved = ⚠️ 无法保存 { $filename }：{ $reason }
+console-pick-button = { $typed } 不是按钮的编号：输入 1 到 { $count } 之间的数字来按按钮。如果 { $typed } 是金额，请输入 { $amount }。
 
 ## 更多命令
 

@@ -168,6 +168,7 @@ console-banner = repaybot —— 終端機本地聊天（未設定 BOT_TOKEN）�
 private-chat-only = 為了保護你的隱私，我只在私訊中討論借款。請直接私訊我。
 console-file-saved = 📎 已儲存：{ $path }
 console-file-not-saved = ⚠️ 無法儲存 { $filename }：{ $reason }
+console-pick-button = { $typed } 不是按鈕的編號：輸入 1 到 { $count } 之間的數字來按按鈕。如果 { $typed } 是金額，請輸入 { $amount }。
 
 ## 更多指令
 

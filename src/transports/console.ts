@@ -8,7 +8,10 @@ import { fileSaver } from './files.ts';
 
 /*
  * A chat in the terminal for one local user, for trying the bot without Telegram.
- * Buttons are printed numbered; typing the number or the label presses the button.
+ * Buttons are printed numbered; typing the number or the label presses the button. While buttons
+ * are on screen a bare number that is none of theirs is not sent (it would reach the bot as an
+ * answer, "9" as an amount of 9.00): the chat says which numbers press a button and how to type
+ * the number as an amount (9.00).
  * A reply's file (a CSV, a calendar, a chart) is saved to a folder and its path printed.
  */
 
@@ -68,10 +71,31 @@ export function consoleRenderer(options: {
   };
 }
 
+/** A bare number as typed, full-width digits too ("３"); undefined for anything else. */
+function bareNumber(typed: string): string | undefined {
+  const text = typed.normalize('NFKC').trim();
+  return /^\d+$/.test(text) ? text : undefined;
+}
+
+/**
+ * What the chat says instead of sending a bare number that presses none of the buttons on screen;
+ * undefined when the line is something else (or no buttons are shown), and it goes to the bot.
+ */
+export function notAButton(
+  buttons: Button[],
+  typed: string,
+  t: (key: string, args: Record<string, string | number>) => string,
+): string | undefined {
+  const number = bareNumber(typed);
+  if (number === undefined || buttons.length === 0 || pickButton(buttons, typed)) return undefined;
+  return t('console-pick-button', { typed: number, count: buttons.length, amount: `${number}.00` });
+}
+
 /** The button the user meant by typing its number or its label, if any. */
 export function pickButton(buttons: Button[], typed: string): Button | undefined {
   const text = typed.trim();
-  if (/^\d+$/.test(text)) return buttons[Number(text) - 1];
+  const number = bareNumber(text);
+  if (number !== undefined) return buttons[Number(number) - 1];
   return buttons.find((button) => button.label.toLowerCase() === text.toLowerCase());
 }
 
@@ -79,12 +103,17 @@ export async function runConsole({ app, userId, locale, input, output, filesDir,
   const rl = createInterface({ input, output, terminal: (output as { isTTY?: boolean }).isTTY === true });
   const print = (text: string) => output.write(`${text}\n\n`);
   const render = consoleRenderer({ translator: app.translator, locale, ...(filesDir !== undefined && { filesDir }), ...(now && { now }) });
-  print(app.translator.translate(locale, 'console-banner'));
+  const t = app.translator.for(locale);
+  print(t('console-banner'));
   let buttons: Button[] = [];
   rl.setPrompt('> ');
   rl.prompt();
   for await (const line of rl) {
-    if (line.trim() !== '') {
+    const refused = notAButton(buttons, line, t);
+    if (refused !== undefined) {
+      // Nothing reaches the bot, so the buttons stay pressable.
+      print(refused);
+    } else if (line.trim() !== '') {
       const pressed = pickButton(buttons, line);
       const messages = await app.handle({
         userId,

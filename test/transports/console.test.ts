@@ -6,7 +6,7 @@ import type { Button } from '../../src/core/types.ts';
 import { openDatabase, type Db } from '../../src/db/client.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { silentLogger } from '../../src/log.ts';
-import { pickButton, renderForConsole, runConsole } from '../../src/transports/console.ts';
+import { notAButton, pickButton, renderForConsole, runConsole } from '../../src/transports/console.ts';
 
 /** Types `lines` into the terminal chat, closes the input (Ctrl+D), and returns everything printed. */
 async function chat(lines: string[], options: { locale?: Locale; db?: Db; userId?: number } = {}): Promise<string> {
@@ -56,6 +56,20 @@ describe('pickButton', () => {
     expect(pickButton(buttons, '12000')).toBeUndefined();
     expect(pickButton(buttons, 'save it')).toBeUndefined();
     expect(pickButton([], '1')).toBeUndefined();
+  });
+});
+
+describe('notAButton', () => {
+  const t = (key: string, args: Record<string, string | number>) => `${key} ${JSON.stringify(args)}`;
+
+  it('answers a bare number that presses none of the buttons on screen', () => {
+    expect(notAButton(buttons, '9', t)).toBe('console-pick-button {"typed":"9","count":3,"amount":"9.00"}');
+    expect(notAButton(buttons, '０', t)).toContain('"typed":"0"');
+  });
+
+  it('lets everything else through: a button’s number, a label, an amount with a mark, or any text without buttons', () => {
+    for (const typed of ['2', ' 3 ', 'Save', '9.00', '¥9', 'hello', '']) expect(notAButton(buttons, typed, t)).toBeUndefined();
+    expect(notAButton([], '9', t)).toBeUndefined();
   });
 });
 
@@ -152,5 +166,28 @@ describe('runConsole', () => {
     const printed = await chat(['10000'], { db });
     // A new session continues the open form: the amount is taken and the method is asked.
     expect(answerTo(printed, 1)).toMatch(/\(3\/6\)/);
+  });
+
+  it('a bare number that is none of the buttons on screen is not sent as an amount; the buttons still work', async () => {
+    const db = openDatabase(':memory:');
+    const printed = await chat(
+      ['/addloan phone 12000 12 months 0.6% monthly fee first 2026-12-10', '1', '/paid', '9', '500', '500.00', '1'],
+      { db },
+    );
+    expect(answerTo(printed, 3)).toMatch(/\[1\] Confirm\s+\[2\] Cancel/);
+    const nine = answerTo(printed, 4);
+    expect(nine).toContain(
+      '9 is not one of the buttons: type a number from 1 to 2 to press one. To send 9 to the bot as an amount, type 9.00.',
+    );
+    expect(nine).not.toContain('Amount: 9.00');
+    expect(answerTo(printed, 5)).toContain('type 500.00');
+    expect(answerTo(printed, 6)).toContain('Amount: 500.00');
+    expect(answerTo(printed, 7)).toContain('Recorded 500.00 for phone.');
+    expect(db.$client.prepare('select amount from payments').all()).toEqual([{ amount: '500.00' }]);
+  });
+
+  it('says it in the terminal’s language', async () => {
+    const printed = await chat(['/language', '7'], { locale: 'zh-Hans' });
+    expect(answerTo(printed, 2)).toContain('7 不是按钮的编号：输入 1 到 3 之间的数字来按按钮。');
   });
 });
