@@ -6,7 +6,7 @@ export const statusCommand: Command = {
   name: 'status',
   descriptionKey: 'command-status',
   run(ctx) {
-    const overdue = ctx.services.overdue.list(ctx.today);
+    const overdue = ctx.services.overdue.list();
     if (overdue.length === 0) {
       const next = ctx.services.loans.nextDue();
       const text = next

@@ -65,7 +65,7 @@ export function createApp(deps: AppDeps): App {
       now,
       today: todayIn(user.timeZone, now),
       isOperator: operators.has(user.id),
-      services: deps.services.forUser(user.id),
+      services: deps.services.forUser(user.id, now),
     };
   }
 

@@ -34,7 +34,12 @@ export function replaceAllocations(
   for (const allocation of allocations) q.insert(paymentAllocations).values(allocation).run();
 }
 
-export function setInstallmentLedger(q: Queryable, loanId: number, installmentId: number, values: { paid: string; penaltyOpen: string }): void {
+export function setInstallmentLedger(
+  q: Queryable,
+  loanId: number,
+  installmentId: number,
+  values: { paid: string; penaltyOpen: string },
+): void {
   q.update(installments)
     .set(values)
     .where(and(eq(installments.id, installmentId), eq(installments.loanId, loanId)))

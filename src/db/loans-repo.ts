@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
-import { installments, loans, paymentAllocations, payments } from './schema.ts';
+import { installments, loans, payments } from './schema.ts';
 
 export type LoanRow = typeof loans.$inferSelect;
 export type NewLoanRow = typeof loans.$inferInsert;
@@ -95,47 +95,13 @@ export function lastUserPayment(q: Queryable, userId: number): (PaymentRow & { l
   return row ? { ...row.payment, loanName: row.loanName } : undefined;
 }
 
-export function insertPayment(
-  q: Queryable,
-  payment: typeof payments.$inferInsert,
-  allocations: { installmentId: number; amount: string; newPaid: string }[],
-): PaymentRow {
-  const saved = q.insert(payments).values(payment).returning().get();
-  insertAllocations(q, saved.id, allocations);
-  return saved;
-}
-
-/** Records how a payment was spread and sets each installment's new paid total. */
-export function insertAllocations(
-  q: Queryable,
-  paymentId: number,
-  allocations: { installmentId: number; amount: string; newPaid: string }[],
-): void {
-  for (const allocation of allocations) {
-    q.insert(paymentAllocations).values({ paymentId, installmentId: allocation.installmentId, amount: allocation.amount }).run();
-    q.update(installments).set({ paid: allocation.newPaid }).where(eq(installments.id, allocation.installmentId)).run();
-  }
-}
-
-export function allocationsOf(q: Queryable, paymentId: number): { installmentId: number; amount: string }[] {
-  return q
-    .select({ installmentId: paymentAllocations.installmentId, amount: paymentAllocations.amount })
-    .from(paymentAllocations)
-    .where(eq(paymentAllocations.paymentId, paymentId))
-    .all();
-}
-
-export function setInstallmentPaid(q: Queryable, installmentId: number, paid: string): void {
-  q.update(installments).set({ paid }).where(eq(installments.id, installmentId)).run();
+/** A payment as the borrower recorded it; how it is spread is the ledger's (src/services/ledger.ts). */
+export function insertPayment(q: Queryable, payment: typeof payments.$inferInsert): PaymentRow {
+  return q.insert(payments).values(payment).returning().get();
 }
 
 export function deletePayment(q: Queryable, paymentId: number): void {
   q.delete(payments).where(eq(payments.id, paymentId)).run();
-}
-
-export function installmentsByIds(q: Queryable, ids: number[]): InstallmentRow[] {
-  if (ids.length === 0) return [];
-  return q.select().from(installments).where(inArray(installments.id, ids)).all();
 }
 
 /** New terms for a loan: its schedule is rebuilt, and its payments go back on in the caller's next step. */
@@ -149,6 +115,20 @@ export function replaceSchedule(q: Queryable, loanId: number, loan: Partial<NewL
         .returning()
         .all()
     : [];
+}
+
+export function markLoanSettled(q: Queryable, userId: number, loanId: number, on: string): void {
+  q.update(loans)
+    .set({ settledOn: on })
+    .where(and(eq(loans.userId, userId), eq(loans.id, loanId)))
+    .run();
+}
+
+export function renameLoan(q: Queryable, userId: number, loanId: number, name: string): void {
+  q.update(loans)
+    .set({ name })
+    .where(and(eq(loans.userId, userId), eq(loans.id, loanId)))
+    .run();
 }
 
 export function setLoanRemindersPaused(q: Queryable, userId: number, loanId: number, paused: boolean): boolean {

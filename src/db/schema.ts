@@ -64,6 +64,15 @@ export const loans = sqliteTable(
     /** Fee plans: what paying off early costs; JSON PrepaymentRule, null = waive remaining fees. */
     prepaymentRule: text('prepayment_rule', { mode: 'json' }).$type<Record<string, unknown>>(),
     remindersPaused: integer('reminders_paused', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * How a payment covers late fee, penalty, fee, interest and principal: 'civil-code' (Art. 561,
+     * the default), 'principal-first', or the five parts joined by commas (allocation-order.ts).
+     */
+    allocationOrder: text('allocation_order').notNull().default('civil-code'),
+    /** The lender's time zone: due dates are its dates. Null = the bot's DEFAULT_TIMEZONE. */
+    lenderTimeZone: text('lender_time_zone'),
+    /** Set when the borrower paid the loan off (/payoff): a settled loan's terms no longer change. */
+    settledOn: text('settled_on'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('loans_user_idx').on(t.userId)],
@@ -84,6 +93,13 @@ export const installments = sqliteTable(
     payment: text('payment').notNull(),
     /** How much of `payment` has been paid so far. */
     paid: text('paid').notNull().default('0.00'),
+    /**
+     * Penalty and late fees charged on this installment and not yet paid or waived, as of the last
+     * change to the loan's ledger (src/services/ledger.ts). Once the installment itself is paid
+     * nothing more accrues, so this is what it still owes; while it is open more accrues daily
+     * and the ledger computes it. Lets the reminder timetable find installments owing only penalty.
+     */
+    penaltyOpen: text('penalty_open').notNull().default('0.00'),
   },
   (t) => [uniqueIndex('installments_loan_n_idx').on(t.loanId, t.n), index('installments_due_idx').on(t.dueDate)],
 );
@@ -147,8 +163,36 @@ export const paymentAllocations = sqliteTable(
       .notNull()
       .references(() => installments.id, { onDelete: 'cascade' }),
     amount: text('amount').notNull(),
+    /** The part of `amount` that paid penalty interest (罚息) and the part that paid the late fee (违约金). */
+    penalty: text('penalty').notNull().default('0.00'),
+    lateFee: text('late_fee').notNull().default('0.00'),
   },
   (t) => [index('allocations_payment_idx').on(t.paymentId), index('allocations_installment_idx').on(t.installmentId)],
+);
+
+/**
+ * What the lender said about an installment's penalty, as the borrower entered it (or, with the
+ * hardship work, as an operator approved it): 'charged' with the lender's figure, which replaces
+ * the estimate as of `on`; 'waived', which clears what was charged and unpaid as of `on`. Keyed
+ * by the installment's number, not its row: an edit that rebuilds the schedule keeps them.
+ */
+export const penaltyEntries = sqliteTable(
+  'penalty_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    loanId: integer('loan_id')
+      .notNull()
+      .references(() => loans.id, { onDelete: 'cascade' }),
+    n: integer('n').notNull(),
+    kind: text('kind', { enum: ['charged', 'waived'] }).notNull(),
+    /** The lender's figure ('charged'); null for a waiver. */
+    amount: text('amount'),
+    on: text('on').notNull(),
+    /** 'user' (the borrower entered it) or 'operator' (an approved waiver). */
+    source: text('source').notNull().default('user'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('penalty_entries_loan_idx').on(t.loanId)],
 );
 
 /**

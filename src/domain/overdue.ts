@@ -126,11 +126,43 @@ function stageOnDay(starts: { stage: OverdueStage; day: number }[], day: number)
   return stage;
 }
 
+/** Where an installment due on `due` stands on `today`, whatever is owed on it. */
+export interface OverdueStanding {
+  daysPastDue: number;
+  inGrace: boolean;
+  stage: OverdueStage;
+  stages: StageStart[];
+  nextStage?: StageStart;
+}
+
+/** The stage of an installment on `today` (a parameter: the domain has no clock) and when the next one starts. */
+export function overdueStanding(due: IsoDate, policy: OverduePolicy, today: IsoDate): OverdueStanding {
+  const days = daysBetween(due, today);
+  const daysPastDue = Math.max(days, 0);
+  const starts = stageStarts(policy);
+  const stages = starts.map((s) => ({ stage: s.stage, from: addDays(due, s.day) }));
+  let stage: OverdueStage;
+  let nextStage: StageStart | undefined;
+  if (days < 0) {
+    stage = 'upcoming';
+    nextStage = { stage: 'due-today', from: due };
+  } else {
+    stage = days === 0 ? 'due-today' : stageOnDay(starts, daysPastDue);
+    const nextDay = starts.find((s) => s.day > daysPastDue)?.day;
+    if (nextDay !== undefined) nextStage = { stage: stageOnDay(starts, nextDay), from: addDays(due, nextDay) };
+  }
+  const standing: OverdueStanding = { daysPastDue, inGrace: daysPastDue >= 1 && daysPastDue <= policy.graceDays, stage, stages };
+  if (nextStage) standing.nextStage = nextStage;
+  return standing;
+}
+
 /**
- * One installment on `today` (a parameter: the domain has no clock). Penalty runs from the day
- * after the due date; within grace (daysPastDue ≤ graceDays) it shows 0.00 because paying now
- * counts as on time; once grace has ended it covers ALL days past due, grace days included
- * (domain.md §3). A fully paid installment has nothing to evaluate: RangeError.
+ * One installment on `today` as if nothing had been paid late: penalty on what is open now for
+ * all the days past due. Penalty runs from the day after the due date; within grace
+ * (daysPastDue ≤ graceDays) it shows 0.00 because paying now counts as on time; once grace has
+ * ended it covers ALL days past due, grace days included (domain.md §3). What a borrower owes
+ * after part payments is the ledger's business (loan-ledger.ts), which accrues day by day with
+ * overduePenalty. A fully paid installment has nothing to evaluate: RangeError.
  */
 export function evaluateInstallment(
   inst: InstallmentForOverdue,
@@ -143,37 +175,16 @@ export function evaluateInstallment(
   }
   const open = openParts(inst);
   if (!open.total.gt(0)) throw new RangeError(`installment ${inst.n} is fully paid: nothing to evaluate`);
-
-  const days = daysBetween(inst.due, today);
-  const daysPastDue = Math.max(days, 0);
-  const graceEnded = daysPastDue > policy.graceDays;
-  const starts = stageStarts(policy);
-  const stages = starts.map((s) => ({ stage: s.stage, from: addDays(inst.due, s.day) }));
-
-  let stage: OverdueStage;
-  let nextStage: StageStart | undefined;
-  if (days < 0) {
-    stage = 'upcoming';
-    nextStage = { stage: 'due-today', from: inst.due };
-  } else {
-    stage = days === 0 ? 'due-today' : stageOnDay(starts, daysPastDue);
-    const nextDay = starts.find((s) => s.day > daysPastDue)?.day;
-    if (nextDay !== undefined) nextStage = { stage: stageOnDay(starts, nextDay), from: addDays(inst.due, nextDay) };
-  }
-
-  const evaluation: OverdueEvaluation = {
+  const standing = overdueStanding(inst.due, policy, today);
+  const graceEnded = standing.daysPastDue > policy.graceDays;
+  return {
     n: inst.n,
     due: inst.due,
-    daysPastDue,
-    inGrace: daysPastDue >= 1 && !graceEnded,
+    ...standing,
     open: open.total,
-    penalty: graceEnded ? overduePenalty(open, contractAnnualRate, policy, daysPastDue) : roundCents(ZERO),
+    penalty: graceEnded ? overduePenalty(open, contractAnnualRate, policy, standing.daysPastDue) : roundCents(ZERO),
     lateFee: graceEnded ? lateFeeFor(open.total, policy) : roundCents(ZERO),
-    stage,
-    stages,
   };
-  if (nextStage) evaluation.nextStage = nextStage;
-  return evaluation;
 }
 
 /** Every installment with something still open (fully paid ones are skipped), oldest due first. */

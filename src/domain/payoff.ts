@@ -1,5 +1,5 @@
 import { addMonthsToParts, daysBetween, splitIsoDate, type IsoDate } from './calendar.ts';
-import { openParts } from './installment-split.ts';
+import { openParts, type ScheduledPart } from './installment-split.ts';
 import { Decimal, ZERO, roundCents } from './money.ts';
 import { INTEREST_BEARING_METHODS, annualRateOf, type LoanTerms, type ScheduleRow } from './schedule.ts';
 
@@ -25,6 +25,8 @@ export interface PayoffInput {
    * 'charge-remaining-fees' charges their (normally zero) fee column. bnpl ignores the rule.
    */
   prepaymentRule?: PrepaymentRule;
+  /** How `paid` covers an installment's parts (default fee → interest → principal). */
+  order?: readonly ScheduledPart[];
 }
 
 export interface PayoffQuote {
@@ -83,7 +85,7 @@ export function payoffQuote(input: PayoffInput): PayoffQuote {
   let lastDue: IsoDate | undefined;
   for (const row of rows) {
     if (!row.paid.isFinite() || row.paid.lt(0)) throw new RangeError(`paid must be >= 0, got ${row.paid.toString()}`);
-    const open = openParts(row);
+    const open = openParts(row, input.order);
     remainingScheduled = remainingScheduled.plus(open.total);
     const days = daysBetween(today, row.due);
     if (days < 0) overdue = overdue.plus(open.total);
@@ -120,7 +122,7 @@ export function payoffQuote(input: PayoffInput): PayoffQuote {
         break;
       case 'charge-remaining-fees':
         // Interest-bearing methods: only their fee column (interest there is accrued, not scheduled).
-        fees = interestBearing ? sumFutureFees(rows, today) : futureCharges;
+        fees = interestBearing ? sumFutureFees(rows, today, input.order) : futureCharges;
         break;
       case 'percent-of-principal':
         if (!rule.percent.isFinite() || rule.percent.lt(0)) throw new RangeError(`percent must be >= 0, got ${rule.percent.toString()}`);
@@ -142,9 +144,9 @@ export function payoffQuote(input: PayoffInput): PayoffQuote {
   };
 }
 
-function sumFutureFees(rows: (ScheduleRow & { paid: Decimal })[], today: IsoDate): Decimal {
+function sumFutureFees(rows: (ScheduleRow & { paid: Decimal })[], today: IsoDate, order?: readonly ScheduledPart[]): Decimal {
   let total = ZERO;
-  for (const row of rows) if (row.due > today) total = total.plus(openParts(row).fee);
+  for (const row of rows) if (row.due > today) total = total.plus(openParts(row, order).fee);
   return total;
 }
 

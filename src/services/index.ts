@@ -25,29 +25,34 @@ export interface ServicesConfig {
   lpr: { percent: Decimal; since: IsoDate };
 }
 
-/** Every use case of one user. */
-function userServices(db: Db, config: ServicesConfig, userId: number) {
+/**
+ * Every use case of one user, at the instant of the update being handled (`now`): each loan's
+ * "today" is its lender's date at that instant, whoever reads it.
+ */
+function userServices(db: Db, config: ServicesConfig, userId: number, now: Date) {
+  const zone = config.defaultTimeZone;
   return {
     userId,
     lpr: config.lpr,
     loans: {
-      list: () => listLoans(db, userId),
-      overview: (loanId: number) => loanOverview(db, userId, loanId),
-      nextDue: () => nextDue(db, userId),
-      add: (input: LoanInput, today: IsoDate, now: Date) => addLoan(db, userId, input, today, now),
-      replace: (loanId: number, input: LoanInput, now: Date, timeZone: string) => replaceLoan(db, userId, loanId, input, now, timeZone),
+      list: () => listLoans(db, userId, now, zone),
+      overview: (loanId: number) => loanOverview(db, userId, loanId, now, zone),
+      nextDue: () => nextDue(db, userId, now, zone),
+      add: (input: LoanInput, today: IsoDate, now: Date) => addLoan(db, userId, input, today, now, zone),
+      replace: (loanId: number, input: LoanInput, now: Date, timeZone: string) =>
+        replaceLoan(db, userId, loanId, input, now, timeZone, zone),
       remove: (loanId: number, now: Date) => removeLoan(db, userId, loanId, now),
       setReminders: (loanId: number, paused: boolean, now: Date) => setLoanReminders(db, userId, loanId, paused, now),
     },
-    overdue: { list: (today: IsoDate) => overdueOfUser(db, userId, today) },
+    overdue: { list: () => overdueOfUser(db, userId, now, zone) },
     payments: {
-      record: (loanId: number, amount: Decimal, paidOn: IsoDate, now: Date) => recordPayment(db, userId, loanId, amount, paidOn, now),
+      record: (loanId: number, amount: Decimal, paidOn: IsoDate, now: Date) => recordPayment(db, userId, loanId, amount, paidOn, now, zone),
       last: () => lastPayment(db, userId),
-      undo: (paymentId: number, now: Date) => undoLastPayment(db, userId, paymentId, now),
+      undo: (paymentId: number, now: Date) => undoLastPayment(db, userId, paymentId, now, zone),
     },
     payoff: {
-      quote: (loanId: number, today: IsoDate) => payoffOf(db, userId, loanId, today),
-      settle: (loanId: number, today: IsoDate, now: Date, expected: Decimal) => settleLoan(db, userId, loanId, today, now, expected),
+      quote: (loanId: number) => payoffOf(db, userId, loanId, now, zone),
+      settle: (loanId: number, expected: Decimal) => settleLoan(db, userId, loanId, now, expected, zone),
     },
     settings: {
       get: () => reminderSettingsOfUser(db, userId),
@@ -69,7 +74,7 @@ export function createServices(db: Db, config: ServicesConfig) {
     /** The user who wrote: created on first contact, reactivated, their Telegram language kept. */
     enterUser: (userId: number, languageCode: string | undefined, now: Date) =>
       enterUser(db, userId, languageCode, now, config.defaultTimeZone),
-    forUser: (userId: number): UserServices => userServices(db, config, userId),
+    forUser: (userId: number, now: Date): UserServices => userServices(db, config, userId, now),
     /** A message for another chat (an operator's, a borrower's): into the delivery outbox. */
     deliveries: { queue: (chatId: number, message: QueuedMessage, now: Date) => queueMessage(db, { chatId, message, now }) },
   };

@@ -1,7 +1,7 @@
 import { aprOfSchedule } from '../domain/apr.ts';
 import { todayIn, type IsoDate } from '../domain/calendar.ts';
-import { openParts } from '../domain/installment-split.ts';
-import { Decimal, ZERO, toMoneyString } from '../domain/money.ts';
+import type { InstallmentLedger, LoanLedger } from '../domain/loan-ledger.ts';
+import { Decimal, ZERO, sumMoney, toMoneyString } from '../domain/money.ts';
 import { buildSchedule, summarizeSchedule, type ScheduleRow, type ScheduleSummary } from '../domain/schedule.ts';
 import type { Queryable } from '../db/client.ts';
 import {
@@ -9,10 +9,12 @@ import {
   deletePayment,
   findLoan,
   insertLoan,
+  insertPayment,
   installmentsOfLoan,
   installmentsOfUser,
   loansOfUser,
   paymentsOfLoan,
+  renameLoan,
   replaceSchedule,
   setLoanRemindersPaused,
   type InstallmentRow,
@@ -22,7 +24,7 @@ import {
 import { columnsFromInput, termsFromInput, type LoanInput } from './loan-shapes.ts';
 import { refreshReminders } from './reminder-timetable.ts';
 import { groupByLoan, scheduleRowsOf } from './installment-rows.ts';
-import { applyPayment } from './payments.ts';
+import { ledgerOf, loanToday, rebookLoan } from './ledger.ts';
 
 export type { LenderKind, LoanInput, StoredPrepaymentRule } from './loan-shapes.ts';
 
@@ -58,25 +60,34 @@ export interface SavedLoan {
   assumedPaid: number;
 }
 
-export function addLoan(q: Queryable, userId: number, input: LoanInput, today: IsoDate, now: Date): SavedLoan {
+export function addLoan(q: Queryable, userId: number, input: LoanInput, today: IsoDate, now: Date, defaultTimeZone: string): SavedLoan {
   const rows = buildSchedule(termsFromInput(input));
   const behind = rows.filter((row) => row.due < today);
   // One transaction for the loan, its schedule, the installments behind it and its reminders.
   return q.transaction((tx) => {
     const saved = insertLoan(tx, { ...columnsFromInput(input), userId, createdAt: now.toISOString() }, installmentColumns(rows));
-    let installments = saved.installments;
-    // A 0.00 installment (an interest-free month of a balloon loan) has nothing to count as paid.
-    for (const row of behind.filter((r) => r.payment.gt(0))) {
-      installments = applyPayment(tx, saved.loan.id, installments, row.payment, row.due, 'registration', now).installments;
-    }
+    assumePaidBefore(tx, saved.loan.id, rows, today, now);
+    rebookLoan(tx, saved.loan, saved.installments, loanToday(saved.loan, now, defaultTimeZone));
     refreshReminders(tx, userId, now);
     return { loan: saved.loan, assumedPaid: behind.length };
   });
 }
 
+/**
+ * The installments due before the loan was registered are taken as paid on their due dates
+ * (the borrower is registering a loan in progress). A 0.00 installment (an interest-free month
+ * of a balloon loan) has nothing to count as paid.
+ */
+function assumePaidBefore(q: Queryable, loanId: number, rows: ScheduleRow[], registeredOn: IsoDate, now: Date): void {
+  for (const row of rows.filter((r) => r.due < registeredOn && r.payment.gt(0))) {
+    insertPayment(q, { loanId, amount: toMoneyString(row.payment), paidOn: row.due, source: 'registration', createdAt: now.toISOString() });
+  }
+}
+
 export type ReplaceLoanResult =
-  | { ok: true }
+  | { ok: true; renamedOnly?: boolean }
   | { ok: false; reason: 'no-such-loan' }
+  | { ok: false; reason: 'settled'; settledOn: IsoDate | undefined }
   | { ok: false; reason: 'paid-exceeds-schedule'; paid: Decimal; scheduled: Decimal };
 
 class EditRefused extends Error {
@@ -88,11 +99,26 @@ class EditRefused extends Error {
   }
 }
 
+/** The loan's columns that describe it without changing what is owed: the only ones a settled loan may change. */
+const DESCRIPTIVE_COLUMNS = ['name'] as const;
+
+/** True when `input` changes nothing of `loan` but its descriptive columns. */
+function changesOnlyDescription(loan: LoanRow, input: LoanInput): boolean {
+  const columns = columnsFromInput(input) as Record<string, unknown>;
+  return Object.entries(columns).every(
+    ([key, value]) =>
+      (DESCRIPTIVE_COLUMNS as readonly string[]).includes(key) ||
+      JSON.stringify(value ?? null) === JSON.stringify((loan as Record<string, unknown>)[key] ?? null),
+  );
+}
+
 /**
  * New terms for an existing loan. The schedule is rebuilt; installments due before the loan was
  * registered count as paid again (under the new terms), and the payments the borrower recorded
- * are applied again, oldest first. If they come to more than the new schedule, the edit is
- * refused and nothing changes: a payment is never silently lost.
+ * are replayed on it. If they come to more than the new schedule, the edit is refused and nothing
+ * changes: a payment is never silently lost. A settled loan (paid off, or nothing owed) keeps its
+ * terms: a rename goes through, anything else is refused with the reason, because rebuilding the
+ * schedule would make the interest the payoff saved owed again.
  */
 export function replaceLoan(
   q: Queryable,
@@ -101,6 +127,7 @@ export function replaceLoan(
   input: LoanInput,
   now: Date,
   timeZone: string,
+  defaultTimeZone: string,
 ): ReplaceLoanResult {
   const rows = buildSchedule(termsFromInput(input));
   let result: ReplaceLoanResult;
@@ -108,33 +135,26 @@ export function replaceLoan(
     result = q.transaction((tx): ReplaceLoanResult => {
       const loan = findLoan(tx, userId, loanId);
       if (!loan) return { ok: false, reason: 'no-such-loan' };
+      const today = loanToday(loan, now, defaultTimeZone);
+      const settled = loan.settledOn !== null || ledgerOf(tx, loan, installmentsOfLoan(tx, userId, loanId), today).totalOwed.lte(0);
+      if (settled) {
+        if (!changesOnlyDescription(loan, input)) return { ok: false, reason: 'settled', settledOn: loan.settledOn ?? undefined };
+        renameLoan(tx, userId, loanId, input.name);
+        return { ok: true, renamedOnly: true };
+      }
       const registeredOn = todayIn(timeZone, new Date(loan.createdAt));
       const payments = paymentsOfLoan(tx, userId, loanId);
       for (const payment of payments.filter((p) => p.source === 'registration')) deletePayment(tx, payment.id);
-      let installments = replaceSchedule(tx, loanId, columnsFromInput(input), installmentColumns(rows));
-      for (const row of rows.filter((r) => r.due < registeredOn && r.payment.gt(0))) {
-        installments = applyPayment(tx, loanId, installments, row.payment, row.due, 'registration', now).installments;
-      }
-      for (const payment of payments.filter((p) => p.source !== 'registration')) {
-        // The old allocations went with the old installments; the payment row itself stays.
-        const applied = applyPayment(
-          tx,
-          loanId,
-          installments,
-          new Decimal(payment.amount),
-          payment.paidOn,
-          payment.source,
-          now,
-          payment.id,
+      const installments = replaceSchedule(tx, loanId, columnsFromInput(input), installmentColumns(rows));
+      assumePaidBefore(tx, loanId, rows, registeredOn, now);
+      const updated = findLoan(tx, userId, loanId) as LoanRow;
+      const ledger = rebookLoan(tx, updated, installments, today);
+      if (ledger.leftovers.length > 0) {
+        const paid = payments.filter((p) => p.source !== 'registration').reduce((sum, p) => sum.plus(p.amount), ZERO);
+        throw new EditRefused(
+          paid,
+          rows.reduce((sum, r) => sum.plus(r.payment), ZERO),
         );
-        if (applied.leftover.gt(0)) {
-          const paid = payments.filter((p) => p.source !== 'registration').reduce((sum, p) => sum.plus(p.amount), ZERO);
-          throw new EditRefused(
-            paid,
-            rows.reduce((sum, r) => sum.plus(r.payment), ZERO),
-          );
-        }
-        installments = applied.installments;
       }
       // New due dates move the reminders with them.
       refreshReminders(tx, userId, now);
@@ -169,59 +189,82 @@ export function openAmount(row: InstallmentRow): Decimal {
   return new Decimal(row.payment).minus(row.paid);
 }
 
-export function openPartsOf(row: InstallmentRow) {
-  return openParts({
-    principal: new Decimal(row.principal),
-    interest: new Decimal(row.interest),
-    fee: new Decimal(row.fee),
-    paid: new Decimal(row.paid),
-  });
-}
-
 export interface DueItem {
   loanId: number;
   loanName: string;
   n: number;
   periods: number;
   due: IsoDate;
+  /** What settles this installment today: its open amount plus the penalty and late fee it owes. */
   amount: Decimal;
+  /** The part of `amount` that is penalty interest and late fee. */
+  penalty: Decimal;
 }
 
 export interface LoanOverview {
   loan: LoanRow;
+  /** The loan's ledger on its lender's today: what each installment owes, penalty included. */
+  ledger: LoanLedger;
   remainingPrincipal: Decimal;
+  /** The oldest installment with something owed. */
   next: DueItem | undefined;
+  /** Nothing owed: principal, interest, fees and penalty all paid or waived. */
+  settled: boolean;
   apr: Decimal;
 }
 
-function toDueItem(row: InstallmentRow, loan: LoanRow): DueItem {
-  return { loanId: loan.id, loanName: loan.name, n: row.n, periods: loan.periods, due: row.dueDate, amount: openAmount(row) };
+function toDueItem(entry: InstallmentLedger, loan: LoanRow): DueItem {
+  return {
+    loanId: loan.id,
+    loanName: loan.name,
+    n: entry.n,
+    periods: loan.periods,
+    due: entry.due,
+    amount: entry.owed,
+    penalty: entry.penaltyOwed.plus(entry.lateFeeOwed),
+  };
 }
 
-function overview(loan: LoanRow, rows: InstallmentRow[]): LoanOverview {
-  const open = rows.filter((row) => openAmount(row).gt(0));
-  const remainingPrincipal = open.reduce((sum, row) => sum.plus(openPartsOf(row).principal), ZERO);
-  const firstOpen = open[0];
+function overview(q: Queryable, loan: LoanRow, rows: InstallmentRow[], today: IsoDate): LoanOverview {
+  const ledger = ledgerOf(q, loan, rows, today);
+  const owing = ledger.installments.filter((entry) => entry.owed.gt(0));
+  const remainingPrincipal = sumMoney(ledger.installments.map((entry) => entry.open.principal));
+  const firstOwing = owing[0];
   const schedule = scheduleRowsOf(loan.principal, rows);
   const { apr } = aprOfSchedule(new Decimal(loan.principal), schedule, new Decimal(loan.upfrontFee), loan.startDate ?? undefined);
-  return { loan, remainingPrincipal, next: firstOpen ? toDueItem(firstOpen, loan) : undefined, apr };
+  return {
+    loan,
+    ledger,
+    remainingPrincipal,
+    next: firstOwing ? toDueItem(firstOwing, loan) : undefined,
+    settled: firstOwing === undefined,
+    apr,
+  };
 }
 
-export function listLoans(q: Queryable, userId: number): LoanOverview[] {
+export function listLoans(q: Queryable, userId: number, now: Date, defaultTimeZone: string): LoanOverview[] {
   const byLoan = groupByLoan(installmentsOfUser(q, userId));
   return loansOfUser(q, userId).map((loan) =>
     overview(
+      q,
       loan,
       (byLoan.get(loan.id) ?? []).sort((a, b) => a.n - b.n),
+      loanToday(loan, now, defaultTimeZone),
     ),
   );
 }
 
-export function loanOverview(q: Queryable, userId: number, loanId: number): (LoanOverview & { rows: InstallmentRow[] }) | undefined {
+export function loanOverview(
+  q: Queryable,
+  userId: number,
+  loanId: number,
+  now: Date,
+  defaultTimeZone: string,
+): (LoanOverview & { rows: InstallmentRow[] }) | undefined {
   const loan = findLoan(q, userId, loanId);
   if (!loan) return undefined;
   const rows = installmentsOfLoan(q, userId, loanId);
-  return { ...overview(loan, rows), rows };
+  return { ...overview(q, loan, rows, loanToday(loan, now, defaultTimeZone)), rows };
 }
 
 export interface NextDue {
@@ -233,8 +276,8 @@ export interface NextDue {
   later: DueItem[];
 }
 
-export function nextDue(q: Queryable, userId: number): NextDue | undefined {
-  const nexts = listLoans(q, userId)
+export function nextDue(q: Queryable, userId: number, now: Date, defaultTimeZone: string): NextDue | undefined {
+  const nexts = listLoans(q, userId, now, defaultTimeZone)
     .flatMap((entry) => (entry.next ? [entry.next] : []))
     .sort((a, b) => a.due.localeCompare(b.due) || a.loanId - b.loanId);
   const first = nexts[0];

@@ -1,50 +1,61 @@
-import type { IsoDate } from '../domain/calendar.ts';
 import type { Decimal } from '../domain/money.ts';
-import { evaluateLoan, type OverdueEvaluation, type OverdueStage } from '../domain/overdue.ts';
-import type { OverduePolicy } from '../domain/overdue-policy.ts';
-import { policyFrom } from '../domain/policy-overrides.ts';
-import { toAnnualPercent } from '../domain/rates.ts';
+import { overdueStanding, stageRank, type OverdueEvaluation, type OverdueStage } from '../domain/overdue.ts';
+import type { LoanLedger } from '../domain/loan-ledger.ts';
+import { sumMoney } from '../domain/money.ts';
 import type { Queryable } from '../db/client.ts';
 import { installmentsOfUser, loansOfUser, type LoanRow } from '../db/loans-repo.ts';
-import { groupByLoan, scheduleRowsOf } from './installment-rows.ts';
-import { inputFromRow } from './loan-shapes.ts';
+import { groupByLoan } from './installment-rows.ts';
+import { ledgerOf, loanToday } from './ledger.ts';
+import { overdueRulesOf } from './overdue-rules.ts';
 
-/** What a loan's overdue rules are computed from, read from its row once. */
-export interface OverdueRules {
-  policy: OverduePolicy;
-  /** The contract's nominal annual rate as a fraction: the base of a bank's penalty rate. */
-  annualRate: Decimal;
-}
+export { overdueRulesOf, type OverdueRules } from './overdue-rules.ts';
 
-export function overdueRulesOf(loan: LoanRow): OverdueRules {
-  const { policyPreset, policyOverrides, rate, dayBasis } = inputFromRow(loan);
-  return {
-    policy: policyFrom(policyPreset ?? 'bank-cn', policyOverrides),
-    annualRate: toAnnualPercent(rate.percent, rate.unit, dayBasis ?? 360).div(100),
-  };
-}
-
-/** A loan with something past its due date: the domain's evaluation with the loan it is about. */
+/** A loan with something past its due date: each such installment's standing and what it owes, from the ledger. */
 export interface OverdueLoan {
   loan: LoanRow;
   installments: OverdueEvaluation[];
+  /** What is open of the installments past due (their own amounts, without penalty). */
   totalOverdue: Decimal;
+  /** Penalty interest (罚息) charged and still owed. */
   totalPenalty: Decimal;
-  /** One-off late fees (违约金), kept apart from penalty interest (罚息). */
+  /** One-off late fees (违约金) still owed, kept apart from penalty interest. */
   totalLateFee: Decimal;
   worstStage: OverdueStage;
 }
 
-/** Every loan of the user with something past its due date, evaluated for `today`. */
-export function overdueOfUser(q: Queryable, userId: number, today: IsoDate): OverdueLoan[] {
+/** The installments of a loan's ledger that are past due with something owed, as /status and reminders show them. */
+export function overdueOfLedger(loan: LoanRow, ledger: LoanLedger): OverdueEvaluation[] {
+  const { policy } = overdueRulesOf(loan);
+  return ledger.installments
+    .filter((entry) => entry.daysPastDue > 0 && entry.owed.gt(0))
+    .map((entry) => ({
+      n: entry.n,
+      due: entry.due,
+      ...overdueStanding(entry.due, policy, ledger.asOf),
+      open: entry.open.total,
+      penalty: entry.penaltyOwed,
+      lateFee: entry.lateFeeOwed,
+    }));
+}
+
+/** Every loan of the user with something past its due date, each on its lender's today. */
+export function overdueOfUser(q: Queryable, userId: number, now: Date, defaultTimeZone: string): OverdueLoan[] {
   const rowsByLoan = groupByLoan(installmentsOfUser(q, userId));
   const result: OverdueLoan[] = [];
   for (const loan of loansOfUser(q, userId)) {
-    const rows = scheduleRowsOf(loan.principal, rowsByLoan.get(loan.id) ?? []);
-    const { annualRate, policy } = overdueRulesOf(loan);
-    const evaluation = evaluateLoan(rows, annualRate, policy, today);
-    const pastDue = evaluation.installments.filter((i) => i.daysPastDue > 0);
-    if (pastDue.length > 0) result.push({ loan, ...evaluation, installments: pastDue });
+    const ledger = ledgerOf(q, loan, rowsByLoan.get(loan.id) ?? [], loanToday(loan, now, defaultTimeZone));
+    const pastDue = overdueOfLedger(loan, ledger);
+    if (pastDue.length === 0) continue;
+    let worstStage: OverdueStage = 'upcoming';
+    for (const e of pastDue) if (stageRank(e.stage) > stageRank(worstStage)) worstStage = e.stage;
+    result.push({
+      loan,
+      installments: pastDue,
+      totalOverdue: sumMoney(pastDue.map((e) => e.open)),
+      totalPenalty: sumMoney(pastDue.map((e) => e.penalty)),
+      totalLateFee: sumMoney(pastDue.map((e) => e.lateFee)),
+      worstStage,
+    });
   }
   return result;
 }

@@ -1,68 +1,59 @@
-import type { IsoDate } from '../domain/calendar.ts';
-import { Decimal, ZERO, toMoneyString } from '../domain/money.ts';
-import { allocatePayment } from '../domain/payments.ts';
+import { addMonthsClamped, todayIn, type IsoDate } from '../domain/calendar.ts';
+import { type Decimal, toMoneyString } from '../domain/money.ts';
 import type { Queryable } from '../db/client.ts';
-import { refreshReminders } from './reminder-timetable.ts';
 import {
-  allocationsOf,
   deletePayment,
   findLoan,
-  installmentsByIds,
   installmentsOfLoan,
-  insertAllocations,
   insertPayment,
   lastUserPayment,
-  setInstallmentPaid,
-  type InstallmentRow,
+  type LoanRow,
   type PaymentRow,
 } from '../db/loans-repo.ts';
-
-/**
- * Spreads a payment over a loan's installments, oldest due first, and writes it with its
- * allocations. `existingPaymentId` re-applies a payment already stored (after an edit rebuilt
- * the schedule). Returns the installments as they are afterwards.
- */
-export function applyPayment(
-  q: Queryable,
-  loanId: number,
-  installments: InstallmentRow[],
-  amount: Decimal,
-  paidOn: IsoDate,
-  source: string,
-  now: Date,
-  existingPaymentId?: number,
-): { installments: InstallmentRow[]; applied: { n: number; amount: Decimal }[]; leftover: Decimal } {
-  const ordered = [...installments].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.n - b.n);
-  const { applied, leftover } = allocatePayment(
-    ordered.map((row) => ({ n: row.n, due: row.dueDate, payment: new Decimal(row.payment), paid: new Decimal(row.paid) })),
-    amount,
-  );
-  const byN = new Map(ordered.map((row) => [row.n, row]));
-  const updated = new Map<number, string>();
-  const allocations = applied.map(({ n, amount: part }) => {
-    const row = byN.get(n) as InstallmentRow;
-    const newPaid = toMoneyString(new Decimal(row.paid).plus(part));
-    updated.set(row.id, newPaid);
-    return { installmentId: row.id, amount: toMoneyString(part), newPaid };
-  });
-  if (existingPaymentId === undefined) {
-    insertPayment(q, { loanId, amount: toMoneyString(amount), paidOn, source, createdAt: now.toISOString() }, allocations);
-  } else {
-    insertAllocations(q, existingPaymentId, allocations);
-  }
-  return {
-    installments: installments.map((row) => (updated.has(row.id) ? { ...row, paid: updated.get(row.id) as string } : row)),
-    applied,
-    leftover,
-  };
-}
+import { refreshReminders } from './reminder-timetable.ts';
+import { ledgerOf, loanToday, rebookLoan } from './ledger.ts';
 
 export type RecordPaymentResult =
-  | { ok: true; applied: { n: number; amount: Decimal }[]; stillOpen: Decimal }
+  | {
+      ok: true;
+      /** How the payment was spread: per installment, and the part of it that paid penalty and late fee. */
+      applied: { n: number; amount: Decimal; penalty: Decimal }[];
+      /** Everything still owed on the loan afterwards, penalty included. */
+      stillOpen: Decimal;
+      /** The part of stillOpen that is penalty interest and late fees. */
+      penaltyOpen: Decimal;
+    }
   | { ok: false; reason: 'no-such-loan' | 'nothing-owed' }
+  | { ok: false; reason: 'date-in-future'; today: IsoDate }
+  | { ok: false; reason: 'date-before-loan'; start: IsoDate }
   | { ok: false; reason: 'more-than-owed'; owed: Decimal };
 
-/** Records a payment the borrower made. More than everything still owed is refused, not silently kept. */
+/**
+ * The first day a payment towards the loan can have been made. With the day the money was
+ * received (startDate) that day. Without it the start is not known, only that it was at the
+ * latest a regular period before the first due date or the day the loan was added, whichever
+ * is earlier; people add a loan days or weeks after taking it, and a first period can be long,
+ * so a month before that is still taken as possible. Earlier dates are typos (a wrong year).
+ */
+export function earliestPaymentDate(loan: LoanRow, timeZone: string): IsoDate {
+  if (loan.startDate) return loan.startDate;
+  const added = todayIn(timeZone, new Date(loan.createdAt));
+  const firstPeriodStart = addMonthsClamped(loan.firstDue, -1);
+  return addMonthsClamped(added < firstPeriodStart ? added : firstPeriodStart, -1);
+}
+
+class PaymentRefused extends Error {
+  constructor(readonly owed: Decimal) {
+    super('payment exceeds what is owed');
+  }
+}
+
+/**
+ * Records a payment the borrower made on `paidOn`, and books the loan's ledger again: the
+ * payment goes to penalty, fees, interest and principal in the loan's order, oldest installment
+ * first. More than everything owed on that day is refused, not silently kept; a date after the
+ * lender's today or before the loan began is refused.
+ */
 export function recordPayment(
   q: Queryable,
   userId: number,
@@ -70,48 +61,60 @@ export function recordPayment(
   amount: Decimal,
   paidOn: IsoDate,
   now: Date,
+  defaultTimeZone: string,
 ): RecordPaymentResult {
-  return q.transaction((tx): RecordPaymentResult => {
-    if (!findLoan(tx, userId, loanId)) return { ok: false, reason: 'no-such-loan' };
-    const installments = installmentsOfLoan(tx, userId, loanId);
-    const owed = installments.reduce((sum, row) => sum.plus(row.payment).minus(row.paid), ZERO);
-    if (owed.lte(0)) return { ok: false, reason: 'nothing-owed' };
-    if (amount.gt(owed)) return { ok: false, reason: 'more-than-owed', owed };
-    const applied = applyPayment(tx, loanId, installments, amount, paidOn, 'user', now);
-    // A paid installment gets no more reminders.
-    refreshReminders(tx, userId, now);
-    return { ok: true, applied: applied.applied, stillOpen: owed.minus(amount) };
-  });
+  try {
+    return q.transaction((tx): RecordPaymentResult => {
+      const loan = findLoan(tx, userId, loanId);
+      if (!loan) return { ok: false, reason: 'no-such-loan' };
+      const today = loanToday(loan, now, defaultTimeZone);
+      if (paidOn > today) return { ok: false, reason: 'date-in-future', today };
+      const start = earliestPaymentDate(loan, loan.lenderTimeZone ?? defaultTimeZone);
+      if (paidOn < start) return { ok: false, reason: 'date-before-loan', start };
+      const rows = installmentsOfLoan(tx, userId, loanId);
+      const before = ledgerOf(tx, loan, rows, today);
+      if (before.totalOwed.lte(0)) return { ok: false, reason: 'nothing-owed' };
+      const payment = insertPayment(tx, { loanId, amount: toMoneyString(amount), paidOn, source: 'user', createdAt: now.toISOString() });
+      const after = rebookLoan(tx, loan, rows, today);
+      // More than was owed: nothing is written (the transaction rolls back), and the reply says what is owed today.
+      if (after.leftovers.length > 0) throw new PaymentRefused(before.totalOwed);
+      // A paid installment gets no more reminders.
+      refreshReminders(tx, userId, now);
+      return {
+        ok: true,
+        applied: after.allocations
+          .filter((a) => a.paymentId === payment.id)
+          .map((a) => ({ n: a.n, amount: a.amount, penalty: a.parts.penalty.plus(a.parts['late-fee']) })),
+        stillOpen: after.totalOwed,
+        penaltyOpen: after.penaltyOwed.plus(after.lateFeeOwed),
+      };
+    });
+  } catch (error) {
+    if (error instanceof PaymentRefused) return { ok: false, reason: 'more-than-owed', owed: error.owed };
+    throw error;
+  }
 }
 
 export function lastPayment(q: Queryable, userId: number): (PaymentRow & { loanName: string }) | undefined {
   return lastUserPayment(q, userId);
 }
 
-/** Takes back the user's last recorded payment exactly: each installment loses what that payment gave it. */
+/** Takes back the user's last recorded payment exactly: the loan's ledger is booked again without it. */
 export function undoLastPayment(
   q: Queryable,
   userId: number,
   paymentId: number,
   now: Date,
+  defaultTimeZone: string,
 ): (PaymentRow & { loanName: string }) | undefined {
   const last = lastUserPayment(q, userId);
   // Only the newest payment can be undone, so an old "Undo" button cannot reach further back;
   // a payoff rewrote the schedule and is not undone this way (/editloan corrects a loan).
   if (!last || last.id !== paymentId || last.source === 'payoff') return undefined;
   q.transaction((tx) => {
-    const allocations = allocationsOf(tx, last.id);
-    const rows = new Map(
-      installmentsByIds(
-        tx,
-        allocations.map((a) => a.installmentId),
-      ).map((row) => [row.id, row]),
-    );
-    for (const allocation of allocations) {
-      const row = rows.get(allocation.installmentId);
-      if (row) setInstallmentPaid(tx, row.id, toMoneyString(new Decimal(row.paid).minus(allocation.amount)));
-    }
     deletePayment(tx, last.id);
+    const loan = findLoan(tx, userId, last.loanId);
+    if (loan) rebookLoan(tx, loan, installmentsOfLoan(tx, userId, loan.id), loanToday(loan, now, defaultTimeZone));
     // Reopened installments get their reminders back.
     refreshReminders(tx, userId, now);
   });

@@ -22,19 +22,19 @@ describe('services bound per user', () => {
     const now = runtime.clock.now();
     const today = '2026-11-21';
 
-    const own = runtime.services.forUser(1);
-    const other = runtime.services.forUser(2);
+    const own = runtime.services.forUser(1, now);
+    const other = runtime.services.forUser(2, now);
     expect(own.loans.list().map(({ loan }) => loan.id)).toEqual([loanId]);
     expect(other.loans.list()).toEqual([]);
     expect(other.loans.overview(loanId)).toBeUndefined();
     expect(other.loans.nextDue()).toBeUndefined();
-    expect(other.payoff.quote(loanId, today)).toBeUndefined();
+    expect(other.payoff.quote(loanId)).toBeUndefined();
 
     const before = snapshot(runtime.db);
     expect(other.loans.remove(loanId, now)).toBe(false);
     expect(other.loans.setReminders(loanId, true, now)).toBe(false);
     expect(other.payments.record(loanId, new Decimal('888.49'), today, now)).toEqual({ ok: false, reason: 'no-such-loan' });
-    expect(other.payoff.settle(loanId, today, now, new Decimal('10661.86')).ok).toBe(false);
+    expect(other.payoff.settle(loanId, new Decimal('10661.86')).ok).toBe(false);
     expect(snapshot(runtime.db)).toEqual(before);
     expect(runtime.db.select().from(loans).all()).toHaveLength(1);
     expect(runtime.db.select().from(installments).all()).toHaveLength(12);
@@ -53,8 +53,8 @@ describe('services bound per user', () => {
     const runtime = testRuntime();
     await runtime.app.handle({ userId: 1, chatId: 1, languageCode: 'en', text: '/addloan' });
     await runtime.app.handle({ userId: 2, chatId: 2, languageCode: 'en', text: '/start' });
-    const own = runtime.services.forUser(1).forms;
-    const other = runtime.services.forUser(2).forms;
+    const own = runtime.services.forUser(1, runtime.clock.now()).forms;
+    const other = runtime.services.forUser(2, runtime.clock.now()).forms;
     const form = own.find('long');
     expect(form?.form).toBe('addloan');
     expect(other.find('long')).toBeUndefined();

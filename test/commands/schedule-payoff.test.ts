@@ -175,14 +175,21 @@ describe('/payoff', () => {
     const penalty = new Decimal('4.44');
     const text = texts(await bot.say('/payoff'));
     expect(text).toContain(`To pay off car today (2027-04-25 (Sun)): ${money(quote.plus(penalty))}`);
-    expect(text).toContain(`• penalty so far on the overdue installments (typical rules): ${money(penalty)}`);
+    expect(text).toContain(
+      `• penalty and late fees charged so far and still owed (estimated with typical rules unless you entered the lender's figure): ${money(penalty)}`,
+    );
     expect(text).toContain(`• overdue installments: ${money(overdue)}`);
     expect(text).toContain(`• principal not yet due: ${money(notYetDue)}`);
     expect(text).toContain(`• interest since the last due date: ${money(interest)}`);
     expect(text).not.toContain('fees for paying early');
-    const saves = scheduled.minus(quote);
+    // "Saves" is the difference of the two totals shown, the penalty owed in both (issue 9):
+    // 8,000.83 − 7,714.01 = 286.82.
+    const keeping = scheduled.plus(penalty);
+    const saves = keeping.minus(quote.plus(penalty));
     expect(saves.gt(0)).toBe(true);
-    expect(text).toContain(`Keeping to the schedule would cost ${money(scheduled)} from here; paying off today saves ${money(saves)}.`);
+    expect(text).toContain(
+      `Keeping to the schedule would cost ${money(keeping)} from here, the penalty owed included; paying off today saves ${money(saves)}.`,
+    );
     expect(money(quote)).toBe('7,709.57');
     expect(text).toContain('Ask your lender for the exact figure');
   });

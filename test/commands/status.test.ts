@@ -88,7 +88,7 @@ describe('/status for a bank loan (bank-cn: contract rate × 1.5, 3 days’ grac
     expect(text).toContain('Next: likely in collection from 2027-02-14 (Sun).');
   });
 
-  it('a partial payment lowers the open amount and the penalty; paying the rest clears it', async () => {
+  it('a partial payment keeps the penalty already charged: it is paid first, and the loan is clear only when that is paid too', async () => {
     const bot = createTestBot();
     await addLoan(bot, CAR);
     bot.clock.set(at('2027-02-14'));
@@ -96,7 +96,11 @@ describe('/status for a bank loan (bank-cn: contract rate × 1.5, 3 days’ grac
     await bot.pressLabel('Confirm');
     // 100.00 covers the interest; 788.49 of principal stays open: 11.83 penalty.
     expect(texts(await bot.say('/status'))).toContain('car: 788.49 overdue, penalty so far 11.83');
+    // 788.49 pays the 11.83 of penalty first (Civil Code order), so 11.83 of principal stays overdue.
     await bot.say('/paid 788.49');
+    await bot.pressLabel('Confirm');
+    expect(texts(await bot.say('/status'))).toContain('car: 11.83 overdue, penalty so far 0.00');
+    await bot.say('/paid 11.83');
     await bot.pressLabel('Confirm');
     expect(texts(await bot.say('/status'))).toContain('Nothing is overdue. Next due: 888.49 on 2027-02-15 (Mon), in 1 day.');
   });
