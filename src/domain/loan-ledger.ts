@@ -127,7 +127,8 @@ class InstallmentState {
       this.accrued = this.accrued.plus(overduePenalty(open, this.rules.annualRate, this.rules.policy, day - this.lastDay));
       const graceEndsOn = this.rules.policy.graceDays + 1;
       // A lender's figure already includes its late fee.
-      if (this.figureOn === undefined && this.lastDay < graceEndsOn && day >= graceEndsOn) this.lateFee = lateFeeFor(open.total, this.rules.policy);
+      if (this.figureOn === undefined && this.lastDay < graceEndsOn && day >= graceEndsOn)
+        this.lateFee = lateFeeFor(open.total, this.rules.policy);
     }
     this.lastDay = day;
   }
@@ -229,9 +230,7 @@ export function replayLedger(
   rules: LedgerRules,
   asOf: IsoDate,
 ): LoanLedger {
-  const states = [...installments]
-    .sort((a, b) => daysBetween(b.due, a.due) || a.n - b.n)
-    .map((row) => new InstallmentState(row, rules));
+  const states = [...installments].sort((a, b) => daysBetween(b.due, a.due) || a.n - b.n).map((row) => new InstallmentState(row, rules));
   const byN = new Map(states.map((s) => [s.row.n, s]));
   const events: LedgerEvent[] = [
     ...adjustments.map((adjustment, seq) => ({ on: adjustment.on, rank: 0, seq, kind: 'adjustment' as const, adjustment })),
