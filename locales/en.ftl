@@ -373,6 +373,27 @@ reminder-overdue =
        *[other] • { $name }: { $amount } was due { $date }, { $days } days ago. Penalty so far { $penalty }: { $stage }.
     }
 reminder-day-total = Total due { $date }: { $total }
+# A deadline in the lender's time zone, when the borrower's is another: the lender's time, then the borrower's.
+reminder-deadline = { $date }, { $lenderTime } { $lenderZone } ({ $localTime } { $localZone })
+reminder-deadline-other-day = { $date }, { $lenderTime } { $lenderZone } ({ $localDate }, { $localTime } { $localZone })
+zone-asia-shanghai = Beijing time
+zone-asia-hong-kong = Hong Kong time
+zone-asia-macau = Macau time
+zone-asia-taipei = Taipei time
+zone-asia-singapore = Singapore time
+zone-asia-kuala-lumpur = Kuala Lumpur time
+zone-asia-tokyo = Tokyo time
+zone-asia-seoul = Seoul time
+zone-europe-london = London time
+zone-europe-paris = Paris time
+zone-europe-berlin = Berlin time
+zone-america-new-york = New York time
+zone-america-chicago = Chicago time
+zone-america-los-angeles = Los Angeles time
+zone-america-toronto = Toronto time
+zone-america-vancouver = Vancouver time
+zone-australia-sydney = Sydney time
+zone-australia-melbourne = Melbourne time
 reminder-overdue-help = Can't pay now? Send /status for what happens next and when, and talk to your lender early about more time or a penalty waiver.
 button-paid = ✅ Paid
 button-paid-loan = ✅ Paid { $name }

@@ -19,6 +19,8 @@ export interface ReminderPassDeps {
   sender: MessageSender;
   limiter?: RateLimiter;
   onlyUserId?: number;
+  /** The zone of a loan whose lender's zone is not set (config DEFAULT_TIMEZONE). */
+  defaultTimeZone?: string;
 }
 
 export type ReminderPass = () => Promise<PlanResult & DispatchStats>;
@@ -28,11 +30,15 @@ export type DeliveryPass = () => Promise<DispatchStats>;
 /** One scheduler pass: queue what has come due, then send it. Both halves are safe to repeat. */
 export function createReminderPass(deps: ReminderPassDeps): ReminderPass {
   const pass = async () => {
-    const plan = planReminders(deps.db, deps.clock.now(), (error, { installmentId, userId }) =>
-      deps.logger.error(
-        { err: error, installmentId, userId },
-        'reminder planning failed for this user’s settings; the installment’s reminders are skipped until they are re-planned',
-      ),
+    const plan = planReminders(
+      deps.db,
+      deps.clock.now(),
+      (error, { installmentId, userId }) =>
+        deps.logger.error(
+          { err: error, installmentId, userId },
+          'reminder planning failed for this user’s settings; the installment’s reminders are skipped until they are re-planned',
+        ),
+      deps.defaultTimeZone,
     );
     const dispatch = await dispatchOutbox(dispatchDeps(deps));
     const result = { ...plan, ...dispatch };
@@ -64,7 +70,7 @@ function dispatchDeps(deps: ReminderPassDeps): DispatchDeps {
     sender: deps.sender,
     ...(deps.limiter && { limiter: deps.limiter }),
     ...(deps.onlyUserId !== undefined && { onlyUserId: deps.onlyUserId }),
-    render: (userId, rows, now) => renderReminder(deps.db, deps.translator, deps.defaultLocale, userId, rows, now),
+    render: (userId, rows, now) => renderReminder(deps.db, deps.translator, deps.defaultLocale, userId, rows, now, deps.defaultTimeZone),
     logger: deps.logger,
   };
 }

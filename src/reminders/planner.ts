@@ -48,8 +48,10 @@ const LOOK_AGAIN_SQL = `
   SELECT d.installment_id AS installmentId, d.due_date AS dueDate, d.user_id AS userId, d.version,
          d.fire_at AS fireAt, d.wanted, u.time_zone AS timeZone, u.reminder_time AS reminderTime,
          u.days_before AS daysBefore, u.overdue_days AS overdueDays, u.overdue_weekly AS overdueWeekly,
-         u.overdue_stop_after_days AS overdueStopAfterDays, u.quiet_start AS quietStart, u.quiet_end AS quietEnd
+         u.overdue_stop_after_days AS overdueStopAfterDays, u.quiet_start AS quietStart, u.quiet_end AS quietEnd,
+         l.lender_time_zone AS lenderTimeZone
   FROM temp.due_rows d JOIN users u ON u.id = d.user_id
+  LEFT JOIN installments i ON i.id = d.installment_id LEFT JOIN loans l ON l.id = i.loan_id
   WHERE d.kind = '${LOOK_AGAIN}'`;
 
 interface LookAgainRow {
@@ -67,6 +69,8 @@ interface LookAgainRow {
   overdueStopAfterDays: number | null;
   quietStart: string;
   quietEnd: string;
+  /** Null: the bot's default zone. (A live row's installment exists: its version vouches for it.) */
+  lenderTimeZone: string | null;
 }
 
 /** A reminder a look-again found already due: staged like any other due row. */
@@ -134,7 +138,16 @@ function settingsOf(row: LookAgainRow): ReminderSettings {
   });
 }
 
-export function planReminders(db: Db, now: Date, onError?: (error: unknown, failure: PlanFailure) => void): PlanResult {
+/**
+ * One planning pass. `defaultTimeZone` is the zone of a loan whose lender's zone is not set (the
+ * bot's DEFAULT_TIMEZONE); omitted, such a loan's due dates are read in the borrower's zone.
+ */
+export function planReminders(
+  db: Db,
+  now: Date,
+  onError?: (error: unknown, failure: PlanFailure) => void,
+  defaultTimeZone?: string,
+): PlanResult {
   const sqlite = db.$client;
   const nowIso = now.toISOString();
   const run = sqlite.transaction(() => {
@@ -146,10 +159,11 @@ export function planReminders(db: Db, now: Date, onError?: (error: unknown, fail
       const same = { i: row.installmentId, d: row.dueDate, u: row.userId, v: row.version };
       try {
         const settings = settingsOf(row);
+        const lenderZone = row.lenderTimeZone ?? defaultTimeZone ?? settings.timeZone;
         // From the look-again instant on, inclusive: a reminder at that very instant is its to plan.
-        const latest = latestDueSlot(row.dueDate, settings, new Date(Date.parse(row.fireAt) - 1), now);
+        const latest = latestDueSlot(row.dueDate, settings, new Date(Date.parse(row.fireAt) - 1), now, lenderZone);
         if (latest) missed.push({ ...same, k: latest.kind, f: latest.fireAt.toISOString(), w: row.wanted });
-        for (const { fireAt, kind } of timetableFrom(row.installmentId, row.dueDate, settings, now))
+        for (const { fireAt, kind } of timetableFrom(row.installmentId, row.dueDate, settings, now, lenderZone))
           next.push({ ...same, k: kind, f: fireAt });
       } catch (error) {
         // One user's broken settings must not stop everyone's reminders: skip them and say whose.

@@ -4,7 +4,8 @@ import type { Button, OutgoingMessage } from '../core/types.ts';
 import { daysBetween, todayIn } from '../domain/calendar.ts';
 import { Decimal, ZERO } from '../domain/money.ts';
 import { evaluateInstallment } from '../domain/overdue.ts';
-import { isQuiet, nextSlotAfter, outOfQuietHours, type ReminderSettings } from '../domain/reminder-times.ts';
+import { localDateTime } from '../domain/local-time.ts';
+import { deadlineEnd, isQuiet, nextSlotAfter, outOfQuietHours, type ReminderSettings } from '../domain/reminder-times.ts';
 import type { Db } from '../db/client.ts';
 import { installments, loans, users } from '../db/schema.ts';
 import { chatOfRow, type OutboxRow } from '../db/outbox-repo.ts';
@@ -15,6 +16,7 @@ import { scheduleRowsOf, type PaidScheduleRow } from '../services/installment-ro
 import { decodeMessage } from '../services/deliveries.ts';
 import { overdueRulesOf } from '../services/overdue.ts';
 import { reminderSettingsOf } from '../services/reminder-settings.ts';
+import { zoneName } from './zone-names.ts';
 
 export interface RenderedReminder {
   message: OutgoingMessage;
@@ -55,6 +57,7 @@ export function renderReminder(
   userId: number,
   rows: OutboxRow[],
   now: Date,
+  defaultTimeZone?: string,
 ): RenderedReminder | undefined {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) return undefined;
@@ -90,21 +93,31 @@ export function renderReminder(
   const totals = new Map<string, Decimal>();
   for (const { installment, loan } of open) {
     const amount = new Decimal(installment.payment).minus(installment.paid);
-    const days = daysBetween(today, installment.dueDate);
+    // The due date is the lender's; the deadline is its end there. Overdue once it has passed,
+    // by the lender's days (as the lender counts them); before, "due today", "tomorrow" or "in N
+    // days" by the borrower's calendar, to the day the deadline falls on there. With one zone for
+    // both, both are the plain count from the borrower's today to the due date.
+    const lenderZone = lenderZoneOf(loan, user.timeZone, defaultTimeZone);
+    const deadline = lenderZone === user.timeZone ? undefined : zonedDeadline(installment.dueDate, lenderZone, user.timeZone);
+    const lenderToday = deadline ? todayIn(lenderZone, now) : today;
+    const overdue = deadline ? now.getTime() >= deadline.end.getTime() : daysBetween(today, installment.dueDate) < 0;
+    const days = overdue
+      ? -daysBetween(installment.dueDate, lenderToday)
+      : daysBetween(today, deadline ? deadline.local.date : installment.dueDate);
     const base = {
       name: loan.name,
       amount: formatMoney(locale, amount),
-      date: formatDate(t, installment.dueDate),
+      date: deadline ? deadlineText(translator, locale, installment.dueDate, deadline) : formatDate(t, installment.dueDate),
       n: installment.n,
       periods: loan.periods,
     };
     if (days > 0) lines.push(t('reminder-upcoming', { ...base, days }));
-    else if (days === 0) lines.push(t('reminder-due-today', base));
+    else if (!overdue) lines.push(t('reminder-due-today', base));
     else {
       anyOverdue = true;
       const [row] = scheduleRowsOf(loan.principal, [installment]);
       const { annualRate, policy } = overdueRulesOf(loan);
-      const evaluation = evaluateInstallment(row as PaidScheduleRow, annualRate, policy, today);
+      const evaluation = evaluateInstallment(row as PaidScheduleRow, annualRate, policy, lenderToday);
       lines.push(
         t('reminder-overdue', {
           ...base,
@@ -151,12 +164,51 @@ export function renderReminder(
   );
   for (let i = 0; i < scheduleButtons.length; i += 3) buttons.push(scheduleButtons.slice(i, i + 3));
   const covers = coveredLater(
-    open.map(({ installment }) => installment),
+    open.map(({ installment, loan }) => ({ ...installment, lenderZone: lenderZoneOf(loan, user.timeZone, defaultTimeZone) })),
     settings,
     today,
     now,
   );
   return { message: { chatId: userId, text: lines.join('\n'), buttons }, included, dropped, covers };
+}
+
+/** The zone a loan's due dates are dates in: its lender's, else the bot's default, else the borrower's. */
+export function lenderZoneOf(loan: { lenderTimeZone: string | null }, borrowerZone: string, defaultTimeZone: string | undefined): string {
+  return loan.lenderTimeZone ?? defaultTimeZone ?? borrowerZone;
+}
+
+interface ZonedDeadline {
+  lenderZone: string;
+  borrowerZone: string;
+  /** The instant the installment is overdue: the end of the due date where the lender is. */
+  end: Date;
+  /** Its last minute (23:59) on each side's clock. */
+  lender: { date: string; time: string };
+  local: { date: string; time: string };
+}
+
+function zonedDeadline(due: string, lenderZone: string, borrowerZone: string): ZonedDeadline {
+  const end = deadlineEnd(due, lenderZone);
+  const last = new Date(end.getTime() - 60_000);
+  return { lenderZone, borrowerZone, end, lender: localDateTime(last, lenderZone), local: localDateTime(last, borrowerZone) };
+}
+
+/**
+ * "2027-02-15 (Mon), 23:59 Beijing time (15:59 London time)": the deadline as the lender sets it
+ * and as the borrower's clock shows it, with the borrower's date too when it is another day.
+ */
+function deadlineText(translator: Translator, locale: Locale, due: string, deadline: ZonedDeadline): string {
+  const t = translator.for(locale);
+  const args = {
+    date: formatDate(t, due),
+    lenderTime: deadline.lender.time,
+    lenderZone: zoneName(translator, locale, deadline.lenderZone),
+    localTime: deadline.local.time,
+    localZone: zoneName(translator, locale, deadline.borrowerZone),
+  };
+  return deadline.local.date === deadline.lender.date
+    ? t('reminder-deadline', args)
+    : t('reminder-deadline-other-day', { ...args, localDate: formatDate(t, deadline.local.date) });
 }
 
 /** Past this, a slot cannot be on the same local day as now (UTC offsets differ by under 27 hours). */
@@ -168,10 +220,15 @@ const SAME_DAY_BOUND_MS = 27 * 3_600_000;
  * before the day's reminder time meets one: a snooze or a catch-up held by quiet hours until
  * their end (08:00) while the reminder time is 09:00, or a catch-up after an outage at 08:30.
  */
-function coveredLater(open: { id: number; dueDate: string }[], settings: ReminderSettings, today: string, now: Date): CoveredReminder[] {
+function coveredLater(
+  open: { id: number; dueDate: string; lenderZone: string }[],
+  settings: ReminderSettings,
+  today: string,
+  now: Date,
+): CoveredReminder[] {
   const covers: CoveredReminder[] = [];
   for (const installment of open) {
-    const slot = nextSlotAfter(installment.dueDate, settings, now);
+    const slot = nextSlotAfter(installment.dueDate, settings, now, installment.lenderZone);
     if (!slot || slot.fireAt.getTime() - now.getTime() >= SAME_DAY_BOUND_MS) continue;
     if (todayIn(settings.timeZone, slot.fireAt) !== today) continue;
     covers.push({ installmentId: installment.id, kind: slot.kind, dueDate: installment.dueDate, fireAt: slot.fireAt });

@@ -43,13 +43,19 @@ interface TimetableEntry {
  * An installment's timetable from `now` on: its reminder times strictly after `now` and before
  * its look-again, then the look-again if any reminder comes at or after it.
  */
-export function timetableFrom(installmentId: number, dueDate: string, settings: ReminderSettings, now: Date): TimetableEntry[] {
+export function timetableFrom(
+  installmentId: number,
+  dueDate: string,
+  settings: ReminderSettings,
+  now: Date,
+  lenderTimeZone?: string,
+): TimetableEntry[] {
   const lookAgain = lookAgainAt(installmentId, now);
   const entries: TimetableEntry[] = [];
-  let slot = nextSlotAfter(dueDate, settings, now);
+  let slot = nextSlotAfter(dueDate, settings, now, lenderTimeZone);
   while (slot && slot.fireAt < lookAgain) {
     entries.push({ fireAt: slot.fireAt.toISOString(), kind: slot.kind });
-    slot = nextSlotAfter(dueDate, settings, slot.fireAt);
+    slot = nextSlotAfter(dueDate, settings, slot.fireAt, lenderTimeZone);
   }
   if (slot) entries.push({ fireAt: lookAgain.toISOString(), kind: LOOK_AGAIN });
   return entries;
@@ -69,8 +75,12 @@ const INSERT_CHUNK = 500;
  * with the old rows: such an installment gets a look-again at that time instead of a new
  * timetable, and the next pass queues its latest reminder since then (if it is still due under
  * the new plan) and writes the rest.
+ *
+ * A loan's due dates are dates in its lender's zone (loans.lenderTimeZone); where that is not
+ * set, in `defaultTimeZone` (the bot's DEFAULT_TIMEZONE), or, when that is not given either, in
+ * the borrower's own zone.
  */
-export function refreshReminders(q: Queryable, userId: number, now: Date): void {
+export function refreshReminders(q: Queryable, userId: number, now: Date, defaultTimeZone?: string): void {
   q.transaction((tx) => {
     const user = tx
       .update(users)
@@ -98,7 +108,7 @@ export function refreshReminders(q: Queryable, userId: number, now: Date): void 
     const settings = reminderSettingsOf(user);
     // Money columns are canonical two-decimal strings, so "not equal" is "something still open".
     const open = tx
-      .select({ id: installments.id, dueDate: installments.dueDate, loanCreatedAt: loans.createdAt })
+      .select({ id: installments.id, dueDate: installments.dueDate, loanCreatedAt: loans.createdAt, lenderTimeZone: loans.lenderTimeZone })
       .from(installments)
       .innerJoin(loans, eq(installments.loanId, loans.id))
       .where(and(eq(loans.userId, userId), eq(loans.remindersPaused, false), ne(installments.paid, installments.payment)))
@@ -106,12 +116,15 @@ export function refreshReminders(q: Queryable, userId: number, now: Date): void 
     const nowIso = now.toISOString();
     const rows = open.flatMap((row) => {
       const waitingSince = waiting.get(row.id);
-      const entries = waitingSince ? [{ fireAt: waitingSince, kind: LOOK_AGAIN }] : timetableFrom(row.id, row.dueDate, settings, now);
+      const lenderZone = row.lenderTimeZone ?? defaultTimeZone ?? settings.timeZone;
+      const entries = waitingSince
+        ? [{ fireAt: waitingSince, kind: LOOK_AGAIN }]
+        : timetableFrom(row.id, row.dueDate, settings, now, lenderZone);
       // A loan added in this very transaction (addLoan stamps it with `now`) on its due day, after
       // that day's reminder time: it gets the due-day reminder it came too late for, at once (or
       // when quiet hours end), instead of nothing until it is overdue.
       if (!waitingSince && row.loanCreatedAt === nowIso) {
-        const late = lateDueDaySlot(row.dueDate, settings, now);
+        const late = lateDueDaySlot(row.dueDate, settings, now, lenderZone);
         if (late) entries.unshift({ fireAt: late.fireAt.toISOString(), kind: late.kind });
       }
       return entries.map(({ fireAt, kind }) => ({ fireAt, installmentId: row.id, kind, dueDate: row.dueDate, userId, version }));

@@ -6,7 +6,7 @@ import type { SettableClock, Clock } from '../../src/core/clock.ts';
 import type { OutgoingMessage } from '../../src/core/types.ts';
 import type { Db } from '../../src/db/client.ts';
 import type { OutboxRow } from '../../src/db/outbox-repo.ts';
-import { reminderOutbox, reminderTimetable, users } from '../../src/db/schema.ts';
+import { loans, reminderOutbox, reminderTimetable, users } from '../../src/db/schema.ts';
 import { localDateTime } from '../../src/domain/local-time.ts';
 import type { Logger } from '../../src/log.ts';
 import type { DeliveryPass, ReminderPass } from '../../src/reminders/pass.ts';
@@ -131,6 +131,18 @@ export async function addLoan(bot: TestBot, line: string, options: { user?: numb
   await bot.say(`/addloan ${line}`, options);
   const saved = await bot.pressLabel('Save', options);
   if (!saved.some((m) => m.text.includes('Saved'))) throw new Error(`loan not saved: ${saved.map((m) => m.text).join(' | ')}`);
+}
+
+/** Changes a loan in the database (its lender's zone, say) and re-points its owner's reminders. */
+export function setLoan(
+  bot: { db: Db; clock: Clock },
+  loanId: number,
+  values: Partial<typeof loans.$inferInsert>,
+  options: { defaultTimeZone?: string } = {},
+): void {
+  const loan = bot.db.update(loans).set(values).where(eq(loans.id, loanId)).returning().get();
+  if (!loan) throw new Error(`no loan ${loanId}`);
+  refreshReminders(bot.db, loan.userId, bot.clock.now(), options.defaultTimeZone);
 }
 
 /** Changes a user's settings in the database (as /settings would) and re-points their reminders. */
