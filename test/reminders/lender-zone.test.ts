@@ -39,6 +39,17 @@ describe('a Beijing borrower, a New York lender (the deadline is 12:59 the next 
   });
 });
 
+describe('an installment months away, with a New York lender', () => {
+  it('is planned again at its look-again in the lender’s zone: its reminders come a day later in Beijing', async () => {
+    const bot = createReminderBot({ now: '2027-01-10T08:00:00+08:00' });
+    await addLoan(bot, 'tv 3000 6 months 12% annuity first 2027-06-15');
+    setLoan(bot, 1, { lenderTimeZone: 'America/New_York' });
+    const sent = await bot.ticks('2027-01-10T01:00:00Z', '2027-06-16T12:00:00Z', 3 * 3_600_000);
+    expect(stamps(sent, 'Asia/Shanghai')).toEqual(['2027-06-13 09:00', '2027-06-15 09:00', '2027-06-16 09:00']);
+    expect(sent[2]?.message.text).toContain('due TODAY, 2027-06-15 (Tue), 23:59 New York time (2027-06-16 (Wed), 11:59 Beijing time)');
+  });
+});
+
 describe('a Beijing borrower, a London lender (the deadline is 07:59 the next day in Beijing)', () => {
   it('the due-day reminder comes the day before, 09:00 on the 15th, and says tomorrow; overdue from the 16th', async () => {
     const bot = createReminderBot({ now: '2027-01-10T08:00:00+08:00' });
