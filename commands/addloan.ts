@@ -29,7 +29,7 @@ import {
   type Draft,
   type Field,
 } from './shared/loan-draft.ts';
-import { methodName, money } from './shared/loan-text.ts';
+import { date, methodName, money } from './shared/loan-text.ts';
 
 /*
  * /addloan is a small state machine kept in the form_states table, so a restart between two
@@ -218,7 +218,13 @@ function save(ctx: CommandContext, form: LoanForm): Reply[] | undefined {
       const amounts = { paid: money(ctx, replaced.paid), scheduled: money(ctx, replaced.scheduled) };
       return [{ text: ctx.t('editloan-error-paid-exceeds', amounts) }, ...question(ctx, form, 'confirm')];
     }
-    return replaced?.ok ? [{ text: ctx.t('editloan-saved', { name: input.name }) }] : undefined;
+    if (replaced && !replaced.ok && replaced.reason === 'settled') {
+      const settledOn = replaced.settledOn;
+      const text = settledOn ? ctx.t('editloan-error-settled-on', { date: date(ctx, settledOn) }) : ctx.t('editloan-error-settled');
+      return [{ text }, ...question(ctx, form, 'confirm')];
+    }
+    if (!replaced?.ok) return undefined;
+    return [{ text: ctx.t(replaced.renamedOnly ? 'editloan-renamed-settled' : 'editloan-saved', { name: input.name }) }];
   }
   const saved = finishForm(ctx, form, () => ({ ok: true, ...loans.add(input, ctx.today, ctx.now) }));
   if (!saved) return undefined;

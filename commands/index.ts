@@ -11,6 +11,7 @@ import { languageCommand } from './language.ts';
 import { loansCommand } from './loans.ts';
 import { nextCommand } from './next.ts';
 import { paidCommand } from './paid.ts';
+import { penaltyCommand } from './penalty.ts';
 import { remindCommand } from './remind.ts';
 import { payoffCommand } from './payoff.ts';
 import { scheduleCommand } from './schedule.ts';
@@ -31,6 +32,7 @@ export function allCommands(translator: Translator): Command[] {
     undoCommand,
     payoffCommand,
     statusCommand,
+    penaltyCommand,
     cardBillCommand,
     settingsCommand,
     editLoanCommand,

@@ -249,6 +249,9 @@ apr-private-within-cap = Within { $cap }, four times the one-year LPR ({ $lpr } 
 editloan-card-title = Please check the new terms:
 editloan-error-paid-exceeds = Not saved: the payments you recorded ({ $paid }) come to more than the new schedule ({ $scheduled }). Check the amount, or /undo payments first.
 editloan-saved = Updated "{ $name }". Its schedule was rebuilt and your recorded payments were applied to it again.
+editloan-renamed-settled = Renamed to "{ $name }". The loan is settled, so its schedule and payments stay as they were.
+editloan-error-settled = Not saved: this loan is settled (nothing is owed), so only its name can change. Changing its terms would rebuild the schedule and make paid-off interest owed again. If the terms were wrong, delete the loan and add it again.
+editloan-error-settled-on = Not saved: this loan was paid off on { $date }, so only its name can change. Changing its terms would rebuild the schedule and make the interest the payoff saved owed again. If the terms were wrong, delete the loan and add it again.
 
 ## /schedule
 
@@ -496,3 +499,17 @@ addloan-ask-day-basis = How many days does your contract count in a year for dai
 day-basis-360 = 360 days
 day-basis-365 = 365 days
 addloan-card-day-basis-365 = Daily interest on a 365-day year
+
+## /penalty: the lender's own penalty figure, or its waiver
+command-penalty = Record the penalty the lender charged, or that it waived it
+penalty-pick-installment = Which late installment of { $name } is it about?
+button-installment = Installment { $n } (due { $date })
+penalty-ask = { $name }, installment { $n } (due { $date }): repaybot estimates { $estimate } of penalty and late fees so far. What did the lender charge? Type its figure (for example 12.30), or press "The lender waived it".
+button-penalty-waived = The lender waived it
+penalty-none-past-due = Nothing of { $name } is past its due date, so there is no penalty to record.
+penalty-recorded = Recorded: the lender charged { $amount } on installment { $n } of { $name }. That figure now replaces the estimate. Still owed on this loan: { $owed }.
+penalty-waived = Recorded: the lender waived the penalty on installment { $n } of { $name }. Still owed on this loan: { $owed }.
+penalty-error-more-than-loan = { $amount } is more than the whole loan ({ $principal }). Please check the figure; nothing was recorded.
+penalty-error-less-than-paid = You already paid { $paid } towards this installment's penalty, so the lender's figure cannot be less. Nothing was recorded.
+penalty-error-nothing-to-waive = Nothing is charged on that installment now, so there is nothing to waive. Nothing was recorded.
+penalty-error-not-past-due = That installment is not past its due date, so it has no penalty. Nothing was recorded.

@@ -221,6 +221,9 @@ apr-private-within-cap = 在 { $cap } 以内，即一年期 LPR（{ $since } 起
 editloan-card-title = 请核对修改后的借款信息：
 editloan-error-paid-exceeds = 未保存：已记录的还款（{ $paid }）超过了修改后的应还总额（{ $scheduled }）。请检查金额，或先用 /undo 撤销还款。
 editloan-saved = 已更新“{ $name }”。还款计划已重新生成，已记录的还款也已重新计入。
+editloan-renamed-settled = 已改名为“{ $name }”。这笔贷款已结清，还款计划和还款记录保持不变。
+editloan-error-settled = 未保存：这笔贷款已结清（没有欠款），只能修改名称。修改条款会重建还款计划，让已还清的利息重新变成欠款。如果条款录错了，请删除后重新添加。
+editloan-error-settled-on = 未保存：这笔贷款已于 { $date } 提前结清，只能修改名称。修改条款会重建还款计划，让提前还款省下的利息重新变成欠款。如果条款录错了，请删除后重新添加。
 
 ## /schedule
 
@@ -442,3 +445,17 @@ addloan-ask-day-basis = 合同按一年多少天计算日息？（银行通常�
 day-basis-360 = 360 天
 day-basis-365 = 365 天
 addloan-card-day-basis-365 = 日息按一年 365 天计算
+
+## /penalty：贷款机构实际收取的罚息，或已减免
+command-penalty = 记录贷款机构实际收取的罚息，或已减免
+penalty-pick-installment = 是“{ $name }”的哪一期逾期？
+button-installment = 第 { $n } 期（{ $date } 到期）
+penalty-ask = “{ $name }”第 { $n } 期（{ $date } 到期）：repaybot 估算目前的罚息和违约金为 { $estimate }。贷款机构实际收了多少？请输入金额（例如 12.30），或点“机构已减免”。
+button-penalty-waived = 机构已减免
+penalty-none-past-due = “{ $name }”没有已过还款日的期数，没有罚息可记录。
+penalty-recorded = 已记录：贷款机构对“{ $name }”第 { $n } 期收取 { $amount }，从现在起以这个金额代替估算。这笔贷款还欠：{ $owed }。
+penalty-waived = 已记录：贷款机构减免了“{ $name }”第 { $n } 期的罚息。这笔贷款还欠：{ $owed }。
+penalty-error-more-than-loan = { $amount } 比整笔贷款（{ $principal }）还多，请核对金额；未作记录。
+penalty-error-less-than-paid = 这一期的罚息您已还了 { $paid }，机构的金额不会比这更少。未作记录。
+penalty-error-nothing-to-waive = 这一期目前没有罚息或违约金，无需减免。未作记录。
+penalty-error-not-past-due = 这一期还没过还款日，没有罚息。未作记录。

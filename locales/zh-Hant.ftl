@@ -222,6 +222,9 @@ apr-private-within-cap = 在 { $cap } 以內，即一年期 LPR（{ $since } 起
 editloan-card-title = 請核對修改後的借款資訊：
 editloan-error-paid-exceeds = 未儲存：已記錄的還款（{ $paid }）超過了修改後的應還總額（{ $scheduled }）。請檢查金額，或先用 /undo 撤銷還款。
 editloan-saved = 已更新「{ $name }」。還款計畫已重新生成，已記錄的還款也已重新計入。
+editloan-renamed-settled = 已改名為「{ $name }」。這筆貸款已結清，還款計畫和還款記錄保持不變。
+editloan-error-settled = 未儲存：這筆貸款已結清（沒有欠款），只能修改名稱。修改條款會重建還款計畫，讓已還清的利息重新變成欠款。如果條款錄錯了，請刪除後重新新增。
+editloan-error-settled-on = 未儲存：這筆貸款已於 { $date } 提前結清，只能修改名稱。修改條款會重建還款計畫，讓提前還款省下的利息重新變成欠款。如果條款錄錯了，請刪除後重新新增。
 
 ## /schedule
 
@@ -443,3 +446,17 @@ addloan-ask-day-basis = 合約按一年多少天計算日息？（銀行通常�
 day-basis-360 = 360 天
 day-basis-365 = 365 天
 addloan-card-day-basis-365 = 日息按一年 365 天計算
+
+## /penalty：貸款機構實際收取的罰息，或已減免
+command-penalty = 記錄貸款機構實際收取的罰息，或已減免
+penalty-pick-installment = 是「{ $name }」的哪一期逾期？
+button-installment = 第 { $n } 期（{ $date } 到期）
+penalty-ask = 「{ $name }」第 { $n } 期（{ $date } 到期）：repaybot 估算目前的罰息和違約金為 { $estimate }。貸款機構實際收了多少？請輸入金額（例如 12.30），或點「機構已減免」。
+button-penalty-waived = 機構已減免
+penalty-none-past-due = 「{ $name }」沒有已過還款日的期數，沒有罰息可記錄。
+penalty-recorded = 已記錄：貸款機構對「{ $name }」第 { $n } 期收取 { $amount }，從現在起以這個金額代替估算。這筆貸款還欠：{ $owed }。
+penalty-waived = 已記錄：貸款機構減免了「{ $name }」第 { $n } 期的罰息。這筆貸款還欠：{ $owed }。
+penalty-error-more-than-loan = { $amount } 比整筆貸款（{ $principal }）還多，請核對金額；未作記錄。
+penalty-error-less-than-paid = 這一期的罰息您已還了 { $paid }，機構的金額不會比這更少。未作記錄。
+penalty-error-nothing-to-waive = 這一期目前沒有罰息或違約金，無需減免。未作記錄。
+penalty-error-not-past-due = 這一期還沒過還款日，沒有罰息。未作記錄。

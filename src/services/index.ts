@@ -6,6 +6,7 @@ import { addLoan, listLoans, loanOverview, nextDue, removeLoan, replaceLoan, set
 import { overdueOfUser } from './overdue.ts';
 import { lastPayment, recordPayment, undoLastPayment } from './payments.ts';
 import { payoffOf } from './payoff.ts';
+import { recordLenderPenalty, type LenderPenaltyWord } from './penalties.ts';
 import { changeReminderSettings, reminderSettingsOfUser, type ReminderSettingsUpdate } from './reminder-settings.ts';
 import { settleLoan } from './settle.ts';
 import { snoozeReminder, type SnoozeChoice } from './snooze.ts';
@@ -49,6 +50,11 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
       record: (loanId: number, amount: Decimal, paidOn: IsoDate, now: Date) => recordPayment(db, userId, loanId, amount, paidOn, now, zone),
       last: () => lastPayment(db, userId),
       undo: (paymentId: number, now: Date) => undoLastPayment(db, userId, paymentId, now, zone),
+    },
+    penalties: {
+      /** The lender's own figure for an installment's penalty, or its waiver (the borrower's word). */
+      recordLenderWord: (loanId: number, n: number, word: LenderPenaltyWord) =>
+        recordLenderPenalty(db, userId, loanId, n, word, 'user', now, zone),
     },
     payoff: {
       quote: (loanId: number) => payoffOf(db, userId, loanId, now, zone),
