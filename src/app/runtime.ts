@@ -85,6 +85,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     clock,
     translator,
     defaultLocale: config.DEFAULT_LANGUAGE,
+    // A loan without its lender's zone has its due dates in this one, in passes and screens alike.
+    defaultTimeZone: config.DEFAULT_TIMEZONE,
     logger,
     sender,
     ...(passOptions.limiter && { limiter: passOptions.limiter }),

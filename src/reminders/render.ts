@@ -3,7 +3,8 @@ import { paidForLoanButton, scheduleButton, snoozeButton } from '../core/shared-
 import type { Button, OutgoingMessage } from '../core/types.ts';
 import { daysBetween, todayIn } from '../domain/calendar.ts';
 import { Decimal, ZERO } from '../domain/money.ts';
-import { evaluateInstallment } from '../domain/overdue.ts';
+import type { LoanLedger } from '../domain/loan-ledger.ts';
+import { overdueStanding } from '../domain/overdue.ts';
 import { localDateTime } from '../domain/local-time.ts';
 import { deadlineEnd, isQuiet, nextSlotAfter, outOfQuietHours, type ReminderSettings } from '../domain/reminder-times.ts';
 import type { Db } from '../db/client.ts';
@@ -12,8 +13,8 @@ import { chatOfRow, type OutboxRow } from '../db/outbox-repo.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { localeOf, type Locale } from '../i18n/locales.ts';
 import type { Translator } from '../i18n/translator.ts';
-import { scheduleRowsOf, type PaidScheduleRow } from '../services/installment-rows.ts';
 import { decodeMessage } from '../services/deliveries.ts';
+import { ledgerOfLoanToday } from '../services/ledger.ts';
 import { overdueRulesOf } from '../services/overdue.ts';
 import { reminderSettingsOf } from '../services/reminder-settings.ts';
 import { zoneName } from './zone-names.ts';
@@ -75,8 +76,12 @@ export function renderReminder(
     .sort((a, b) => a.installment.dueDate.localeCompare(b.installment.dueDate) || a.loan.id - b.loan.id);
   // A user who paused everything or blocked the bot gets nothing, even what was queued before (a snooze).
   const userWants = user.active && !user.remindersPaused;
+  // Open: something of the installment itself, or of the penalty charged on it, is still owed.
   const open = current.filter(
-    ({ installment, loan }) => userWants && !loan.remindersPaused && new Decimal(installment.payment).gt(installment.paid),
+    ({ installment, loan }) =>
+      userWants &&
+      !loan.remindersPaused &&
+      (new Decimal(installment.payment).gt(installment.paid) || new Decimal(installment.penaltyOpen).gt(0)),
   );
   const openIds = new Set(open.map(({ installment }) => installment.id));
   const isOpen = (row: OutboxRow) => row.installmentId !== null && openIds.has(row.installmentId);
@@ -91,8 +96,19 @@ export function renderReminder(
   const lines = [t('reminder-title'), ''];
   let anyOverdue = false;
   const totals = new Map<string, Decimal>();
+  // Each loan's ledger once, on its lender's today: the figures /status and /paid show.
+  const ledgers = new Map<number, LoanLedger>();
+  const ledgerFor = (loan: (typeof open)[number]['loan']): LoanLedger => {
+    let ledger = ledgers.get(loan.id);
+    if (!ledger) {
+      ledger = ledgerOfLoanToday(db, loan, now, lenderZoneOf(loan, user.timeZone, defaultTimeZone));
+      ledgers.set(loan.id, ledger);
+    }
+    return ledger;
+  };
   for (const { installment, loan } of open) {
-    const amount = new Decimal(installment.payment).minus(installment.paid);
+    const entry = ledgerFor(loan).installments.find((i) => i.n === installment.n);
+    const amount = entry ? entry.owed : new Decimal(installment.payment).minus(installment.paid);
     // The due date is the lender's; the deadline is its end there. Overdue once it has passed,
     // by the lender's days (as the lender counts them); before, "due today", "tomorrow" or "in N
     // days" by the borrower's calendar, to the day the deadline falls on there. With one zone for
@@ -115,14 +131,13 @@ export function renderReminder(
     else if (!overdue) lines.push(t('reminder-due-today', base));
     else {
       anyOverdue = true;
-      const [row] = scheduleRowsOf(loan.principal, [installment]);
-      const { annualRate, policy } = overdueRulesOf(loan);
-      const evaluation = evaluateInstallment(row as PaidScheduleRow, annualRate, policy, lenderToday);
+      const evaluation = overdueStanding(installment.dueDate, overdueRulesOf(loan).policy, lenderToday);
+      const penalty = entry ? entry.penaltyOwed.plus(entry.lateFeeOwed) : ZERO;
       lines.push(
         t('reminder-overdue', {
           ...base,
           days: -days,
-          penalty: formatMoney(locale, evaluation.penalty.plus(evaluation.lateFee)),
+          penalty: formatMoney(locale, penalty),
           stage: t(`stage-${evaluation.stage}`),
         }),
       );

@@ -42,8 +42,8 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
       add: (input: LoanInput, today: IsoDate, now: Date) => addLoan(db, userId, input, today, now, zone),
       replace: (loanId: number, input: LoanInput, now: Date, timeZone: string) =>
         replaceLoan(db, userId, loanId, input, now, timeZone, zone),
-      remove: (loanId: number, now: Date) => removeLoan(db, userId, loanId, now),
-      setReminders: (loanId: number, paused: boolean, now: Date) => setLoanReminders(db, userId, loanId, paused, now),
+      remove: (loanId: number, now: Date) => removeLoan(db, userId, loanId, now, zone),
+      setReminders: (loanId: number, paused: boolean, now: Date) => setLoanReminders(db, userId, loanId, paused, now, zone),
     },
     overdue: { list: () => overdueOfUser(db, userId, now, zone) },
     payments: {
@@ -62,7 +62,7 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
     },
     settings: {
       get: () => reminderSettingsOfUser(db, userId),
-      change: (update: ReminderSettingsUpdate, now: Date) => changeReminderSettings(db, userId, update, now),
+      change: (update: ReminderSettingsUpdate, now: Date) => changeReminderSettings(db, userId, update, now, zone),
     },
     reminders: {
       snooze: (batchId: number, when: SnoozeChoice, now: Date, today: IsoDate) => snoozeReminder(db, userId, batchId, when, now, today),

@@ -10,7 +10,7 @@ import {
   setInstallmentLedger,
   type PenaltyEntryRow,
 } from '../db/ledger-repo.ts';
-import type { InstallmentRow, LoanRow } from '../db/loans-repo.ts';
+import { installmentsOfLoan, type InstallmentRow, type LoanRow } from '../db/loans-repo.ts';
 import { overdueRulesOf } from './overdue-rules.ts';
 
 /*
@@ -53,6 +53,11 @@ export function ledgerOf(q: Queryable, loan: LoanRow, rows: InstallmentRow[], as
     ledgerRulesOf(loan),
     asOf,
   );
+}
+
+/** The loan's ledger on its lender's today, reading its installments. */
+export function ledgerOfLoanToday(q: Queryable, loan: LoanRow, now: Date, defaultTimeZone: string): LoanLedger {
+  return ledgerOf(q, loan, installmentsOfLoan(q, loan.userId, loan.id), loanToday(loan, now, defaultTimeZone));
 }
 
 /**

@@ -68,7 +68,7 @@ export function addLoan(q: Queryable, userId: number, input: LoanInput, today: I
     const saved = insertLoan(tx, { ...columnsFromInput(input), userId, createdAt: now.toISOString() }, installmentColumns(rows));
     assumePaidBefore(tx, saved.loan.id, rows, today, now);
     rebookLoan(tx, saved.loan, saved.installments, loanToday(saved.loan, now, defaultTimeZone));
-    refreshReminders(tx, userId, now);
+    refreshReminders(tx, userId, now, defaultTimeZone);
     return { loan: saved.loan, assumedPaid: behind.length };
   });
 }
@@ -157,7 +157,7 @@ export function replaceLoan(
         );
       }
       // New due dates move the reminders with them.
-      refreshReminders(tx, userId, now);
+      refreshReminders(tx, userId, now, defaultTimeZone);
       return { ok: true };
     });
   } catch (error) {
@@ -168,19 +168,26 @@ export function replaceLoan(
 }
 
 /** Deletes a loan with its schedule, payments and queued reminders, and re-plans the user's other loans. */
-export function removeLoan(q: Queryable, userId: number, loanId: number, now: Date): boolean {
+export function removeLoan(q: Queryable, userId: number, loanId: number, now: Date, defaultTimeZone: string): boolean {
   return q.transaction((tx) => {
     const deleted = deleteLoan(tx, userId, loanId);
-    if (deleted) refreshReminders(tx, userId, now);
+    if (deleted) refreshReminders(tx, userId, now, defaultTimeZone);
     return deleted;
   });
 }
 
 /** Turns one loan's reminders off or on; a paused loan has no reminder timetable, resuming plans it from now. */
-export function setLoanReminders(q: Queryable, userId: number, loanId: number, paused: boolean, now: Date): boolean {
+export function setLoanReminders(
+  q: Queryable,
+  userId: number,
+  loanId: number,
+  paused: boolean,
+  now: Date,
+  defaultTimeZone: string,
+): boolean {
   return q.transaction((tx) => {
     const changed = setLoanRemindersPaused(tx, userId, loanId, paused);
-    if (changed) refreshReminders(tx, userId, now);
+    if (changed) refreshReminders(tx, userId, now, defaultTimeZone);
     return changed;
   });
 }

@@ -79,7 +79,7 @@ export function recordPayment(
       // More than was owed: nothing is written (the transaction rolls back), and the reply says what is owed today.
       if (after.leftovers.length > 0) throw new PaymentRefused(before.totalOwed);
       // A paid installment gets no more reminders.
-      refreshReminders(tx, userId, now);
+      refreshReminders(tx, userId, now, defaultTimeZone);
       return {
         ok: true,
         applied: after.allocations
@@ -116,7 +116,7 @@ export function undoLastPayment(
     const loan = findLoan(tx, userId, last.loanId);
     if (loan) rebookLoan(tx, loan, installmentsOfLoan(tx, userId, loan.id), loanToday(loan, now, defaultTimeZone));
     // Reopened installments get their reminders back.
-    refreshReminders(tx, userId, now);
+    refreshReminders(tx, userId, now, defaultTimeZone);
   });
   return last;
 }

@@ -57,7 +57,7 @@ export function recordLenderPenalty(
       createdAt: now.toISOString(),
     });
     const after = rebookLoan(tx, loan, rows, today);
-    refreshReminders(tx, userId, now);
+    refreshReminders(tx, userId, now, defaultTimeZone);
     const updated = after.installments.find((i) => i.n === n);
     return {
       ok: true,

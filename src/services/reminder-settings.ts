@@ -19,10 +19,16 @@ export function reminderSettingsOfUser(q: Queryable, userId: number): ReminderSe
  * Saves new reminder settings and re-plans the user's reminders, all or nothing: the reminder
  * timetable is trusted as long as it matches the settings, so the two must never be saved apart.
  */
-export function saveReminderSettings(q: Queryable, userId: number, update: ReminderSettingsUpdate, now: Date): void {
+export function saveReminderSettings(
+  q: Queryable,
+  userId: number,
+  update: ReminderSettingsUpdate,
+  now: Date,
+  defaultTimeZone?: string,
+): void {
   q.transaction((tx) => {
     updateReminderSettings(tx, userId, update);
-    refreshReminders(tx, userId, now);
+    refreshReminders(tx, userId, now, defaultTimeZone);
   });
 }
 
@@ -35,7 +41,13 @@ export type ChangeSettingsResult =
  * Changes some settings if the whole set they make is valid; nothing is saved otherwise. A
  * reminder time inside quiet hours is refused: every reminder would wait for the morning after.
  */
-export function changeReminderSettings(q: Queryable, userId: number, update: ReminderSettingsUpdate, now: Date): ChangeSettingsResult {
+export function changeReminderSettings(
+  q: Queryable,
+  userId: number,
+  update: ReminderSettingsUpdate,
+  now: Date,
+  defaultTimeZone?: string,
+): ChangeSettingsResult {
   const current = reminderSettingsOfUser(q, userId);
   if (!current) return { ok: false, reason: 'not-allowed', field: 'timeZone' };
   const settings: ReminderSettings = { ...reminderSettingsOf(current), ...update };
@@ -45,6 +57,6 @@ export function changeReminderSettings(q: Queryable, userId: number, update: Rem
   }
   const problem = validateReminderSettings(settings)[0];
   if (problem) return { ok: false, reason: 'not-allowed', field: problem.field };
-  saveReminderSettings(q, userId, update, now);
+  saveReminderSettings(q, userId, update, now, defaultTimeZone);
   return { ok: true };
 }

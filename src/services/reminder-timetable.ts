@@ -1,4 +1,4 @@
-import { and, eq, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, lte, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
 import { installments, loans, reminderTimetable, users } from '../db/schema.ts';
 import { lateDueDaySlot, nextSlotAfter, type ReminderSettings } from '../domain/reminder-times.ts';
@@ -111,7 +111,13 @@ export function refreshReminders(q: Queryable, userId: number, now: Date, defaul
       .select({ id: installments.id, dueDate: installments.dueDate, loanCreatedAt: loans.createdAt, lenderTimeZone: loans.lenderTimeZone })
       .from(installments)
       .innerJoin(loans, eq(installments.loanId, loans.id))
-      .where(and(eq(loans.userId, userId), eq(loans.remindersPaused, false), ne(installments.paid, installments.payment)))
+      .where(
+        and(
+          eq(loans.userId, userId),
+          eq(loans.remindersPaused, false),
+          or(ne(installments.paid, installments.payment), ne(installments.penaltyOpen, '0.00')),
+        ),
+      )
       .all();
     const nowIso = now.toISOString();
     const rows = open.flatMap((row) => {

@@ -45,7 +45,7 @@ export function settleLoan(
     markLoanSettled(tx, userId, loanId, today);
     const loan = findLoan(tx, userId, loanId);
     if (loan) rebookLoan(tx, loan, installmentsOfLoan(tx, userId, loanId), today);
-    refreshReminders(tx, userId, now);
+    refreshReminders(tx, userId, now, defaultTimeZone);
     return { ok: true, amount: payoff.total, name: payoff.loan.name };
   });
 }

@@ -119,12 +119,14 @@ describe('a loan with no lender zone', () => {
     ]);
   });
 
-  it('is in the borrower’s zone when no default is given (as before)', async () => {
+  it('is in DEFAULT_TIMEZONE in the running bot: its own passes are given the configured zone', async () => {
     const bot = createReminderBot({ now: '2027-01-10T08:00:00Z' });
     await bot.say('/start');
     setUser(bot, 1, { timeZone: 'Europe/London' });
     await addLoan(bot, CAR);
     const [due] = await bot.ticks('2027-01-15T08:00:00Z', '2027-01-15T10:00:00Z');
-    expect(due?.message.text).toContain('car: 888.49 due TODAY, 2027-01-15 (Fri) (installment 1 of 12)');
+    expect(due?.message.text).toContain(
+      'car: 888.49 due TODAY, 2027-01-15 (Fri), 23:59 Beijing time (15:59 London time) (installment 1 of 12)',
+    );
   });
 });

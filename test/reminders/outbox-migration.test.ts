@@ -28,7 +28,7 @@ describe('a database from before the delivery outbox', () => {
     old.exec(`
       INSERT INTO users (id, time_zone, created_at) VALUES (7, 'Asia/Shanghai', '2027-01-01T00:00:00.000Z');
       INSERT INTO loans (id, user_id, name, principal, method, rate_percent, rate_unit, periods, first_due, policy_preset, created_at)
-        VALUES (1, 7, 'car', '1000.00', 'bullet', '0', 'year', 1, '2027-01-15', 'bank-cn', '2027-01-01T00:00:00.000Z');
+        VALUES (1, 7, 'car', '1000.00', 'bullet', '0', 'annual', 1, '2027-01-15', 'bank-cn', '2027-01-01T00:00:00.000Z');
       INSERT INTO installments (id, loan_id, n, due_date, principal, interest, fee, payment)
         VALUES (1, 1, 1, '2027-01-15', '1000.00', '0.00', '0.00', '1000.00');
       INSERT INTO reminder_outbox (id, user_id, installment_id, kind, due_date, fire_at, status, not_before, attempts, claimed_at, sent_at, batch_id, last_error)

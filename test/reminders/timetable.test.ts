@@ -102,13 +102,13 @@ describe('re-planning', () => {
     await addLoan(bot, 'car 10000 12 months 12% annuity first 2027-01-15');
     await addLoan(bot, 'phone 6000 6 months 12% annuity first 2027-01-20');
     const car = 1;
-    expect(setLoanReminders(bot.db, 1, car, true, bot.clock.now())).toBe(true);
+    expect(setLoanReminders(bot.db, 1, car, true, bot.clock.now(), 'Asia/Shanghai')).toBe(true);
     expect(new Set(timetableOf(bot.db, 1).map((p) => p.dueDate.slice(8)))).toEqual(new Set(['20']));
 
     // The car's 01-12, 01-14 and 01-15 reminders do not come (the phone's first is on 01-17).
     expect(await bot.ticks('2027-01-10T02:00:00Z', '2027-01-15T23:00:00Z')).toEqual([]);
 
-    setLoanReminders(bot.db, 1, car, false, bot.clock.now());
+    setLoanReminders(bot.db, 1, car, false, bot.clock.now(), 'Asia/Shanghai');
     // Resumed on 01-16 at 07:00, a day after the car's due date: its follow-ups (+1 today, +3)
     // come from then on, with the phone's 3-days-before on 01-17 between them.
     const resumed = await bot.ticks('2027-01-16T00:00:00Z', '2027-01-18T12:00:00Z');
@@ -152,7 +152,7 @@ describe('a database from before reminder_timetable existed', () => {
     old.exec(`
       INSERT INTO users (id, time_zone, created_at) VALUES (7, 'Asia/Shanghai', '2027-01-01T00:00:00.000Z');
       INSERT INTO loans (id, user_id, name, principal, method, rate_percent, rate_unit, periods, first_due, policy_preset, created_at)
-        VALUES (1, 7, 'car', '1000.00', 'bullet', '0', 'year', 1, '2027-01-15', 'bank-cn', '2027-01-01T00:00:00.000Z');
+        VALUES (1, 7, 'car', '1000.00', 'bullet', '0', 'annual', 1, '2027-01-15', 'bank-cn', '2027-01-01T00:00:00.000Z');
       INSERT INTO installments (id, loan_id, n, due_date, principal, interest, fee, payment, next_reminder_at)
         VALUES (1, 1, 1, '2027-01-15', '1000.00', '0.00', '0.00', '1000.00', '2027-01-12T01:00:00.000Z');`);
     old.close();
