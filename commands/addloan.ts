@@ -15,7 +15,7 @@ import { addMonthsClamped } from '../src/domain/calendar.ts';
 import { parseLoanLine } from '../src/parse/loan-line.ts';
 import { draftFromLine, inputFromDraft, loanFormDraftSchema, nextQuestion, questionsFor, withMethod } from '../src/services/loan-shapes.ts';
 import { pairs } from './shared/button-rows.ts';
-import { formInTheWay } from './shared/form-in-the-way.ts';
+import { formInTheWay, openLongFormName } from './shared/form-in-the-way.ts';
 import { type LineReading, loanCardText } from './shared/loan-card.ts';
 import {
   EXTRA_FIELDS,
@@ -261,6 +261,7 @@ export const addLoanCommand: Command = {
   descriptionKey: 'command-addloan',
   form: LOAN_FORM,
   run: start,
+  openFormName: (ctx) => openLongFormName(ctx) ?? ctx.t('form-name-addloan'),
 
   onFormInput(ctx, typed) {
     const form = readForm(ctx, LOAN_FORM);

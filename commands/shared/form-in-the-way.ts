@@ -21,6 +21,13 @@ export function formInTheWay(ctx: CommandContext, starting: string, sameForm: bo
   if (!open) return undefined;
   const editing = open.form === 'addloan' ? editedLoanName(ctx, open.data) : undefined;
   if (sameForm && open.form === starting && editing === undefined) return undefined;
-  const form = editing !== undefined ? ctx.t('form-name-editing', { name: editing }) : ctx.t(`form-name-${open.form}`);
-  return [{ text: ctx.t('form-in-the-way', { form }) }];
+  return [{ text: ctx.t('form-in-the-way', { form: openLongFormName(ctx) ?? ctx.t(`form-name-${open.form}`) }) }];
+}
+
+/** The open long form as the borrower knows it: "editing car" for an edit, else "adding a loan" etc. */
+export function openLongFormName(ctx: CommandContext): string | undefined {
+  const open = ctx.services.forms.find('long');
+  if (!open) return undefined;
+  const editing = open.form === 'addloan' ? editedLoanName(ctx, open.data) : undefined;
+  return editing !== undefined ? ctx.t('form-name-editing', { name: editing }) : ctx.t(`form-name-${open.form}`);
 }

@@ -56,7 +56,8 @@ export function createApp(deps: AppDeps): App {
   function contextFor(update: IncomingUpdate): CommandContext {
     const now = deps.clock.now();
     const user = deps.services.enterUser(update.userId, update.languageCode, now);
-    const locale = localeOf(user.language, update.languageCode, deps.defaultLocale);
+    // An update without a language (a JSON line without lang) speaks the one Telegram last sent.
+    const locale = localeOf(user.language, update.languageCode ?? user.telegramLanguage ?? undefined, deps.defaultLocale);
     return {
       user: { id: user.id, locale, timeZone: user.timeZone },
       chatId: update.chatId,
@@ -141,7 +142,8 @@ export function createApp(deps: AppDeps): App {
     if (!long?.command.currentQuestion) return replies;
     const [first, ...rest] = await long.command.currentQuestion(ctx);
     if (!first) return replies;
-    const resume = ctx.t('form-resume', { form: ctx.t(`form-name-${long.command.name}`) });
+    const name = long.command.openFormName?.(ctx) ?? ctx.t(`form-name-${long.command.name}`);
+    const resume = ctx.t('form-resume', { form: name });
     return [...replies, { ...first, text: `${resume}\n${first.text}` }, ...rest];
   }
 

@@ -103,6 +103,8 @@ export interface Command {
   form?: { size: FormSize; takesText: boolean };
   /** Free text while this command's form is the one in front. */
   onFormInput?(ctx: CommandContext, text: string): Reply[] | Promise<Reply[]>;
+  /** How the open form of this command is named in "Back to …" ("editing car"); default: its form-name-<name> message. */
+  openFormName?(ctx: CommandContext): string;
   /** The current question again, after an error outside the form or when it comes back to the front. */
   currentQuestion?(ctx: CommandContext): Reply[] | Promise<Reply[]>;
 }
