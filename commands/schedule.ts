@@ -1,7 +1,5 @@
 import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
-import { daysBetween } from '../src/domain/calendar.ts';
-import { Decimal } from '../src/domain/money.ts';
-import { openAmount } from '../src/services/loans.ts';
+import { Decimal, ZERO } from '../src/domain/money.ts';
 import { onPress } from '../src/core/buttons.ts';
 import { scheduleButton } from '../src/core/shared-buttons.ts';
 import { pickLoan } from './shared/pick-loan.ts';
@@ -14,7 +12,9 @@ export const SCHEDULE_PAGE_SIZE = 12;
 function show(ctx: CommandContext, loanId: number, requestedPage?: number): Reply[] | undefined {
   const found = ctx.services.loans.overview(loanId);
   if (!found) return undefined;
-  const { loan, rows, next } = found;
+  const { loan, rows, next, ledger } = found;
+  // What each installment owes comes from the loan's ledger, penalty included: the figure /status and /paid show.
+  const owedOf = new Map(ledger.installments.map((entry) => [entry.n, entry]));
   const pages = Math.max(1, Math.ceil(rows.length / SCHEDULE_PAGE_SIZE));
   // Open on the page with the installment that matters now.
   const currentIndex = next ? rows.findIndex((row) => row.n === next.n) : rows.length - 1;
@@ -24,9 +24,12 @@ function show(ctx: CommandContext, loanId: number, requestedPage?: number): Repl
   for (const row of rows.slice(0, page * SCHEDULE_PAGE_SIZE)) balance = balance.minus(row.principal);
   const lines = slice.map((row) => {
     balance = balance.minus(row.principal);
-    const open = openAmount(row);
-    const overdue = open.gt(0) && daysBetween(ctx.today, row.dueDate) < 0;
-    const mark = open.lte(0) ? '✓' : overdue ? '⚠️' : row.n === next?.n ? '▶' : '·';
+    const entry = owedOf.get(row.n);
+    const open = entry?.open.total ?? ZERO;
+    const penalty = entry ? entry.penaltyOwed.plus(entry.lateFeeOwed) : ZERO;
+    const owed = open.plus(penalty);
+    const overdue = owed.gt(0) && (entry?.daysPastDue ?? 0) > 0;
+    const mark = owed.lte(0) ? '✓' : overdue ? '⚠️' : row.n === next?.n ? '▶' : '·';
     const parts = [ctx.t('part-principal', { amount: money(ctx, new Decimal(row.principal)) })];
     if (!new Decimal(row.interest).isZero()) parts.push(ctx.t('part-interest', { amount: money(ctx, new Decimal(row.interest)) }));
     if (!new Decimal(row.fee).isZero()) parts.push(ctx.t('part-fee', { amount: money(ctx, new Decimal(row.fee)) }));
@@ -39,6 +42,7 @@ function show(ctx: CommandContext, loanId: number, requestedPage?: number): Repl
       balance: money(ctx, balance),
     });
     if (open.gt(0) && !new Decimal(row.paid).isZero()) line += `\n   ${ctx.t('schedule-partly-paid', { open: money(ctx, open) })}`;
+    if (penalty.gt(0)) line += `\n   ${ctx.t('schedule-penalty-owed', { amount: money(ctx, penalty) })}`;
     return line;
   });
   const header = ctx.t('schedule-header', { name: loan.name, page: page + 1, pages });

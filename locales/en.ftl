@@ -261,6 +261,7 @@ part-principal = principal { $amount }
 part-interest = interest { $amount }
 part-fee = fee { $amount }
 schedule-partly-paid = partly paid: { $open } still due
+schedule-penalty-owed = penalty and late fees owed on it: { $amount }
 schedule-legend = ✓ paid · ▶ next · ⚠️ overdue
 schedule-next = Next: { $amount } on { $date }.
 button-previous = « Previous

@@ -233,6 +233,7 @@ part-principal = 本金 { $amount }
 part-interest = 利息 { $amount }
 part-fee = 手续费 { $amount }
 schedule-partly-paid = 已还部分，仍欠 { $open }
+schedule-penalty-owed = 该期欠罚息和违约金：{ $amount }
 schedule-legend = ✓ 已还 · ▶ 下一期 · ⚠️ 逾期
 schedule-next = 下一期：{ $date }还 { $amount }。
 button-previous = « 上一页

@@ -234,6 +234,7 @@ part-principal = 本金 { $amount }
 part-interest = 利息 { $amount }
 part-fee = 手續費 { $amount }
 schedule-partly-paid = 已還部分，仍欠 { $open }
+schedule-penalty-owed = 該期欠罰息和違約金：{ $amount }
 schedule-legend = ✓ 已還 · ▶ 下一期 · ⚠️ 逾期
 schedule-next = 下一期：{ $date }還 { $amount }。
 button-previous = « 上一頁

@@ -192,10 +192,6 @@ export function setLoanReminders(
   });
 }
 
-export function openAmount(row: InstallmentRow): Decimal {
-  return new Decimal(row.payment).minus(row.paid);
-}
-
 export interface DueItem {
   loanId: number;
   loanName: string;

@@ -52,6 +52,10 @@ describe('a BNPL purchase paid late (1,299, 0.05 %/day)', () => {
     expect(rest).not.toContain('Paid off');
     expect(texts(await bot.say('/loans'))).not.toContain('Paid off');
     expect(texts(await bot.say('/status'))).toContain('earbuds: 6.50 overdue');
+    // /schedule reads the same ledger: not ticked off, 6.50 of it still due (the penalty was paid first).
+    const schedule = texts(await bot.say('/schedule'));
+    expect(schedule).toContain('⚠️ 1.');
+    expect(schedule).toContain('partly paid: 6.50 still due');
 
     expect(await pay(bot, 'earbuds 6.50')).toContain('Paid off. 🎉');
     expect(texts(await bot.say('/status'))).toContain('Nothing is overdue, and nothing is due.');

@@ -29,5 +29,9 @@ describe('overdue reminders and the penalty ledger', () => {
     const sent = await bot.ticks('2027-02-14T03:00:00Z', '2027-02-26T03:00:00Z');
     const text = sent.map((d) => d.message.text).join('\n');
     expect(text).toContain('car: 13.33 was due 2027-01-15 (Fri)');
+    // /schedule says the same: installment 1 is not ticked off, its penalty is owed.
+    const schedule = (await bot.say('/schedule car')).map((m) => m.text).join('\n');
+    expect(schedule).toContain('⚠️ 1.');
+    expect(schedule).toContain('penalty and late fees owed on it: 13.33');
   });
 });
