@@ -376,6 +376,7 @@ reminder-overdue =
         [one] • { $name }: { $amount } was due { $date }, yesterday. Penalty so far { $penalty }: { $stage }.
        *[other] • { $name }: { $amount } was due { $date }, { $days } days ago. Penalty so far { $penalty }: { $stage }.
     }
+reminder-penalty-only = • { $name }: installment { $n } (due { $date }) is paid, but { $penalty } of penalty and late fees on it is still owed: { $stage }.
 reminder-day-total = Total due { $date }: { $total }
 # A deadline in the lender's time zone, when the borrower's is another: the lender's time, then the borrower's.
 reminder-deadline = { $date }, { $lenderTime } { $lenderZone } ({ $localTime } { $localZone })
@@ -500,6 +501,37 @@ addloan-ask-day-basis = How many days does your contract count in a year for dai
 day-basis-360 = 360 days
 day-basis-365 = 365 days
 addloan-card-day-basis-365 = Daily interest on a 365-day year
+
+## The card's payment order (Civil Code Art. 561 unless the contract says otherwise) and the lender's time zone
+addloan-field-allocationOrder = Payment order
+addloan-field-lenderTimeZone = Lender's time zone
+allocation-part-late-fee = late fee
+allocation-part-penalty = penalty interest
+allocation-part-fee = fees
+allocation-part-interest = interest
+allocation-part-principal = principal
+allocation-preset-civil-code = Civil Code order (the default)
+allocation-preset-principal-first = Principal first
+addloan-card-allocation-civil-code = Payments cover: { $order } (Civil Code Art. 561, the default unless your contract says otherwise)
+addloan-card-allocation-principal-first = Payments cover: { $order } (principal first, as your contract says)
+addloan-card-allocation-custom = Payments cover: { $order } (as your contract says)
+addloan-ask-allocation =
+    In which order does a payment cover what you owe? Now: { $current }.
+    Unless your contract says otherwise, the law (Civil Code Art. 561) takes the late fee first, then penalty interest, fees, interest and principal. Choose, or type your contract's order naming all five parts, e.g. "principal, interest, fees, penalty, late fee".
+error-allocation-part-unknown = “{ $text }” is not one of the parts a payment covers. Name these five, each once, in your contract's order: { $order }.
+error-allocation-part-twice =
+    { $part ->
+        [late-fee] You named the { $parts } twice (违约金 and 滞纳金 are both the late fee here). Name each of the five parts once.
+       *[other] You named { $parts } twice. Name each of the five parts once.
+    }
+error-allocation-parts-missing =
+    { $count ->
+        [one] This part is missing: { $parts }.
+       *[other] These { $count } parts are missing: { $parts }.
+    } Name all five parts, each once.
+addloan-card-lender-zone = Lender's time zone: { $zone } (due dates are its dates)
+addloan-card-lender-zone-differs = Lender's time zone: { $zone } (due dates are its dates; yours is { $yours }, so reminders give both clocks)
+addloan-ask-lender-zone = Which time zone is the lender in? Due dates are the lender's dates. Now: { $current } (yours: { $yours }). Type a city or an offset, e.g. Beijing, Hong Kong, London or UTC+8.
 
 ## /penalty: the lender's own penalty figure, or its waiver
 command-penalty = Record the penalty the lender charged, or that it waived it

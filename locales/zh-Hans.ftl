@@ -332,6 +332,7 @@ reminder-title = ⏰ 还款提醒
 reminder-upcoming = • { $name }：{ $date }应还 { $amount }，还有 { $days } 天（第 { $n }/{ $periods } 期）
 reminder-due-today = • { $name }：今天 { $date }应还 { $amount }，第 { $n }/{ $periods } 期
 reminder-overdue = • { $name }：{ $date }应还的 { $amount } 已逾期 { $days } 天，目前罚息 { $penalty }，{ $stage }。
+reminder-penalty-only = • { $name }：第 { $n } 期（{ $date } 到期）本身已还清，但还欠罚息和违约金 { $penalty }：{ $stage }。
 reminder-day-total = { $date } 合计应还：{ $total }
 # 贷款机构所在时区的截止时间，借款人在另一个时区时：先写贷款机构的时间，再写借款人的。
 reminder-deadline = { $date }{ $lenderZone } { $lenderTime }（{ $localZone } { $localTime }）
@@ -446,6 +447,33 @@ addloan-ask-day-basis = 合同按一年多少天计算日息？（银行通常�
 day-basis-360 = 360 天
 day-basis-365 = 365 天
 addloan-card-day-basis-365 = 日息按一年 365 天计算
+
+## 还款冲抵顺序（合同没有另行约定时按《民法典》第561条）和出借方时区
+addloan-field-allocationOrder = 还款冲抵顺序
+addloan-field-lenderTimeZone = 出借方时区
+allocation-part-late-fee = 违约金
+allocation-part-penalty = 罚息
+allocation-part-fee = 手续费
+allocation-part-interest = 利息
+allocation-part-principal = 本金
+allocation-preset-civil-code = 民法典顺序（默认）
+allocation-preset-principal-first = 先还本金
+addloan-card-allocation-civil-code = 还款冲抵顺序：{ $order }（《民法典》第561条，合同没有另行约定时的默认顺序）
+addloan-card-allocation-principal-first = 还款冲抵顺序：{ $order }（先还本金，按合同约定）
+addloan-card-allocation-custom = 还款冲抵顺序：{ $order }（按合同约定）
+addloan-ask-allocation =
+    每笔还款按什么顺序冲抵欠款？当前：{ $current }。
+    合同没有另行约定时，按《民法典》第561条依次冲抵违约金、罚息、手续费、利息、本金。请选择，或按合同写出全部五项的顺序，例如“本金、利息、手续费、罚息、违约金”。
+error-allocation-part-unknown = “{ $text }”不是还款冲抵的一项。请按合同的顺序把这五项各写一次：{ $order }。
+error-allocation-part-twice =
+    { $part ->
+        [late-fee] { $parts }写了两次（违约金和滞纳金在这里是同一项）。每项只写一次。
+       *[other] { $parts }写了两次。每项只写一次。
+    }
+error-allocation-parts-missing = 缺少 { $count } 项：{ $parts }。请把五项都写上，每项一次。
+addloan-card-lender-zone = 出借方时区：{ $zone }（还款日是出借方的日期）
+addloan-card-lender-zone-differs = 出借方时区：{ $zone }（还款日是出借方的日期；你的时区是{ $yours }，提醒会同时写出两边的时间）
+addloan-ask-lender-zone = 出借方在哪个时区？还款日按出借方的日期算。当前：{ $current }（你的时区：{ $yours }）。请写城市或时差，例如 北京、香港、伦敦 或 UTC+8。
 
 ## /penalty：贷款机构实际收取的罚息，或已减免
 command-penalty = 记录贷款机构实际收取的罚息，或已减免

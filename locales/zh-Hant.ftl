@@ -333,6 +333,7 @@ reminder-title = ⏰ 還款提醒
 reminder-upcoming = • { $name }：{ $date }應還 { $amount }，還有 { $days } 天（第 { $n }/{ $periods } 期）
 reminder-due-today = • { $name }：今天 { $date }應還 { $amount }，第 { $n }/{ $periods } 期
 reminder-overdue = • { $name }：{ $date }應還的 { $amount } 已逾期 { $days } 天，目前罰息 { $penalty }，{ $stage }。
+reminder-penalty-only = • { $name }：第 { $n } 期（{ $date } 到期）本身已還清，但還欠罰息和違約金 { $penalty }：{ $stage }。
 reminder-day-total = { $date } 合計應還：{ $total }
 # 貸款機構所在時區的截止時間，借款人在另一個時區時：先寫貸款機構的時間，再寫借款人的。
 reminder-deadline = { $date }{ $lenderZone } { $lenderTime }（{ $localZone } { $localTime }）
@@ -447,6 +448,33 @@ addloan-ask-day-basis = 合約按一年多少天計算日息？（銀行通常�
 day-basis-360 = 360 天
 day-basis-365 = 365 天
 addloan-card-day-basis-365 = 日息按一年 365 天計算
+
+## 還款衝抵順序（合約沒有另行約定時按《民法典》第561條）和出借方時區
+addloan-field-allocationOrder = 還款衝抵順序
+addloan-field-lenderTimeZone = 出借方時區
+allocation-part-late-fee = 違約金
+allocation-part-penalty = 罰息
+allocation-part-fee = 手續費
+allocation-part-interest = 利息
+allocation-part-principal = 本金
+allocation-preset-civil-code = 民法典順序（預設）
+allocation-preset-principal-first = 先還本金
+addloan-card-allocation-civil-code = 還款衝抵順序：{ $order }（《民法典》第561條，合約沒有另行約定時的預設順序）
+addloan-card-allocation-principal-first = 還款衝抵順序：{ $order }（先還本金，按合約約定）
+addloan-card-allocation-custom = 還款衝抵順序：{ $order }（按合約約定）
+addloan-ask-allocation =
+    每筆還款按什麼順序衝抵欠款？目前：{ $current }。
+    合約沒有另行約定時，按《民法典》第561條依次衝抵違約金、罰息、手續費、利息、本金。請選擇，或按合約寫出全部五項的順序，例如「本金、利息、手續費、罰息、違約金」。
+error-allocation-part-unknown = 「{ $text }」不是還款衝抵的一項。請按合約的順序把這五項各寫一次：{ $order }。
+error-allocation-part-twice =
+    { $part ->
+        [late-fee] { $parts }寫了兩次（違約金和滯納金在這裡是同一項）。每項只寫一次。
+       *[other] { $parts }寫了兩次。每項只寫一次。
+    }
+error-allocation-parts-missing = 缺少 { $count } 項：{ $parts }。請把五項都寫上，每項一次。
+addloan-card-lender-zone = 出借方時區：{ $zone }（還款日是出借方的日期）
+addloan-card-lender-zone-differs = 出借方時區：{ $zone }（還款日是出借方的日期；你的時區是{ $yours }，提醒會同時寫出兩邊的時間）
+addloan-ask-lender-zone = 出借方在哪個時區？還款日按出借方的日期算。目前：{ $current }（你的時區：{ $yours }）。請寫城市或時差，例如 北京、香港、倫敦 或 UTC+8。
 
 ## /penalty：貸款機構實際收取的罰息，或已減免
 command-penalty = 記錄貸款機構實際收取的罰息，或已減免

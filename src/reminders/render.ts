@@ -108,7 +108,9 @@ export function renderReminder(
   };
   for (const { installment, loan } of open) {
     const entry = ledgerFor(loan).installments.find((i) => i.n === installment.n);
-    const amount = entry ? entry.owed : new Decimal(installment.payment).minus(installment.paid);
+    // The installment's own open amount, as /status shows it; its penalty is named beside it.
+    const amount = entry ? entry.open.total : new Decimal(installment.payment).minus(installment.paid);
+    const owed = entry ? entry.owed : amount;
     // The due date is the lender's; the deadline is its end there. Overdue once it has passed,
     // by the lender's days (as the lender counts them); before, "due today", "tomorrow" or "in N
     // days" by the borrower's calendar, to the day the deadline falls on there. With one zone for
@@ -133,21 +135,16 @@ export function renderReminder(
       anyOverdue = true;
       const evaluation = overdueStanding(installment.dueDate, overdueRulesOf(loan).policy, lenderToday);
       const penalty = entry ? entry.penaltyOwed.plus(entry.lateFeeOwed) : ZERO;
-      lines.push(
-        t('reminder-overdue', {
-          ...base,
-          days: -days,
-          penalty: formatMoney(locale, penalty),
-          stage: t(`stage-${evaluation.stage}`),
-        }),
-      );
+      const vars = { ...base, days: -days, penalty: formatMoney(locale, penalty), stage: t(`stage-${evaluation.stage}`) };
+      // Paid itself, its penalty not: say so rather than "0.00 was due".
+      lines.push(amount.gt(0) ? t('reminder-overdue', vars) : t('reminder-penalty-only', vars));
       if (evaluation.nextStage) {
         lines.push(
           t('status-next-stage', { stage: t(`stage-${evaluation.nextStage.stage}`), date: formatDate(t, evaluation.nextStage.from) }),
         );
       }
     }
-    totals.set(installment.dueDate, (totals.get(installment.dueDate) ?? ZERO).plus(amount));
+    totals.set(installment.dueDate, (totals.get(installment.dueDate) ?? ZERO).plus(owed));
   }
   for (const [date, total] of totals) {
     const count = open.filter(({ installment }) => installment.dueDate === date).length;

@@ -13,7 +13,7 @@ describe('overdue reminders and the penalty ledger', () => {
     // The 7-days-late reminder on 2027-01-22: bank rules, 7 days on 788.49 and 100.00 = 2.76 + 0.35.
     const sent = await bot.ticks('2027-01-22T00:00:00Z', '2027-01-22T03:00:00Z');
     const text = sent.map((d) => d.message.text).join('\n');
-    expect(text).toContain('car: 891.60 was due 2027-01-15 (Fri), 7 days ago. Penalty so far 3.11');
+    expect(text).toContain('car: 888.49 was due 2027-01-15 (Fri), 7 days ago. Penalty so far 3.11');
     const status = await bot.say('/status');
     expect(status.map((m) => m.text).join('\n')).toContain('penalty so far 3.11');
   });
@@ -28,7 +28,7 @@ describe('overdue reminders and the penalty ledger', () => {
     // The installment's 888.49 is paid; the 13.33 of penalty charged on it is not.
     const sent = await bot.ticks('2027-02-14T03:00:00Z', '2027-02-26T03:00:00Z');
     const text = sent.map((d) => d.message.text).join('\n');
-    expect(text).toContain('car: 13.33 was due 2027-01-15 (Fri)');
+    expect(text).toContain('car: installment 1 (due 2027-01-15 (Fri)) is paid, but 13.33 of penalty and late fees on it is still owed');
     // /schedule says the same: installment 1 is not ticked off, its penalty is owed.
     const schedule = (await bot.say('/schedule car')).map((m) => m.text).join('\n');
     expect(schedule).toContain('⚠️ 1.');
