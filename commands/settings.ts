@@ -9,6 +9,7 @@ import {
   type ReminderSettingField,
 } from '../src/parse/reminder-settings.ts';
 import type { ParseError } from '../src/parse/result.ts';
+import { timeZoneLabel } from '../src/parse/time-zone.ts';
 import type { ReminderSettingsUpdate } from '../src/services/reminder-settings.ts';
 import { pairs } from './shared/button-rows.ts';
 
@@ -47,7 +48,7 @@ function summary(ctx: CommandContext): Reply[] {
   const days = (list: number[]) => list.join(ctx.t('list-separator'));
   const lines = [
     ctx.t('settings-title'),
-    ctx.t('settings-timezone', { zone: settings.timeZone }),
+    ctx.t('settings-timezone', { zone: timeZoneLabel(settings.timeZone) }),
     ctx.t('settings-time', { time: settings.reminderTime }),
     ctx.t('settings-before', { days: days(settings.daysBefore) }),
     ctx.t('settings-overdue', {

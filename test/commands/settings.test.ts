@@ -81,3 +81,14 @@ describe('/settings', () => {
     expect(text).toContain('免打扰时段（不发送任何消息）：21:00–08:00');
   });
 });
+
+describe('/settings shows a fixed offset as people write it', () => {
+  it('UTC+8 typed is shown as UTC+8, not Etc/GMT-8', async () => {
+    const bot = createTestBot();
+    await bot.say('/settings');
+    await bot.pressLabel('Time zone');
+    const answer = texts(await bot.say('UTC+8'));
+    expect(answer).toContain('UTC+8');
+    expect(answer).not.toContain('Etc/GMT-8');
+  });
+});
