@@ -41,7 +41,7 @@ export function seedReminders(count: number): SeededDatabase {
   );
   const insertLoan = sqlite.prepare(
     `INSERT INTO loans (id, user_id, name, principal, method, rate_percent, rate_unit, periods, first_due, policy_preset, created_at)
-     VALUES (?, ?, ?, '888.49', 'annuity', '12', 'year', 1, ?, 'bank-cn', '2027-01-01T00:00:00.000Z')`,
+     VALUES (?, ?, ?, '888.49', 'annuity', '12', 'annual', 1, ?, 'bank-cn', '2027-01-01T00:00:00.000Z')`,
   );
   const insertInstallment = sqlite.prepare(
     `INSERT INTO installments (id, loan_id, n, due_date, principal, interest, fee, payment)
