@@ -11,12 +11,13 @@ import {
   type OpenForm,
 } from '../src/core/forms.ts';
 import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
+import { ALLOCATION_PRESETS, allocationOrderOf } from '../src/domain/allocation-order.ts';
 import { addMonthsClamped } from '../src/domain/calendar.ts';
 import { parseLoanLine } from '../src/parse/loan-line.ts';
 import { draftFromLine, inputFromDraft, loanFormDraftSchema, nextQuestion, questionsFor, withMethod } from '../src/services/loan-shapes.ts';
 import { pairs } from './shared/button-rows.ts';
 import { formInTheWay, openLongFormName } from './shared/form-in-the-way.ts';
-import { type LineReading, loanCardText } from './shared/loan-card.ts';
+import { allocationOrderText, type LineReading, loanCardText, zoneName } from './shared/loan-card.ts';
 import {
   EXTRA_FIELDS,
   LENDER_KINDS,
@@ -26,6 +27,7 @@ import {
   QUESTION_FIELDS,
   applyAnswer,
   type AnswerError,
+  type AnswerFailure,
   type Draft,
   type Field,
 } from './shared/loan-draft.ts';
@@ -43,7 +45,9 @@ type LoanForm = OpenForm<Draft>;
 type Step = Field | 'confirm' | 'edit';
 const ALL_FIELDS = [...QUESTION_FIELDS, ...EXTRA_FIELDS] as const;
 /** The fields a button sets directly (the others are typed). */
-const BUTTON_FIELDS = ['lenderKind', 'dayBasis', 'policyPreset', 'prepaymentRule'] as const;
+const BUTTON_FIELDS = ['lenderKind', 'dayBasis', 'policyPreset', 'prepaymentRule', 'allocationOrder'] as const;
+/** The payment orders a button chooses; another is typed (parseAllocationOrder). */
+const ALLOCATION_BUTTONS = ['civil-code', 'principal-first'] as const;
 
 const methodButton = formButton<{ action: 'method'; method: Draft['method'] & string }>(LOAN_FORM, {
   action: literal('method'),
@@ -133,6 +137,22 @@ function question(ctx: CommandContext, form: LoanForm, step: Step, line?: LineRe
           ],
         },
       ];
+    case 'allocationOrder':
+      return [
+        {
+          text: ctx.t('addloan-ask-allocation', { current: allocationOrderText(ctx, allocationOrderOf(draft.allocationOrder)) }),
+          buttons: ALLOCATION_BUTTONS.map((preset) => [set(ctx.t(`allocation-preset-${preset}`), 'allocationOrder', preset)]),
+        },
+      ];
+    case 'lenderTimeZone':
+      return [
+        {
+          text: ctx.t('addloan-ask-lender-zone', {
+            current: zoneName(ctx, draft.lenderTimeZone ?? ctx.services.defaultTimeZone),
+            yours: zoneName(ctx, ctx.user.timeZone),
+          }),
+        },
+      ];
     case 'policyPreset':
       return [
         {
@@ -171,6 +191,19 @@ function question(ctx: CommandContext, form: LoanForm, step: Step, line?: LineRe
 
 function errorText(ctx: CommandContext, error: AnswerError): string {
   return ctx.t(`error-${error}`);
+}
+
+/** A refused answer's message, with what it was about (the piece not understood, the parts at fault). */
+function answerErrorText(ctx: CommandContext, failure: AnswerFailure): string {
+  if (failure.text === undefined && failure.parts === undefined) return errorText(ctx, failure.error);
+  const parts = failure.parts ?? [];
+  return ctx.t(`error-${failure.error}`, {
+    text: failure.text ?? '',
+    parts: parts.map((part) => ctx.t(`allocation-part-${part}`)).join(ctx.t('list-separator')),
+    count: parts.length,
+    part: parts[0] ?? '',
+    order: ALLOCATION_PRESETS['civil-code'].map((part) => ctx.t(`allocation-part-${part}`)).join(ctx.t('list-separator')),
+  });
 }
 
 /** Stores the draft at its next step and asks that step's question. */
@@ -245,6 +278,8 @@ function chosen(field: (typeof BUTTON_FIELDS)[number], value: string): Partial<D
       return value === '360' || value === '365' ? { dayBasis: value === '365' ? 365 : 360 } : undefined;
     case 'prepaymentRule':
       return value === 'waive-remaining-fees' || value === 'charge-remaining-fees' ? { prepaymentRule: { kind: value } } : undefined;
+    case 'allocationOrder':
+      return { allocationOrder: ALLOCATION_BUTTONS.find((preset) => preset === value) };
   }
 }
 
@@ -269,7 +304,7 @@ export const addLoanCommand: Command = {
     const step = stepOf(form);
     if (step === 'confirm' || step === 'edit') return [{ text: ctx.t('addloan-use-buttons') }, ...question(ctx, form, step)];
     const result = applyAnswer(step, form.data, typed, ctx.today);
-    if (!result.ok) return [{ text: errorText(ctx, result.error) }, ...question(ctx, form, step)];
+    if (!result.ok) return [{ text: answerErrorText(ctx, result) }, ...question(ctx, form, step)];
     return advance(ctx, form, result.value);
   },
 

@@ -1,4 +1,5 @@
 import type { CommandContext } from '../../src/core/types.ts';
+import { ALLOCATION_PRESETS, allocationPresetOf, type AllocationPart } from '../../src/domain/allocation-order.ts';
 import type { IsoDate } from '../../src/domain/calendar.ts';
 import { Decimal, roundCents } from '../../src/domain/money.ts';
 import { defaultPresetFor, type OverduePolicy } from '../../src/domain/overdue-policy.ts';
@@ -52,6 +53,65 @@ export function aprWarnings(ctx: CommandContext, exactApr: Decimal, lenderKind: 
     );
   }
   return lines;
+}
+
+/** "late fee → penalty interest → fees → interest → principal", in the reader's language. */
+export function allocationOrderText(ctx: CommandContext, order: readonly AllocationPart[]): string {
+  return order.map((part) => ctx.t(`allocation-part-${part}`)).join(' → ');
+}
+
+/** Which order the loan's payments cover its parts in, and why: the law's default or the contract. */
+function allocationLine(ctx: CommandContext, order: readonly AllocationPart[] | undefined): string {
+  const parts = order ?? ALLOCATION_PRESETS['civil-code'];
+  return ctx.t(`addloan-card-allocation-${allocationPresetOf(parts)}`, { order: allocationOrderText(ctx, parts) });
+}
+
+/** The zones locales/ name by their city ("Beijing time", "北京时间"), as src/reminders/zone-names.ts does. */
+const NAMED_ZONES: ReadonlySet<string> = new Set([
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Macau',
+  'Asia/Taipei',
+  'Asia/Singapore',
+  'Asia/Kuala_Lumpur',
+  'Asia/Tokyo',
+  'Asia/Seoul',
+  'Europe/London',
+  'Europe/Paris',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'America/Toronto',
+  'America/Vancouver',
+  'Australia/Sydney',
+  'Australia/Melbourne',
+]);
+
+/**
+ * A zone as a reader names it: "Beijing time", "London time", "北京时间"; a fixed offset as
+ * UTC+8; any other zone by Intl's name for it in the reader's language.
+ */
+export function zoneName(ctx: CommandContext, timeZone: string): string {
+  if (NAMED_ZONES.has(timeZone)) return ctx.t(`zone-${timeZone.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`);
+  const fixed = /^Etc\/GMT([+-])(\d{1,2})$/.exec(timeZone);
+  if (fixed) return `UTC${fixed[1] === '-' ? '+' : '-'}${fixed[2]}`;
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC' || timeZone === 'Etc/GMT') return 'UTC';
+  try {
+    const part = new Intl.DateTimeFormat(ctx.locale, { timeZone, timeZoneName: 'longGeneric' })
+      .formatToParts(0)
+      .find((p) => p.type === 'timeZoneName');
+    return part?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+/** Whose dates the due dates are: the lender's zone, and the borrower's when it is another. */
+function lenderZoneLine(ctx: CommandContext, lenderTimeZone: string | undefined): string {
+  const zone = lenderTimeZone ?? ctx.services.defaultTimeZone;
+  if (zone === ctx.user.timeZone) return ctx.t('addloan-card-lender-zone', { zone: zoneName(ctx, zone) });
+  return ctx.t('addloan-card-lender-zone-differs', { zone: zoneName(ctx, zone), yours: zoneName(ctx, ctx.user.timeZone) });
 }
 
 /** What the card says about how a one-line /addloan was read (parseLoanLine's result). */
@@ -121,7 +181,8 @@ export function loanCardText(
   if (input.startDate) lines.push(ctx.t('addloan-card-start', { date: date(ctx, input.startDate) }));
   if (input.dayBasis === 365) lines.push(ctx.t('addloan-card-day-basis-365'));
   if (rows.length > 1) lines.push(ctx.t('addloan-card-periods', { periods: input.periods }));
-  lines.push(ctx.t(rows.length > 1 ? 'addloan-card-first-due' : 'addloan-card-due', { date: date(ctx, input.firstDue) }), '');
+  lines.push(ctx.t(rows.length > 1 ? 'addloan-card-first-due' : 'addloan-card-due', { date: date(ctx, input.firstDue) }));
+  lines.push(lenderZoneLine(ctx, input.lenderTimeZone), '');
   lines.push(
     paymentLine(
       ctx,
@@ -146,6 +207,7 @@ export function loanCardText(
     ...aprWarnings(ctx, apr, input.lenderKind),
     ctx.t('addloan-card-policy', { policy: ctx.t(`preset-${input.policyPreset ?? defaultPresetFor(input.method)}`) }),
     policyDetails(ctx, policyFrom(input.policyPreset ?? defaultPresetFor(input.method), input.policyOverrides)),
+    allocationLine(ctx, input.allocationOrder),
   );
   if (input.method === 'fee' || input.method === 'flat') {
     const rule = input.prepaymentRule ?? { kind: 'waive-remaining-fees' };

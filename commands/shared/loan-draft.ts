@@ -1,8 +1,10 @@
+import { storedAllocationOrder, type AllocationPart } from '../../src/domain/allocation-order.ts';
 import { daysBetween, type IsoDate } from '../../src/domain/calendar.ts';
 import { firstDueFrom } from '../../src/domain/first-due.ts';
 import { defaultPresetFor, POLICY_PRESET_IDS } from '../../src/domain/overdue-policy.ts';
 import { defaultRateUnit } from '../../src/domain/rates.ts';
 import { REPAYMENT_METHODS } from '../../src/domain/schedule.ts';
+import { parseAllocationOrder } from '../../src/parse/allocation-order.ts';
 import { parseAmount } from '../../src/parse/amount.ts';
 import { parseDate } from '../../src/parse/date.ts';
 import { parseDueDay } from '../../src/parse/due-day.ts';
@@ -14,6 +16,7 @@ import { parsePolicyOverrides } from '../../src/parse/policy-overrides.ts';
 import { parsePrepaymentPercent } from '../../src/parse/prepayment.ts';
 import { parseRate, readRate } from '../../src/parse/rate.ts';
 import type { ParseError, ParseResult } from '../../src/parse/result.ts';
+import { parseTimeZone } from '../../src/parse/time-zone.ts';
 import {
   LENDER_KINDS,
   LOAN_QUESTIONS,
@@ -31,7 +34,16 @@ import {
 export type Draft = LoanFormDraft;
 
 export const QUESTION_FIELDS = LOAN_QUESTIONS;
-export const EXTRA_FIELDS = ['upfrontFee', 'lenderKind', 'dayBasis', 'policyPreset', 'policyOverrides', 'prepaymentRule'] as const;
+export const EXTRA_FIELDS = [
+  'upfrontFee',
+  'lenderKind',
+  'dayBasis',
+  'policyPreset',
+  'policyOverrides',
+  'prepaymentRule',
+  'allocationOrder',
+  'lenderTimeZone',
+] as const;
 export type Field = LoanQuestion | (typeof EXTRA_FIELDS)[number];
 
 /** The extra fields the card's Edit offers: the early-repayment rule only matters for fee and flat plans. */
@@ -50,8 +62,14 @@ export type AnswerError =
   | 'start-after-first-due'
   | 'choose-a-button'
   /** 总费率 8.8% before the number of installments is known: no monthly rate yet. */
-  | 'rate-total-needs-periods';
-export type AnswerResult = { ok: true; value: Draft } | { ok: false; error: AnswerError };
+  | 'rate-total-needs-periods'
+  /** A payment order that names something that is not a part (`text`), a part twice or not all five (`parts`). */
+  | 'allocation-part-unknown'
+  | 'allocation-part-twice'
+  | 'allocation-parts-missing';
+/** A refused answer; `text` (what was not understood) and `parts` (the parts at fault) fill the message in. */
+export type AnswerFailure = { ok: false; error: AnswerError; text?: string; parts?: readonly AllocationPart[] };
+export type AnswerResult = { ok: true; value: Draft } | AnswerFailure;
 
 function datesInOrder(start: string | undefined, firstDue: string | undefined): boolean {
   return start === undefined || firstDue === undefined || daysBetween(start, firstDue) > 0;
@@ -115,6 +133,23 @@ export function applyAnswer(field: Field, draft: Draft, text: string, today: Iso
       );
       return lift(parsed, (policyOverrides) => ok({ ...draft, policyOverrides }));
     }
+    case 'allocationOrder': {
+      // Typed: the contract's own order; the Civil Code order and principal first are also buttons.
+      const order = parseAllocationOrder(text);
+      if (order.ok) return ok({ ...draft, allocationOrder: storedAllocationOrder(order.value) });
+      switch (order.error) {
+        case 'allocation-part-unknown':
+          return { ok: false, error: order.error, text: order.text };
+        case 'allocation-part-twice':
+          return { ok: false, error: order.error, parts: [order.part] };
+        case 'allocation-parts-missing':
+          return { ok: false, error: order.error, parts: order.parts };
+        default:
+          return { ok: false, error: order.error };
+      }
+    }
+    case 'lenderTimeZone':
+      return lift(parseTimeZone(text), (lenderTimeZone) => ok({ ...draft, lenderTimeZone }));
     case 'dayBasis':
     case 'lenderKind':
     case 'policyPreset':

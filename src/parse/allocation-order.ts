@@ -37,7 +37,7 @@ const PART_NAMES: Readonly<Record<AllocationPart, readonly string[]>> = {
     'default fee',
   ],
   penalty: ['罚息', '罰息', '逾期利息', '逾期罚息', 'penalty interest', 'penalty', 'penalties', 'default interest', 'overdue interest'],
-  fee: ['手续费', '分期手续费', '服务费', '费用', 'fees', 'fee', 'charges', 'service fees', 'service fee'],
+  fee: ['手续费', '分期手续费', '服务费', '服務費', '费用', 'fees', 'fee', 'charges', 'service fees', 'service fee'],
   interest: ['利息', '正常利息', '合同利息', 'contract interest', 'interest', 'interests'],
   principal: ['本金', 'principal', 'capital'],
 };

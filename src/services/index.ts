@@ -34,6 +34,8 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
   const zone = config.defaultTimeZone;
   return {
     userId,
+    /** The zone a loan's due dates are in when its lender's zone is not set (DEFAULT_TIMEZONE). */
+    defaultTimeZone: zone,
     lpr: config.lpr,
     loans: {
       list: () => listLoans(db, userId, now, zone),

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import type { LoanRow, NewLoanRow } from '../db/loans-repo.ts';
+import {
+  ALLOCATION_PRESETS,
+  allocationOrderOf,
+  DEFAULT_ALLOCATION,
+  isCompleteOrder,
+  storedAllocationOrder,
+  type AllocationPart,
+} from '../domain/allocation-order.ts';
 import type { IsoDate } from '../domain/calendar.ts';
 import { Decimal, ZERO, toMoneyString } from '../domain/money.ts';
 import { defaultPresetFor, POLICY_PRESET_IDS, type PolicyPresetId } from '../domain/overdue-policy.ts';
@@ -63,7 +71,16 @@ export interface LoanInput {
   policyPreset?: PolicyPresetId | undefined;
   prepaymentRule?: StoredPrepaymentRule | undefined;
   policyOverrides?: StoredPolicyOverrides | undefined;
+  /** The order a payment covers late fee, penalty, fee, interest and principal; unset = Civil Code Art. 561. */
+  allocationOrder?: readonly AllocationPart[] | undefined;
+  /** The lender's time zone (an IANA id): due dates are its dates. Unset = the bot's DEFAULT_TIMEZONE. */
+  lenderTimeZone?: string | undefined;
 }
+
+/** A stored allocation order this release writes: a preset id, or the five parts joined by commas. */
+const storedAllocationOrderText = z
+  .string()
+  .refine((text) => text in ALLOCATION_PRESETS || isCompleteOrder(text.split(',')), { message: 'not an allocation order' });
 
 /** The loan being entered, as the form keeps it between messages. */
 export const loanFormDraftSchema = z.object({
@@ -89,6 +106,10 @@ export const loanFormDraftSchema = z.object({
   policyOverrides: storedPolicyOverridesSchema.optional(),
   /** Days in a year for daily and bullet interest: 360 unless the contract says 365. */
   dayBasis: dayBasis.optional(),
+  /** How a payment covers the parts owed, in its stored form ('civil-code', 'principal-first', or the five parts). */
+  allocationOrder: storedAllocationOrderText.optional(),
+  /** The lender's time zone, an IANA id; unset = the bot's default zone. */
+  lenderTimeZone: z.string().min(1).optional(),
 });
 export type LoanFormDraft = z.infer<typeof loanFormDraftSchema>;
 
@@ -181,6 +202,8 @@ export function inputFromDraft(draft: LoanFormDraft): LoanInput | undefined {
     prepaymentRule: draft.prepaymentRule,
     policyOverrides: draft.policyOverrides,
     dayBasis: draft.dayBasis,
+    allocationOrder: draft.allocationOrder === undefined ? undefined : allocationOrderOf(draft.allocationOrder),
+    lenderTimeZone: draft.lenderTimeZone,
   };
 }
 
@@ -203,6 +226,8 @@ export function inputFromRow(loan: LoanRow): LoanInput {
     policyPreset: z.enum(POLICY_PRESET_IDS).parse(loan.policyPreset),
     prepaymentRule: prepaymentRuleOf(loan),
     policyOverrides: policyOverridesOf(loan),
+    allocationOrder: allocationOrderOf(loan.allocationOrder),
+    lenderTimeZone: loan.lenderTimeZone ?? undefined,
   };
 }
 
@@ -242,6 +267,8 @@ export function draftFromRow(loan: LoanRow): LoanFormDraft {
   if (input.dueDay !== undefined) draft.dueDay = input.dueDay;
   if (input.prepaymentRule) draft.prepaymentRule = input.prepaymentRule;
   if (input.policyOverrides && Object.keys(input.policyOverrides).length > 0) draft.policyOverrides = input.policyOverrides;
+  if (input.allocationOrder) draft.allocationOrder = storedAllocationOrder(input.allocationOrder);
+  if (input.lenderTimeZone !== undefined) draft.lenderTimeZone = input.lenderTimeZone;
   return draft;
 }
 
@@ -264,6 +291,8 @@ export function columnsFromInput(input: LoanInput): Omit<NewLoanRow, 'userId' | 
     policyPreset: input.policyPreset ?? defaultPresetFor(input.method),
     prepaymentRule: input.prepaymentRule ?? null,
     policyOverrides: input.policyOverrides ?? {},
+    allocationOrder: storedAllocationOrder(input.allocationOrder ?? ALLOCATION_PRESETS[DEFAULT_ALLOCATION]),
+    lenderTimeZone: input.lenderTimeZone ?? null,
   };
 }
 
