@@ -1,15 +1,17 @@
-import { defaultRateUnit } from '../domain/rates.ts';
 import type { IsoDate } from '../domain/calendar.ts';
+import { firstDueFrom } from '../domain/first-due.ts';
 import { Decimal } from '../domain/money.ts';
+import { defaultRateUnit } from '../domain/rates.ts';
 import type { RepaymentMethod } from '../domain/schedule.ts';
 import { parseAmount } from './amount.ts';
-import { parseDate } from './date.ts';
-import { CHINESE_NUMERAL_CHARS } from './chinese-number.ts';
+import { CHINESE_INTEGER_CHARS, CHINESE_NUMERAL_CHARS } from './chinese-number.ts';
+import { parseDate, readDate } from './date.ts';
+import { parseDueDay } from './due-day.ts';
 import { METHOD_IN_TEXT } from './method.ts';
 import { parseName } from './name.ts';
 import { parsePeriods } from './periods.ts';
 import { checkRate, INTEREST_FREE, readRate, totalFeeRate, type RateInput } from './rate.ts';
-import { foldToSimplified, isTooLong, normalizeText, type ParseError, type ParseResult } from './result.ts';
+import { foldToSimplified, isTooLong, normalizeText, ok, type ParseError, type ParseResult } from './result.ts';
 
 /** The terms a one-line /addloan states (the form asks for the rest). */
 export interface LoanLineTerms {
@@ -19,6 +21,27 @@ export interface LoanLineTerms {
   rate: RateInput;
   periods: number;
   firstDue: IsoDate;
+  /** Set when the line gave a day of the month (每月15号, 15号): firstDue is the next such day. */
+  dueDay: number;
+}
+
+/** What parseLoanLine needs to read dates that count from today (明天, 2月15日, 每月15号). */
+export interface LoanLineContext {
+  /** The borrower's today. */
+  today: IsoDate;
+}
+
+/**
+ * How a first due date the line did not spell out in full was read, for the reply to say so:
+ * 'day-month-year' for 15/02/2027 (message `date-order-assumed`), 'filled-in' for a date whose
+ * year or month came from today, one counted from today (明天, 下个月15号) or a due day (每月15号)
+ * (message `date-year-assumed`).
+ */
+export interface LoanLineDateNote {
+  /** The date as typed, without its keyword ("15/02/2027", "2月15日", "每月15号"). */
+  typed: string;
+  date: IsoDate;
+  assumed: 'day-month-year' | 'filled-in';
 }
 
 export interface LoanLineResult {
@@ -37,6 +60,8 @@ export interface LoanLineResult {
    * The card then says which number it took.
    */
   amountFrom?: string;
+  /** Set when the first due date was read from a date the line did not spell out in full. */
+  dateNote?: LoanLineDateNote;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -56,12 +81,54 @@ const DATE_BODY = '\\d{4}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}|\\d{4}\\s*�
 const FULL_DATE = new RegExp(`(${DATE_KEYWORD})?(?<![\\d.])(${DATE_BODY})(?!\\d)(?:\\s*(?:开始|起))?`, 'gi');
 /** Dates without a year, or in an order we refuse to guess (10/12/2026): never used. */
 const PARTIAL_DATE = new RegExp(
-  `(?:${DATE_KEYWORD})?(?:(?<!\\d)\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]?|(?<![\\d.])\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{2,4}(?!\\d)|(?<![\\d.])\\d{1,2}\\s*/\\s*\\d{1,2}(?![\\d/])|(?<![\\d.])\\d{1,2}\\s*[日号](?![息利率\\d]))`,
+  `(?:${DATE_KEYWORD})?(?:(?<!\\d)\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]?|(?<![\\d.])\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{2,4}(?!\\d)|(?<![\\d.])\\d{1,2}\\s*/\\s*\\d{1,2}(?![\\d/])|(?<![\\d.])\\d{1,2}\\s*[日号](?:\\s*还款?)?(?![\\d一-龥]))`,
   'gi',
 );
 
-/** 总费率 8.8%: the fee over the whole plan (花呗, 白条). 總 is not folded, so both scripts. */
-const TOTAL_FEE_ZH = '[总總](?:手续费率|手续费|费率|费用率|费用)';
+/*
+ * Dates that need today (read only when parseLoanLine is given it), each piece as readDate or
+ * parseDueDay reads it. They run after FULL_DATE and before PARTIAL_DATE, which then takes what
+ * is left (10/12 with no year, 15/02/26).
+ */
+/** A day or a month in digits or in Chinese numerals (15, 十五); the numerals taken whole. */
+const CN_DAY = `(?:(?<!\\d)\\d{1,2}(?!\\d)|(?<![${CHINESE_NUMERAL_CHARS}])[一二三四五六七八九十]{1,3}(?![${CHINESE_NUMERAL_CHARS}]))`;
+/** 号 or 日 after a day, but not the 日 of 日息 / 日利率 (2月15 日息万5). */
+const CN_DAY_MARK = '[号日](?![息利率])';
+/** Nothing that makes the number something else right after: digits, a rate, a period unit. */
+const NOT_A_VALUE_AFTER =
+  '(?![\\d.,%/-])(?!\\s*(?:%|percent(?![a-z])|pct(?![a-z])|个点|期|个月|年(?![化利息率费])|(?:months?|mos|mths?|years?|yrs?|instal+ments?|payments?|periods?|terms?)(?![a-z])))';
+const EN_MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?(?![a-z])';
+const EN_ORDINAL = '\\d{1,2}(?:st|nd|rd|th)?(?![a-z\\d])';
+const DATE_NEEDING_TODAY = [
+  // Due days first (每月15号 is a due day, not "月15号"); parseDueDay reads them.
+  `每个?月\\s*的?\\s*${CN_DAY}\\s*${CN_DAY_MARK}(?:\\s*还款?)?`,
+  `每个?月\\s*的?\\s*${CN_DAY}(?:\\s*还款?)?${NOT_A_VALUE_AFTER}(?![a-z一-龥])`,
+  '(?:每个?月\\s*的?\\s*)?(?:月底|月末|最后一天)(?:还款?)?',
+  `(?<![a-z])(?:(?:every|each)\\s+month|monthly)(?:\\s+on)?\\s+(?:the\\s+)?${EN_ORDINAL}`,
+  `(?<![a-z\\d.])(?:the\\s+)?${EN_ORDINAL}\\s+(?:of\\s+)?(?:every|each|the)\\s+month(?![a-z])`,
+  '(?<![a-z])(?:on\\s+)?(?:the\\s+)?(?:end|last\\s+day)\\s+of\\s+(?:the|every|each)\\s+month(?![a-z])|(?<![a-z])month[-\\s]?end(?![a-z])',
+  `(?<![a-z])every\\s+\\d{1,2}(?:st|nd|rd|th)(?![a-z])`,
+  // Counted from today: 下个月15号, 明年2月1日, "the 15th of next month", 明天, tomorrow.
+  `(?:下个?月|次月|本月|这个?月)\\s*的?\\s*${CN_DAY}\\s*(?:${CN_DAY_MARK})?${NOT_A_VALUE_AFTER}`,
+  `(?<![a-z\\d.])(?:the\\s+)?${EN_ORDINAL}\\s+(?:of\\s+)?(?:next|this)\\s+month(?![a-z])`,
+  `(?<![a-z])(?:next|this)\\s+month(?:\\s+on)?\\s+(?:the\\s+)?${EN_ORDINAL}`,
+  // A first due date is ahead: 今天, 昨天 or "today" in a line are more likely when the money came.
+  '明天|明日|后天|(?<![a-z])(?:(?:the\\s+)?day\\s+after\\s+tomorrow|tomorrow|tmrw?)(?![a-z])',
+  // Without a year, or with it last: 2月15日, 十二月十日, 明年2月1日, 15 Feb 2027, Feb 15, 15/02/2027.
+  `(?:今年|明年)?\\s*${CN_DAY}\\s*月\\s*${CN_DAY}\\s*(?:${CN_DAY_MARK})?${NOT_A_VALUE_AFTER}`,
+  `(?<![a-z\\d.])(?:the\\s+)?${EN_ORDINAL}(?:\\s+of)?[\\s-]*${EN_MONTH}(?:,?[\\s-]+\\d{4}(?!\\d))?`,
+  `(?<![a-z])${EN_MONTH}[\\s-]*(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?(?![a-z])(?:,?\\s+\\d{4}(?!\\d))?${NOT_A_VALUE_AFTER}`,
+  '(?<![\\d.])\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{4}(?![\\d.])',
+  // A day of the month alone: 15号, 十五号; not 2号卡 or 15日息.
+  `${CN_DAY}\\s*[号日](?:\\s*还款?)?(?![\\d一-龥])`,
+].join('|');
+const DATE_WITH_TODAY = new RegExp(`(${DATE_KEYWORD})?(${DATE_NEEDING_TODAY})`, 'gi');
+/** "first due 15th": an ordinal alone is a due day only after a keyword (not "1st payment"). */
+const ORDINAL_AFTER_KEYWORD = new RegExp(`(${DATE_KEYWORD})(\\d{1,2}(?:st|nd|rd|th)(?![a-z\\d]))`, 'gi');
+
+/** 总费率 8.8%: the fee over the whole plan (花呗, 白条); 總費率 reads folded as 总费率. */
+const TOTAL_FEE_ZH = '总(?:手续费率|手续费|费率|费用率|费用)';
 const TOTAL_FEE_EN = 'total\\s+(?:fees?|charges?|costs?)(?:\\s+rate)?';
 const RATE_PREFIX_ZH =
   `${TOTAL_FEE_ZH}|` +
@@ -113,11 +180,20 @@ const PERIODS_IN_TEXT = new RegExp(
 );
 
 const AMOUNT_NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+/**
+ * An amount in Chinese numerals, alone or with digits (一万二, 两万, 1万2, 三千五, 壹万贰仟): a run
+ * of them with a 百, 千, 万 or 亿 in it. Period counts (十二期, 分十二期) and rates (月息一分, 日息万五)
+ * are taken before the amount is looked for, so what is left of them never gets here.
+ */
+const CHINESE_AMOUNT = `(?=[\\d${CHINESE_INTEGER_CHARS}]*[百千万亿佰仟])\\d*[${CHINESE_INTEGER_CHARS}][\\d${CHINESE_INTEGER_CHARS}]*`;
+const CHINESE_IN_AMOUNT = new RegExp(`[${CHINESE_INTEGER_CHARS}]`);
+/** A digit written in Chinese (一万二, not 1万): such an amount can be a word's (一千万医疗险). */
+const CHINESE_DIGIT_IN_AMOUNT = new RegExp(`[${CHINESE_INTEGER_CHARS.replace(/[十百千万萬亿億拾佰仟]/g, '')}]`);
 const AMOUNT_IN_TEXT = new RegExp(
   '(?:(本金|金额|借款金额|(?<![a-z])(?:principal|amount|borrowed)(?![a-z]))\\s*:?\\s*)?' +
     '(?<![\\d.,a-z])' +
     '((?:[-+]\\s*)?(?:(¥|\\$|us\\$|(?<![a-z])(?:cny|rmb|usd)(?![a-z]))\\s*)?(?:[-+]\\s*)?' +
-    `(?:${AMOUNT_NUMBER})(?!\\d|[.,]\\d)` +
+    `(?:${CHINESE_AMOUNT}|${AMOUNT_NUMBER})(?!\\d|[.,]\\d)` +
     '(?:\\s*(万|w|k|千|亿)(?![a-z]))?' +
     '(?:\\s*(元整?|块钱?|圆|人民币|(?<![a-z])(?:yuan|rmb|cny|usd|dollars?)(?![a-z])))?)',
   'gi',
@@ -207,6 +283,7 @@ class Line {
   ): { previous: string | undefined; next: string | undefined; nameBefore: boolean } {
     let work = this.work;
     for (const m of masked) work = work.slice(0, m.start) + '#'.repeat(m.end - m.start) + work.slice(m.end);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks the text a stage has used.
     const pieces = work.slice(0, span.start).split(/[\u0000#]+/);
     const left = pieces.pop() ?? '';
     const right = work.slice(span.end).split(GAP)[0] ?? '';
@@ -350,10 +427,15 @@ function readAmounts(line: Line): { value?: { value: Decimal; from: string | und
       spans.filter((other) => other !== span),
       isNameWord,
     );
+    const touches = /\p{L}/u.test(before) || /\p{L}/u.test(after);
+    // 万 or 千 marks money as a multiplier does (1万2, 三千五), unless Chinese digits run on into a word.
+    const chinese = CHINESE_IN_AMOUNT.test(amountText as string);
+    const chineseMarked = chinese && !(touches && CHINESE_DIGIT_IN_AMOUNT.test(amountText as string));
     let kind: AmountKind;
-    if (keyword !== undefined || currency !== undefined || multiplier !== undefined || suffix !== undefined) kind = 'marked';
-    else if (NAME_AFTER_NUMBER.test(after)) kind = 'model';
-    else if (/\p{L}/u.test(before) || /\p{L}/u.test(after)) kind = 'glued';
+    if (keyword !== undefined || currency !== undefined || multiplier !== undefined || suffix !== undefined || chineseMarked) {
+      kind = 'marked';
+    } else if (NAME_AFTER_NUMBER.test(after)) kind = 'model';
+    else if (touches) kind = 'glued';
     else if (isNameWord(previous) && isNameWord(next)) kind = 'inside';
     else kind = 'plain';
     if (kind === 'model') {
@@ -363,7 +445,7 @@ function readAmounts(line: Line): { value?: { value: Decimal; from: string | und
     const parsed = parseAmount(amountText as string);
     if (!parsed.ok) {
       // Not money, and sitting in a name: it is part of the name ("Xiaomi 0 手机" is odd, not an error).
-      if (kind === 'glued' || kind === 'inside') {
+      if (kind === 'glued' || kind === 'inside' || (chinese && touches)) {
         line.keep(span);
         continue;
       }
@@ -408,20 +490,50 @@ function readAmounts(line: Line): { value?: { value: Decimal; from: string | und
   return { ...(chosen ? { value: { value: chosen.value, from: told ? chosen.from : undefined } } : {}), unread, errors };
 }
 
+/** A first due date as the line gave it; `assumed` when the reply must say how it was read. */
+interface DateRead {
+  date: IsoDate;
+  dueDay?: number;
+  assumed?: LoanLineDateNote['assumed'];
+  typed?: string;
+}
+
+/**
+ * A date that may need today: a due day (每月15号, 15号, "15th of each month") as the guided form
+ * reads it (the first such day after today, firstDueFrom), else readDate preferring the future:
+ * a first due date is ahead.
+ */
+function readDateWithToday(typed: string, today: IsoDate): ParseResult<DateRead> {
+  const dueDay = parseDueDay(typed);
+  if (dueDay.ok) return ok({ date: firstDueFrom(today, dueDay.value), dueDay: dueDay.value, assumed: 'filled-in', typed });
+  const reading = readDate(typed, { today, prefer: 'future' });
+  if (!reading.ok) return reading;
+  const { date, dateOrderAssumed, inferred, relative } = reading.value;
+  if (dateOrderAssumed) return ok({ date, assumed: 'day-month-year', typed });
+  return ok(inferred || relative ? { date, assumed: 'filled-in', typed } : { date });
+}
+
 /**
  * Reads a one-line loan description (the text after /addloan), e.g.
  * "招行分期 12000 12期 月费率0.6% 首期2026-12-10" or
  * "car loan 10000 12 months 12% apr annuity first 2027-01-15".
  * Fills whatever the line states unambiguously; the words left over are the name. It never
  * guesses: two bare numbers could each be the amount, so both are left unread and the form asks.
+ *
+ * With `context` it also reads first due dates as people type them: without a year (2月15日,
+ * Feb 15: the next one on or after today), counted from today (明天, 下个月15号, "the 15th of next
+ * month"), day first with the year last (15/02/2027), and due days (每月15号, 15号, "15th of each
+ * month": draft.dueDay, and firstDue the first such day after today, as the guided form reads it).
+ * `dateNote` then says how the date was read, for the reply to show. Without it those are unread.
  */
-export function parseLoanLine(text: string): LoanLineResult {
+export function parseLoanLine(text: string, context?: LoanLineContext): LoanLineResult {
   if (isTooLong(text)) return { draft: {}, unread: [], errors: ['text-too-long'] };
   const line = new Line(normalizeLine(text));
   const draft: Partial<LoanLineTerms> = {};
   const unread: { start: number; text: string }[] = [];
   const errors: ParseError[] = [];
   let amountFrom: string | undefined;
+  let dateNote: LoanLineDateNote | undefined;
   const markUnread = (span: Span): void => {
     unread.push({ start: span.start, text: line.textOf(span) });
   };
@@ -438,11 +550,12 @@ export function parseLoanLine(text: string): LoanLineResult {
     }
   }
   // --- first due date -------------------------------------------------------------------------
-  const dates: { span: Span; value: ParseResult<IsoDate>; keyword: boolean }[] = [];
+  const dates: { span: Span; value: ParseResult<DateRead>; keyword: boolean }[] = [];
   for (const span of line.find(FULL_DATE)) {
     const body = span.match[2] as string;
     const keyword = span.match[1] !== undefined;
-    const value = parseDate(body);
+    const date = parseDate(body);
+    const value: ParseResult<DateRead> = date.ok ? ok({ date: date.value }) : date;
     if (/^\d{8}$/.test(body) && !keyword) {
       // 20261210 is a date or 20,261,210 yuan: only a keyword ("首期", "first") makes it a date.
       if (value.ok) {
@@ -454,6 +567,18 @@ export function parseLoanLine(text: string): LoanLineResult {
     line.use(span);
     dates.push({ span, value, keyword });
   }
+  if (context) {
+    for (const pattern of [ORDINAL_AFTER_KEYWORD, DATE_WITH_TODAY]) {
+      for (const span of line.find(pattern)) {
+        const keyword = span.match[1] !== undefined;
+        const typed = line.text.slice(span.start + (span.match[1]?.length ?? 0), span.end).trim();
+        // "12 apr" is as likely 12% APR as 12 April: "April 12", "12 April" or a year make it a date.
+        if (/^\d{1,2}\s*apr\.?$/i.test(typed)) continue;
+        line.use(span);
+        dates.push({ span, value: readDateWithToday(typed, context.today), keyword });
+      }
+    }
+  }
   const withKeyword = dates.filter((d) => d.keyword);
   const dateChoice = withKeyword.length === 1 ? withKeyword[0] : withKeyword.length === 0 && dates.length === 1 ? dates[0] : undefined;
   for (const d of dates) {
@@ -461,8 +586,12 @@ export function parseLoanLine(text: string): LoanLineResult {
     markUnread(d.span);
   }
   if (dateChoice) {
-    if (dateChoice.value.ok) draft.firstDue = dateChoice.value.value;
-    else if (dateChoice.value.error === 'date-not-understood') markUnread(dateChoice.span);
+    if (dateChoice.value.ok) {
+      const { date, dueDay, assumed } = dateChoice.value.value;
+      draft.firstDue = date;
+      if (dueDay !== undefined) draft.dueDay = dueDay;
+      if (assumed) dateNote = { typed: dateChoice.value.value.typed ?? line.textOf(dateChoice.span), date, assumed };
+    } else if (dateChoice.value.error === 'date-not-understood') markUnread(dateChoice.span);
     else addError(dateChoice.value.error);
   }
   for (const span of line.find(PARTIAL_DATE)) {
@@ -656,5 +785,6 @@ export function parseLoanLine(text: string): LoanLineResult {
   unread.sort((a, b) => a.start - b.start);
   const result: LoanLineResult = { draft, unread: unread.map((u) => u.text), errors };
   if (amountFrom !== undefined) result.amountFrom = amountFrom;
+  if (dateNote !== undefined) result.dateNote = dateNote;
   return result;
 }

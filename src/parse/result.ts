@@ -151,6 +151,8 @@ const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
   間: '间',
   鐘: '钟',
   時: '时',
+  總: '总',
+  這: '这',
 };
 
 const TRADITIONAL = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'g');

@@ -521,3 +521,201 @@ describe('parseLoanLine: names keep their numbers (issue 9, point 5)', () => {
     expect(parseLoanLine('loan 12期').amountFrom).toBeUndefined();
   });
 });
+
+describe('parseLoanLine: dates and amounts as people type them (issue 9, point 6)', () => {
+  const today = '2026-11-21';
+  /** read() with today, plus the dueDay and the note about the date. */
+  function readOn(text: string, on = today) {
+    const result = parseLoanLine(text, { today: on });
+    const plain: Record<string, unknown> = { ...result.draft };
+    if (result.draft.principal) plain.principal = result.draft.principal.toFixed(2);
+    if (result.draft.rate) plain.rate = `${result.draft.rate.percent.toString()} ${result.draft.rate.unit}`;
+    return { draft: plain, unread: result.unread, errors: result.errors, dateNote: result.dateNote };
+  }
+
+  it('手机 一万二 12期 年利率12% 等额本息 2月15日: 12,000 in Chinese numerals, the first due in the coming February', () => {
+    expect(readOn('手机 一万二 12期 年利率12% 等额本息 2月15日')).toEqual({
+      draft: { name: '手机', principal: '12000.00', periods: 12, rate: '12 annual', method: 'annuity', firstDue: '2027-02-15' },
+      unread: [],
+      errors: [],
+      dateNote: { typed: '2月15日', date: '2027-02-15', assumed: 'filled-in' },
+    });
+  });
+
+  it('car 10000 12 months 12% annuity 15/02/2027: day first, and says so', () => {
+    expect(readOn('car 10000 12 months 12% annuity 15/02/2027')).toEqual({
+      draft: { name: 'car', principal: '10000.00', periods: 12, rate: '12 annual', method: 'annuity', firstDue: '2027-02-15' },
+      unread: [],
+      errors: [],
+      dateNote: { typed: '15/02/2027', date: '2027-02-15', assumed: 'day-month-year' },
+    });
+    expect(readOn('x 5000 10.12.2026').draft.firstDue).toBe('2026-12-10');
+  });
+
+  it('车贷 两万 24期 年化10% 每月15号: a due day, the first one after today', () => {
+    expect(readOn('车贷 两万 24期 年化10% 每月15号')).toEqual({
+      draft: { name: '车贷', principal: '20000.00', periods: 24, rate: '10 annual', firstDue: '2026-12-15', dueDay: 15 },
+      unread: [],
+      errors: [],
+      dateNote: { typed: '每月15号', date: '2026-12-15', assumed: 'filled-in' },
+    });
+  });
+
+  it.each([
+    ['x 5000 15号', '2026-12-15', 15],
+    ['x 5000 每月十五号', '2026-12-15', 15],
+    ['x 5000 每個月15號還款', '2026-12-15', 15],
+    ['x 5000 还款日25号', '2026-11-25', 25],
+    ['x 5000 每月21号', '2026-12-21', 21],
+    ['x 5000 月底', '2026-11-30', 31],
+    ['x 5000 15th of each month', '2026-12-15', 15],
+    ['x 5000 every month on the 15th', '2026-12-15', 15],
+    ['x 5000 first due 15th', '2026-12-15', 15],
+  ])('%s: a due day (firstDueFrom, as the guided form reads it) → %s', (line, firstDue, dueDay) => {
+    expect(readOn(line)).toMatchObject({ draft: { name: 'x', principal: '5000.00', firstDue, dueDay }, unread: [], errors: [] });
+  });
+
+  it.each([
+    ['x 5000 2月15日', '2027-02-15'],
+    ['x 5000 首期2月15号', '2027-02-15'],
+    ['x 5000 十二月十日', '2026-12-10'],
+    ['x 5000 首期12月10日', '2026-12-10'],
+    ['x 5000 11月21日', '2026-11-21'],
+    ['x 5000 11月20日', '2027-11-20'],
+    ['x 5000 明年2月1日', '2027-02-01'],
+    ['x 5000 下个月15号', '2026-12-15'],
+    ['x 5000 下月5日', '2026-12-05'],
+    ['x 5000 這個月25號', '2026-11-25'],
+    ['x 5000 明天', '2026-11-22'],
+    ['x 5000 后天', '2026-11-23'],
+    ['x 5000 tomorrow', '2026-11-22'],
+    ['x 5000 Feb 15', '2027-02-15'],
+    ['x 5000 first due February 15th', '2027-02-15'],
+    ['x 5000 15 Feb', '2027-02-15'],
+    ['x 5000 the 15th of next month', '2026-12-15'],
+    ['x 5000 next month on the 15th', '2026-12-15'],
+  ])('%s: a date filled in from today → %s, and noted', (line, firstDue) => {
+    const result = readOn(line);
+    expect(result).toMatchObject({ draft: { name: 'x', principal: '5000.00', firstDue }, unread: [], errors: [] });
+    expect(result.draft.dueDay).toBeUndefined();
+    expect(result.dateNote).toMatchObject({ date: firstDue, assumed: 'filled-in' });
+  });
+
+  it('says nothing about a date written out in full', () => {
+    for (const line of ['x 5000 15 Feb 2027', 'x 5000 February 15, 2027', 'x 5000 2027-02-15', 'x 5000 2027年2月15日']) {
+      expect(readOn(line)).toEqual({ draft: { name: 'x', principal: '5000.00', firstDue: '2027-02-15' }, unread: [], errors: [] });
+    }
+  });
+
+  it('reads the rest of the line as before around a date', () => {
+    expect(readOn('phone 3000 12 months 0.6% monthly fee Feb 15').draft).toMatchObject({
+      name: 'phone',
+      periods: 12,
+      rate: '0.6 monthly-fee',
+      firstDue: '2027-02-15',
+    });
+    // 日息 after a date is the rate, not the date's 日.
+    expect(readOn('x 12000 12期 2月15日息万5').draft).toMatchObject({ rate: '0.05 daily', firstDue: '2027-02-15' });
+    // "12 apr" is as likely 12% APR: not a date; "apr 24 months" is not April 24.
+    expect(readOn('car 10000 12% apr 24 months').draft).toMatchObject({ rate: '12 annual', periods: 24 });
+    expect(readOn('car 10000 12% apr 24 months').draft.firstDue).toBeUndefined();
+    expect(readOn('car 10000 12 months 12 apr').draft.firstDue).toBeUndefined();
+    // A number glued to 号 is a name's (2号卡), not a due day.
+    expect(readOn('2号卡 5000 12期')).toMatchObject({ draft: { name: '2号卡', principal: '5000.00', periods: 12 }, unread: [] });
+    expect(readOn('2号卡 5000 12期').draft.firstDue).toBeUndefined();
+  });
+
+  it('refuses an impossible date or a month-first one, as a full date is refused', () => {
+    expect(readOn('x 5000 2月30日').errors).toEqual(['date-impossible']);
+    expect(readOn('x 5000 02/15/2027').errors).toEqual(['date-order-day-first']);
+    expect(readOn('x 5000 02/15/2027').draft.firstDue).toBeUndefined();
+  });
+
+  it('leaves two dates unread unless one is labelled', () => {
+    expect(readOn('x 5000 2月15日 3月15日')).toMatchObject({ unread: ['2月15日', '3月15日'] });
+    expect(readOn('x 5000 签约11月1日 首期12月15日')).toMatchObject({ draft: { firstDue: '2026-12-15' }, unread: ['11月1日'] });
+  });
+
+  it('still refuses what has no one order: 10/12 without a year', () => {
+    expect(readOn('x 5000 10/12')).toMatchObject({ draft: { name: 'x', principal: '5000.00' }, unread: ['10/12'] });
+  });
+
+  it('without today, dates that need it stay unread, as before', () => {
+    expect(read('x 5000 2月15日')).toMatchObject({ draft: { name: 'x', principal: '5000.00' }, unread: ['2月15日'] });
+    expect(read('x 5000 15号').unread).toEqual(['15号']);
+    expect(read('x 5000 15/02/2027').unread).toEqual(['15/02/2027']);
+    expect(parseLoanLine('x 5000 每月15号').draft.firstDue).toBeUndefined();
+  });
+
+  it.each([
+    ['手机 一万二 12期', '12000.00'],
+    ['手机 两万 12期', '20000.00'],
+    ['手机 兩萬 12期', '20000.00'],
+    ['手机 1万2 12期', '12000.00'],
+    ['手机 1万2500 12期', '12500.00'],
+    ['手机 三千五 12期', '3500.00'],
+    ['手机 一千二百五十 12期', '1250.00'],
+    ['手机 壹万贰仟元整 12期', '12000.00'],
+    ['手机 一万二元 12期', '12000.00'],
+  ])('%s: an amount in Chinese numerals → %s', (line, principal) => {
+    expect(read(line)).toEqual({ draft: { name: '手机', principal, periods: 12 }, unread: [], errors: [] });
+  });
+
+  it('never takes a period count or a rate in Chinese numerals for the amount', () => {
+    expect(read('手机 一万二 十二期')).toEqual({ draft: { name: '手机', principal: '12000.00', periods: 12 }, unread: [], errors: [] });
+    expect(read('手机 三千五 分十二期 月息一分')).toEqual({
+      draft: { name: '手机', principal: '3500.00', periods: 12, rate: '1 monthly' },
+      unread: [],
+      errors: [],
+    });
+    expect(read('x 两万 两年 日息万五').draft).toMatchObject({ principal: '20000.00', periods: 24, rate: '0.05 daily' });
+  });
+
+  it('keeps Chinese numerals that belong to a name, and leaves an ambiguous one unread', () => {
+    expect(read('百万医疗险 5000 12期').draft).toMatchObject({ name: '百万医疗险', principal: '5000.00' });
+    expect(read('一千万医疗险 5000 12期').draft).toMatchObject({ name: '一千万医疗险', principal: '5000.00' });
+    expect(read('万科 5000').draft).toMatchObject({ name: '万科', principal: '5000.00' });
+    // 1万25 could be 10,025 or 12,500.
+    expect(read('x 1万25 12期')).toMatchObject({ draft: { name: 'x', periods: 12 }, unread: ['1万25'] });
+  });
+
+  it('never throws and only ever fills valid fields, with today (fast-check)', () => {
+    const pieces = [
+      '12',
+      '15',
+      '2',
+      '一万二',
+      '两万',
+      '十二',
+      '期',
+      '月',
+      '日',
+      '号',
+      '每月',
+      '下个月',
+      '明天',
+      ' Feb ',
+      ' 15th',
+      ' of each month',
+      '/',
+      '2027',
+      ' ',
+      '首期',
+      '12%',
+    ];
+    const line = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(line, fc.integer({ min: 0, max: 800 }), (text, offset) => {
+        const on = new Date(Date.UTC(2026, 0, 1 + offset)).toISOString().slice(0, 10);
+        const { draft, dateNote } = parseLoanLine(text, { today: on });
+        if (draft.firstDue) {
+          const [y, m, d] = draft.firstDue.split('-').map(Number) as [number, number, number];
+          expect(isValidDate(y, m, d)).toBe(true);
+        }
+        if (draft.dueDay !== undefined) expect(draft.firstDue !== undefined && draft.firstDue > on).toBe(true);
+        if (dateNote) expect(dateNote.date).toBe(draft.firstDue);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

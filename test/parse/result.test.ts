@@ -20,6 +20,11 @@ describe('one normalisation', () => {
     expect(foldToSimplified('car loan 招行')).toBe('car loan 招行');
   });
 
+  it('folds 總 and 這 too (總費率, 這個月), one character for one', () => {
+    expect(foldToSimplified('總費率 這個月15號')).toBe('总费率 这个月15号');
+    expect(normalizeForMatching('總手續費')).toBe('总手续费');
+  });
+
   it('normalizeForMatching does both', () => {
     expect(normalizeForMatching('１２個月')).toBe('12个月');
   });
