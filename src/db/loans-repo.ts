@@ -124,9 +124,10 @@ export function markLoanSettled(q: Queryable, userId: number, loanId: number, on
     .run();
 }
 
-export function renameLoan(q: Queryable, userId: number, loanId: number, name: string): void {
+/** Changes what describes a loan (its name, its lender's kind), never what it owes. */
+export function describeLoan(q: Queryable, userId: number, loanId: number, values: { name: string; lenderKind?: string }): void {
   q.update(loans)
-    .set({ name })
+    .set(values)
     .where(and(eq(loans.userId, userId), eq(loans.id, loanId)))
     .run();
 }

@@ -14,7 +14,7 @@ import {
   installmentsOfUser,
   loansOfUser,
   paymentsOfLoan,
-  renameLoan,
+  describeLoan,
   replaceSchedule,
   setLoanRemindersPaused,
   type InstallmentRow,
@@ -99,8 +99,11 @@ class EditRefused extends Error {
   }
 }
 
-/** The loan's columns that describe it without changing what is owed: the only ones a settled loan may change. */
-const DESCRIPTIVE_COLUMNS = ['name'] as const;
+/**
+ * The loan's columns that describe it without changing what is owed: the only ones a settled loan
+ * may change. The lender's kind only decides which rate warning the card gives.
+ */
+const DESCRIPTIVE_COLUMNS = ['name', 'lenderKind'] as const;
 
 /** True when `input` changes nothing of `loan` but its descriptive columns. */
 function changesOnlyDescription(loan: LoanRow, input: LoanInput): boolean {
@@ -139,7 +142,8 @@ export function replaceLoan(
       const settled = loan.settledOn !== null || ledgerOf(tx, loan, installmentsOfLoan(tx, userId, loanId), today).totalOwed.lte(0);
       if (settled) {
         if (!changesOnlyDescription(loan, input)) return { ok: false, reason: 'settled', settledOn: loan.settledOn ?? undefined };
-        renameLoan(tx, userId, loanId, input.name);
+        const { name, lenderKind } = columnsFromInput(input);
+        describeLoan(tx, userId, loanId, { name, ...(lenderKind !== undefined && { lenderKind }) });
         return { ok: true, renamedOnly: true };
       }
       const registeredOn = todayIn(timeZone, new Date(loan.createdAt));

@@ -146,7 +146,7 @@ describe('a settlement is final (point 2)', () => {
     await bot.pressLabel('Edit');
     expect(texts(await bot.pressLabel('Name'))).toContain('What is this loan called?');
     expect(texts(await bot.say('family car'))).toContain('family car');
-    expect(texts(await bot.pressLabel('Save'))).toContain('Renamed to "family car". The loan is settled');
+    expect(texts(await bot.pressLabel('Save'))).toContain('Saved "family car". The loan is settled, so only its name and lender changed');
     expect(bot.db.select().from(loans).get()?.name).toBe('family car');
     expect(texts(await bot.say('/loans'))).toContain('Paid off');
     expect(texts(await bot.say('/next'))).not.toContain('family car');
