@@ -222,9 +222,14 @@ function start(ctx: CommandContext, args: string): Reply[] {
   const busy = formInTheWay(ctx, LOAN_FORM.name, true);
   if (busy) return busy;
   if (!args) return startLoanForm(ctx, {}, [{ text: ctx.t('addloan-intro') }]);
-  const { draft: read, errors, unread, amountFrom } = parseLoanLine(args);
+  const { draft: read, errors, unread, amountFrom, dateNote } = parseLoanLine(args, { today: ctx.today });
   const draft = draftFromLine(read);
   const problems = errors.map((error) => errorText(ctx, error));
+  // 15/02/2027, 2月15日, 每月15号: say how the first due date was read, before the card or the questions.
+  if (dateNote) {
+    const key = dateNote.assumed === 'day-month-year' ? 'date-order-assumed' : 'date-year-assumed';
+    problems.push(ctx.t(key, { typed: dateNote.typed, date: date(ctx, dateNote.date) }));
+  }
   // Say what was skipped, so the questions that follow make sense; a card straight away says it itself.
   if (stepAfter(draft) !== 'confirm') {
     if (amountFrom !== undefined && read.principal !== undefined) {
