@@ -17,7 +17,8 @@ import { parseLoanLine } from '../src/parse/loan-line.ts';
 import { draftFromLine, inputFromDraft, loanFormDraftSchema, nextQuestion, questionsFor, withMethod } from '../src/services/loan-shapes.ts';
 import { pairs } from './shared/button-rows.ts';
 import { formInTheWay, openLongFormName } from './shared/form-in-the-way.ts';
-import { allocationOrderText, type LineReading, loanCardText, zoneName } from './shared/loan-card.ts';
+import { zoneName } from '../src/i18n/zone-names.ts';
+import { allocationOrderText, type LineReading, loanCardText } from './shared/loan-card.ts';
 import {
   EXTRA_FIELDS,
   LENDER_KINDS,
@@ -148,8 +149,8 @@ function question(ctx: CommandContext, form: LoanForm, step: Step, line?: LineRe
       return [
         {
           text: ctx.t('addloan-ask-lender-zone', {
-            current: zoneName(ctx, draft.lenderTimeZone ?? ctx.services.defaultTimeZone),
-            yours: zoneName(ctx, ctx.user.timeZone),
+            current: zoneName(ctx.t, ctx.locale, draft.lenderTimeZone ?? ctx.services.defaultTimeZone),
+            yours: zoneName(ctx.t, ctx.locale, ctx.user.timeZone),
           }),
         },
       ];

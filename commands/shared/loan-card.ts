@@ -1,3 +1,4 @@
+import { zoneName } from '../../src/i18n/zone-names.ts';
 import type { CommandContext } from '../../src/core/types.ts';
 import { ALLOCATION_PRESETS, allocationPresetOf, type AllocationPart } from '../../src/domain/allocation-order.ts';
 import type { IsoDate } from '../../src/domain/calendar.ts';
@@ -66,52 +67,14 @@ function allocationLine(ctx: CommandContext, order: readonly AllocationPart[] | 
   return ctx.t(`addloan-card-allocation-${allocationPresetOf(parts)}`, { order: allocationOrderText(ctx, parts) });
 }
 
-/** The zones locales/ name by their city ("Beijing time", "北京时间"), as src/reminders/zone-names.ts does. */
-const NAMED_ZONES: ReadonlySet<string> = new Set([
-  'Asia/Shanghai',
-  'Asia/Hong_Kong',
-  'Asia/Macau',
-  'Asia/Taipei',
-  'Asia/Singapore',
-  'Asia/Kuala_Lumpur',
-  'Asia/Tokyo',
-  'Asia/Seoul',
-  'Europe/London',
-  'Europe/Paris',
-  'Europe/Berlin',
-  'America/New_York',
-  'America/Chicago',
-  'America/Los_Angeles',
-  'America/Toronto',
-  'America/Vancouver',
-  'Australia/Sydney',
-  'Australia/Melbourne',
-]);
-
-/**
- * A zone as a reader names it: "Beijing time", "London time", "北京时间"; a fixed offset as
- * UTC+8; any other zone by Intl's name for it in the reader's language.
- */
-export function zoneName(ctx: CommandContext, timeZone: string): string {
-  if (NAMED_ZONES.has(timeZone)) return ctx.t(`zone-${timeZone.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`);
-  const fixed = /^Etc\/GMT([+-])(\d{1,2})$/.exec(timeZone);
-  if (fixed) return `UTC${fixed[1] === '-' ? '+' : '-'}${fixed[2]}`;
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC' || timeZone === 'Etc/GMT') return 'UTC';
-  try {
-    const part = new Intl.DateTimeFormat(ctx.locale, { timeZone, timeZoneName: 'longGeneric' })
-      .formatToParts(0)
-      .find((p) => p.type === 'timeZoneName');
-    return part?.value ?? timeZone;
-  } catch {
-    return timeZone;
-  }
-}
-
 /** Whose dates the due dates are: the lender's zone, and the borrower's when it is another. */
 function lenderZoneLine(ctx: CommandContext, lenderTimeZone: string | undefined): string {
   const zone = lenderTimeZone ?? ctx.services.defaultTimeZone;
-  if (zone === ctx.user.timeZone) return ctx.t('addloan-card-lender-zone', { zone: zoneName(ctx, zone) });
-  return ctx.t('addloan-card-lender-zone-differs', { zone: zoneName(ctx, zone), yours: zoneName(ctx, ctx.user.timeZone) });
+  if (zone === ctx.user.timeZone) return ctx.t('addloan-card-lender-zone', { zone: zoneName(ctx.t, ctx.locale, zone) });
+  return ctx.t('addloan-card-lender-zone-differs', {
+    zone: zoneName(ctx.t, ctx.locale, zone),
+    yours: zoneName(ctx.t, ctx.locale, ctx.user.timeZone),
+  });
 }
 
 /** What the card says about how a one-line /addloan was read (parseLoanLine's result). */

@@ -6,7 +6,7 @@ import { defaultRateUnit } from '../../src/domain/rates.ts';
 import { REPAYMENT_METHODS } from '../../src/domain/schedule.ts';
 import { parseAllocationOrder } from '../../src/parse/allocation-order.ts';
 import { parseAmount } from '../../src/parse/amount.ts';
-import { parseDate } from '../../src/parse/date.ts';
+import { readDate } from '../../src/parse/date.ts';
 import { parseDueDay } from '../../src/parse/due-day.ts';
 import { parseFee } from '../../src/parse/fee.ts';
 import { parseMethod } from '../../src/parse/method.ts';
@@ -106,7 +106,8 @@ export function applyAnswer(field: Field, draft: Draft, text: string, today: Iso
         // "Every 15th": the first such day after the money arrived (or after today).
         return ok({ ...draft, firstDue: firstDueFrom(draft.startDate ?? today, dueDay.value), dueDay: dueDay.value });
       }
-      return lift(parseDate(text), (firstDue) => {
+      // A first due date without a year (2月15日, Feb 15) is the next one; 15/02/2027 is day first.
+      return lift(readDate(text, { today, prefer: 'future' }), ({ date: firstDue }) => {
         if (!datesInOrder(draft.startDate, firstDue)) return { ok: false, error: 'start-after-first-due' };
         const next: Draft = { ...draft, firstDue };
         delete next.dueDay;
@@ -114,7 +115,8 @@ export function applyAnswer(field: Field, draft: Draft, text: string, today: Iso
       });
     }
     case 'startDate':
-      return lift(parseDate(text), (startDate) =>
+      // The day the money arrived is behind: 11月20日 is the last one, 昨天 works.
+      return lift(readDate(text, { today, prefer: 'past' }), ({ date: startDate }) =>
         datesInOrder(startDate, draft.firstDue) ? ok({ ...draft, startDate }) : { ok: false, error: 'start-after-first-due' },
       );
     case 'oneTimeFee':

@@ -17,7 +17,7 @@ import { decodeMessage } from '../services/deliveries.ts';
 import { ledgerOfLoanToday } from '../services/ledger.ts';
 import { overdueRulesOf } from '../services/overdue.ts';
 import { reminderSettingsOf } from '../services/reminder-settings.ts';
-import { zoneName } from './zone-names.ts';
+import { zoneName } from '../i18n/zone-names.ts';
 
 export interface RenderedReminder {
   message: OutgoingMessage;
@@ -214,9 +214,9 @@ function deadlineText(translator: Translator, locale: Locale, due: string, deadl
   const args = {
     date: formatDate(t, due),
     lenderTime: deadline.lender.time,
-    lenderZone: zoneName(translator, locale, deadline.lenderZone),
+    lenderZone: zoneName(translator.for(locale), locale, deadline.lenderZone),
     localTime: deadline.local.time,
-    localZone: zoneName(translator, locale, deadline.borrowerZone),
+    localZone: zoneName(translator.for(locale), locale, deadline.borrowerZone),
   };
   return deadline.local.date === deadline.lender.date
     ? t('reminder-deadline', args)

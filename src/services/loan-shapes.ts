@@ -178,6 +178,8 @@ export function draftFromLine(read: Partial<LoanLineTerms>): LoanFormDraft {
   if (read.rate !== undefined) draft = withRate(draft, read.rate.percent, read.rate.unit);
   if (read.periods !== undefined && draft.method !== 'bullet' && draft.method !== 'bnpl') draft.periods = read.periods;
   if (read.firstDue !== undefined) draft.firstDue = read.firstDue;
+  // "每月31号": the contract's day, so a first due date clamped to the 30th comes back to the 31st.
+  if (read.dueDay !== undefined) draft.dueDay = read.dueDay;
   return draft;
 }
 

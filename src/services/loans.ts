@@ -152,7 +152,8 @@ export function replaceLoan(
       const installments = replaceSchedule(tx, loanId, columnsFromInput(input), installmentColumns(rows));
       assumePaidBefore(tx, loanId, rows, registeredOn, now);
       const updated = findLoan(tx, userId, loanId) as LoanRow;
-      const ledger = rebookLoan(tx, updated, installments, today);
+      // On the lender's today under the new terms: the edit may have changed the lender's zone.
+      const ledger = rebookLoan(tx, updated, installments, loanToday(updated, now, defaultTimeZone));
       if (ledger.leftovers.length > 0) {
         const paid = payments.filter((p) => p.source !== 'registration').reduce((sum, p) => sum.plus(p.amount), ZERO);
         throw new EditRefused(
