@@ -39,6 +39,7 @@ export function earliestPaymentDate(loan: LoanRow, timeZone: string): IsoDate {
   if (loan.startDate) return loan.startDate;
   const added = todayIn(timeZone, new Date(loan.createdAt));
   const firstPeriodStart = addMonthsClamped(loan.firstDue, -1);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; Math.min would make them NaN.
   return addMonthsClamped(added < firstPeriodStart ? added : firstPeriodStart, -1);
 }
 
