@@ -28,7 +28,8 @@ const CLI = '^src/cli(\\.ts$|/)';
 const I18N = '^src/i18n/';
 const CONFIG = '^src/config\\.ts$';
 const LOG = '^src/log\\.ts$';
-const LAYERS = [DOMAIN, PARSE, DB, SERVICES, REMINDERS, CORE, COMMANDS, TRANSPORTS, APP, CLI, I18N, CONFIG, LOG];
+const KNOWLEDGE = '^src/knowledge/';
+const LAYERS = [DOMAIN, PARSE, DB, SERVICES, REMINDERS, CORE, COMMANDS, TRANSPORTS, APP, CLI, I18N, CONFIG, LOG, KNOWLEDGE];
 
 // grammY (grammy, grammy/types, grammy/web, @grammyjs/* plugins) and Telegraf (telegraf, @telegraf/*).
 const CHAT_FRAMEWORKS = [npm('grammy', 'telegraf'), '(^|/)node_modules/@(grammyjs|telegraf)/'];
@@ -86,9 +87,9 @@ module.exports = {
     ),
     onlyMayImport(
       'commands-on-core-and-services',
-      'commands/ import only commands/, src/core, src/services, src/domain, src/parse and src/i18n: never src/db, reminders, transports or app.',
+      'commands/ import only commands/, src/core, src/services, src/domain, src/parse, src/i18n and src/knowledge: never src/db, reminders, transports or app.',
       COMMANDS,
-      [COMMANDS, CORE, SERVICES, DOMAIN, PARSE, I18N],
+      [COMMANDS, CORE, SERVICES, DOMAIN, PARSE, I18N, KNOWLEDGE],
       { localOnly: true },
     ),
     onlyMayImport(
@@ -100,9 +101,9 @@ module.exports = {
     ),
     onlyMayImport(
       'cli-only-parses-arguments',
-      'src/cli.ts and src/cli/ import only src/app, src/config.ts, src/cli, src/domain, src/parse and src/log.ts: the wiring is the composition root’s.',
+      'src/cli.ts and src/cli/ import only src/app, src/config.ts, src/cli, src/domain, src/parse, src/knowledge (repaybot faq) and src/log.ts: the wiring is the composition root’s.',
       CLI,
-      [APP, CONFIG, CLI, DOMAIN, PARSE, LOG],
+      [APP, CONFIG, CLI, DOMAIN, PARSE, KNOWLEDGE, LOG],
       { localOnly: true },
     ),
     onlyMayImport(
@@ -110,6 +111,12 @@ module.exports = {
       'src/i18n imports only src/i18n, src/domain, @fluent/bundle, opencc-js (the zh-Hant generator) and node:fs/path/url (reading locales/).',
       I18N,
       [I18N, DOMAIN, npm('@fluent/bundle', 'opencc-js'), builtin('fs', 'path', 'url')],
+    ),
+    onlyMayImport(
+      'knowledge-imports-only-i18n-and-parse',
+      'src/knowledge (the free-text answers of issue 10: content loader and matcher) imports only src/knowledge, src/i18n, src/parse and node:fs/path/url (reading locales/knowledge): no npm package, no database, no chat framework.',
+      KNOWLEDGE,
+      [KNOWLEDGE, I18N, PARSE, builtin('fs', 'path', 'url')],
     ),
     onlyMayImport('config-imports-only-domain', 'src/config.ts imports only src/domain, zod and node-cron.', CONFIG, [
       DOMAIN,

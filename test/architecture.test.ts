@@ -120,6 +120,7 @@ describe('the rules bite (a fake tree in test/architecture-fixtures/)', () => {
         'src/cli.ts → src/db/repo.ts (cli-only-parses-arguments)',
         'src/i18n/t.ts → src/services/y.ts (i18n-imports-only-domain)',
         'src/config.ts → fs (config-imports-only-domain)',
+        'src/knowledge/k.ts → src/db/repo.ts (knowledge-imports-only-i18n-and-parse)',
         'src/helpers/h.ts → src/domain/money.ts (src-module-outside-any-layer)',
       ].sort(),
     );

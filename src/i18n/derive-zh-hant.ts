@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as OpenCC from 'opencc-js';
+import { writeKnowledge } from './derive-knowledge.ts';
 import { localesFolder } from './translator.ts';
 
 /*
@@ -92,10 +93,11 @@ function withoutTitle(source: string): string {
   return source.startsWith('##') ? source.replace(/^(?:##[^\n]*\n)+\n/, '') : source;
 }
 
-export function deriveZhHant(zhHansSource: string, overridesSource: string, glossarySource = ''): string {
+/** The converter of one piece of text: glossary terms first, OpenCC s2twp for the rest, 「」 quotes. */
+function zhHantConverter(glossarySource: string): (text: string) => string {
   const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'twp' });
   const glossary = parseGlossary(glossarySource);
-  const convert = (text: string) =>
+  return (text: string) =>
     splitByGlossary(text, glossary)
       .map((piece) => ('term' in piece ? piece.term.hant : toTaiwan(piece.text)))
       .join('')
@@ -103,6 +105,15 @@ export function deriveZhHant(zhHansSource: string, overridesSource: string, glos
       .replace(/”/g, '」')
       .replace(/‘/g, '『')
       .replace(/’/g, '』');
+}
+
+/** Plain text (a knowledge-base file, src/i18n/derive-knowledge.ts) through the same pipeline as the messages. */
+export function deriveZhHantText(zhHansText: string, glossarySource = ''): string {
+  return zhHantConverter(glossarySource)(zhHansText);
+}
+
+export function deriveZhHant(zhHansSource: string, overridesSource: string, glossarySource = ''): string {
+  const convert = zhHantConverter(glossarySource);
   const overrides = new Map<string, string>();
   for (const chunk of splitEntries(overridesSource)) {
     if (chunk.key) overrides.set(chunk.key, chunk.text.trimEnd());
@@ -132,7 +143,16 @@ export function zhHantFromFiles(): string {
   return deriveZhHant(readLocaleFile('zh-Hans.ftl'), readLocaleFile('zh-Hant.overrides.ftl'), readLocaleFile('zh-Hant.glossary.tsv'));
 }
 
+/** The pipeline the knowledge-base files go through (src/i18n/derive-knowledge.ts), glossary read once. */
+export function knowledgeConverter(): (zhHans: string) => string {
+  return zhHantConverter(readLocaleFile('zh-Hant.glossary.tsv'));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(resolve(localesFolder, 'zh-Hant.ftl'), zhHantFromFiles());
   console.log('locales/zh-Hant.ftl written');
+  // The knowledge base's zh-Hant answers and the matcher's fold table (issue 10), same pipeline.
+  console.log(
+    `locales/knowledge/zh-Hant: ${writeKnowledge(knowledgeConverter()).length} files written; src/knowledge/traditional-fold.ts written`,
+  );
 }

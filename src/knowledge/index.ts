@@ -1,0 +1,160 @@
+import type { Locale } from '../i18n/locales.ts';
+import { KNOWLEDGE_FOLDER, loadContent, type TopicFile } from './content.ts';
+import { DEFAULT_MATCHER, type MatcherOptions, type Ranking, TopicIndex, type TopicText } from './matcher.ts';
+import { detectScam, isPromptInjection } from './scam.ts';
+import { detectLanguage, normalizeQuestion } from './text.ts';
+import { isScamId, type ScamId, TOPIC_IDS, type TopicId } from './topics.ts';
+import { VOCABULARY } from './vocabulary.ts';
+
+/*
+ * The knowledge base of issue 10: answers to free-text questions, read from locales/knowledge
+ * (content files, FORMAT.md there) and matched offline (README "Answers to free-text questions").
+ */
+
+export { isScamId, isTopicId, SCAM_IDS, TOPIC_IDS, type ScamId, type TopicId } from './topics.ts';
+export { normalizeQuestion } from './text.ts';
+
+export interface Topic {
+  id: TopicId;
+  title: string;
+  body: string;
+  related: TopicId[];
+  /** The command the answer's last line points to, e.g. /status. */
+  next?: string;
+}
+
+export interface Consultation {
+  /** The topic that answers the question; null when out of scope or unsure. */
+  topic: TopicId | null;
+  /** 0..1: how sure the match is (from the score and its margin over the runner-up). */
+  confidence: number;
+  /** The three closest topics, best first (offered as buttons when topic is null). */
+  candidates: TopicId[];
+  /** A scam the question mentions: its warning goes first, even inside another question. */
+  scam: ScamId | null;
+  /** Nothing the bot can answer: weather, jokes, another language, an attempt to override its rules. */
+  outOfScope: boolean;
+  /** The language the question is written in, when its script / words say so. */
+  language: Locale | undefined;
+}
+
+export interface KnowledgeBase {
+  consult(text: string): Consultation;
+  /** A topic's answer in a language; a topic with no file there yet falls back (zh-Hant → zh-Hans → en). */
+  topic(id: TopicId, locale: Locale): Topic;
+  /** Topic files not written yet, as `zh-Hans/lawsuit`. */
+  readonly missing: readonly string[];
+}
+
+/** Thresholds of consult(), measured on test/knowledge/eval-*.tsv (npm run eval:faq). */
+export interface ConsultOptions {
+  matcher: MatcherOptions;
+  /** Below this top score a question is not answered. */
+  minScore: number;
+  /** Below this share of known term weight a question is out of scope. */
+  minCoverage: number;
+  /** Below this confidence the topic is null (the candidates are offered). */
+  minConfidence: number;
+}
+
+export const DEFAULT_CONSULT: ConsultOptions = { matcher: DEFAULT_MATCHER, minScore: 2, minCoverage: 0.2, minConfidence: 0.25 };
+
+/** Longest question read; the rest of a long paste is ignored (a question is a line or two). */
+const MAX_QUESTION = 400;
+
+const FALLBACK: Record<Locale, Locale[]> = { en: ['en'], 'zh-Hans': ['zh-Hans', 'en'], 'zh-Hant': ['zh-Hant', 'zh-Hans', 'en'] };
+
+function topicTexts(files: Map<string, TopicFile>): TopicText[] {
+  return TOPIC_IDS.map((id) => {
+    const own = [...files.values()].filter((file) => file.id === id);
+    return {
+      id,
+      titles: own.map((file) => file.title),
+      keywords: [...own.flatMap((file) => file.keywords), ...VOCABULARY[id]],
+      bodies: own.map((file) => file.body),
+    };
+  });
+}
+
+function confidenceOf(ranking: Ranking, options: ConsultOptions): number {
+  const [first, second] = ranking.scored;
+  if (!first || first.score <= 0) return 0;
+  const margin = (first.score - (second?.score ?? 0)) / first.score;
+  const strength = first.score / (first.score + options.minScore * 2);
+  return Math.min(1, Math.max(0, 0.5 * margin + 0.5 * strength) * Math.min(1, ranking.coverage / options.minCoverage));
+}
+
+export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: ConsultOptions = DEFAULT_CONSULT): KnowledgeBase {
+  const { files, missing } = loadContent(folder);
+  const index = new TopicIndex(topicTexts(files), options.matcher);
+
+  const consult = (text: string): Consultation => {
+    const raw = (typeof text === 'string' ? text : '').slice(0, MAX_QUESTION);
+    const normalized = normalizeQuestion(raw);
+    const detected = detectLanguage(raw);
+    const language = detected === 'foreign' ? undefined : detected;
+    const scamFound = normalized === '' ? null : detectScam(normalized);
+    const scam = scamFound?.scam ?? null;
+    const none = (outOfScope: boolean, candidates: TopicId[] = []): Consultation => ({
+      topic: null,
+      confidence: 0,
+      candidates,
+      scam,
+      outOfScope,
+      language,
+    });
+    if (normalized === '' || detected === 'foreign') return none(true);
+    if (isPromptInjection(normalized)) return none(true);
+
+    const ranking = index.rank(normalized);
+    const candidates = ranking.scored.slice(0, 3).map((scored) => scored.id);
+    let confidence = confidenceOf(ranking, options);
+    let topic: TopicId | null = candidates[0] ?? null;
+
+    if (scamFound) {
+      // The warning goes first; the rest of the question (without the scam's words) may ask about another topic.
+      let rest = normalized;
+      for (const part of scamFound.matched) rest = rest.replace(part, ' ');
+      for (const part of scamFound.matched) rest = rest.replace(new RegExp([...part].join(' ?')), ' ');
+      const other = index.rank(rest.trim());
+      const otherConfidence = confidenceOf(other, options);
+      const best = other.scored.find((scored) => !isScamId(scored.id));
+      if (best && best.score >= options.minScore && otherConfidence >= options.minConfidence && other.scored[0]?.id === best.id) {
+        return {
+          topic: best.id,
+          confidence: Math.round(otherConfidence * 1000) / 1000,
+          candidates: [best.id, scam as TopicId, ...candidates.filter((id) => id !== best.id && id !== scam)].slice(0, 3),
+          scam,
+          outOfScope: false,
+          language,
+        };
+      }
+      return {
+        topic: scam,
+        confidence: Math.max(confidence, 0.9),
+        candidates: [scam as TopicId, ...candidates.filter((id) => id !== scam)].slice(0, 3),
+        scam,
+        outOfScope: false,
+        language,
+      };
+    }
+
+    const top = ranking.scored[0]?.score ?? 0;
+    if (top < options.minScore || ranking.coverage < options.minCoverage) return { ...none(true), candidates: top > 0 ? candidates : [] };
+    if (confidence < options.minConfidence) {
+      topic = null;
+    }
+    confidence = Math.round(confidence * 1000) / 1000;
+    return { topic, confidence, candidates, scam, outOfScope: false, language };
+  };
+
+  const topic = (id: TopicId, locale: Locale): Topic => {
+    for (const language of FALLBACK[locale]) {
+      const file = files.get(`${language}/${id}`);
+      if (file) return { id, title: file.title, body: file.body, related: file.related, ...(file.next && { next: file.next }) };
+    }
+    return { id, title: id, body: '', related: [] };
+  };
+
+  return { consult, topic, missing };
+}

@@ -1,0 +1,91 @@
+import type { ScamId } from './topics.ts';
+
+/*
+ * The scam guard (issue 10 point 5): explicit patterns, on the normalised question (lower case,
+ * simplified, punctuation as spaces), that fire wherever they stand, even inside another question.
+ * Chinese patterns are matched on the text with its spaces removed.
+ */
+
+const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
+  credit_repair_scam: {
+    zh: [
+      /征信(修复|洗白|清洗|优化|铲单|漂白)/,
+      /(修复|洗白|清洗|优化|漂白|铲)(个人)?(征信|信用|逾期|记录)/,
+      /洗白/,
+      /铲单/,
+      /(删|消|抹|去)(除|掉)(逾期|不良|征信)/,
+      /删(逾期|不良|征信)/,
+      /(花钱|付费|收费|交钱|给钱).{0,8}(删|消除|去掉|修复|抹掉).{0,6}(记录|征信|逾期)/,
+      /(删|消除|去掉|修复|抹掉).{0,6}(记录|征信|逾期).{0,8}(花钱|付费|收费|交钱|给钱|多少钱)/,
+    ],
+    en: [
+      /\bcredit (repair|fix|fixing|clean ?up|cleaning|wash|scrub)/,
+      /\b(repair|fix|clean|wash|scrub|wipe|erase|clear) (up )?(my |your )?(credit|record|report)/,
+      /\b(remove|delete|erase|wipe|clear) (my |the |a |an |all )?(late|overdue|negative|bad|default)? ?(record|mark|entr|payment|histor)/,
+    ],
+  },
+  fake_service_scam: {
+    zh: [
+      /安全(账户|帐户|账号|帐号)/,
+      /(注销|关闭|销户).{0,6}(校园贷|学生贷|学生账户|学生身份|账户|账号|贷款账户|贷款)/,
+      /(校园贷|学生贷).{0,10}(注销|销户|关闭)/,
+      /(屏幕共享|共享屏幕|开启共享|下载.{0,6}会议)/,
+      /(客服|工作人员|自称).{0,20}(转账|转钱|打款|汇款|转到|转入|验证码|刷流水|流水)/,
+      /(转账|转钱|打款|汇款).{0,10}(验资|解冻|激活|流水|刷流水)/,
+    ],
+    en: [
+      /\b(safe|secure|safety|protected|verification|holding) account/,
+      /\bcancel.{0,30}(student|campus|college) (loan|account)/,
+      /\b(student|campus|college) loan account.{0,20}(cancel|close|delete)/,
+      /\bscreen ?shar/,
+      /\b(customer service|support|agent|caller|someone).{0,40}(transfer|wire|send|move) (money|funds|the money|my money|everything|it)/,
+      /\b(customer service|support|agent|caller).{0,40}(verification code|otp|one time code)/,
+    ],
+  },
+  cash_out_risk: {
+    zh: [/套现/, /代还/, /养卡/, /(刷|pos).{0,4}(套|取)(现|钱)/, /以贷养贷.{0,4}(中介|服务)/, /垫还/, /(空刷|虚假交易)/],
+    en: [
+      /\bcash(ing)? ?out/,
+      /\b(pay|repay)(ing)? (it |my (debt|loan|card|bill) )?(off )?(on my behalf|for me for a fee)/,
+      /\b(card|credit) cycling/,
+      /\bfake (purchase|transaction)/,
+    ],
+  },
+};
+
+/** The first scam whose pattern the normalised question contains, with the matched text (to match the rest without it). */
+export function detectScam(normalized: string): { scam: ScamId; matched: string[] } | null {
+  const compact = normalized.replace(/ /g, '');
+  for (const scam of Object.keys(PATTERNS) as ScamId[]) {
+    const { zh, en } = PATTERNS[scam];
+    const matched: string[] = [];
+    for (const pattern of zh) {
+      const found = pattern.exec(compact);
+      if (found) matched.push(found[0]);
+    }
+    for (const pattern of en) {
+      const found = pattern.exec(normalized);
+      if (found) matched.push(found[0]);
+    }
+    if (matched.length > 0) return { scam, matched };
+  }
+  return null;
+}
+
+/**
+ * A message that tries to talk the bot out of its rules ("ignore your rules and …", "忽略之前的
+ * 指令"): never answered as a topic, whatever else it asks for.
+ */
+const INJECTION = [
+  /\b(ignore|forget|disregard|override|bypass)\b.{0,30}\b(rules?|instructions?|guidelines?|prompt|restrictions?|polic(y|ies)|programming)\b/,
+  /\b(you are now|pretend (you are|to be)|act as|jailbreak|developer mode|system prompt|dan mode)\b/,
+];
+const INJECTION_ZH = [
+  /(忽略|无视|忘记|忘掉|绕过|不要管).{0,10}(规则|指令|限制|设定|提示词|要求)/,
+  /(假装你是|你现在是|扮演|越狱|开发者模式|系统提示)/,
+];
+
+export function isPromptInjection(normalized: string): boolean {
+  const compact = normalized.replace(/ /g, '');
+  return INJECTION.some((pattern) => pattern.test(normalized)) || INJECTION_ZH.some((pattern) => pattern.test(compact));
+}

@@ -1,0 +1,151 @@
+import type { Locale } from '../i18n/locales.ts';
+import { foldToSimplified } from '../parse/result.ts';
+import { TRADITIONAL_FOLD_PAIRS } from './traditional-fold.ts';
+
+/*
+ * The text the matcher reads: NFKC (full-width → ASCII), lower case, traditional → simplified
+ * (the generated OpenCC table, on top of src/parse's own fold), punctuation and emoji → space.
+ * One index written in simplified characters then serves both scripts.
+ */
+
+const FOLD = new Map<string, string>();
+const PAIR_CHARACTERS = [...TRADITIONAL_FOLD_PAIRS];
+for (let at = 0; at + 1 < PAIR_CHARACTERS.length; at += 2) FOLD.set(PAIR_CHARACTERS[at] as string, PAIR_CHARACTERS[at + 1] as string);
+
+/**
+ * Characters the table folds that simplified text uses too (么 in 什么, 乾 in 乾坤, 著 in 显著,
+ * 于, 千 …): folded for matching, but no sign that the writer uses traditional script.
+ */
+const SHARED = new Set([...'么乾著于千干后里余台征准云斗只出面松谷表划制系范']);
+const SIMPLIFIED_OUTPUTS = new Set(FOLD.values());
+
+export function isTraditionalOnly(character: string): boolean {
+  return FOLD.has(character) && !SHARED.has(character) && !SIMPLIFIED_OUTPUTS.has(character);
+}
+
+export function foldCharacters(text: string): string {
+  let out = '';
+  for (const character of foldToSimplified(text)) out += FOLD.get(character) ?? character;
+  return out;
+}
+
+/** NFKC, lower case, folded to simplified; anything but letters and digits becomes one space. */
+export function normalizeQuestion(text: string): string {
+  return foldCharacters(text.normalize('NFKC').toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const HAN = /\p{Script=Han}/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const LATIN = /\p{Script=Latin}/u;
+
+export type Script = { han: number; latinWords: number; kana: number; other: number; traditional: number };
+
+/** Counts what a question is written in (on the raw text, before folding). */
+export function scriptCounts(text: string): Script {
+  const counts: Script = { han: 0, latinWords: 0, kana: 0, other: 0, traditional: 0 };
+  let inLatinWord = false;
+  for (const character of text.normalize('NFKC')) {
+    const latin = LATIN.test(character);
+    if (latin && !inLatinWord) counts.latinWords += 1;
+    inLatinWord = latin;
+    if (latin) continue;
+    if (HAN.test(character)) {
+      counts.han += 1;
+      if (isTraditionalOnly(character)) counts.traditional += 1;
+    } else if (KANA.test(character)) counts.kana += 1;
+    else if (/\p{L}/u.test(character)) counts.other += 1;
+  }
+  return counts;
+}
+
+/**
+ * The language a question is written in, when its script says so: Han characters → zh-Hant if
+ * any is traditional-only, else zh-Hans; Latin words → en (the majority wins in a mixed line,
+ * a Han character counting as a word); kana or another script → 'foreign'; digits and emoji only
+ * → undefined.
+ */
+export function detectLanguage(text: string): Locale | 'foreign' | undefined {
+  const counts = scriptCounts(text);
+  if (counts.kana > 0 || counts.other > Math.max(counts.han, counts.latinWords)) return 'foreign';
+  if (counts.han === 0 && counts.latinWords === 0) return counts.other > 0 ? 'foreign' : undefined;
+  if (counts.han >= counts.latinWords) return counts.traditional > 0 ? 'zh-Hant' : 'zh-Hans';
+  return 'en';
+}
+
+/** A weighted bag of index terms. */
+export type Terms = Map<string, number>;
+
+function add(terms: Terms, term: string, weight: number): void {
+  terms.set(term, (terms.get(term) ?? 0) + weight);
+}
+
+/** Words that carry no topic: left out of the word terms (their trigrams stay, lightly weighted). */
+const ENGLISH_STOPWORDS = new Set(
+  (
+    'a an the i me my mine we our you your he she it its they them their is are was were be been am do does did ' +
+    'can could will would should shall may might must to of for in on at by with from about as into if or and but so ' +
+    'what which who whom when where why how this that these those there here just also very really please hi hello ' +
+    'get got have has had any some all much many more most yes ok okay im dont don cant wont ive id t s'
+  ).split(' '),
+);
+
+/** Light English stemming: plurals and common endings, so "installments" meets "installment". */
+export function stem(word: string): string {
+  if (word.length > 5 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+export interface TermWeights {
+  cjk1: number;
+  cjk2: number;
+  cjk3: number;
+  word: number;
+  wordPair: number;
+  gram: number;
+}
+
+export const DEFAULT_WEIGHTS: TermWeights = { cjk1: 0.25, cjk2: 1, cjk3: 1.2, word: 1, wordPair: 0.8, gram: 0.25 };
+
+/**
+ * Index terms of normalised text: for each Han run its characters (c:), bigrams and trigrams;
+ * for Latin / digits each word (w:, stemmed, stop words left out), adjacent word pairs (p:) and
+ * character trigrams of the word with its boundaries (g:), which survive a typo.
+ */
+export function termsOf(normalized: string, weights: TermWeights = DEFAULT_WEIGHTS): Terms {
+  const terms: Terms = new Map();
+  const words: string[] = [];
+  const flushWords = () => {
+    for (let i = 0; i < words.length; i += 1) {
+      const word = words[i] as string;
+      add(terms, `w:${word}`, weights.word);
+      if (i + 1 < words.length) add(terms, `p:${word}_${words[i + 1]}`, weights.wordPair);
+      if (word.length >= 3 && !/^\d+$/.test(word)) {
+        const padded = `_${word}_`;
+        for (let at = 0; at + 3 <= padded.length; at += 1) add(terms, `g:${padded.slice(at, at + 3)}`, weights.gram);
+      }
+    }
+    words.length = 0;
+  };
+  for (const token of normalized.split(' ')) {
+    if (token === '') continue;
+    // A token may mix scripts ("12期", "app还款"): cut it into Han runs and the rest.
+    for (const run of token.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? []) {
+      if (HAN.test(run)) {
+        flushWords();
+        const characters = [...run];
+        for (let i = 0; i < characters.length; i += 1) {
+          add(terms, `c:${characters[i]}`, weights.cjk1);
+          if (i + 1 < characters.length) add(terms, `c:${characters[i]}${characters[i + 1]}`, weights.cjk2);
+          if (i + 2 < characters.length) add(terms, `c:${characters[i]}${characters[i + 1]}${characters[i + 2]}`, weights.cjk3);
+        }
+      } else if (!ENGLISH_STOPWORDS.has(run)) words.push(stem(run));
+    }
+  }
+  flushWords();
+  return terms;
+}
