@@ -10,6 +10,7 @@ import { helpCommand } from './help.ts';
 import { languageCommand } from './language.ts';
 import { loansCommand } from './loans.ts';
 import { nextCommand } from './next.ts';
+import { overdueCommand } from './overdue.ts';
 import { paidCommand } from './paid.ts';
 import { penaltyCommand } from './penalty.ts';
 import { remindCommand } from './remind.ts';
@@ -32,6 +33,7 @@ export function allCommands(translator: Translator): Command[] {
     undoCommand,
     payoffCommand,
     statusCommand,
+    overdueCommand,
     penaltyCommand,
     cardBillCommand,
     settingsCommand,

@@ -546,3 +546,35 @@ penalty-error-more-than-loan = { $amount } is more than the whole loan ({ $princ
 penalty-error-less-than-paid = You already paid { $paid } towards this installment's penalty, so the lender's figure cannot be less. Nothing was recorded.
 penalty-error-nothing-to-waive = Nothing is charged on that installment now, so there is nothing to waive. Nothing was recorded.
 penalty-error-not-past-due = That installment is not past its due date, so it has no penalty. Nothing was recorded.
+
+## /overdue: what happens when a payment is missed, as a timeline (issue 10)
+command-overdue = What happens if a payment is missed: the timeline, with your own dates
+overdue-typical-header = What usually happens when a payment is missed (typical rules: your contract decides):
+overdue-typical-due = • Due day: paid by the end of the day, it is on time.
+overdue-typical-grace = • Grace period: many banks allow about 3 days after the due date, within which a payment usually counts as on time and is not reported. Many online lenders give none.
+overdue-typical-penalty = • Penalty interest: once grace has ended, it counts from the day after the due date. Banks: the contract rate plus 30–50%; consumer and online lenders: often 0.05% a day on the whole overdue amount; credit cards also charge a one-off late fee (违约金).
+overdue-typical-reported = • Credit report: usually reported to the credit bureau (征信) once grace has ended (in the US at 30 days past due). A late record stays 5 years after it is cleared (US: 7 years).
+overdue-typical-collection = • Collection: after about a month, calls and messages. Collectors may not threaten or insult you, call between 22:00 and 08:00 without your consent, or contact unrelated people.
+overdue-typical-legal = • Legal risk: after a few months the lender may sue. A debt is a civil matter: prison is for fraud or defying a court order, not for being unable to pay.
+overdue-typical-next = Add your loans with /addloan and /overdue shows your own dates and amounts. If you cannot pay, tell your lender before the due date and ask about more time or a penalty waiver.
+overdue-header = Your timeline if a payment is missed:
+overdue-installment = { $name }, installment { $n } of { $periods }, due { $date }: { $amount }
+overdue-line-due = • { $date }: due day
+overdue-line-grace = • { $from } to { $to }: grace period, paying then usually counts as on time
+overdue-line-stage = • from { $date }: { $stages }
+overdue-line-stage-penalty = • from { $date }: { $stages } (penalty by then about { $penalty })
+overdue-stage-penalty = penalty interest, counted from the day after the due date
+overdue-stage-separator = {"; "}
+overdue-today-late =
+    { $days ->
+        [one] Today: 1 day late, { $owed } owed with penalty so far { $penalty }, { $stage }.
+       *[other] Today: { $days } days late, { $owed } owed with penalty so far { $penalty }, { $stage }.
+    }
+overdue-today-ahead = Today: { $when }. Paid by the due date, none of this happens.
+overdue-also =
+    { $count ->
+        [one] Also overdue on this loan: 1 more installment, { $amount }.
+       *[other] Also overdue on this loan: { $count } more installments, { $amount }.
+    }
+overdue-more-loans = … and { $count } more loans: /status lists everything overdue.
+overdue-footer = /status: what is overdue now · /payoff: paying a loan off · /penalty: the lender's own penalty figure

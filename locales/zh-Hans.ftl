@@ -488,3 +488,27 @@ penalty-error-more-than-loan = { $amount } 比整笔贷款（{ $principal }）�
 penalty-error-less-than-paid = 这一期的罚息您已还了 { $paid }，机构的金额不会比这更少。未作记录。
 penalty-error-nothing-to-waive = 这一期目前没有罚息或违约金，无需减免。未作记录。
 penalty-error-not-past-due = 这一期还没过还款日，没有罚息。未作记录。
+
+## /overdue：逾期会怎样，按时间线（issue 10）
+command-overdue = 逾期会怎样：时间线，含你自己的日期
+overdue-typical-header = 逾期后通常会发生什么（常见规则，以合同为准）：
+overdue-typical-due = • 还款日：当天结束前还上，就算按时。
+overdue-typical-grace = • 宽限期：很多银行在还款日后给约 3 天宽限期，期内还款通常视为按时、不上报征信。很多网贷没有宽限期。
+overdue-typical-penalty = • 罚息：宽限期结束后，从还款日次日起算。银行：合同利率上浮 30%–50%；消费金融和网贷：常见按逾期总额每天 0.05%；信用卡还会收一次性违约金。
+overdue-typical-reported = • 征信：宽限期结束后通常会上报征信。逾期记录自结清之日起保留 5 年。
+overdue-typical-collection = • 催收：约一个月后会有电话和短信。催收不得威胁、辱骂，未经同意不得在 22:00 至次日 08:00 催收，不得联系无关的人。
+overdue-typical-legal = • 法律风险：几个月后贷款机构可能起诉。欠款是民事纠纷：坐牢针对的是诈骗或拒不执行法院判决，而不是还不起钱。
+overdue-typical-next = 用 /addloan 添加贷款后，/overdue 会显示你自己的日期和金额。如果还不上，请在还款日前联系贷款机构，询问延期或罚息减免。
+overdue-header = 如果逾期，你的时间线：
+overdue-installment = “{ $name }”第 { $n }/{ $periods } 期，{ $date }到期：{ $amount }
+overdue-line-due = • { $date }：还款日
+overdue-line-grace = • { $from } 至 { $to }：宽限期，期内还款通常视为按时
+overdue-line-stage = • { $date } 起：{ $stages }
+overdue-line-stage-penalty = • { $date } 起：{ $stages }（到那时罚息约 { $penalty }）
+overdue-stage-penalty = 开始计罚息，从还款日次日起算
+overdue-stage-separator = ；
+overdue-today-late = 今天：已逾期 { $days } 天，连同目前罚息 { $penalty } 共欠 { $owed }，{ $stage }。
+overdue-today-ahead = 今天：{ $when }。在还款日前还上，以上都不会发生。
+overdue-also = 这笔贷款还有 { $count } 期逾期，共 { $amount }。
+overdue-more-loans = …… 还有 { $count } 笔贷款：/status 列出所有逾期。
+overdue-footer = /status：现在逾期了什么 · /payoff：提前结清 · /penalty：贷款机构实际收的罚息

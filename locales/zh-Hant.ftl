@@ -489,3 +489,27 @@ penalty-error-more-than-loan = { $amount } 比整筆貸款（{ $principal }）�
 penalty-error-less-than-paid = 這一期的罰息您已還了 { $paid }，機構的金額不會比這更少。未作記錄。
 penalty-error-nothing-to-waive = 這一期目前沒有罰息或違約金，無需減免。未作記錄。
 penalty-error-not-past-due = 這一期還沒過還款日，沒有罰息。未作記錄。
+
+## /overdue：逾期會怎樣，按時間線（issue 10）
+command-overdue = 逾期會怎樣：時間線，含你自己的日期
+overdue-typical-header = 逾期後通常會發生什麼（常見規則，以合約為準）：
+overdue-typical-due = • 還款日：當天結束前還上，就算按時。
+overdue-typical-grace = • 寬限期：很多銀行在還款日後給約 3 天寬限期，期內還款通常視為按時、不上報徵信。很多網貸沒有寬限期。
+overdue-typical-penalty = • 罰息：寬限期結束後，從還款日次日起算。銀行：合約利率上浮 30%–50%；消費金融和網貸：常見按逾期總額每天 0.05%；信用卡還會收一次性違約金。
+overdue-typical-reported = • 徵信：寬限期結束後通常會上報徵信。逾期記錄自結清之日起保留 5 年。
+overdue-typical-collection = • 催收：約一個月後會有電話和簡訊。催收不得威脅、辱罵，未經同意不得在 22:00 至次日 08:00 催收，不得聯絡無關的人。
+overdue-typical-legal = • 法律風險：幾個月後貸款機構可能起訴。欠款是民事糾紛：坐牢針對的是詐騙或拒不執行法院判決，而不是還不起錢。
+overdue-typical-next = 用 /addloan 新增貸款後，/overdue 會顯示你自己的日期和金額。如果還不上，請在還款日前聯絡貸款機構，詢問延期或罰息減免。
+overdue-header = 如果逾期，你的時間線：
+overdue-installment = 「{ $name }」第 { $n }/{ $periods } 期，{ $date }到期：{ $amount }
+overdue-line-due = • { $date }：還款日
+overdue-line-grace = • { $from } 至 { $to }：寬限期，期內還款通常視為按時
+overdue-line-stage = • { $date } 起：{ $stages }
+overdue-line-stage-penalty = • { $date } 起：{ $stages }（到那時罰息約 { $penalty }）
+overdue-stage-penalty = 開始計罰息，從還款日次日起算
+overdue-stage-separator = ；
+overdue-today-late = 今天：已逾期 { $days } 天，連同目前罰息 { $penalty } 共欠 { $owed }，{ $stage }。
+overdue-today-ahead = 今天：{ $when }。在還款日前還上，以上都不會發生。
+overdue-also = 這筆貸款還有 { $count } 期逾期，共 { $amount }。
+overdue-more-loans = …… 還有 { $count } 筆貸款：/status 列出所有逾期。
+overdue-footer = /status：現在逾期了什麼 · /payoff：提前結清 · /penalty：貸款機構實際收的罰息
