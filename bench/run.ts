@@ -18,6 +18,11 @@ for (const { label, perSecond, ms, target } of results) {
   if (target !== undefined && perSecond < target) missed += 1;
   console.log(`${label}: ${perSecond.toLocaleString('en')}/s (${ms} ms)${verdict}`);
 }
+{
+  const { line, ok } = (await import('./faq.ts')).runFaqBench();
+  console.log(line);
+  if (!ok) missed += 1;
+}
 // Dispatch (~5.5 min at 30/s) and crash safety (~4 min): real time against a mock Bot API. BENCH_QUICK=1 skips them.
 if (process.env.BENCH_QUICK === '1') console.log('dispatch and crash-safety benchmarks skipped (BENCH_QUICK=1)');
 else {

@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runJsonlChat, runTerminalChat } from './app/run-chat.ts';
 import { runMigrate } from './app/run-migrate.ts';
 import { runTelegram, runTick } from './app/run-telegram.ts';
 import { CALC_HELP, runCalc } from './cli/calc.ts';
+import { FAQ_HELP, runFaq } from './cli/faq.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { todayIn } from './domain/calendar.ts';
 
@@ -15,6 +16,7 @@ Commands:
   start     run the bot: Telegram when BOT_TOKEN is set, else a chat in this terminal
   chat      chat in the terminal (--jsonl: the JSON-lines machine interface)
   calc      the loan engine from the shell: schedule, APR, overdue (--json for scripts)
+  faq       answer a free-text question from the knowledge base (--json; stdin: one a line)
   tick      run one reminder pass now (catch-up by hand)
   migrate   create or update the database schema, then exit
 
@@ -33,6 +35,7 @@ opens the terminal chat, as "repaybot chat" does.`,
   --lang L     language code as Telegram would send it: en, zh-CN, zh-TW, zh-Hant… (default: from $LANG)
   --now ISO    fix the clock at this instant, e.g. 2027-01-10T09:00:00+08:00`,
   calc: CALC_HELP,
+  faq: FAQ_HELP,
   tick: `Usage: repaybot tick [--now ISO]
 
 Runs one reminder pass: queues every reminder that has come due (catching up after downtime) and
@@ -110,6 +113,13 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (command === 'calc') return calcCommand(rest);
+  if (command === 'faq') {
+    // The knowledge base needs no configuration and no database.
+    const { code, stdout, stderr } = runFaq(rest, () => readFileSync(0, 'utf8'));
+    if (stdout) console.log(stdout);
+    if (stderr) console.error(stderr);
+    return code;
+  }
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({

@@ -55,9 +55,20 @@ export interface ConsultOptions {
   minCoverage: number;
   /** Below this confidence the topic is null (the candidates are offered). */
   minConfidence: number;
+  /** Below this score from strong terms (text.ts) a question is out of scope. */
+  minStrong: number;
+  /** The rest of a question around a scam's words must score this to be answered as another topic. */
+  minRest: number;
 }
 
-export const DEFAULT_CONSULT: ConsultOptions = { matcher: DEFAULT_MATCHER, minScore: 2, minCoverage: 0.2, minConfidence: 0.25 };
+export const DEFAULT_CONSULT: ConsultOptions = {
+  matcher: DEFAULT_MATCHER,
+  minScore: 2,
+  minCoverage: 0.2,
+  minConfidence: 0.25,
+  minStrong: 1,
+  minRest: 4,
+};
 
 /** Longest question read; the rest of a long paste is ignored (a question is a line or two). */
 const MAX_QUESTION = 400;
@@ -71,7 +82,8 @@ function topicTexts(files: Map<string, TopicFile>): TopicText[] {
       id,
       titles: own.map((file) => file.title),
       keywords: [...own.flatMap((file) => file.keywords), ...VOCABULARY[id]],
-      bodies: own.map((file) => file.body),
+      // zh-Hant bodies fold back onto their zh-Hans source: indexed once (build time, issue 10 point 9).
+      bodies: own.filter((file) => file.locale !== 'zh-Hant').map((file) => file.body),
     };
   });
 }
@@ -119,7 +131,13 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
       const other = index.rank(rest.trim());
       const otherConfidence = confidenceOf(other, options);
       const best = other.scored.find((scored) => !isScamId(scored.id));
-      if (best && best.score >= options.minScore && otherConfidence >= options.minConfidence && other.scored[0]?.id === best.id) {
+      if (
+        best &&
+        best.score >= options.minRest &&
+        other.strong >= options.minStrong &&
+        otherConfidence >= options.minConfidence &&
+        other.scored[0]?.id === best.id
+      ) {
         return {
           topic: best.id,
           confidence: Math.round(otherConfidence * 1000) / 1000,
@@ -140,7 +158,8 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
     }
 
     const top = ranking.scored[0]?.score ?? 0;
-    if (top < options.minScore || ranking.coverage < options.minCoverage) return { ...none(true), candidates: top > 0 ? candidates : [] };
+    if (top < options.minScore || ranking.coverage < options.minCoverage || ranking.strong < options.minStrong)
+      return { ...none(true), candidates: top > 0 ? candidates : [] };
     if (confidence < options.minConfidence) {
       topic = null;
     }
@@ -158,3 +177,5 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
 
   return { consult, topic, missing };
 }
+
+export { isLocale, localeFromLanguageCode, type Locale } from '../i18n/locales.ts';

@@ -1,4 +1,4 @@
-import { DEFAULT_WEIGHTS, normalizeQuestion, type TermWeights, type Terms, termsOf } from './text.ts';
+import { DEFAULT_WEIGHTS, normalizeQuestion, type TermWeights, type Terms, termsOf, withoutFillers } from './text.ts';
 import { TOPIC_IDS, type TopicId } from './topics.ts';
 
 /*
@@ -36,12 +36,16 @@ export interface Ranking {
   scored: Scored[];
   /** Share (0..1) of the question's term weight, by idf, that the index knows at all. */
   coverage: number;
+  /** The best topic's score from strong terms (a Han bigram or trigram, an English word or pair) of its title and keywords. */
+  strong: number;
 }
 
 export class TopicIndex {
   private readonly postings = new Map<string, { topic: number; tf: number }[]>();
   private readonly idf = new Map<string, number>();
   private readonly lengths: number[] = [];
+  /** Terms of each topic's title and keywords (not its body): the evidence a question must touch. */
+  private readonly heads: Set<string>[] = [];
   private readonly averageLength: number;
   private readonly maxIdf: number;
 
@@ -50,15 +54,20 @@ export class TopicIndex {
     private readonly options: MatcherOptions = DEFAULT_MATCHER,
   ) {
     const bags = TOPIC_IDS.map(() => new Map<string, number>() as Terms);
+    for (const _ of TOPIC_IDS) this.heads.push(new Set());
     for (const topic of topics) {
-      const bag = bags[TOPIC_IDS.indexOf(topic.id)] as Terms;
-      const addAll = (text: string, factor: number) => {
-        for (const [term, weight] of termsOf(normalizeQuestion(text), options.weights))
+      const at = TOPIC_IDS.indexOf(topic.id);
+      const bag = bags[at] as Terms;
+      const head = this.heads[at] as Set<string>;
+      const addAll = (text: string, factor: number, isHead: boolean) => {
+        for (const [term, weight] of termsOf(withoutFillers(normalizeQuestion(text)), options.weights)) {
           bag.set(term, (bag.get(term) ?? 0) + weight * factor);
+          if (isHead) head.add(term);
+        }
       };
-      for (const title of topic.titles) addAll(title, options.title);
-      for (const keyword of topic.keywords) addAll(keyword, options.keyword);
-      for (const body of topic.bodies) addAll(body, options.body);
+      for (const title of topic.titles) addAll(title, options.title, true);
+      for (const keyword of topic.keywords) addAll(keyword, options.keyword, true);
+      for (const body of topic.bodies) addAll(body, options.body, false);
     }
     bags.forEach((bag, topic) => {
       let length = 0;
@@ -86,20 +95,25 @@ export class TopicIndex {
   /** Topics by BM25 score, best first (all 26, zeros included), and the question's coverage. */
   rank(normalized: string): Ranking {
     const scores = new Float64Array(TOPIC_IDS.length);
+    const strong = new Float64Array(TOPIC_IDS.length);
     const { k1, b } = this.options;
     let known = 0;
     let total = 0;
-    for (const [term, weight] of termsOf(normalized, this.options.weights)) {
+    for (const [term, weight] of termsOf(withoutFillers(normalized), this.options.weights)) {
+      const isStrong = term.startsWith('w:') || term.startsWith('p:') || (term.startsWith('c:') && term.length > 3);
       const idf = this.idf.get(term);
       total += weight * this.maxIdf;
       if (idf === undefined) continue;
       known += weight * idf;
       for (const { topic, tf } of this.postings.get(term) ?? []) {
         const norm = k1 * (1 - b + (b * (this.lengths[topic] as number)) / this.averageLength);
-        scores[topic] = (scores[topic] as number) + weight * idf * ((tf * (k1 + 1)) / (tf + norm));
+        const gain = weight * idf * ((tf * (k1 + 1)) / (tf + norm));
+        scores[topic] = (scores[topic] as number) + gain;
+        if (isStrong && this.heads[topic]?.has(term)) strong[topic] = (strong[topic] as number) + gain;
       }
     }
-    const scored = TOPIC_IDS.map((id, topic) => ({ id, score: scores[topic] as number })).sort((x, y) => y.score - x.score);
-    return { scored, coverage: total === 0 ? 0 : known / total };
+    const order = TOPIC_IDS.map((_, topic) => topic).sort((x, y) => (scores[y] as number) - (scores[x] as number));
+    const scored = order.map((topic) => ({ id: TOPIC_IDS[topic] as TopicId, score: scores[topic] as number }));
+    return { scored, coverage: total === 0 ? 0 : known / total, strong: order[0] === undefined ? 0 : (strong[order[0]] as number) };
   }
 }

@@ -29,11 +29,39 @@ export function foldCharacters(text: string): string {
   return out;
 }
 
-/** NFKC, lower case, folded to simplified; anything but letters and digits becomes one space. */
+/**
+ * Regional and colloquial variants written the way the index is (after folding): Taiwan 缴 / 帐 /
+ * 纪录 for 还 / 账 / 记录, 被告 for 被起诉, 检举 for 举报 … Applied to the index and the question alike.
+ */
+const VARIANTS: [RegExp, string][] = [
+  [/缴/g, '还'],
+  [/帐/g, '账'],
+  [/纪录/g, '记录'],
+  [/被告/g, '被起诉'],
+  [/检举/g, '举报'],
+  [/付不出/g, '还不起'],
+  [/还不出/g, '还不起'],
+  [/清偿/g, '还清'],
+  [/来的及/g, '来得及'],
+];
+
+/**
+ * Words every question has (how, can, what …): spaces in their place, so they bring no evidence.
+ * Longest first (会不会 before 会).
+ */
+const CHINESE_FILLERS =
+  /怎么样|怎么|怎样|如何|什么|为什么|可不可以|可以|能不能|会不会|是不是|有没有|行不行|好不好|请问|一下|的话|应该|这个|那个|这样|就是|到底|真的|靠谱|吗|呢|吧|啊|呀|哦|嘛|的|我|你/g;
+
+/** NFKC, lower case, folded to simplified, variants unified; anything but letters and digits becomes one space. */
 export function normalizeQuestion(text: string): string {
-  return foldCharacters(text.normalize('NFKC').toLowerCase())
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  let folded = foldCharacters(text.normalize('NFKC').toLowerCase());
+  for (const [pattern, replacement] of VARIANTS) folded = folded.replace(pattern, replacement);
+  return folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The question without its filler words (matching only; the scam guard reads normalizeQuestion's text). */
+export function withoutFillers(normalized: string): string {
+  return normalized.replace(CHINESE_FILLERS, ' ').replace(/ +/g, ' ').trim();
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -87,7 +115,7 @@ const ENGLISH_STOPWORDS = new Set(
     'a an the i me my mine we our you your he she it its they them their is are was were be been am do does did ' +
     'can could will would should shall may might must to of for in on at by with from about as into if or and but so ' +
     'what which who whom when where why how this that these those there here just also very really please hi hello ' +
-    'get got have has had any some all much many more most yes ok okay im dont don cant wont ive id t s'
+    'get got have has had any some all much many more most yes ok okay im dont don cant wont ive id t s whats tell give know like thing one'
   ).split(' '),
 );
 

@@ -8,7 +8,7 @@ describe('normalising a question', () => {
   it('NFKC, lower case, traditional folded to simplified, punctuation and emoji gone', () => {
     expect(normalizeQuestion('還款日過了兩天，還來得及嗎？😀')).toBe('还款日过了两天 还来得及吗');
     expect(normalizeQuestion('ＡＰＲ是多少!!')).toBe('apr是多少');
-    expect(normalizeQuestion('帳單 個人信用報告')).toBe('帐单 个人信用报告');
+    expect(normalizeQuestion('帳單 個人信用報告 繳款')).toBe('账单 个人信用报告 还款');
   });
 
   it('tells the language from the script', () => {

@@ -1,0 +1,32 @@
+import { LOCALES } from '../src/i18n/locales.ts';
+import { loadKnowledgeBase } from '../src/knowledge/index.ts';
+import { readEvalSet } from '../test/knowledge/eval-set.ts';
+
+/** Issue 10 point 9: the knowledge base builds in ≤ 200 ms and answers a question in ≤ 2 ms at p99. */
+export function runFaqBench(): { line: string; ok: boolean } {
+  const builds: number[] = [];
+  let kb = loadKnowledgeBase();
+  for (let round = 0; round < 5; round += 1) {
+    const start = performance.now();
+    kb = loadKnowledgeBase();
+    builds.push(performance.now() - start);
+  }
+  const questions = LOCALES.flatMap((locale) => readEvalSet(locale).map((entry) => entry.question));
+  const times: number[] = [];
+  for (let round = 0; round < 20; round += 1) {
+    for (const question of questions) {
+      const start = performance.now();
+      kb.consult(question);
+      times.push(performance.now() - start);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const p99 = times[Math.floor(times.length * 0.99)] ?? 0;
+  const p50 = times[Math.floor(times.length * 0.5)] ?? 0;
+  const build = Math.max(...builds);
+  const ok = p99 <= 2 && build <= 200;
+  return {
+    line: `faq: index build ${build.toFixed(1)} ms (worst of 5; target ≤ 200), question p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms (target ≤ 2) over ${times.length} ${ok ? '✓' : '✗'}`,
+    ok,
+  };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/i18n/locales.ts';
+import { loadContent } from '../../src/knowledge/content.ts';
+import { normalizeQuestion, TOPIC_IDS } from '../../src/knowledge/index.ts';
+import { VOCABULARY } from '../../src/knowledge/vocabulary.ts';
+import { readEvalSet } from './eval-set.ts';
+
+/* The evaluation set is a check, not a lookup table (issue 10 point 8); accuracy itself is `npm run eval:faq`. */
+
+const cases = LOCALES.flatMap((locale) => readEvalSet(locale));
+
+describe('the evaluation set (test/knowledge/eval-*.tsv)', () => {
+  it('has at least 8 phrasings per topic across the three languages and at least 30 out-of-scope messages', () => {
+    for (const id of TOPIC_IDS) expect(cases.filter((entry) => entry.expected === id).length, id).toBeGreaterThanOrEqual(8);
+    expect(cases.filter((entry) => entry.expected === 'OUT').length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('no phrasing appears verbatim in any keywords line or in the matcher’s vocabulary', () => {
+    const lines = [...loadContent().files.values()].map((file) => normalizeQuestion(file.keywords.join(' , ')));
+    lines.push(...Object.values(VOCABULARY).map((terms) => normalizeQuestion(terms.join(' , '))));
+    const copied = cases
+      .filter((entry) => entry.expected !== 'OUT')
+      .filter((entry) => lines.some((line) => line.includes(normalizeQuestion(entry.question))))
+      .map((entry) => `${entry.locale}:${entry.line} ${entry.question}`);
+    expect(copied).toEqual([]);
+  });
+});
