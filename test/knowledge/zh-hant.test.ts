@@ -11,11 +11,7 @@ const s2t = OpenCC.Converter({ from: 'cn', to: 't' });
 
 /** Characters s2t changes on their own that are right in Taiwan text: 吃 (not 喫), 划 in 划算 / 划不來. */
 const ALLOWED = new Set([...'吃划']);
-/**
- * Known leftovers waiting for a zh-Hant.glossary.tsv row (not this test's to fix): 卡里 should read
- * 卡裡. Remove the entry once `npm run locales` no longer produces it.
- */
-const PENDING = new Set(['autodebit_failed.md: 里']);
+
 const folder = join(knowledgeFolder, 'zh-Hant');
 const onDisk = new Map(
   readdirSync(folder)
@@ -34,7 +30,7 @@ describe('locales/knowledge/zh-Hant', () => {
     const problems: string[] = [];
     for (const [name, text] of onDisk) {
       for (const c of new Set([...text].filter((c) => /\p{Script=Han}/u.test(c))))
-        if (s2t(c) !== c && !ALLOWED.has(c) && !PENDING.has(`${name}: ${c}`)) problems.push(`${name}: ${c} → ${s2t(c)}`);
+        if (s2t(c) !== c && !ALLOWED.has(c)) problems.push(`${name}: ${c} → ${s2t(c)}`);
     }
     expect(problems).toEqual([]);
   });
