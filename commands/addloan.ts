@@ -241,6 +241,11 @@ function start(ctx: CommandContext, args: string): Reply[] {
   return startLoanForm(ctx, draft, problems.length > 0 ? [{ text: problems.join('\n') }] : [], { amountFrom, unread });
 }
 
+/** A loan typed as a sentence outside any form (free text): what a one-line /addloan gives, after `lead`. */
+export function offerLoanFromText(ctx: CommandContext, line: string, lead: Reply[]): Reply[] {
+  return [...lead, ...start(ctx, line)];
+}
+
 function stepOf(form: LoanForm): Step {
   return isStep(form.step) ? form.step : stepAfter(form.data);
 }

@@ -1,11 +1,13 @@
 import type { Command } from '../src/core/types.ts';
 import type { Translator } from '../src/i18n/translator.ts';
+import type { KnowledgeBase } from '../src/knowledge/index.ts';
 import { addLoanCommand } from './addloan.ts';
 import { backCommand } from './back.ts';
 import { cancelCommand } from './cancel.ts';
 import { cardBillCommand } from './cardbill.ts';
 import { deleteLoanCommand } from './deleteloan.ts';
 import { editLoanCommand } from './editloan.ts';
+import { faqCommand } from './faq-buttons.ts';
 import { helpCommand } from './help.ts';
 import { languageCommand } from './language.ts';
 import { loansCommand } from './loans.ts';
@@ -21,8 +23,8 @@ import { startCommand } from './start.ts';
 import { statusCommand } from './status.ts';
 import { undoCommand } from './undo.ts';
 
-/** Every chat command, in the order /help and Telegram's menu show them. */
-export function allCommands(translator: Translator): Command[] {
+/** Every chat command, in the order /help and Telegram's menu show them; with a knowledge base, its topic buttons. */
+export function allCommands(translator: Translator, kb?: KnowledgeBase): Command[] {
   const commands: Command[] = [
     startCommand,
     addLoanCommand,
@@ -44,6 +46,7 @@ export function allCommands(translator: Translator): Command[] {
     backCommand(() => commands),
     remindCommand,
   ];
+  if (kb) commands.push(faqCommand(kb, translator));
   commands.push(helpCommand(() => commands));
   return commands;
 }

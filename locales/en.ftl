@@ -578,3 +578,48 @@ overdue-also =
     }
 overdue-more-loans = … and { $count } more loans: /status lists everything overdue.
 overdue-footer = /status: what is overdue now · /payoff: paying a loan off · /penalty: the lender's own penalty figure
+
+## Your own figures under a free-text answer (issue 10, point 4)
+figures-header = Your figures:
+figures-about = Your figures for { $name }:
+figures-about-urgent = Your figures for { $name }, your most urgent loan (name a loan in your question for its figures):
+figures-installment-ahead = Installment { $n } of { $name }, due { $date }: { $amount }, { $when }.
+figures-installment-late =
+    { $days ->
+        [one] Installment { $n } of { $name }, due { $date }: { $amount }, 1 day late, penalty so far { $penalty }, { $stage }.
+       *[other] Installment { $n } of { $name }, due { $date }: { $amount }, { $days } days late, penalty so far { $penalty }, { $stage }.
+    }
+figures-penalty-if-late =
+    { $days ->
+        [one] Paid 1 day late it would cost { $penalty } in penalty with these rules; 30 days late, { $laterPenalty }.
+       *[other] Paid { $days } days late it would cost { $penalty } in penalty with these rules; 30 days late, { $laterPenalty }.
+    }
+figures-penalty-per-day = Each further day adds about { $amount } of penalty interest.
+figures-grace =
+    { $days ->
+        [one] With these rules it has 1 day of grace, until { $to }: paying by then usually counts as on time.
+       *[other] With these rules it has { $days } days of grace, until { $to }: paying by then usually counts as on time.
+    }
+figures-in-grace = You are in its grace period now: paying by { $to } usually counts as on time.
+figures-no-grace = With these rules it has no grace period: from { $date } it counts as overdue.
+figures-reported-from = Likely reported to the credit bureau (征信) from { $date } if still unpaid.
+figures-reported-since = Likely reported to the credit bureau (征信) since { $date }: paying now keeps it from getting worse.
+figures-see-overdue = Your whole timeline: /overdue
+figures-payoff = Paying { $name } off today: { $total }; keeping the schedule costs { $scheduled }, so you would save { $saved } (before any early-repayment fee your contract sets).
+figures-apr = { $name }: true annual rate (APR) { $apr }
+figures-overdue-total =
+    { $count ->
+        [one] Overdue now: { $amount }, penalty so far { $penalty } (1 loan).
+       *[other] Overdue now: { $amount }, penalty so far { $penalty } ({ $count } loans).
+    }
+figures-next-due = Next due: { $amount } on { $date }, { $when }.
+figures-partial = Installment { $n } of { $name } (due { $date }) owes { $owed } now. Record a part payment with /paid and /status shows what stays open.
+figures-typical-rules = These are typical rules for this loan: your contract decides.
+
+## Free-text questions (issue 10)
+command-faq = Answers to questions about repaying
+faq-empty = Ask me about repaying in your own words, e.g. "what happens if I pay late?", or send /help for the commands.
+faq-unsure = I'm not sure what you mean. The closest topics I can answer:
+faq-out-of-scope = I can't help with that. I keep track of your loans and due dates (/addloan, /next, /status) and answer questions about repaying: penalties, grace periods, credit reports, collection, paying early, what to do if you cannot pay. Send /help for the commands.
+faq-loan-offer = That reads like a loan, so here it is as a new one:
+faq-other-language = Sorry, I only speak English and Chinese (中文). Ask me about repaying in one of them, or send /help for the commands.

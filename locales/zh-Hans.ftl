@@ -512,3 +512,32 @@ overdue-today-ahead = 今天：{ $when }。在还款日前还上，以上都不�
 overdue-also = 这笔贷款还有 { $count } 期逾期，共 { $amount }。
 overdue-more-loans = …… 还有 { $count } 笔贷款：/status 列出所有逾期。
 overdue-footer = /status：现在逾期了什么 · /payoff：提前结清 · /penalty：贷款机构实际收的罚息
+
+## 自由提问回答下方你自己的数字（issue 10，第 4 点）
+figures-header = 你的数字：
+figures-about = “{ $name }”的数字：
+figures-about-urgent = “{ $name }”的数字，这是你最紧急的一笔贷款（在问题里写上贷款名称，可看那笔的数字）：
+figures-installment-ahead = “{ $name }”第 { $n } 期，{ $date }到期：{ $amount }，{ $when }。
+figures-installment-late = “{ $name }”第 { $n } 期，{ $date }到期：{ $amount }，已逾期 { $days } 天，目前罚息 { $penalty }，{ $stage }。
+figures-penalty-if-late = 按这些规则，逾期 { $days } 天还款罚息为 { $penalty }；逾期 30 天为 { $laterPenalty }。
+figures-penalty-per-day = 每多逾期一天，罚息约增加 { $amount }。
+figures-grace = 按这些规则，它有 { $days } 天宽限期，到 { $to }：在此之前还款通常视为按时。
+figures-in-grace = 你现在处于宽限期：在 { $to } 前还款通常视为按时。
+figures-no-grace = 按这些规则，它没有宽限期：从 { $date } 起算作逾期。
+figures-reported-from = 如果仍未还款，可能从 { $date } 起上报征信。
+figures-reported-since = 可能已从 { $date } 起上报征信：现在还款可以避免记录继续变差。
+figures-see-overdue = 完整时间线：/overdue
+figures-payoff = 今天结清“{ $name }”：{ $total }；按计划还款共需 { $scheduled }，可省 { $saved }（未计合同约定的提前还款费用）。
+figures-apr = “{ $name }”：真实年化利率 { $apr }
+figures-overdue-total = 目前逾期：{ $amount }，目前罚息 { $penalty }（{ $count } 笔贷款）。
+figures-next-due = 下一期：{ $date }还 { $amount }，{ $when }。
+figures-partial = “{ $name }”第 { $n } 期（{ $date }到期）目前欠 { $owed }。用 /paid 记录部分还款，/status 会显示还剩多少。
+figures-typical-rules = 以上为这笔贷款的常见规则，以合同为准。
+
+## 自由提问（issue 10）
+command-faq = 还款问题解答
+faq-empty = 可以直接用自己的话问我还款的问题，例如“逾期会怎样？”，或发送 /help 查看命令。
+faq-unsure = 我不太确定你的意思。最接近的话题：
+faq-out-of-scope = 这个我帮不上忙。我可以记录你的贷款和还款日（/addloan、/next、/status），并回答还款相关的问题：罚息、宽限期、征信、催收、提前还款、还不上怎么办。发送 /help 查看命令。
+faq-loan-offer = 这看起来是一笔贷款，下面按新贷款填好了：
+faq-other-language = 抱歉，我只会中文和英文（English）。请用其中一种语言问我还款的问题，或发送 /help 查看命令。

@@ -513,3 +513,32 @@ overdue-today-ahead = 今天：{ $when }。在還款日前還上，以上都不�
 overdue-also = 這筆貸款還有 { $count } 期逾期，共 { $amount }。
 overdue-more-loans = …… 還有 { $count } 筆貸款：/status 列出所有逾期。
 overdue-footer = /status：現在逾期了什麼 · /payoff：提前結清 · /penalty：貸款機構實際收的罰息
+
+## 自由提問回答下方你自己的數字（issue 10，第 4 點）
+figures-header = 你的數字：
+figures-about = 「{ $name }」的數字：
+figures-about-urgent = 「{ $name }」的數字，這是你最緊急的一筆貸款（在問題裡寫上貸款名稱，可看那筆的數字）：
+figures-installment-ahead = 「{ $name }」第 { $n } 期，{ $date }到期：{ $amount }，{ $when }。
+figures-installment-late = 「{ $name }」第 { $n } 期，{ $date }到期：{ $amount }，已逾期 { $days } 天，目前罰息 { $penalty }，{ $stage }。
+figures-penalty-if-late = 按這些規則，逾期 { $days } 天還款罰息為 { $penalty }；逾期 30 天為 { $laterPenalty }。
+figures-penalty-per-day = 每多逾期一天，罰息約增加 { $amount }。
+figures-grace = 按這些規則，它有 { $days } 天寬限期，到 { $to }：在此之前還款通常視為按時。
+figures-in-grace = 你現在處於寬限期：在 { $to } 前還款通常視為按時。
+figures-no-grace = 按這些規則，它沒有寬限期：從 { $date } 起算作逾期。
+figures-reported-from = 如果仍未還款，可能從 { $date } 起上報徵信。
+figures-reported-since = 可能已從 { $date } 起上報徵信：現在還款可以避免記錄繼續變差。
+figures-see-overdue = 完整時間線：/overdue
+figures-payoff = 今天結清「{ $name }」：{ $total }；按計畫還款共需 { $scheduled }，可省 { $saved }（未計合約約定的提前還款費用）。
+figures-apr = 「{ $name }」：真實年化利率 { $apr }
+figures-overdue-total = 目前逾期：{ $amount }，目前罰息 { $penalty }（{ $count } 筆貸款）。
+figures-next-due = 下一期：{ $date }還 { $amount }，{ $when }。
+figures-partial = 「{ $name }」第 { $n } 期（{ $date }到期）目前欠 { $owed }。用 /paid 記錄部分還款，/status 會顯示還剩多少。
+figures-typical-rules = 以上為這筆貸款的常見規則，以合約為準。
+
+## 自由提問（issue 10）
+command-faq = 還款問題解答
+faq-empty = 可以直接用自己的話問我還款的問題，例如「逾期會怎樣？」，或傳送 /help 檢視指令。
+faq-unsure = 我不太確定你的意思。最接近的話題：
+faq-out-of-scope = 這個我幫不上忙。我可以記錄你的貸款和還款日（/addloan、/next、/status），並回答還款相關的問題：罰息、寬限期、徵信、催收、提前還款、還不上怎麼辦。傳送 /help 檢視指令。
+faq-loan-offer = 這看起來是一筆貸款，下面按新貸款填好了：
+faq-other-language = 抱歉，我只會中文和英文（English）。請用其中一種語言問我還款的問題，或傳送 /help 檢視指令。

@@ -1,5 +1,5 @@
 import { allCommands } from '../../commands/index.ts';
-import { freeTextFallback } from '../../commands/free-text.ts';
+import { freeTextWith } from '../../commands/free-text.ts';
 import type { Config } from '../config.ts';
 import { createApp, type App } from '../core/app.ts';
 import type { Clock } from '../core/clock.ts';
@@ -7,6 +7,7 @@ import type { MessageSender } from '../core/sender.ts';
 import { openDatabase, type Db } from '../db/client.ts';
 import { Decimal } from '../domain/money.ts';
 import { Translator } from '../i18n/translator.ts';
+import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge/index.ts';
 import type { Logger } from '../log.ts';
 import { createDeliveryPass, createReminderPass, type DeliveryPass, type ReminderPass } from '../reminders/pass.ts';
 import type { RateLimiter } from '../reminders/rate-limiter.ts';
@@ -55,6 +56,13 @@ export interface PassOptions {
   onlyUserId?: number;
 }
 
+/** The knowledge base is read-only: read and indexed once per process, shared by every runtime in it. */
+let knowledgeBase: KnowledgeBase | undefined;
+function sharedKnowledgeBase(): KnowledgeBase {
+  knowledgeBase ??= loadKnowledgeBase();
+  return knowledgeBase;
+}
+
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { config, clock, logger } = options;
   const db = options.db ?? openDatabase(config.DATABASE_PATH);
@@ -66,16 +74,18 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     defaultTimeZone: config.DEFAULT_TIMEZONE,
     lpr: { percent: new Decimal(config.LPR_ONE_YEAR), since: config.LPR_SINCE },
   });
+  // The knowledge base of free-text answers (issue 10), read and indexed at start.
+  const knowledge = sharedKnowledgeBase();
   let deliverQueued: DeliveryPass | undefined;
   const app = createApp({
     services,
     translator,
     clock,
     logger,
-    commands: allCommands(translator),
+    commands: allCommands(translator, knowledge),
     defaultLocale: config.DEFAULT_LANGUAGE,
     operatorIds: config.OPERATOR_IDS,
-    freeText: freeTextFallback,
+    freeText: freeTextWith(knowledge, translator),
     onQueued: () => {
       deliverQueued?.().catch((error: unknown) => logger.error({ err: error }, 'delivery pass failed'));
     },

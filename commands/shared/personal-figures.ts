@@ -1,0 +1,225 @@
+import type { CommandContext } from '../../src/core/types.ts';
+import { addDays } from '../../src/domain/calendar.ts';
+import { sumMoney } from '../../src/domain/money.ts';
+import { overduePenalty } from '../../src/domain/overdue.ts';
+import { formatPercent } from '../../src/i18n/format.ts';
+import type { TopicId } from '../../src/knowledge/index.ts';
+import { foldToSimplified } from '../../src/parse/result.ts';
+import type { LoanOverview } from '../../src/services/loans.ts';
+import { date, daysLeftText, money } from './loan-text.ts';
+import { concernedInstallment, penaltyIfPaidAfter, stageFrom, type InstallmentTimeline } from './overdue-timeline.ts';
+
+/*
+ * The borrower's own figures under a free-text answer (issue 10, point 4): for the loan the
+ * question names, else the only loan, else the most urgent one (overdue, else next due), and the
+ * answer says which. Each topic gets the figures it is about; other topics get none.
+ */
+
+export const PERSONAL_TOPICS = [
+  'penalty_interest',
+  'grace_period',
+  'credit_report_impact',
+  'early_repayment',
+  'true_apr',
+  'partial_payment',
+  'cannot_pay',
+  'overdue_consequences',
+] as const satisfies readonly TopicId[];
+
+type PersonalTopic = (typeof PERSONAL_TOPICS)[number];
+
+function isPersonal(topic: TopicId): topic is PersonalTopic {
+  return (PERSONAL_TOPICS as readonly string[]).includes(topic);
+}
+
+/** Lower case, simplified characters, no spaces: how a loan name is looked for in a question. */
+function folded(text: string): string {
+  return foldToSimplified(text.normalize('NFKC').toLowerCase()).replace(/\s+/g, '');
+}
+
+/** The loans the question names (the longest names first when one contains another). */
+function namedLoans(text: string, loans: LoanOverview[]): LoanOverview[] {
+  const question = folded(text);
+  const named = loans.filter((entry) => {
+    const name = folded(entry.loan.name);
+    if (name.length === 0) return false;
+    // A one-letter Latin name ("a") would be found everywhere: only whole words then.
+    if (/^[a-z0-9]{1,2}$/.test(name)) return new RegExp(`(?<![a-z0-9])${name}(?![a-z0-9])`).test(question);
+    return question.includes(name);
+  });
+  const longest = Math.max(0, ...named.map((entry) => folded(entry.loan.name).length));
+  return named.filter((entry) => folded(entry.loan.name).length === longest);
+}
+
+export interface LoanConcerned {
+  timeline: InstallmentTimeline;
+  /** Why this loan: named in the question, the only one, or the most urgent of several. */
+  why: 'named' | 'only' | 'urgent';
+}
+
+/** The loan a question is about, with the installment that matters most now; undefined without open loans. */
+export function loanConcerned(ctx: CommandContext, text: string, loans = ctx.services.loans.list()): LoanConcerned | undefined {
+  const open = loans.filter((entry) => !entry.settled);
+  const timelines = open.flatMap((entry) => {
+    const timeline = concernedInstallment(entry);
+    return timeline ? [timeline] : [];
+  });
+  if (timelines.length === 0) return undefined;
+  const named = namedLoans(
+    text,
+    timelines.map((timeline) => timeline.overview),
+  );
+  if (named.length === 1) {
+    const timeline = timelines.find((item) => item.overview === named[0]);
+    if (timeline) return { timeline, why: 'named' };
+  }
+  if (timelines.length === 1) return { timeline: timelines[0] as InstallmentTimeline, why: 'only' };
+  // The oldest due date with something owed is the most urgent: overdue ones come before any next due.
+  const urgent = [...timelines].sort((a, b) => a.entry.due.localeCompare(b.entry.due) || a.overview.loan.id - b.overview.loan.id)[0];
+  return { timeline: urgent as InstallmentTimeline, why: 'urgent' };
+}
+
+function installmentLine(ctx: CommandContext, timeline: InstallmentTimeline): string {
+  const { entry, standing, overview } = timeline;
+  const base = { name: overview.loan.name, n: entry.n, date: date(ctx, entry.due), amount: money(ctx, entry.open.total) };
+  if (standing.daysPastDue === 0) return ctx.t('figures-installment-ahead', { ...base, when: daysLeftText(ctx, entry.due) });
+  return ctx.t('figures-installment-late', {
+    ...base,
+    days: standing.daysPastDue,
+    penalty: money(ctx, entry.penaltyOwed.plus(entry.lateFeeOwed)),
+    stage: ctx.t(`stage-${standing.stage}`),
+  });
+}
+
+function penaltyLines(ctx: CommandContext, timeline: InstallmentTimeline): string[] {
+  const { policy, annualRate } = timeline.rules;
+  const now = timeline.standing.daysPastDue;
+  if (now > policy.graceDays) {
+    const perDay = overduePenalty(timeline.entry.open, annualRate, policy, 1);
+    return [ctx.t('figures-penalty-per-day', { amount: money(ctx, perDay) })];
+  }
+  const soon = policy.graceDays + 1;
+  return [
+    ctx.t('figures-penalty-if-late', {
+      days: soon,
+      penalty: money(ctx, penaltyIfPaidAfter(timeline, soon)),
+      laterPenalty: money(ctx, penaltyIfPaidAfter(timeline, Math.max(30, soon))),
+    }),
+  ];
+}
+
+function graceLines(ctx: CommandContext, timeline: InstallmentTimeline): string[] {
+  const overdueFrom = stageFrom(timeline, 'overdue');
+  if (!overdueFrom) return [];
+  const graceDays = timeline.rules.policy.graceDays;
+  if (graceDays === 0) return [ctx.t('figures-no-grace', { date: date(ctx, overdueFrom) })];
+  const to = date(ctx, addDays(overdueFrom, -1));
+  return [ctx.t(timeline.standing.inGrace ? 'figures-in-grace' : 'figures-grace', { days: graceDays, to })];
+}
+
+function reportedLines(ctx: CommandContext, timeline: InstallmentTimeline): string[] {
+  const from = stageFrom(timeline, 'reported');
+  if (!from) return [];
+  return [ctx.t(from <= timeline.today ? 'figures-reported-since' : 'figures-reported-from', { date: date(ctx, from) })];
+}
+
+function nextStageLines(ctx: CommandContext, timeline: InstallmentTimeline): string[] {
+  const next = timeline.standing.nextStage;
+  const lines = next ? [ctx.t('status-next-stage', { stage: ctx.t(`stage-${next.stage}`), date: date(ctx, next.from) })] : [];
+  return [...lines, ctx.t('figures-see-overdue')];
+}
+
+function payoffLines(ctx: CommandContext, timeline: InstallmentTimeline): string[] {
+  const found = ctx.services.payoff.quote(timeline.overview.loan.id);
+  if (!found || found.total.lte(0)) return [];
+  return [
+    ctx.t('figures-payoff', {
+      name: found.loan.name,
+      total: money(ctx, found.total),
+      scheduled: money(ctx, found.keepingSchedule),
+      saved: money(ctx, found.saved),
+    }),
+  ];
+}
+
+function aprLines(ctx: CommandContext, loans: LoanOverview[]): string[] {
+  return loans
+    .filter((entry) => !entry.settled)
+    .map((entry) => ctx.t('figures-apr', { name: entry.loan.name, apr: formatPercent(ctx.locale, entry.apr, 2) }));
+}
+
+function cannotPayLines(ctx: CommandContext): string[] {
+  const overdue = ctx.services.overdue.list();
+  const lines: string[] = [];
+  if (overdue.length > 0) {
+    const owed = sumMoney(overdue.map((item) => item.totalOverdue));
+    const penalty = sumMoney(overdue.map((item) => item.totalPenalty.plus(item.totalLateFee)));
+    lines.push(ctx.t('figures-overdue-total', { amount: money(ctx, owed), penalty: money(ctx, penalty), count: overdue.length }));
+  }
+  const next = ctx.services.loans.nextDue();
+  if (next && next.date >= ctx.today) {
+    lines.push(
+      ctx.t('figures-next-due', { amount: money(ctx, next.total), date: date(ctx, next.date), when: daysLeftText(ctx, next.date) }),
+    );
+  }
+  return lines;
+}
+
+/** The lead line that says which loan the figures are about. */
+function aboutLine(ctx: CommandContext, concerned: LoanConcerned): string {
+  const name = concerned.timeline.overview.loan.name;
+  return ctx.t(concerned.why === 'urgent' ? 'figures-about-urgent' : 'figures-about', { name });
+}
+
+/**
+ * Extra lines with the borrower's own figures for a topic's answer; empty when the topic has
+ * none or the user has no open loan. `text` is the question (a loan named in it is the one used).
+ */
+export function personalFigures(ctx: CommandContext, topic: TopicId, text: string): string[] {
+  if (!isPersonal(topic)) return [];
+  const loans = ctx.services.loans.list();
+  if (topic === 'true_apr') {
+    const lines = aprLines(ctx, loans);
+    return lines.length > 0 ? [ctx.t('figures-header'), ...lines] : [];
+  }
+  if (topic === 'cannot_pay') {
+    const lines = cannotPayLines(ctx);
+    return lines.length > 0 ? [ctx.t('figures-header'), ...lines] : [];
+  }
+  const concerned = loanConcerned(ctx, text, loans);
+  if (!concerned) return [];
+  const { timeline } = concerned;
+  const lines = [aboutLine(ctx, concerned)];
+  switch (topic) {
+    case 'penalty_interest':
+      lines.push(installmentLine(ctx, timeline), ...penaltyLines(ctx, timeline));
+      break;
+    case 'grace_period':
+      lines.push(installmentLine(ctx, timeline), ...graceLines(ctx, timeline));
+      break;
+    case 'credit_report_impact':
+      lines.push(installmentLine(ctx, timeline), ...reportedLines(ctx, timeline));
+      break;
+    case 'overdue_consequences':
+      lines.push(installmentLine(ctx, timeline), ...nextStageLines(ctx, timeline));
+      break;
+    case 'early_repayment': {
+      const payoff = payoffLines(ctx, timeline);
+      if (payoff.length === 0) return [];
+      lines.push(...payoff);
+      break;
+    }
+    case 'partial_payment':
+      lines.push(
+        ctx.t('figures-partial', {
+          name: timeline.overview.loan.name,
+          n: timeline.entry.n,
+          date: date(ctx, timeline.entry.due),
+          owed: money(ctx, timeline.entry.owed),
+        }),
+      );
+      break;
+  }
+  lines.push(ctx.t('figures-typical-rules'));
+  return lines;
+}
