@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locales.ts';
 import { KNOWLEDGE_FOLDER, loadContent, type TopicFile } from './content.ts';
+import { DebtEvidence } from './domain.ts';
 import { DEFAULT_MATCHER, type MatcherOptions, type Ranking, TopicIndex, type TopicText } from './matcher.ts';
 import { detectScam, isPromptInjection } from './scam.ts';
 import { detectLanguage, normalizeQuestion } from './text.ts';
@@ -98,7 +99,9 @@ function confidenceOf(ranking: Ranking, options: ConsultOptions): number {
 
 export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: ConsultOptions = DEFAULT_CONSULT): KnowledgeBase {
   const { files, missing } = loadContent(folder);
-  const index = new TopicIndex(topicTexts(files), options.matcher);
+  const texts = topicTexts(files);
+  const index = new TopicIndex(texts, options.matcher);
+  const debt = new DebtEvidence(texts.flatMap((text) => text.keywords));
 
   const consult = (text: string): Consultation => {
     const raw = (typeof text === 'string' ? text : '').slice(0, MAX_QUESTION);
@@ -158,6 +161,9 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
     }
 
     const top = ranking.scored[0]?.score ?? 0;
+    // Nothing about debt (weather, shopping …): out of scope, whatever a generic word matched. The
+    // closest topics stay for a lone keyword ("annuity"), which the chat offers as buttons.
+    if (!debt.has(normalized)) return { ...none(true), candidates: ranking.strong >= options.minStrong ? candidates : [] };
     if (top < options.minScore || ranking.coverage < options.minCoverage || ranking.strong < options.minStrong)
       return { ...none(true), candidates: top > 0 ? candidates : [] };
     if (confidence < options.minConfidence) {

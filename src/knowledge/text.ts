@@ -11,6 +11,8 @@ import { TRADITIONAL_FOLD_PAIRS } from './traditional-fold.ts';
 const FOLD = new Map<string, string>();
 const PAIR_CHARACTERS = [...TRADITIONAL_FOLD_PAIRS];
 for (let at = 0; at + 1 < PAIR_CHARACTERS.length; at += 2) FOLD.set(PAIR_CHARACTERS[at] as string, PAIR_CHARACTERS[at + 1] as string);
+// 么 is simplified too (什么, 怎么): OpenCC's 么 → 幺 would hide the fillers below.
+FOLD.delete('么');
 
 /**
  * Characters the table folds that simplified text uses too (么 in 什么, 乾 in 乾坤, 著 in 显著,
@@ -118,6 +120,11 @@ const ENGLISH_STOPWORDS = new Set(
     'get got have has had any some all much many more most yes ok okay im dont don cant wont ive id t s whats tell give know like thing one'
   ).split(' '),
 );
+
+/** The words of normalised text that are not stop words. */
+export function contentWords(normalized: string): string[] {
+  return normalized.split(' ').filter((word) => /^[a-z0-9]/.test(word) && !ENGLISH_STOPWORDS.has(word));
+}
 
 /** Light English stemming: plurals and common endings, so "installments" meets "installment". */
 export function stem(word: string): string {
