@@ -34,7 +34,10 @@ describe('free text that is no question', () => {
     const bot = createTestBot();
     const [reply] = await bot.say('annuity');
     expect(reply?.text).toContain(NOT_UNDERSTOOD);
-    if (haveTopic('repayment_methods')) expect(reply?.buttons?.flat()[0]?.data).toBe('faq:repayment_methods:en');
+    // The closest topics depend on the matcher; they are topic buttons, at most three.
+    const buttons = reply?.buttons?.flat() ?? [];
+    expect(buttons.length).toBeLessThanOrEqual(3);
+    expect(buttons.every((b) => /^faq:[a-z_]+:en$/.test(b.data))).toBe(true);
   });
 
   it('1,000 characters of noise, Japanese, Russian, the weather: a calm short answer, never a topic', async () => {
