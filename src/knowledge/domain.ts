@@ -10,13 +10,19 @@ import { DEBT_TERMS } from './vocabulary.ts';
  * never evidence, whichever topic's keywords it appears in.
  */
 
-const EN_DEBT = new RegExp(
-  `(?:^| )(?:${DEBT_TERMS.en.map((term) => (term.endsWith('*') ? `${term.slice(0, -1)}[a-z]*` : term)).join('|')})(?= |$)`,
-);
+const words = (list: string) =>
+  new RegExp(
+    `(?:^| )(?:${list
+      .trim()
+      .split(/\s+/)
+      .map((term) => (term.endsWith('*') ? `${term.slice(0, -1)}[a-z]*` : term))
+      .join('|')})(?= |$)`,
+  );
+const EN_DEBT = words(DEBT_TERMS.en);
+const EN_WEAK = words(DEBT_TERMS.enWeak);
 const ZH_DEBT = new RegExp(DEBT_TERMS.zh.join('|'));
-const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.join('|'));
-/** Evidence that is no evidence beside an off-topic word ("HSBC's stock price", 招商银行股价). */
-const BANK = /(?:^| )banks?(?= |$)|银行/g;
+const ZH_WEAK = new RegExp(DEBT_TERMS.zhWeak.join('|'));
+const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(term) ? `(?:^| )${term}(?= |$)` : term)).join('|'));
 
 export class DebtEvidence {
   private readonly english: string[] = [];
@@ -39,13 +45,56 @@ export class DebtEvidence {
 
   /** Whether a normalised question (normalizeQuestion) names a debt or contains a topic's whole phrase. */
   has(normalized: string): boolean {
-    let text = normalized;
-    if (OFF_TOPIC.test(text.replace(/ /g, ''))) text = text.replace(BANK, ' ');
-    const compact = text.replace(/ /g, '');
-    if (EN_DEBT.test(text) || ZH_DEBT.test(compact)) return true;
+    const compact = normalized.replace(/ /g, '');
+    if (EN_DEBT.test(normalized) || ZH_DEBT.test(compact)) return true;
+    if ((EN_WEAK.test(normalized) || ZH_WEAK.test(compact)) && !OFF_TOPIC.test(normalized) && !OFF_TOPIC.test(compact)) return true;
     const spaced = ` ${normalized} `;
     if (this.english.some((phrase) => spaced.includes(phrase))) return true;
     const bare = withoutFillers(normalized).replace(/ /g, '');
     return this.chinese.some((phrase) => bare.includes(phrase));
+  }
+}
+
+/**
+ * Whole terms of src/knowledge/vocabulary.ts per topic (延期, late fee …): the rest of a question
+ * around a scam's words is answered as another topic only when it names one of that topic's own
+ * terms ("客服让我转到安全账户才能延期" → deferral), not when it is the story around the scam
+ * ("有人打电话说要注销我的校园贷": the call is part of the scam), and not a term the scam's own
+ * keywords use (套现的后果: 后果 is the scam's, not overdue_consequences').
+ */
+export class TopicTerms<Id extends string> {
+  private readonly terms = new Map<Id, { spaced: string[]; compact: string[] }>();
+  private readonly keywords = new Map<Id, { spaced: string; compact: string }>();
+
+  /** keywords: every topic's keyword phrases (content files and vocabulary). */
+  constructor(vocabulary: Record<Id, readonly string[]>, keywords: Map<Id, readonly string[]>) {
+    for (const [id, phrases] of keywords) {
+      const normalized = phrases.map((phrase) => normalizeQuestion(phrase));
+      this.keywords.set(id, { spaced: ` ${normalized.join(' | ')} `, compact: normalized.map((text) => text.replace(/ /g, '')).join('|') });
+    }
+    for (const id of Object.keys(vocabulary) as Id[]) {
+      const spaced: string[] = [];
+      const compact: string[] = [];
+      for (const term of vocabulary[id]) {
+        const normalized = normalizeQuestion(term);
+        if (normalized === '') continue;
+        if (/\p{Script=Han}/u.test(normalized)) compact.push(normalized.replace(/ /g, ''));
+        else spaced.push(` ${normalized} `);
+      }
+      this.terms.set(id, { spaced, compact });
+    }
+  }
+
+  /** Whether a normalised text holds one of a topic's terms, whole, that is not one of `besides`' keywords. */
+  names(id: Id, normalized: string, besides?: Id): boolean {
+    const own = this.terms.get(id);
+    if (!own) return false;
+    const other = besides === undefined ? undefined : this.keywords.get(besides);
+    const spaced = ` ${normalized} `;
+    const compact = normalized.replace(/ /g, '');
+    return (
+      own.spaced.some((term) => spaced.includes(term) && !other?.spaced.includes(term)) ||
+      own.compact.some((term) => compact.includes(term) && !other?.compact.includes(term))
+    );
   }
 }

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locales.ts';
 import { KNOWLEDGE_FOLDER, loadContent, type TopicFile } from './content.ts';
-import { DebtEvidence } from './domain.ts';
+import { DebtEvidence, TopicTerms } from './domain.ts';
 import { DEFAULT_MATCHER, type MatcherOptions, type Ranking, TopicIndex, type TopicText } from './matcher.ts';
 import { detectScam, isPromptInjection } from './scam.ts';
 import { detectLanguage, normalizeQuestion } from './text.ts';
@@ -65,7 +65,7 @@ export interface ConsultOptions {
 export const DEFAULT_CONSULT: ConsultOptions = {
   matcher: DEFAULT_MATCHER,
   minScore: 2,
-  minCoverage: 0.2,
+  minCoverage: 0.1,
   minConfidence: 0.25,
   minStrong: 1,
   minRest: 4,
@@ -102,6 +102,7 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
   const texts = topicTexts(files);
   const index = new TopicIndex(texts, options.matcher);
   const debt = new DebtEvidence(texts.flatMap((text) => text.keywords));
+  const topicTerms = new TopicTerms<TopicId>(VOCABULARY, new Map(texts.map((text) => [text.id, text.keywords])));
 
   const consult = (text: string): Consultation => {
     const raw = (typeof text === 'string' ? text : '').slice(0, MAX_QUESTION);
@@ -131,11 +132,13 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
       let rest = normalized;
       for (const part of scamFound.matched) rest = rest.replace(part, ' ');
       for (const part of scamFound.matched) rest = rest.replace(new RegExp([...part].join(' ?')), ' ');
-      const other = index.rank(rest.trim());
+      rest = rest.replace(/ +/g, ' ').trim();
+      const other = index.rank(rest);
       const otherConfidence = confidenceOf(other, options);
       const best = other.scored.find((scored) => !isScamId(scored.id));
       if (
         best &&
+        topicTerms.names(best.id, rest, scamFound.scam) &&
         best.score >= options.minRest &&
         other.strong >= options.minStrong &&
         otherConfidence >= options.minConfidence &&

@@ -16,9 +16,29 @@ export interface MatcherOptions {
   body: number;
   k1: number;
   b: number;
+  /**
+   * How much a topic whose body alone holds a term counts in the term's document frequency (a
+   * title or keyword counts 1): a word every answer body uses may still be one topic's own term.
+   */
+  bodyDf?: number;
+  /**
+   * A term's gain in a topic is scaled by (its tf there / its highest tf in any topic) to this
+   * power: 起诉 counts fully for lawsuit, whose keywords dwell on it, and less for
+   * overdue_consequences, which names it once among the steps.
+   */
+  concentration?: number;
 }
 
-export const DEFAULT_MATCHER: MatcherOptions = { weights: DEFAULT_WEIGHTS, title: 2, keyword: 2, body: 0.15, k1: 1.2, b: 0.3 };
+export const DEFAULT_MATCHER: MatcherOptions = {
+  weights: DEFAULT_WEIGHTS,
+  title: 2,
+  keyword: 2,
+  body: 0.15,
+  k1: 2,
+  b: 0.3,
+  bodyDf: 0.3,
+  concentration: 0.5,
+};
 
 export interface TopicText {
   id: TopicId;
@@ -43,6 +63,7 @@ export interface Ranking {
 export class TopicIndex {
   private readonly postings = new Map<string, { topic: number; tf: number }[]>();
   private readonly idf = new Map<string, number>();
+  private readonly maxTf = new Map<string, number>();
   private readonly lengths: number[] = [];
   /** Terms of each topic's title and keywords (not its body): the evidence a question must touch. */
   private readonly heads: Set<string>[] = [];
@@ -83,9 +104,17 @@ export class TopicIndex {
     this.averageLength = present.reduce((sum, length) => sum + length, 0) / Math.max(1, present.length);
     const n = present.length;
     let maxIdf = 0;
+    const bodyDf = options.bodyDf ?? 1;
     for (const [term, list] of this.postings) {
       // Body-only evidence counts for its weight, but a term found in every topic tells nothing.
-      const value = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+      let df = 0;
+      let maxTf = 0;
+      for (const { topic, tf } of list) {
+        df += this.heads[topic]?.has(term) ? 1 : bodyDf;
+        if (tf > maxTf) maxTf = tf;
+      }
+      this.maxTf.set(term, maxTf);
+      const value = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       this.idf.set(term, value);
       if (value > maxIdf) maxIdf = value;
     }
@@ -97,6 +126,7 @@ export class TopicIndex {
     const scores = new Float64Array(TOPIC_IDS.length);
     const strong = new Float64Array(TOPIC_IDS.length);
     const { k1, b } = this.options;
+    const concentration = this.options.concentration ?? 0;
     let known = 0;
     let total = 0;
     for (const [term, weight] of termsOf(withoutFillers(normalized), this.options.weights)) {
@@ -105,9 +135,11 @@ export class TopicIndex {
       total += weight * this.maxIdf;
       if (idf === undefined) continue;
       known += weight * idf;
+      const maxTf = this.maxTf.get(term) ?? 1;
       for (const { topic, tf } of this.postings.get(term) ?? []) {
         const norm = k1 * (1 - b + (b * (this.lengths[topic] as number)) / this.averageLength);
-        const gain = weight * idf * ((tf * (k1 + 1)) / (tf + norm));
+        const share = concentration === 0 ? 1 : (tf / maxTf) ** concentration;
+        const gain = weight * idf * share * ((tf * (k1 + 1)) / (tf + norm));
         scores[topic] = (scores[topic] as number) + gain;
         if (isStrong && this.heads[topic]?.has(term)) strong[topic] = (strong[topic] as number) + gain;
       }

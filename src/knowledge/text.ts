@@ -117,7 +117,7 @@ const ENGLISH_STOPWORDS = new Set(
     'a an the i me my mine we our you your he she it its they them their is are was were be been am do does did ' +
     'can could will would should shall may might must to of for in on at by with from about as into if or and but so ' +
     'what which who whom when where why how this that these those there here just also very really please hi hello ' +
-    'get got have has had any some all much many more most yes ok okay im dont don cant wont ive id t s whats tell give know like thing one'
+    'get got have has had any some all much many more most yes ok okay im dont don cant wont ive id t s whats tell give know like thing one just even anymore'
   ).split(' '),
 );
 
