@@ -29,11 +29,11 @@ export class DebtEvidence {
   private readonly chinese: string[] = [];
 
   /** phrases: every topic's keywords (content files and vocabulary.ts), as written. */
-  constructor(phrases: Iterable<string>) {
+  constructor(phrases: Iterable<string>, normalize: (text: string) => string = normalizeQuestion) {
     const english = new Set<string>();
     const chinese = new Set<string>();
     for (const phrase of phrases) {
-      const normalized = normalizeQuestion(phrase);
+      const normalized = normalize(phrase);
       if (/\p{Script=Han}/u.test(normalized)) {
         const compact = withoutFillers(normalized).replace(/ /g, '');
         if ([...compact].length >= 4) chinese.add(compact);
@@ -67,16 +67,20 @@ export class TopicTerms<Id extends string> {
   private readonly keywords = new Map<Id, { spaced: string; compact: string }>();
 
   /** keywords: every topic's keyword phrases (content files and vocabulary). */
-  constructor(vocabulary: Record<Id, readonly string[]>, keywords: Map<Id, readonly string[]>) {
+  constructor(
+    vocabulary: Record<Id, readonly string[]>,
+    keywords: Map<Id, readonly string[]>,
+    normalize: (text: string) => string = normalizeQuestion,
+  ) {
     for (const [id, phrases] of keywords) {
-      const normalized = phrases.map((phrase) => normalizeQuestion(phrase));
+      const normalized = phrases.map((phrase) => normalize(phrase));
       this.keywords.set(id, { spaced: ` ${normalized.join(' | ')} `, compact: normalized.map((text) => text.replace(/ /g, '')).join('|') });
     }
     for (const id of Object.keys(vocabulary) as Id[]) {
       const spaced: string[] = [];
       const compact: string[] = [];
       for (const term of vocabulary[id]) {
-        const normalized = normalizeQuestion(term);
+        const normalized = normalize(term);
         if (normalized === '') continue;
         if (/\p{Script=Han}/u.test(normalized)) compact.push(normalized.replace(/ /g, ''));
         else spaced.push(` ${normalized} `);

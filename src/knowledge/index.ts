@@ -100,9 +100,20 @@ function confidenceOf(ranking: Ranking, options: ConsultOptions): number {
 export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: ConsultOptions = DEFAULT_CONSULT): KnowledgeBase {
   const { files, missing } = loadContent(folder);
   const texts = topicTexts(files);
-  const index = new TopicIndex(texts, options.matcher);
-  const debt = new DebtEvidence(texts.flatMap((text) => text.keywords));
-  const topicTerms = new TopicTerms<TopicId>(VOCABULARY, new Map(texts.map((text) => [text.id, text.keywords])));
+  // One build normalises each distinct phrase once (a keyword is read by the index, the debt
+  // evidence and the topic terms; a zh-Hant one often equals its zh-Hans source).
+  const normalized = new Map<string, string>();
+  const normalize = (text: string): string => {
+    let value = normalized.get(text);
+    if (value === undefined) normalized.set(text, (value = normalizeQuestion(text)));
+    return value;
+  };
+  const index = new TopicIndex(texts, options.matcher, normalize);
+  const debt = new DebtEvidence(
+    texts.flatMap((text) => text.keywords),
+    normalize,
+  );
+  const topicTerms = new TopicTerms<TopicId>(VOCABULARY, new Map(texts.map((text) => [text.id, text.keywords])), normalize);
 
   const consult = (text: string): Consultation => {
     const raw = (typeof text === 'string' ? text : '').slice(0, MAX_QUESTION);

@@ -73,22 +73,48 @@ export class TopicIndex {
   constructor(
     topics: TopicText[],
     private readonly options: MatcherOptions = DEFAULT_MATCHER,
+    /** normalizeQuestion, or a memo of it shared with the rest of one build. */
+    normalize: (text: string) => string = normalizeQuestion,
   ) {
     const bags = TOPIC_IDS.map(() => new Map<string, number>() as Terms);
+    // One build reads many texts twice or more (a zh-Hant keyword folds onto its zh-Hans source,
+    // the same phrase in two topics): each distinct text, then each distinct normalised text, is cut once.
+    const byText = new Map<string, Terms>();
+    const byNormalized = new Map<string, Terms>();
+    const termsOfText = (text: string): Terms => {
+      let terms = byText.get(text);
+      if (terms) return terms;
+      const normalized = withoutFillers(normalize(text));
+      terms = byNormalized.get(normalized);
+      if (!terms) byNormalized.set(normalized, (terms = termsOf(normalized, options.weights)));
+      byText.set(text, terms);
+      return terms;
+    };
     for (const _ of TOPIC_IDS) this.heads.push(new Set());
+    // Titles and keywords first: their terms are the vocabulary. A body adds weight to those terms
+    // only; its other words (the answer's own wording) are no evidence a question could bring.
+    const vocabulary = new Set<string>();
     for (const topic of topics) {
       const at = TOPIC_IDS.indexOf(topic.id);
       const bag = bags[at] as Terms;
       const head = this.heads[at] as Set<string>;
-      const addAll = (text: string, factor: number, isHead: boolean) => {
-        for (const [term, weight] of termsOf(withoutFillers(normalizeQuestion(text)), options.weights)) {
+      const addHead = (text: string, factor: number) => {
+        for (const [term, weight] of termsOfText(text)) {
           bag.set(term, (bag.get(term) ?? 0) + weight * factor);
-          if (isHead) head.add(term);
+          head.add(term);
+          vocabulary.add(term);
         }
       };
-      for (const title of topic.titles) addAll(title, options.title, true);
-      for (const keyword of topic.keywords) addAll(keyword, options.keyword, true);
-      for (const body of topic.bodies) addAll(body, options.body, false);
+      for (const title of topic.titles) addHead(title, options.title);
+      for (const keyword of topic.keywords) addHead(keyword, options.keyword);
+    }
+    for (const topic of topics) {
+      const bag = bags[TOPIC_IDS.indexOf(topic.id)] as Terms;
+      for (const body of topic.bodies) {
+        for (const [term, weight] of termsOf(withoutFillers(normalize(body)), options.weights)) {
+          if (vocabulary.has(term)) bag.set(term, (bag.get(term) ?? 0) + weight * options.body);
+        }
+      }
     }
     bags.forEach((bag, topic) => {
       let length = 0;

@@ -25,10 +25,10 @@ export function isTraditionalOnly(character: string): boolean {
   return FOLD.has(character) && !SHARED.has(character) && !SIMPLIFIED_OUTPUTS.has(character);
 }
 
+const FOLDED = new RegExp(`[${[...FOLD.keys()].join('')}]`, 'gu');
+
 export function foldCharacters(text: string): string {
-  let out = '';
-  for (const character of foldToSimplified(text)) out += FOLD.get(character) ?? character;
-  return out;
+  return foldToSimplified(text).replace(FOLDED, (character) => FOLD.get(character) ?? character);
 }
 
 /**
@@ -36,6 +36,8 @@ export function foldCharacters(text: string): string {
  * 纪录 for 还 / 账 / 记录, 被告 for 被起诉, 检举 for 举报 … Applied to the index and the question alike.
  */
 const VARIANTS: [RegExp, string][] = [
+  // One pass, the first alternative that matches wins: a longer variant before its prefix.
+  [/缴不出/g, '还不起'],
   [/缴/g, '还'],
   [/帐/g, '账'],
   [/纪录/g, '记录'],
@@ -55,9 +57,11 @@ const CHINESE_FILLERS =
   /怎么样|怎么|怎样|如何|什么|为什么|可不可以|可以|能不能|会不会|是不是|有没有|行不行|好不好|请问|一下|的话|应该|这个|那个|这样|就是|到底|真的|靠谱|吗|呢|吧|啊|呀|哦|嘛|的|我|你/g;
 
 /** NFKC, lower case, folded to simplified, variants unified; anything but letters and digits becomes one space. */
+const VARIANT = new RegExp(VARIANTS.map(([pattern]) => pattern.source).join('|'), 'g');
+const VARIANT_OF = new Map(VARIANTS.map(([pattern, replacement]) => [pattern.source, replacement]));
+
 export function normalizeQuestion(text: string): string {
-  let folded = foldCharacters(text.normalize('NFKC').toLowerCase());
-  for (const [pattern, replacement] of VARIANTS) folded = folded.replace(pattern, replacement);
+  const folded = foldCharacters(text.normalize('NFKC').toLowerCase()).replace(VARIANT, (found) => VARIANT_OF.get(found) ?? found);
   return folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
