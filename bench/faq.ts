@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { LOCALES } from '../src/i18n/locales.ts';
 import { loadKnowledgeBase } from '../src/knowledge/index.ts';
 import { readEvalSet } from '../test/knowledge/eval-set.ts';
@@ -29,4 +30,11 @@ export function runFaqBench(): { line: string; ok: boolean } {
     line: `faq: index build ${build.toFixed(1)} ms (worst of 5; target ≤ 200), question p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms (target ≤ 2) over ${times.length} ${ok ? '✓' : '✗'}`,
     ok,
   };
+}
+
+// `npx tsx bench/faq.ts` on its own; `npm run bench` (bench/run.ts) imports runFaqBench.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { line, ok } = runFaqBench();
+  console.log(line);
+  process.exitCode = ok ? 0 : 1;
 }

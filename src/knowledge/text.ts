@@ -157,15 +157,21 @@ export const DEFAULT_WEIGHTS: TermWeights = { cjk1: 0.25, cjk2: 1, cjk3: 1.2, wo
  */
 export function termsOf(normalized: string, weights: TermWeights = DEFAULT_WEIGHTS): Terms {
   const terms: Terms = new Map();
+  forEachTerm(normalized, weights, (term, weight) => add(terms, term, weight));
+  return terms;
+}
+
+/** termsOf's terms one at a time, repeats included, with no bag built (an answer body at build time); a kind weighing 0 is skipped. */
+export function forEachTerm(normalized: string, weights: TermWeights, visit: (term: string, weight: number) => void): void {
   const words: string[] = [];
   const flushWords = () => {
     for (let i = 0; i < words.length; i += 1) {
       const word = words[i] as string;
-      add(terms, `w:${word}`, weights.word);
-      if (i + 1 < words.length) add(terms, `p:${word}_${words[i + 1]}`, weights.wordPair);
-      if (word.length >= 3 && !/^\d+$/.test(word)) {
+      if (weights.word > 0) visit(`w:${word}`, weights.word);
+      if (weights.wordPair > 0 && i + 1 < words.length) visit(`p:${word}_${words[i + 1]}`, weights.wordPair);
+      if (weights.gram > 0 && word.length >= 3 && !/^\d+$/.test(word)) {
         const padded = `_${word}_`;
-        for (let at = 0; at + 3 <= padded.length; at += 1) add(terms, `g:${padded.slice(at, at + 3)}`, weights.gram);
+        for (let at = 0; at + 3 <= padded.length; at += 1) visit(`g:${padded.slice(at, at + 3)}`, weights.gram);
       }
     }
     words.length = 0;
@@ -178,13 +184,13 @@ export function termsOf(normalized: string, weights: TermWeights = DEFAULT_WEIGH
         flushWords();
         const characters = [...run];
         for (let i = 0; i < characters.length; i += 1) {
-          add(terms, `c:${characters[i]}`, weights.cjk1);
-          if (i + 1 < characters.length) add(terms, `c:${characters[i]}${characters[i + 1]}`, weights.cjk2);
-          if (i + 2 < characters.length) add(terms, `c:${characters[i]}${characters[i + 1]}${characters[i + 2]}`, weights.cjk3);
+          if (weights.cjk1 > 0) visit(`c:${characters[i]}`, weights.cjk1);
+          if (weights.cjk2 > 0 && i + 1 < characters.length) visit(`c:${characters[i]}${characters[i + 1]}`, weights.cjk2);
+          if (weights.cjk3 > 0 && i + 2 < characters.length)
+            visit(`c:${characters[i]}${characters[i + 1]}${characters[i + 2]}`, weights.cjk3);
         }
       } else if (!ENGLISH_STOPWORDS.has(run)) words.push(stem(run));
     }
   }
   flushWords();
-  return terms;
 }
