@@ -512,12 +512,12 @@ export const VOCABULARY: Record<TopicId, string[]> = {
  */
 export const DEBT_TERMS = {
   /** Whole English words (a trailing * stands for any ending). */
-  en: `loan* debt* credit* creditor* repa* pay pays paid paying payment* payoff prepa* owe owes owed owing borrow*
-    lend* installment* instalment* penalt* overdue due apr irr lpr collector* collection* bill bills mortgage*
+  en: `loan* debt* credit* creditor* repa* payoff prepa* owe owes owed owing borrow*
+    lend* installment* instalment* penalt* overdue apr irr lpr collector* collection* mortgage*
     afford* sue sued suing lawsuit* court jail prison arrest* harass* scam* fraud* bureau blacklist* usur* shark*
     settle* waive* waiver* defer* postpone* grace refinanc* restructur* bnpl autopay debit* deduct* hardship
     arrears default* principal statute lender* bailiff* dispute*`,
-  enWeak: 'bank banks interest fee fees charge charges card cards cash balance financ* rate rates',
+  enWeak: 'pay pays paid paying payment* due bill bills bank banks interest fee fees charge charges card cards cash balance financ* rate rates',
   /** Substrings (regular expressions) of the Chinese text, spaces removed. */
   zh: [
     '贷',
@@ -525,7 +525,7 @@ export const DEBT_TERMS = {
     '欠',
     '债',
     '账',
-    '(还|贷|欠|扣|借|付|罚|汇|打|首付|尾)款',
+    '(还|贷|欠|扣|借|罚|首付|尾)款',
     '款项',
     '年化',
     '费率',
@@ -565,9 +565,14 @@ export const DEBT_TERMS = {
     '还(钱|贷|清|完|上|不[起上了完]|了|一|部分|最低|多少|几|哪|本|息|债|掉|全|够|吗|$)',
     '(再|晚|先|早|没|不|后|提前|要|能|来|按时|准时|少|多|全额|主动|手动|代|垫|慢慢|分开|分期)还',
   ],
-  zhWeak: ['银行', '银行卡', '利率', '利息', '息', '手续费'],
+  zhWeak: ['银行', '银行卡', '利率', '利息', '息', '手续费', '(付|汇|打)款'],
   /** Another part of finance, or of life: a weak word beside one of these is no evidence. */
   offTopic: [
+    'buy',
+    'buying',
+    'shop',
+    'shopping',
+    'savings account',
     'stock',
     'stocks',
     'share price',
@@ -589,6 +594,9 @@ export const DEBT_TERMS = {
     '存钱',
     '理财',
     '天气',
+    '购物',
+    '网购',
+    '买',
     '开门',
   ],
 };

@@ -68,3 +68,28 @@ describe('bad input: no crash, no topic', () => {
     expect(kb.consult(undefined as unknown as string).topic).toBeNull();
   });
 });
+
+describe('debt evidence: a message that names no debt is out of scope', () => {
+  it.each([
+    'how long does it take to drive to the airport tomorrow',
+    'any good deals on laptops this week',
+    '推荐一款拍照好的手机',
+    '周末去哪里爬山比较好',
+    '工商银行的股票值得买吗',
+    'what rate does my bank pay on savings',
+    '下週台北會不會很冷',
+  ])('%s', (question) => {
+    expect(kb.consult(question)).toMatchObject({ topic: null, outOfScope: true });
+  });
+
+  it('a debt word or a whole topic phrase is evidence: the question is matched', () => {
+    expect(kb.consult('can the collector call my family').outOfScope).toBe(false);
+    expect(kb.consult('我想投诉这家银行的催收').outOfScope).toBe(false);
+    expect(kb.consult('還款日過了兩天還來得及嗎').outOfScope).toBe(false);
+  });
+
+  it('the story around a scam is not another question: 套现的后果 is the scam warning alone', () => {
+    expect(kb.consult('信用卡套现会有什么后果')).toMatchObject({ scam: 'cash_out_risk', topic: 'cash_out_risk' });
+    expect(kb.consult('有个自称客服的人打电话让我转账到安全账户')).toMatchObject({ scam: 'fake_service_scam', topic: 'fake_service_scam' });
+  });
+});
