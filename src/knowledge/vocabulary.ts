@@ -517,7 +517,8 @@ export const DEBT_TERMS = {
     afford* sue sued suing lawsuit* court jail prison arrest* harass* scam* fraud* bureau blacklist* usur* shark*
     settle* waive* waiver* defer* postpone* grace refinanc* restructur* bnpl autopay debit* deduct* hardship
     arrears default* principal statute lender* bailiff* dispute*`,
-  enWeak: 'pay pays paid paying payment* due bill bills bank banks interest fee fees charge charges card cards cash balance financ* rate rates',
+  enWeak: `pay pays paid paying payment* due bill bills bank banks interest fee fees charge charges card cards cash
+    balance financ* rate rates`,
   /** Substrings (regular expressions) of the Chinese text, spaces removed. */
   zh: [
     '贷',
