@@ -81,29 +81,22 @@ export class TopicIndex {
     normalize: (text: string) => string = normalizeQuestion,
   ) {
     const bags = TOPIC_IDS.map(() => new Map<string, number>() as Terms);
-    // One build reads many texts twice or more (a zh-Hant keyword folds onto its zh-Hans source,
-    // the same phrase in two topics): each distinct text, then each distinct normalised text, is cut once.
-    const byText = new Map<string, Terms>();
-    const byNormalized = new Map<string, Terms>();
-    const termsOfText = (text: string): Terms => {
-      let terms = byText.get(text);
-      if (terms) return terms;
-      const normalized = withoutFillers(normalize(text));
-      terms = byNormalized.get(normalized);
-      if (!terms) byNormalized.set(normalized, (terms = termsOf(normalized, options.weights)));
-      byText.set(text, terms);
-      return terms;
-    };
     for (const _ of TOPIC_IDS) this.heads.push(new Set());
     // Titles and keywords first: their terms are the vocabulary. A body adds weight to those terms
     // only; its other words (the answer's own wording) are no evidence a question could bring.
     for (const topic of topics) {
       const bag = bags[TOPIC_IDS.indexOf(topic.id)] as Terms;
+      // A phrase met twice (its zh-Hant copy folds back onto the zh-Hans one) is added once, weighing double.
+      const factors = new Map<string, number>();
       const addHead = (text: string, factor: number) => {
-        for (const [term, weight] of termsOfText(text)) bag.set(term, (bag.get(term) ?? 0) + weight * factor);
+        const normalized = withoutFillers(normalize(text));
+        factors.set(normalized, (factors.get(normalized) ?? 0) + factor);
       };
       for (const title of topic.titles) addHead(title, options.title);
       for (const keyword of topic.keywords) addHead(keyword, options.keyword);
+      for (const [normalized, factor] of factors) {
+        forEachTerm(normalized, options.weights, (term, weight) => bag.set(term, (bag.get(term) ?? 0) + weight * factor));
+      }
     }
     // So far a topic's bag holds its head terms only.
     const vocabulary = new Set<string>();
