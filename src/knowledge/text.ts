@@ -182,12 +182,17 @@ export function forEachTerm(normalized: string, weights: TermWeights, visit: (te
     for (const run of token.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? []) {
       if (HAN.test(run)) {
         flushWords();
-        const characters = [...run];
-        for (let i = 0; i < characters.length; i += 1) {
-          if (weights.cjk1 > 0) visit(`c:${characters[i]}`, weights.cjk1);
-          if (weights.cjk2 > 0 && i + 1 < characters.length) visit(`c:${characters[i]}${characters[i + 1]}`, weights.cjk2);
-          if (weights.cjk3 > 0 && i + 2 < characters.length)
-            visit(`c:${characters[i]}${characters[i + 1]}${characters[i + 2]}`, weights.cjk3);
+        // Each character closes a bigram and a trigram with the one or two before it (same terms, no array).
+        let before = '';
+        let twoBefore = '';
+        for (const character of run) {
+          if (weights.cjk1 > 0) visit(`c:${character}`, weights.cjk1);
+          if (before !== '') {
+            if (weights.cjk2 > 0) visit(`c:${before}${character}`, weights.cjk2);
+            if (twoBefore !== '' && weights.cjk3 > 0) visit(`c:${twoBefore}${before}${character}`, weights.cjk3);
+          }
+          twoBefore = before;
+          before = character;
         }
       } else if (!ENGLISH_STOPWORDS.has(run)) words.push(stem(run));
     }
