@@ -1,9 +1,9 @@
-import { buttonType, oneOf, onPress, optional } from '../src/core/buttons.ts';
+import { buttonType, id as idCodec, literal, oneOf, onPress, optional } from '../src/core/buttons.ts';
 import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
 import { LOCALES, type Locale } from '../src/i18n/locales.ts';
 import type { Translator } from '../src/i18n/translator.ts';
 import { type KnowledgeBase, TOPIC_IDS, type TopicId } from '../src/knowledge/index.ts';
-import { personalFigures } from './shared/personal-figures.ts';
+import { otherLoansToAsk, personalFigures } from './shared/personal-figures.ts';
 
 /*
  * A knowledge-base topic as an answer (issue 10): its title and body, the borrower's own figures
@@ -13,6 +13,14 @@ import { personalFigures } from './shared/personal-figures.ts';
 
 export const faqButton = buttonType<{ topic: TopicId; locale: Locale | undefined }>('faq', {
   topic: oneOf(TOPIC_IDS),
+  locale: optional(oneOf(LOCALES)),
+});
+
+/** After an answer that picked the most urgent of several loans: the same figures for another one. */
+export const faqLoanButton = buttonType<{ action: 'loan'; topic: TopicId; loanId: number; locale: Locale | undefined }>('faq', {
+  action: literal('loan'),
+  topic: oneOf(TOPIC_IDS),
+  loanId: idCodec,
   locale: optional(oneOf(LOCALES)),
 });
 
@@ -33,7 +41,12 @@ export function topicAnswer(ctx: CommandContext, kb: KnowledgeBase, id: TopicId,
   const figures = personalFigures(ctx, id, question);
   const text = [topic.title, '', topic.body.trim(), ...(figures.length > 0 ? ['', ...figures] : [])].join('\n');
   const related = topic.related.filter((other) => other !== id).slice(0, 3);
-  return withButtons && related.length > 0 ? { text, buttons: topicButtons(ctx, kb, related) } : { text };
+  // Several loans and none named: the figures are the most urgent one's; the others are a press away.
+  const others = otherLoansToAsk(ctx, id, question).map(({ loanId, name }) => [
+    faqLoanButton.make(ctx.t('button-figures-for', { name: name.slice(0, 20) }), { action: 'loan', topic: id, loanId, locale: ctx.locale }),
+  ]);
+  const buttons = [...others, ...(withButtons ? topicButtons(ctx, kb, related) : [])];
+  return buttons.length > 0 ? { text, buttons } : { text };
 }
 
 /** The topic buttons' command: reached only by its buttons. */
@@ -43,6 +56,12 @@ export function faqCommand(kb: KnowledgeBase, translator: Translator): Command {
     descriptionKey: 'command-faq',
     buttonsOnly: true,
     run: () => [],
-    buttons: [onPress(faqButton, (ctx, { topic, locale }) => [topicAnswer(inLocale(ctx, translator, locale), kb, topic, '')])],
+    buttons: [
+      onPress(faqLoanButton, (ctx, { topic, loanId, locale }) => {
+        const figures = personalFigures(inLocale(ctx, translator, locale), topic, '', loanId);
+        return figures.length > 0 ? [{ text: figures.join('\n') }] : undefined;
+      }),
+      onPress(faqButton, (ctx, { topic, locale }) => [topicAnswer(inLocale(ctx, translator, locale), kb, topic, '')]),
+    ],
   };
 }

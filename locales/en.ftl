@@ -583,6 +583,7 @@ overdue-footer = /status: what is overdue now · /payoff: paying a loan off · /
 figures-header = Your figures:
 figures-about = Your figures for { $name }:
 figures-about-urgent = Your figures for { $name }, your most urgent loan (name a loan in your question for its figures):
+button-figures-for = Figures for { $name }
 figures-installment-ahead = Installment { $n } of { $name }, due { $date }: { $amount }, { $when }.
 figures-installment-late =
     { $days ->

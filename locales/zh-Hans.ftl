@@ -517,6 +517,7 @@ overdue-footer = /status：现在逾期了什么 · /payoff：提前结清 · /p
 figures-header = 你的数字：
 figures-about = “{ $name }”的数字：
 figures-about-urgent = “{ $name }”的数字，这是你最紧急的一笔贷款（在问题里写上贷款名称，可看那笔的数字）：
+button-figures-for = 看“{ $name }”的数字
 figures-installment-ahead = “{ $name }”第 { $n } 期，{ $date }到期：{ $amount }，{ $when }。
 figures-installment-late = “{ $name }”第 { $n } 期，{ $date }到期：{ $amount }，已逾期 { $days } 天，目前罚息 { $penalty }，{ $stage }。
 figures-penalty-if-late = 按这些规则，逾期 { $days } 天还款罚息为 { $penalty }；逾期 30 天为 { $laterPenalty }。

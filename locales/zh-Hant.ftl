@@ -518,6 +518,7 @@ overdue-footer = /status：現在逾期了什麼 · /payoff：提前結清 · /p
 figures-header = 你的數字：
 figures-about = 「{ $name }」的數字：
 figures-about-urgent = 「{ $name }」的數字，這是你最緊急的一筆貸款（在問題裡寫上貸款名稱，可看那筆的數字）：
+button-figures-for = 看「{ $name }」的數字
 figures-installment-ahead = 「{ $name }」第 { $n } 期，{ $date }到期：{ $amount }，{ $when }。
 figures-installment-late = 「{ $name }」第 { $n } 期，{ $date }到期：{ $amount }，已逾期 { $days } 天，目前罰息 { $penalty }，{ $stage }。
 figures-penalty-if-late = 按這些規則，逾期 { $days } 天還款罰息為 { $penalty }；逾期 30 天為 { $laterPenalty }。

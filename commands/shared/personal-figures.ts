@@ -58,13 +58,23 @@ export interface LoanConcerned {
 }
 
 /** The loan a question is about, with the installment that matters most now; undefined without open loans. */
-export function loanConcerned(ctx: CommandContext, text: string, loans = ctx.services.loans.list()): LoanConcerned | undefined {
+export function loanConcerned(
+  ctx: CommandContext,
+  text: string,
+  loans = ctx.services.loans.list(),
+  /** The loan the borrower picked with a button after the answer asked which. */
+  chosenLoanId?: number,
+): LoanConcerned | undefined {
   const open = loans.filter((entry) => !entry.settled);
   const timelines = open.flatMap((entry) => {
     const timeline = concernedInstallment(entry);
     return timeline ? [timeline] : [];
   });
   if (timelines.length === 0) return undefined;
+  if (chosenLoanId !== undefined) {
+    const chosen = timelines.find((item) => item.overview.loan.id === chosenLoanId);
+    return chosen ? { timeline: chosen, why: 'named' } : undefined;
+  }
   const named = namedLoans(
     text,
     timelines.map((timeline) => timeline.overview),
@@ -175,10 +185,10 @@ function aboutLine(ctx: CommandContext, concerned: LoanConcerned): string {
  * Extra lines with the borrower's own figures for a topic's answer; empty when the topic has
  * none or the user has no open loan. `text` is the question (a loan named in it is the one used).
  */
-export function personalFigures(ctx: CommandContext, topic: TopicId, text: string): string[] {
+export function personalFigures(ctx: CommandContext, topic: TopicId, text: string, chosenLoanId?: number): string[] {
   if (!isPersonal(topic)) return [];
   const loans = ctx.services.loans.list();
-  if (topic === 'true_apr') {
+  if (topic === 'true_apr' && chosenLoanId === undefined) {
     const lines = aprLines(ctx, loans);
     return lines.length > 0 ? [ctx.t('figures-header'), ...lines] : [];
   }
@@ -186,7 +196,7 @@ export function personalFigures(ctx: CommandContext, topic: TopicId, text: strin
     const lines = cannotPayLines(ctx);
     return lines.length > 0 ? [ctx.t('figures-header'), ...lines] : [];
   }
-  const concerned = loanConcerned(ctx, text, loans);
+  const concerned = loanConcerned(ctx, text, loans, chosenLoanId);
   if (!concerned) return [];
   const { timeline } = concerned;
   const lines = [aboutLine(ctx, concerned)];
@@ -222,4 +232,18 @@ export function personalFigures(ctx: CommandContext, topic: TopicId, text: strin
   }
   lines.push(ctx.t('figures-typical-rules'));
   return lines;
+}
+
+/**
+ * The other loans the figures could have been about, when the question named none of several
+ * (issue 10: "asked which when it is unclear"): the answer offers each as a button.
+ */
+export function otherLoansToAsk(ctx: CommandContext, topic: TopicId, text: string): { loanId: number; name: string }[] {
+  if (!isPersonal(topic) || topic === 'true_apr' || topic === 'cannot_pay') return [];
+  const loans = ctx.services.loans.list();
+  const concerned = loanConcerned(ctx, text, loans);
+  if (concerned?.why !== 'urgent') return [];
+  return loans
+    .filter((entry) => !entry.settled && entry.loan.id !== concerned.timeline.overview.loan.id)
+    .map((entry) => ({ loanId: entry.loan.id, name: entry.loan.name }));
 }

@@ -134,4 +134,18 @@ describe('personal figures in an answer', () => {
     expect(text).toContain('Installment 1 of car, due 2027-01-15 (Fri): 888.49, in 55 days.');
     expect(text).toContain('Paid 4 days late it would cost 1.78 in penalty with these rules; 30 days late, 13.33.');
   });
+
+  it.skipIf(!haveTopic('penalty_interest'))(
+    'with several loans and none named, it uses the most urgent and asks about the others with a button',
+    async () => {
+      const bot = createTestBot();
+      await addLoan(bot, 'car 10000 12 months 12% annuity first 2027-01-15');
+      await addLoan(bot, 'phone 6000 6 months 12% annuity first 2027-02-20');
+      const answer = await bot.say('what if I pay late');
+      expect(texts(answer)).toContain('Your figures for car, your most urgent loan');
+      const figures = texts(await bot.pressLabel('Figures for phone'));
+      expect(figures).toContain('Your figures for phone:');
+      expect(figures).toContain('Installment 1 of phone, due 2027-02-20');
+    },
+  );
 });
