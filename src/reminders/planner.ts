@@ -2,6 +2,7 @@ import { latestDueSlot, type ReminderSettings } from '../domain/reminder-times.t
 import type { Db } from '../db/client.ts';
 import { reminderSettingsOf } from '../services/reminder-settings.ts';
 import { LOOK_AGAIN, timetableFrom } from '../services/reminder-timetable.ts';
+import { lenderZoneOf } from '../services/ledger.ts';
 
 // The timetable itself is written by the services that change a schedule (refreshReminders, in
 // src/services/reminder-timetable.ts); a pass only reads what has come due.
@@ -159,7 +160,7 @@ export function planReminders(
       const same = { i: row.installmentId, d: row.dueDate, u: row.userId, v: row.version };
       try {
         const settings = settingsOf(row);
-        const lenderZone = row.lenderTimeZone ?? defaultTimeZone ?? settings.timeZone;
+        const lenderZone = lenderZoneOf(row, defaultTimeZone ?? settings.timeZone);
         // From the look-again instant on, inclusive: a reminder at that very instant is its to plan.
         const latest = latestDueSlot(row.dueDate, settings, new Date(Date.parse(row.fireAt) - 1), now, lenderZone);
         if (latest) missed.push({ ...same, k: latest.kind, f: latest.fireAt.toISOString(), w: row.wanted });

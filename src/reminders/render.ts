@@ -14,7 +14,7 @@ import { formatDate, formatMoney } from '../i18n/format.ts';
 import { localeOf, type Locale } from '../i18n/locales.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { decodeMessage } from '../services/deliveries.ts';
-import { ledgerOfLoanToday } from '../services/ledger.ts';
+import { ledgerOfLoanToday, lenderZoneOf } from '../services/ledger.ts';
 import { overdueRulesOf } from '../services/overdue.ts';
 import { reminderSettingsOf } from '../services/reminder-settings.ts';
 import { zoneName } from '../i18n/zone-names.ts';
@@ -101,7 +101,7 @@ export function renderReminder(
   const ledgerFor = (loan: (typeof open)[number]['loan']): LoanLedger => {
     let ledger = ledgers.get(loan.id);
     if (!ledger) {
-      ledger = ledgerOfLoanToday(db, loan, now, lenderZoneOf(loan, user.timeZone, defaultTimeZone));
+      ledger = ledgerOfLoanToday(db, loan, now, defaultTimeZone ?? user.timeZone);
       ledgers.set(loan.id, ledger);
     }
     return ledger;
@@ -115,7 +115,7 @@ export function renderReminder(
     // by the lender's days (as the lender counts them); before, "due today", "tomorrow" or "in N
     // days" by the borrower's calendar, to the day the deadline falls on there. With one zone for
     // both, both are the plain count from the borrower's today to the due date.
-    const lenderZone = lenderZoneOf(loan, user.timeZone, defaultTimeZone);
+    const lenderZone = lenderZoneOf(loan, defaultTimeZone ?? user.timeZone);
     const deadline = lenderZone === user.timeZone ? undefined : zonedDeadline(installment.dueDate, lenderZone, user.timeZone);
     const lenderToday = deadline ? todayIn(lenderZone, now) : today;
     const overdue = deadline ? now.getTime() >= deadline.end.getTime() : daysBetween(today, installment.dueDate) < 0;
@@ -176,17 +176,12 @@ export function renderReminder(
   );
   for (let i = 0; i < scheduleButtons.length; i += 3) buttons.push(scheduleButtons.slice(i, i + 3));
   const covers = coveredLater(
-    open.map(({ installment, loan }) => ({ ...installment, lenderZone: lenderZoneOf(loan, user.timeZone, defaultTimeZone) })),
+    open.map(({ installment, loan }) => ({ ...installment, lenderZone: lenderZoneOf(loan, defaultTimeZone ?? user.timeZone) })),
     settings,
     today,
     now,
   );
   return { message: { chatId: userId, text: lines.join('\n'), buttons }, included, dropped, covers };
-}
-
-/** The zone a loan's due dates are dates in: its lender's, else the bot's default, else the borrower's. */
-export function lenderZoneOf(loan: { lenderTimeZone: string | null }, borrowerZone: string, defaultTimeZone: string | undefined): string {
-  return loan.lenderTimeZone ?? defaultTimeZone ?? borrowerZone;
 }
 
 interface ZonedDeadline {

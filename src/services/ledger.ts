@@ -21,9 +21,17 @@ import { overdueRulesOf } from './overdue-rules.ts';
  * figures through `ledgerOf`.
  */
 
+/**
+ * The zone a loan's due dates are dates in: its lender's, else `fallback` (the bot's
+ * DEFAULT_TIMEZONE; a reminder pass built without one passes the borrower's zone).
+ */
+export function lenderZoneOf(loan: { lenderTimeZone: string | null }, fallback: string): string {
+  return loan.lenderTimeZone ?? fallback;
+}
+
 /** The day a loan's due dates are counted in: the lender's, whoever is reading. */
 export function loanToday(loan: LoanRow, now: Date, defaultTimeZone: string): IsoDate {
-  return todayIn(loan.lenderTimeZone ?? defaultTimeZone, now);
+  return todayIn(lenderZoneOf(loan, defaultTimeZone), now);
 }
 
 export function ledgerRulesOf(loan: LoanRow): LedgerRules {

@@ -11,7 +11,7 @@ import {
   type PaymentRow,
 } from '../db/loans-repo.ts';
 import { refreshReminders } from './reminder-timetable.ts';
-import { ledgerOf, loanToday, rebookLoan } from './ledger.ts';
+import { ledgerOf, lenderZoneOf, loanToday, rebookLoan } from './ledger.ts';
 
 export type RecordPaymentResult =
   | {
@@ -70,7 +70,7 @@ export function recordPayment(
       if (!loan) return { ok: false, reason: 'no-such-loan' };
       const today = loanToday(loan, now, defaultTimeZone);
       if (paidOn > today) return { ok: false, reason: 'date-in-future', today };
-      const start = earliestPaymentDate(loan, loan.lenderTimeZone ?? defaultTimeZone);
+      const start = earliestPaymentDate(loan, lenderZoneOf(loan, defaultTimeZone));
       if (paidOn < start) return { ok: false, reason: 'date-before-loan', start };
       const rows = installmentsOfLoan(tx, userId, loanId);
       const before = ledgerOf(tx, loan, rows, today);

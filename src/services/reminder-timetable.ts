@@ -3,6 +3,7 @@ import type { Queryable } from '../db/client.ts';
 import { installments, loans, reminderTimetable, users } from '../db/schema.ts';
 import { lateDueDaySlot, nextSlotAfter, type ReminderSettings } from '../domain/reminder-times.ts';
 import { reminderSettingsOf } from '../db/users-repo.ts';
+import { lenderZoneOf } from './ledger.ts';
 
 /*
  * The reminder timetable as the use cases that change a schedule keep it: each open installment
@@ -122,7 +123,7 @@ export function refreshReminders(q: Queryable, userId: number, now: Date, defaul
     const nowIso = now.toISOString();
     const rows = open.flatMap((row) => {
       const waitingSince = waiting.get(row.id);
-      const lenderZone = row.lenderTimeZone ?? defaultTimeZone ?? settings.timeZone;
+      const lenderZone = lenderZoneOf(row, defaultTimeZone ?? settings.timeZone);
       const entries = waitingSince
         ? [{ fireAt: waitingSince, kind: LOOK_AGAIN }]
         : timetableFrom(row.id, row.dueDate, settings, now, lenderZone);
