@@ -1,6 +1,6 @@
 import { zoneName } from '../../src/i18n/zone-names.ts';
 import type { CommandContext } from '../../src/core/types.ts';
-import { ALLOCATION_PRESETS, allocationPresetOf, type AllocationPart } from '../../src/domain/allocation-order.ts';
+import { ALLOCATION_PRESETS, allocationPresetOf, DEFAULT_ALLOCATION, type AllocationPart } from '../../src/domain/allocation-order.ts';
 import type { IsoDate } from '../../src/domain/calendar.ts';
 import { Decimal, roundCents } from '../../src/domain/money.ts';
 import { defaultPresetFor, type OverduePolicy } from '../../src/domain/overdue-policy.ts';
@@ -63,7 +63,7 @@ export function allocationOrderText(ctx: CommandContext, order: readonly Allocat
 
 /** Which order the loan's payments cover its parts in, and why: the law's default or the contract. */
 function allocationLine(ctx: CommandContext, order: readonly AllocationPart[] | undefined): string {
-  const parts = order ?? ALLOCATION_PRESETS['civil-code'];
+  const parts = order ?? ALLOCATION_PRESETS[DEFAULT_ALLOCATION];
   return ctx.t(`addloan-card-allocation-${allocationPresetOf(parts)}`, { order: allocationOrderText(ctx, parts) });
 }
 
