@@ -3,7 +3,7 @@ import type { Button, Command, CommandContext, Reply } from '../src/core/types.t
 import { LOCALES, type Locale } from '../src/i18n/locales.ts';
 import type { Translator } from '../src/i18n/translator.ts';
 import { type KnowledgeBase, TOPIC_IDS, type TopicId } from '../src/knowledge/index.ts';
-import { otherLoansToAsk, personalFigures } from './shared/personal-figures.ts';
+import { personalAnswer, personalFigures } from './shared/personal-figures.ts';
 
 /*
  * A knowledge-base topic as an answer (issue 10): its title and body, the borrower's own figures
@@ -38,11 +38,11 @@ export function topicButtons(ctx: CommandContext, kb: KnowledgeBase, ids: readon
 /** A topic's answer: title, body, the borrower's figures for it (from the question), related topics as buttons. */
 export function topicAnswer(ctx: CommandContext, kb: KnowledgeBase, id: TopicId, question: string, withButtons = true): Reply {
   const topic = kb.topic(id, ctx.locale);
-  const figures = personalFigures(ctx, id, question);
+  const { figures, otherLoans } = personalAnswer(ctx, id, question);
   const text = [topic.title, '', topic.body.trim(), ...(figures.length > 0 ? ['', ...figures] : [])].join('\n');
   const related = topic.related.filter((other) => other !== id).slice(0, 3);
   // Several loans and none named: the figures are the most urgent one's; the others are a press away.
-  const others = otherLoansToAsk(ctx, id, question).map(({ loanId, name }) => [
+  const others = otherLoans.map(({ loanId, name }) => [
     faqLoanButton.make(ctx.t('button-figures-for', { name: name.slice(0, 20) }), { action: 'loan', topic: id, loanId, locale: ctx.locale }),
   ]);
   const buttons = [...others, ...(withButtons ? topicButtons(ctx, kb, related) : [])];

@@ -42,10 +42,11 @@ function answerLocale(ctx: CommandContext, text: string, consultation: Consultat
   return language;
 }
 
-function unsure(ctx: CommandContext, kb: KnowledgeBase, consultation: Consultation, key: string): Reply[] {
+/** An unsure match: the closest topics as buttons, or what the bot can do when there are none. */
+function unsure(ctx: CommandContext, kb: KnowledgeBase, consultation: Consultation): Reply[] {
   const candidates = consultation.candidates.slice(0, 3);
-  if (candidates.length === 0) return [{ text: ctx.t(key === 'faq-unsure' ? 'faq-out-of-scope' : key) }];
-  return [{ text: ctx.t(key), buttons: topicButtons(ctx, kb, candidates) }];
+  if (candidates.length === 0) return [{ text: ctx.t('faq-out-of-scope') }];
+  return [{ text: ctx.t('faq-unsure'), buttons: topicButtons(ctx, kb, candidates) }];
 }
 
 /** Answers free text from this knowledge base; `translator` speaks the question's language when it differs. */
@@ -57,22 +58,20 @@ export function freeTextWith(kb: KnowledgeBase, translator: Translator): FreeTex
     const loan = loanInText(text, ctx.today);
     if (loan !== undefined) return offerLoanFromText(ctx, loan, [{ text: ctx.t('faq-loan-offer') }]);
 
-    const replies: Reply[] = [];
     const { scam, topic } = consultation;
     if (scam !== null) {
-      const other = topic !== null && topic !== scam;
-      replies.push(topicAnswer(ctx, kb, scam, text, !other));
-      if (other) replies.push(topicAnswer(ctx, kb, topic, text));
-      return replies;
+      // The warning first; another topic the question asks about follows, with the related buttons.
+      if (topic === null || topic === scam) return [topicAnswer(ctx, kb, scam, text)];
+      return [topicAnswer(ctx, kb, scam, text, false), topicAnswer(ctx, kb, topic, text)];
     }
     if (NO_WORDS.test(text)) return [{ text: ctx.t('error-not-understood') }];
     if (ONE_WORD.test(text)) {
-      const candidates = topic !== null ? [topic, ...consultation.candidates.filter((id) => id !== topic)] : consultation.candidates;
-      const buttons = topicButtons(ctx, kb, candidates.slice(0, 3));
+      // consult() ranks the topic it picks first among the candidates.
+      const buttons = topicButtons(ctx, kb, consultation.candidates.slice(0, 3));
       return [{ text: ctx.t('error-not-understood'), ...(buttons.length > 0 && { buttons }) }];
     }
     if (consultation.outOfScope) return [{ text: ctx.t(FOREIGN.test(text) ? 'faq-other-language' : 'faq-out-of-scope') }];
-    if (topic === null) return unsure(ctx, kb, consultation, 'faq-unsure');
+    if (topic === null) return unsure(ctx, kb, consultation);
     return [topicAnswer(ctx, kb, topic, text)];
   };
 }

@@ -2,7 +2,8 @@ import type { Command, CommandContext, Reply } from '../src/core/types.ts';
 import { addDays } from '../src/domain/calendar.ts';
 import { sumMoney } from '../src/domain/money.ts';
 import type { OverdueStage } from '../src/domain/overdue.ts';
-import { concernedInstallment, penaltyIfPaidOn, stageFrom, type InstallmentTimeline } from './shared/overdue-timeline.ts';
+import { overdueOfLedger } from '../src/services/overdue.ts';
+import { openTimelines, penaltyIfPaidOn, stageFrom, type InstallmentTimeline } from './shared/overdue-timeline.ts';
 import { date, daysLeftText, money } from './shared/loan-text.ts';
 
 /*
@@ -92,18 +93,12 @@ export const overdueCommand: Command = {
   name: 'overdue',
   descriptionKey: 'command-overdue',
   run(ctx) {
-    const timelines = ctx.services.loans
-      .list()
-      .filter((overview) => !overview.settled)
-      .flatMap((overview) => {
-        const timeline = concernedInstallment(overview);
-        return timeline ? [timeline] : [];
-      })
-      .sort((a, b) => a.entry.due.localeCompare(b.entry.due) || a.overview.loan.id - b.overview.loan.id);
+    const timelines = openTimelines(ctx.services.loans.list());
     if (timelines.length === 0) return typical(ctx);
-    const overdue = new Map(ctx.services.overdue.list().map((item) => [item.loan.id, item]));
     const blocks = timelines.slice(0, MAX_LOANS).map((timeline) => {
-      const others = (overdue.get(timeline.overview.loan.id)?.installments ?? []).filter((item) => item.n !== timeline.entry.n);
+      // The loan's other overdue installments, from the ledger already read (what services.overdue.list() would read again).
+      const { loan, ledger } = timeline.overview;
+      const others = overdueOfLedger(loan, ledger).filter((item) => item.n !== timeline.entry.n);
       const also = others.length > 0 ? { count: others.length, amount: money(ctx, sumMoney(others.map((item) => item.open))) } : undefined;
       return loanBlock(ctx, timeline, also);
     });

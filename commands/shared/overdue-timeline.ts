@@ -29,6 +29,16 @@ export function concernedInstallment(overview: LoanOverview): InstallmentTimelin
   return { overview, entry, rules, today, standing: overdueStanding(entry.due, rules.policy, today) };
 }
 
+/** Every open loan's concerned installment, most urgent first: oldest due date, then loan id. */
+export function openTimelines(loans: readonly LoanOverview[]): InstallmentTimeline[] {
+  return loans
+    .flatMap((overview) => {
+      const timeline = overview.settled ? undefined : concernedInstallment(overview);
+      return timeline ? [timeline] : [];
+    })
+    .sort((a, b) => a.entry.due.localeCompare(b.entry.due) || a.overview.loan.id - b.overview.loan.id);
+}
+
 /** The date a stage starts, for this installment. */
 export function stageFrom(timeline: InstallmentTimeline, stage: OverdueStage): IsoDate | undefined {
   return timeline.standing.stages.find((s) => s.stage === stage)?.from;

@@ -4,10 +4,10 @@ import { sumMoney } from '../../src/domain/money.ts';
 import { overduePenalty } from '../../src/domain/overdue.ts';
 import { formatPercent } from '../../src/i18n/format.ts';
 import type { TopicId } from '../../src/knowledge/index.ts';
-import { foldToSimplified } from '../../src/parse/result.ts';
+import { normalizeForMatching } from '../../src/parse/result.ts';
 import type { LoanOverview } from '../../src/services/loans.ts';
 import { date, daysLeftText, money } from './loan-text.ts';
-import { concernedInstallment, penaltyIfPaidAfter, stageFrom, type InstallmentTimeline } from './overdue-timeline.ts';
+import { openTimelines, penaltyIfPaidAfter, stageFrom, type InstallmentTimeline } from './overdue-timeline.ts';
 
 /*
  * The borrower's own figures under a free-text answer (issue 10, point 4): for the loan the
@@ -34,21 +34,21 @@ function isPersonal(topic: TopicId): topic is PersonalTopic {
 
 /** Lower case, simplified characters, no spaces: how a loan name is looked for in a question. */
 function folded(text: string): string {
-  return foldToSimplified(text.normalize('NFKC').toLowerCase()).replace(/\s+/g, '');
+  return normalizeForMatching(text).toLowerCase().replace(/ /g, '');
 }
 
 /** The loans the question names (the longest names first when one contains another). */
-function namedLoans(text: string, loans: LoanOverview[]): LoanOverview[] {
+function namedLoans(text: string, timelines: InstallmentTimeline[]): InstallmentTimeline[] {
   const question = folded(text);
-  const named = loans.filter((entry) => {
-    const name = folded(entry.loan.name);
-    if (name.length === 0) return false;
+  const named = timelines.flatMap((timeline) => {
+    const name = folded(timeline.overview.loan.name);
+    if (name.length === 0) return [];
     // A one-letter Latin name ("a") would be found everywhere: only whole words then.
-    if (/^[a-z0-9]{1,2}$/.test(name)) return new RegExp(`(?<![a-z0-9])${name}(?![a-z0-9])`).test(question);
-    return question.includes(name);
+    const found = /^[a-z0-9]{1,2}$/.test(name) ? new RegExp(`(?<![a-z0-9])${name}(?![a-z0-9])`).test(question) : question.includes(name);
+    return found ? [{ timeline, length: name.length }] : [];
   });
-  const longest = Math.max(0, ...named.map((entry) => folded(entry.loan.name).length));
-  return named.filter((entry) => folded(entry.loan.name).length === longest);
+  const longest = Math.max(0, ...named.map((entry) => entry.length));
+  return named.filter((entry) => entry.length === longest).map((entry) => entry.timeline);
 }
 
 export interface LoanConcerned {
@@ -65,28 +65,16 @@ export function loanConcerned(
   /** The loan the borrower picked with a button after the answer asked which. */
   chosenLoanId?: number,
 ): LoanConcerned | undefined {
-  const open = loans.filter((entry) => !entry.settled);
-  const timelines = open.flatMap((entry) => {
-    const timeline = concernedInstallment(entry);
-    return timeline ? [timeline] : [];
-  });
+  // Most urgent first: the oldest due date with something owed, so overdue ones come before any next due.
+  const timelines = openTimelines(loans);
   if (timelines.length === 0) return undefined;
   if (chosenLoanId !== undefined) {
     const chosen = timelines.find((item) => item.overview.loan.id === chosenLoanId);
     return chosen ? { timeline: chosen, why: 'named' } : undefined;
   }
-  const named = namedLoans(
-    text,
-    timelines.map((timeline) => timeline.overview),
-  );
-  if (named.length === 1) {
-    const timeline = timelines.find((item) => item.overview === named[0]);
-    if (timeline) return { timeline, why: 'named' };
-  }
-  if (timelines.length === 1) return { timeline: timelines[0] as InstallmentTimeline, why: 'only' };
-  // The oldest due date with something owed is the most urgent: overdue ones come before any next due.
-  const urgent = [...timelines].sort((a, b) => a.entry.due.localeCompare(b.entry.due) || a.overview.loan.id - b.overview.loan.id)[0];
-  return { timeline: urgent as InstallmentTimeline, why: 'urgent' };
+  const named = namedLoans(text, timelines);
+  if (named.length === 1) return { timeline: named[0] as InstallmentTimeline, why: 'named' };
+  return { timeline: timelines[0] as InstallmentTimeline, why: timelines.length === 1 ? 'only' : 'urgent' };
 }
 
 function installmentLine(ctx: CommandContext, timeline: InstallmentTimeline): string {
@@ -181,23 +169,8 @@ function aboutLine(ctx: CommandContext, concerned: LoanConcerned): string {
   return ctx.t(concerned.why === 'urgent' ? 'figures-about-urgent' : 'figures-about', { name });
 }
 
-/**
- * Extra lines with the borrower's own figures for a topic's answer; empty when the topic has
- * none or the user has no open loan. `text` is the question (a loan named in it is the one used).
- */
-export function personalFigures(ctx: CommandContext, topic: TopicId, text: string, chosenLoanId?: number): string[] {
-  if (!isPersonal(topic)) return [];
-  const loans = ctx.services.loans.list();
-  if (topic === 'true_apr' && chosenLoanId === undefined) {
-    const lines = aprLines(ctx, loans);
-    return lines.length > 0 ? [ctx.t('figures-header'), ...lines] : [];
-  }
-  if (topic === 'cannot_pay') {
-    const lines = cannotPayLines(ctx);
-    return lines.length > 0 ? [ctx.t('figures-header'), ...lines] : [];
-  }
-  const concerned = loanConcerned(ctx, text, loans, chosenLoanId);
-  if (!concerned) return [];
+/** The figures of one topic about the loan concerned; empty when there are none (no payoff to quote). */
+function concernedFigures(ctx: CommandContext, topic: PersonalTopic, concerned: LoanConcerned): string[] {
   const { timeline } = concerned;
   const lines = [aboutLine(ctx, concerned)];
   switch (topic) {
@@ -234,16 +207,42 @@ export function personalFigures(ctx: CommandContext, topic: TopicId, text: strin
   return lines;
 }
 
+export interface PersonalAnswer {
+  /** Extra lines with the borrower's own figures; empty when the topic has none or the user has no open loan. */
+  figures: string[];
+  /**
+   * The other loans the figures could have been about, when the question named none of several
+   * (issue 10: "asked which when it is unclear"): the answer offers each as a button.
+   */
+  otherLoans: { loanId: number; name: string }[];
+}
+
 /**
- * The other loans the figures could have been about, when the question named none of several
- * (issue 10: "asked which when it is unclear"): the answer offers each as a button.
+ * A topic's personal part, from one read of the loans: the figures and the other loans to ask
+ * about. `text` is the question (a loan named in it is the one used).
  */
-export function otherLoansToAsk(ctx: CommandContext, topic: TopicId, text: string): { loanId: number; name: string }[] {
-  if (!isPersonal(topic) || topic === 'true_apr' || topic === 'cannot_pay') return [];
+export function personalAnswer(ctx: CommandContext, topic: TopicId, text: string, chosenLoanId?: number): PersonalAnswer {
+  const withHeader = (lines: string[]): PersonalAnswer => ({
+    figures: lines.length > 0 ? [ctx.t('figures-header'), ...lines] : [],
+    otherLoans: [],
+  });
+  if (!isPersonal(topic)) return { figures: [], otherLoans: [] };
+  if (topic === 'cannot_pay') return withHeader(cannotPayLines(ctx));
   const loans = ctx.services.loans.list();
-  const concerned = loanConcerned(ctx, text, loans);
-  if (concerned?.why !== 'urgent') return [];
-  return loans
-    .filter((entry) => !entry.settled && entry.loan.id !== concerned.timeline.overview.loan.id)
-    .map((entry) => ({ loanId: entry.loan.id, name: entry.loan.name }));
+  if (topic === 'true_apr' && chosenLoanId === undefined) return withHeader(aprLines(ctx, loans));
+  const concerned = loanConcerned(ctx, text, loans, chosenLoanId);
+  if (!concerned) return { figures: [], otherLoans: [] };
+  const chosenId = concerned.timeline.overview.loan.id;
+  const otherLoans =
+    concerned.why === 'urgent'
+      ? loans
+          .filter((entry) => !entry.settled && entry.loan.id !== chosenId)
+          .map((entry) => ({ loanId: entry.loan.id, name: entry.loan.name }))
+      : [];
+  return { figures: concernedFigures(ctx, topic, concerned), otherLoans };
+}
+
+/** personalAnswer's figures alone (a loan picked with a button after the answer asked which). */
+export function personalFigures(ctx: CommandContext, topic: TopicId, text: string, chosenLoanId?: number): string[] {
+  return personalAnswer(ctx, topic, text, chosenLoanId).figures;
 }

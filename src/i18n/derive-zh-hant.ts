@@ -107,11 +107,6 @@ function zhHantConverter(glossarySource: string): (text: string) => string {
       .replace(/’/g, '』');
 }
 
-/** Plain text (a knowledge-base file, src/i18n/derive-knowledge.ts) through the same pipeline as the messages. */
-export function deriveZhHantText(zhHansText: string, glossarySource = ''): string {
-  return zhHantConverter(glossarySource)(zhHansText);
-}
-
 export function deriveZhHant(zhHansSource: string, overridesSource: string, glossarySource = ''): string {
   const convert = zhHantConverter(glossarySource);
   const overrides = new Map<string, string>();

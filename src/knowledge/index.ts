@@ -102,10 +102,10 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
   const texts = topicTexts(files);
   // One build normalises each distinct phrase once (a keyword is read by the index, the debt
   // evidence and the topic terms; a zh-Hant one often equals its zh-Hans source).
-  const normalized = new Map<string, string>();
+  const memo = new Map<string, string>();
   const normalize = (text: string): string => {
-    let value = normalized.get(text);
-    if (value === undefined) normalized.set(text, (value = normalizeQuestion(text)));
+    let value = memo.get(text);
+    if (value === undefined) memo.set(text, (value = normalizeQuestion(text)));
     return value;
   };
   const index = new TopicIndex(texts, options.matcher, normalize);
