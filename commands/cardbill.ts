@@ -1,7 +1,7 @@
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
 import { DEFAULT_DAILY_PERCENT, minimumPaymentCost } from '../src/domain/credit-card.ts';
 import { formatPercent } from '../src/i18n/format.ts';
-import { cardBillDates, parseCardBill, readCardBill } from '../src/parse/card-bill.ts';
+import { cardBillDates, checkCardBill, readCardBill } from '../src/parse/card-bill.ts';
 import { date, money } from './shared/loan-text.ts';
 
 /*
@@ -12,12 +12,13 @@ import { date, money } from './shared/loan-text.ts';
  */
 
 function explain(ctx: CommandContext, args: string): Reply[] {
-  const parsed = parseCardBill(args);
+  const reading = readCardBill(args);
+  const parsed = checkCardBill(reading);
   if (!parsed.ok) {
     // An incomplete line gets the usage; a wrong one the reason, and the usage when it helps.
     if (parsed.error === 'card-bill-incomplete') return [{ text: ctx.t('cardbill-usage') }];
     if (parsed.error === 'card-bill-dates-order') {
-      const { statementDate, dueDate } = cardBillDates(readCardBill(args));
+      const { statementDate, dueDate } = cardBillDates(reading);
       const reversed = statementDate && dueDate && dueDate < statementDate;
       const reason = reversed
         ? ctx.t('cardbill-dates-reversed', { statement: date(ctx, statementDate), due: date(ctx, dueDate) })

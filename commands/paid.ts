@@ -53,8 +53,11 @@ type PaidDraft = z.infer<typeof PAID.schema>;
 
 const answerButton = formButton<{ answer: 'confirm' | 'cancel' }>(PAID, { answer: oneOf(['confirm', 'cancel'] as const) });
 
-function card(ctx: CommandContext, form: OpenForm<PaidDraft>): Reply[] | undefined {
-  const found = ctx.services.loans.overview(form.data.loanId);
+function card(
+  ctx: CommandContext,
+  form: OpenForm<PaidDraft>,
+  found: LoanOverview | undefined = ctx.services.loans.overview(form.data.loanId),
+): Reply[] | undefined {
   if (!found) return undefined;
   const { amount, date: paidOn } = form.data;
   return [
@@ -81,8 +84,8 @@ function applied(draft: PaidDraft, change: PaymentChange): PaidDraft {
  */
 function withChanges(ctx: CommandContext, loan: LoanOverview['loan'], draft: PaidDraft, changes: PaymentChange[], errors: ParseError[]) {
   const problems: Reply[] = errors.map((error) => ({ text: ctx.t(`error-${error}`) }));
-  // The services' rule, in the lender's zone (the user's when the loan names none): Confirm checks it again.
-  const start = earliestPaymentDate(loan, loan.lenderTimeZone ?? ctx.user.timeZone);
+  // The services' rule, in the zone payments.record uses (the lender's, else the default): Confirm checks it again.
+  const start = earliestPaymentDate(loan, loan.lenderTimeZone ?? ctx.services.defaultTimeZone);
   for (const change of changes) {
     if ('date' in change && change.date < start) {
       problems.push({ text: ctx.t('paid-error-before-start', { date: date(ctx, change.date), start: date(ctx, start) }) });
@@ -94,13 +97,17 @@ function withChanges(ctx: CommandContext, loan: LoanOverview['loan'], draft: Pai
 }
 
 /** The card for this loan: the next installment and today, changed by what was typed after the loan. */
-function begin(ctx: CommandContext, loanId: number, changes: PaymentChange[], errors: ParseError[] = []): Reply[] | undefined {
-  const found = ctx.services.loans.overview(loanId);
+function begin(
+  ctx: CommandContext,
+  found: LoanOverview | undefined,
+  changes: PaymentChange[],
+  errors: ParseError[] = [],
+): Reply[] | undefined {
   if (!found) return undefined;
   if (!found.next) return [{ text: ctx.t('paid-nothing-owed', { name: found.loan.name }) }];
-  const proposal: PaidDraft = { loanId, amount: found.next.amount.toFixed(2), date: ctx.today };
+  const proposal: PaidDraft = { loanId: found.loan.id, amount: found.next.amount.toFixed(2), date: ctx.today };
   const { draft, problems } = withChanges(ctx, found.loan, proposal, changes, errors);
-  return [...problems, ...(card(ctx, beginForm(ctx, PAID, 'confirm', draft)) ?? [])];
+  return [...problems, ...(card(ctx, beginForm(ctx, PAID, 'confirm', draft), found) ?? [])];
 }
 
 /**
@@ -129,7 +136,7 @@ function run(ctx: CommandContext, args: string): Reply[] {
   const carried = carriedText(line.changes);
   const reference = line.loan;
   if (reference?.kind === 'loan') {
-    return begin(ctx, (loans[reference.index] as LoanOverview).loan.id, line.changes, line.errors) ?? [];
+    return begin(ctx, loans[reference.index], line.changes, line.errors) ?? [];
   }
   if (reference?.kind === 'missing') {
     // The number was meant as a loan: it is not taken as an amount, but the way to make it one is said.
@@ -152,7 +159,7 @@ function run(ctx: CommandContext, args: string): Reply[] {
       },
     ];
   }
-  if (loans.length === 1) return begin(ctx, (loans[0] as LoanOverview).loan.id, line.changes, line.errors) ?? [];
+  if (loans.length === 1) return begin(ctx, loans[0], line.changes, line.errors) ?? [];
   return loanQuestion(ctx, loans, loanButton(carried), problems);
 }
 
@@ -202,7 +209,7 @@ export const paidCommand: Command = {
   buttons: [
     onPress(paidForLoanButton, (ctx, { loanId, carried }) => {
       const { changes, errors } = readPaymentWords(wordsOf(carried ?? ''), ctx.today);
-      return begin(ctx, loanId, changes, errors);
+      return begin(ctx, ctx.services.loans.overview(loanId), changes, errors);
     }),
     onPress(answerButton, (ctx, { formId, answer }) => {
       const form = formOfButton(ctx, PAID, formId);
@@ -215,13 +222,13 @@ export const paidCommand: Command = {
   onFormInput(ctx, text) {
     const form = readForm(ctx, PAID);
     if (!form) return [{ text: ctx.t('error-not-understood') }];
-    const loan = ctx.services.loans.overview(form.data.loanId)?.loan;
-    if (!loan) return [{ text: ctx.t('error-not-understood') }];
+    const found = ctx.services.loans.overview(form.data.loanId);
+    if (!found) return [{ text: ctx.t('error-not-understood') }];
     const { changes, errors } = readPaymentWords(wordsOf(text), ctx.today);
-    if (changes.length === 0 && errors.length === 0) return card(ctx, form) ?? [];
-    const { draft, problems } = withChanges(ctx, loan, form.data, changes, errors);
+    if (changes.length === 0 && errors.length === 0) return card(ctx, form, found) ?? [];
+    const { draft, problems } = withChanges(ctx, found.loan, form.data, changes, errors);
     const changed = draft === form.data ? form : advanceForm(ctx, form, 'confirm', draft);
-    return [...problems, ...(card(ctx, changed) ?? [])];
+    return [...problems, ...(card(ctx, changed, found) ?? [])];
   },
   currentQuestion(ctx) {
     const form = readForm(ctx, PAID);

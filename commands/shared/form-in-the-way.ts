@@ -17,17 +17,21 @@ function editedLoanName(ctx: CommandContext, data: Record<string, unknown>): str
  * open in front of the long form.
  */
 export function formInTheWay(ctx: CommandContext, starting: string, sameForm: boolean): Reply[] | undefined {
+  const open = openLongForm(ctx);
+  if (!open || (sameForm && open.form === starting && open.editing === undefined)) return undefined;
+  return [{ text: ctx.t('form-in-the-way', { form: open.name }) }];
+}
+
+/** The open long form, the loan it edits if it is an edit, and its name as the borrower knows it. */
+function openLongForm(ctx: CommandContext): { form: string; editing: string | undefined; name: string } | undefined {
   const open = ctx.services.forms.find('long');
   if (!open) return undefined;
   const editing = open.form === 'addloan' ? editedLoanName(ctx, open.data) : undefined;
-  if (sameForm && open.form === starting && editing === undefined) return undefined;
-  return [{ text: ctx.t('form-in-the-way', { form: openLongFormName(ctx) ?? ctx.t(`form-name-${open.form}`) }) }];
+  const name = editing !== undefined ? ctx.t('form-name-editing', { name: editing }) : ctx.t(`form-name-${open.form}`);
+  return { form: open.form, editing, name };
 }
 
 /** The open long form as the borrower knows it: "editing car" for an edit, else "adding a loan" etc. */
 export function openLongFormName(ctx: CommandContext): string | undefined {
-  const open = ctx.services.forms.find('long');
-  if (!open) return undefined;
-  const editing = open.form === 'addloan' ? editedLoanName(ctx, open.data) : undefined;
-  return editing !== undefined ? ctx.t('form-name-editing', { name: editing }) : ctx.t(`form-name-${open.form}`);
+  return openLongForm(ctx)?.name;
 }

@@ -103,7 +103,11 @@ export function cardBillDates(reading: CardBillReading): { statementDate?: IsoDa
  * of them may be a typo, and the borrower should look.
  */
 export function parseCardBill(text: string): ParseResult<CardBill> {
-  const reading = readCardBill(text);
+  return checkCardBill(readCardBill(text));
+}
+
+/** parseCardBill's checks on a line already read (readCardBill), for a caller that also shows its dates. */
+export function checkCardBill(reading: CardBillReading): ParseResult<CardBill> {
   const { balance, minimum, dailyPercent } = reading;
   const { statementDate, dueDate } = cardBillDates(reading);
   if (!balance || !statementDate || !dueDate) return fail('card-bill-incomplete');

@@ -34,6 +34,11 @@ export function parseChineseNumeral(text: string): number | undefined {
   return total;
 }
 
+/** '15', '05', '十五', '三十一': ASCII digits or a small Chinese numeral (parseChineseNumeral); undefined otherwise. */
+export function parseDigitsOrNumeral(text: string): number | undefined {
+  return /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
+}
+
 /** 大写 numerals, as contracts and bank slips write amounts (壹万贰仟元整), read as the everyday ones. */
 const FINANCIAL: Readonly<Record<string, string>> = {
   壹: '一',

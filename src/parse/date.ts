@@ -1,5 +1,5 @@
 import { addDays, daysInMonth, isValidDate, makeIsoDate, splitIsoDate, type IsoDate } from '../domain/calendar.ts';
-import { parseChineseNumeral } from './chinese-number.ts';
+import { parseDigitsOrNumeral } from './chinese-number.ts';
 import { fail, isTooLong, normalizeForMatching, ok, type ParseResult } from './result.ts';
 
 /** Due dates outside this window are typos (2062 for 2026), not loans. */
@@ -46,8 +46,8 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const CN_NUMBER = '\\d{1,2}|[零〇一二两三四五六七八九十]{1,3}';
 /** 2026年12月10日, 2月15号, 明年2月1日, 十二月十日: runs on folded text (號 → 号). */
 const CHINESE = new RegExp(`^(?:(\\d{4})\\s*年|(今年|明年|去年)|)\\s*(${CN_NUMBER})\\s*月\\s*(${CN_NUMBER})\\s*[日号]?$`);
-/** 下个月15号, 这个月1日, 上月30号, 次月5号 (這 is not folded, so both scripts). */
-const CHINESE_MONTH_RELATIVE = new RegExp(`^(下个?月|次月|本月|[这這]个?月|上个?月)\\s*的?\\s*(${CN_NUMBER})\\s*[日号]?$`);
+/** 下个月15号, 这个月1日, 上月30号, 次月5号: runs on folded text (這 → 这). */
+const CHINESE_MONTH_RELATIVE = new RegExp(`^(下个?月|次月|本月|这个?月|上个?月)\\s*的?\\s*(${CN_NUMBER})\\s*[日号]?$`);
 /** 15号, 十五日: a day of some month (the month and year come from today). Not 每月15号: that is a due day. */
 const CHINESE_DAY = new RegExp(`^(${CN_NUMBER})\\s*[日号]$`);
 
@@ -96,11 +96,6 @@ const MONTH_OFFSET: Readonly<Record<string, number>> = {
 };
 
 const YEAR_OFFSET: Readonly<Record<string, number>> = { 今年: 0, 明年: 1, 去年: -1 };
-
-/** '15', '05', '十五', '三十一' → the number; undefined when it is neither. */
-function number(text: string): number | undefined {
-  return /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
-}
 
 function checked(y: number, m: number, d: number, extra: Omit<DateReading, 'date'> = {}): ParseResult<DateReading> {
   if (y < MIN_YEAR || y > MAX_YEAR) return fail('date-out-of-range');
@@ -185,8 +180,8 @@ export function readDate(text: string, context?: DateContext): ParseResult<DateR
 
   const chinese = CHINESE.exec(s);
   if (chinese) {
-    const m = number(chinese[3] as string);
-    const d = number(chinese[4] as string);
+    const m = parseDigitsOrNumeral(chinese[3] as string);
+    const d = parseDigitsOrNumeral(chinese[4] as string);
     if (m === undefined || d === undefined) return fail('date-not-understood');
     if (chinese[1] !== undefined) return checked(Number(chinese[1]), m, d);
     if (!context) return fail('date-not-understood');
@@ -216,8 +211,8 @@ export function readDate(text: string, context?: DateContext): ParseResult<DateR
 
   const monthRelative = CHINESE_MONTH_RELATIVE.exec(s);
   if (monthRelative) {
-    const d = number(monthRelative[2] as string);
-    const month = (monthRelative[1] as string).replace('這', '这').replace('个', '');
+    const d = parseDigitsOrNumeral(monthRelative[2] as string);
+    const month = (monthRelative[1] as string).replace('个', '');
     return d === undefined ? fail('date-not-understood') : inMonthFromToday(MONTH_OFFSET[month] ?? 0, d, context);
   }
   const englishRelative = ENGLISH_MONTH_RELATIVE.exec(s);
@@ -228,7 +223,7 @@ export function readDate(text: string, context?: DateContext): ParseResult<DateR
 
   const day = CHINESE_DAY.exec(s);
   if (day) {
-    const d = number(day[1] as string);
+    const d = parseDigitsOrNumeral(day[1] as string);
     return d === undefined ? fail('date-not-understood') : nearestWithMonth(d, context);
   }
   return fail('date-not-understood');

@@ -1,4 +1,4 @@
-import { parseChineseNumeral } from './chinese-number.ts';
+import { parseDigitsOrNumeral } from './chinese-number.ts';
 import { fail, isTooLong, normalizeForMatching, ok, type ParseResult } from './result.ts';
 
 // In simplified: the text is folded first (每個月15號 reads as 每个月15号, 還款 as 还款).
@@ -27,6 +27,6 @@ export function parseDueDay(text: string): ParseResult<number> {
   const english = chinese ? null : ENGLISH.exec(folded);
   const written = chinese ? (chinese[1] ?? chinese[2]) : english && MARKER.test(folded) ? english[1] : undefined;
   if (written === undefined) return fail('due-day-not-understood');
-  const day = /^\d+$/.test(written) ? Number(written) : parseChineseNumeral(written);
+  const day = parseDigitsOrNumeral(written);
   return day !== undefined && day >= 1 && day <= 31 ? ok(day) : fail('due-day-not-understood');
 }

@@ -685,27 +685,20 @@ export function parseLoanLine(text: string, context?: LoanLineContext): LoanLine
 
   // --- rate, now that the periods and the amount are known -------------------------------------
   // A total fee is a monthly fee rate over this many periods: 8.8% over 12 is 0.7333…% a month.
-  for (const t of totalFees) {
-    const converted = draft.periods === undefined ? undefined : totalFeeRate(t.percent, draft.periods);
-    if (!converted) markUnread(t.span);
-    else if (converted.ok) rates.push({ span: t.span, value: converted.value });
+  // Without the periods (or, for a fee in money, a principal it is less than) it stays unread.
+  const addTotalFee = (span: Span, percent: Decimal | undefined): void => {
+    const converted = percent === undefined || draft.periods === undefined ? undefined : totalFeeRate(percent, draft.periods);
+    if (!converted) markUnread(span);
+    else if (converted.ok) rates.push({ span, value: converted.value });
     else {
       addError(converted.error);
       invalidRates++;
     }
-  }
+  };
+  for (const t of totalFees) addTotalFee(t.span, t.percent);
   for (const t of totalFeeAmounts) {
     const { principal } = draft;
-    if (principal === undefined || draft.periods === undefined || t.amount.gte(principal)) {
-      markUnread(t.span);
-      continue;
-    }
-    const converted = totalFeeRate(t.amount.div(principal).times(100), draft.periods);
-    if (converted.ok) rates.push({ span: t.span, value: converted.value });
-    else {
-      addError(converted.error);
-      invalidRates++;
-    }
+    addTotalFee(t.span, principal === undefined || t.amount.gte(principal) ? undefined : t.amount.div(principal).times(100));
   }
   // A fee plan often also quotes its APR (月费率0.6% 年化13.03%): the fee rate defines the schedule.
   const rateChoice = choose(

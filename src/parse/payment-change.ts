@@ -81,12 +81,12 @@ export function readPaidLine(text: string, context: { today: IsoDate; loanNames:
   const words = wordsOf(text);
   const { today, loanNames } = context;
   const several = loanNames.length > 1;
-  let loan: PaidLine['loan'] = readLoanReference(words, loanNames, { bareNumbers: several });
+  const loan = readLoanReference(words, loanNames, { bareNumbers: several });
   if (!loan && loanNames.length === 1 && words[0] !== undefined && isBareNumber(words[0]) && Number(words[0]) === 1) {
     // One loan and "1": loan 1 when an amount follows, else either loan 1 or 1.00.
-    const after = readPaymentWords(words.slice(1), today).changes;
-    loan = after.some((change) => 'amount' in change) ? { kind: 'loan', index: 0, words: 1 } : { kind: 'ambiguous', index: 0, number: 1 };
+    const after = readPaymentWords(words.slice(1), today);
+    const asLoan = after.changes.some((change) => 'amount' in change);
+    return { loan: asLoan ? { kind: 'loan', index: 0, words: 1 } : { kind: 'ambiguous', index: 0, number: 1 }, ...after };
   }
-  const taken = loan === undefined ? 0 : loan.kind === 'ambiguous' ? 1 : loan.words;
-  return { loan, ...readPaymentWords(words.slice(taken), today) };
+  return { loan, ...readPaymentWords(words.slice(loan?.words ?? 0), today) };
 }

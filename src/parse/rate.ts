@@ -21,8 +21,7 @@ const en = (words: string): string => `(?<![a-z])(?:${words})(?![a-z])`;
  */
 const MARKERS: ReadonlyArray<[RegExp, Marker]> = [
   // 总费率 8.8% (花呗, 白条): the fee over the WHOLE plan, not a month of it; before 费率 and 手续费.
-  // 總 is written out: foldToSimplified does not fold it.
-  [/[总總](?:手续费率|手续费|费率|费用率|费用)/g, 'total'],
+  [/总(?:手续费率|手续费|费率|费用率|费用)/g, 'total'],
   [new RegExp(en('total\\s+(?:fees?|charges?|costs?)(?:\\s+rate)?|(?:fees?\\s+)?in\\s+total|total'), 'gi'), 'total'],
   // 年化费率 is an annualized figure, not the monthly fee itself.
   [/年化费率/g, 'annual'],

@@ -1,4 +1,4 @@
-import { parseChineseNumeral } from './chinese-number.ts';
+import { parseDigitsOrNumeral } from './chinese-number.ts';
 import { fail, isTooLong, normalizeForMatching, ok, type ParseResult } from './result.ts';
 
 /*
@@ -222,7 +222,7 @@ export function parseTimeZone(text: string): ParseResult<string> {
     hours = h.value;
     rest = s.slice(0, offset.index) + s.slice(offset.index + offset[0].length);
   } else if (chinese) {
-    const n = /\d/.test(chinese[2] as string) ? Number(chinese[2]) : parseChineseNumeral(chinese[2] as string);
+    const n = parseDigitsOrNumeral(chinese[2] as string);
     if (n === undefined || n > 12) return fail('timezone-unknown');
     hours = chinese[1] === '西' ? -n : n;
     rest = s.slice(0, chinese.index) + s.slice(chinese.index + chinese[0].length);
