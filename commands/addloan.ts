@@ -11,7 +11,7 @@ import {
   type OpenForm,
 } from '../src/core/forms.ts';
 import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
-import { ALLOCATION_PRESETS, allocationOrderOf } from '../src/domain/allocation-order.ts';
+import { ALLOCATION_PRESETS, allocationOrderOf, DEFAULT_ALLOCATION } from '../src/domain/allocation-order.ts';
 import { addMonthsClamped } from '../src/domain/calendar.ts';
 import { parseLoanLine } from '../src/parse/loan-line.ts';
 import { draftFromLine, inputFromDraft, loanFormDraftSchema, nextQuestion, questionsFor, withMethod } from '../src/services/loan-shapes.ts';
@@ -203,7 +203,7 @@ function answerErrorText(ctx: CommandContext, failure: AnswerFailure): string {
     parts: parts.map((part) => ctx.t(`allocation-part-${part}`)).join(ctx.t('list-separator')),
     count: parts.length,
     part: parts[0] ?? '',
-    order: ALLOCATION_PRESETS['civil-code'].map((part) => ctx.t(`allocation-part-${part}`)).join(ctx.t('list-separator')),
+    order: ALLOCATION_PRESETS[DEFAULT_ALLOCATION].map((part) => ctx.t(`allocation-part-${part}`)).join(ctx.t('list-separator')),
   });
 }
 

@@ -18,7 +18,6 @@ import { wordsOf } from '../src/parse/loan-reference.ts';
 import { readPaidLine, readPaymentWords, type PaymentChange } from '../src/parse/payment-change.ts';
 import type { ParseError } from '../src/parse/result.ts';
 import type { LoanOverview } from '../src/services/loans.ts';
-import { earliestPaymentDate } from '../src/services/payments.ts';
 import { askUndoButton } from './undo.ts';
 import { date, money } from './shared/loan-text.ts';
 import { loanQuestion, noSuchLoan } from './shared/pick-loan.ts';
@@ -84,8 +83,8 @@ function applied(draft: PaidDraft, change: PaymentChange): PaidDraft {
  */
 function withChanges(ctx: CommandContext, loan: LoanOverview['loan'], draft: PaidDraft, changes: PaymentChange[], errors: ParseError[]) {
   const problems: Reply[] = errors.map((error) => ({ text: ctx.t(`error-${error}`) }));
-  // The services' rule, in the zone payments.record uses (the lender's, else the default): Confirm checks it again.
-  const start = earliestPaymentDate(loan, loan.lenderTimeZone ?? ctx.services.defaultTimeZone);
+  // The services' rule: Confirm checks it again.
+  const start = ctx.services.payments.earliestDate(loan);
   for (const change of changes) {
     if ('date' in change && change.date < start) {
       problems.push({ text: ctx.t('paid-error-before-start', { date: date(ctx, change.date), start: date(ctx, start) }) });

@@ -1,10 +1,11 @@
 import type { Db } from '../db/client.ts';
+import type { LoanRow } from '../db/loans-repo.ts';
 import type { IsoDate } from '../domain/calendar.ts';
 import type { Decimal } from '../domain/money.ts';
 import { formStore } from './forms.ts';
 import { addLoan, listLoans, loanOverview, nextDue, removeLoan, replaceLoan, setLoanReminders, type LoanInput } from './loans.ts';
 import { overdueOfUser } from './overdue.ts';
-import { lastPayment, recordPayment, undoLastPayment } from './payments.ts';
+import { earliestPaymentDate, lastPayment, recordPayment, undoLastPayment } from './payments.ts';
 import { payoffOf } from './payoff.ts';
 import { recordLenderPenalty, type LenderPenaltyWord } from './penalties.ts';
 import { changeReminderSettings, reminderSettingsOfUser, type ReminderSettingsUpdate } from './reminder-settings.ts';
@@ -50,6 +51,8 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
     overdue: { list: () => overdueOfUser(db, userId, now, zone) },
     payments: {
       record: (loanId: number, amount: Decimal, paidOn: IsoDate, now: Date) => recordPayment(db, userId, loanId, amount, paidOn, now, zone),
+      /** The first day a payment towards this loan can be dated (the rule `record` applies). */
+      earliestDate: (loan: LoanRow) => earliestPaymentDate(loan, zone),
       last: () => lastPayment(db, userId),
       undo: (paymentId: number, now: Date) => undoLastPayment(db, userId, paymentId, now, zone),
     },

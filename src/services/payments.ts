@@ -35,9 +35,10 @@ export type RecordPaymentResult =
  * is earlier; people add a loan days or weeks after taking it, and a first period can be long,
  * so a month before that is still taken as possible. Earlier dates are typos (a wrong year).
  */
-export function earliestPaymentDate(loan: LoanRow, timeZone: string): IsoDate {
+export function earliestPaymentDate(loan: LoanRow, defaultTimeZone: string): IsoDate {
   if (loan.startDate) return loan.startDate;
-  const added = todayIn(timeZone, new Date(loan.createdAt));
+  // The day it was added, on the lender's calendar like every date of the loan.
+  const added = todayIn(lenderZoneOf(loan, defaultTimeZone), new Date(loan.createdAt));
   const firstPeriodStart = addMonthsClamped(loan.firstDue, -1);
   // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; Math.min would make them NaN.
   return addMonthsClamped(added < firstPeriodStart ? added : firstPeriodStart, -1);
@@ -70,7 +71,7 @@ export function recordPayment(
       if (!loan) return { ok: false, reason: 'no-such-loan' };
       const today = loanToday(loan, now, defaultTimeZone);
       if (paidOn > today) return { ok: false, reason: 'date-in-future', today };
-      const start = earliestPaymentDate(loan, lenderZoneOf(loan, defaultTimeZone));
+      const start = earliestPaymentDate(loan, defaultTimeZone);
       if (paidOn < start) return { ok: false, reason: 'date-before-loan', start };
       const rows = installmentsOfLoan(tx, userId, loanId);
       const before = ledgerOf(tx, loan, rows, today);
