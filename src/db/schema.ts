@@ -73,6 +73,12 @@ export const loans = sqliteTable(
     lenderTimeZone: text('lender_time_zone'),
     /** Set when the borrower paid the loan off (/payoff): a settled loan's terms no longer change. */
     settledOn: text('settled_on'),
+    /**
+     * Set when an approved hardship request moved or replaced the loan's installments (a deferral,
+     * a new plan): the schedule is no longer the one its terms would build, so its terms no longer
+     * change (an edit would rebuild the schedule and undo the arrangement).
+     */
+    rescheduledOn: text('rescheduled_on'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('loans_user_idx').on(t.userId)],
@@ -284,4 +290,118 @@ export const reminderOutbox = sqliteTable(
       sql`(payload IS NULL AND installment_id IS NOT NULL AND kind IS NOT NULL AND due_date IS NOT NULL AND user_id IS NOT NULL) OR (payload IS NOT NULL AND installment_id IS NULL AND chat_id IS NOT NULL)`,
     ),
   ],
+);
+
+/**
+ * A borrower's request for relief (/hardship): a deferral, a new repayment plan, a penalty
+ * waiver or a pause of collection contact, for one or more of their loans. Written whole when
+ * submitted (the form before it lives in form_states); afterwards only its status and decision
+ * change, and every change is in audit_log with what it was before.
+ *
+ * status: open → info-requested (an operator asked for more) → open (the borrower answered) …
+ * → approved | rejected; or withdrawn by the borrower while not decided.
+ */
+export const hardshipRequests = sqliteTable(
+  'hardship_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['deferral', 'new-plan', 'waiver', 'collection-pause'] }).notNull(),
+    /** The loans it is about (JSON array of loan ids, the borrower's own). */
+    loanIds: text('loan_ids', { mode: 'json' }).notNull().$type<number[]>(),
+    reason: text('reason').notNull(),
+    /** The borrower's own words about the reason (may be empty). */
+    reasonText: text('reason_text').notNull().default(''),
+    /** Income and expenditure by Standard Financial Statement item, decimal strings (JSON; skipped items absent). */
+    budget: text('budget', { mode: 'json' }).notNull().$type<Record<string, string>>(),
+    /** What exactly is asked for (JSON, read through zod in src/services/hardship-shapes.ts). */
+    proposal: text('proposal', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    /** The evidence the borrower says they can provide (checklist item ids, JSON). */
+    evidence: text('evidence', { mode: 'json' }).notNull().$type<string[]>(),
+    /** The language of the request letter (a locale). */
+    letterLocale: text('letter_locale').notNull(),
+    status: text('status', { enum: ['open', 'info-requested', 'approved', 'rejected', 'withdrawn'] })
+      .notNull()
+      .default('open'),
+    /** When the borrower consented to share it with the operator and submitted it. */
+    submittedAt: text('submitted_at').notNull(),
+    decidedBy: integer('decided_by'),
+    decidedAt: text('decided_at'),
+    decisionNote: text('decision_note'),
+    /** An approved collection pause: overdue reminders of its loans wait until this instant. */
+    pauseUntil: text('pause_until'),
+  },
+  (t) => [index('hardship_requests_user_idx').on(t.userId), index('hardship_requests_status_idx').on(t.status, t.submittedAt)],
+);
+
+/** The conversation on a request: an operator's "ask for more" and the borrower's answers. */
+export const hardshipNotes = sqliteTable(
+  'hardship_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => hardshipRequests.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id').notNull(),
+    role: text('role', { enum: ['operator', 'borrower'] }).notNull(),
+    text: text('text').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('hardship_notes_request_idx').on(t.requestId)],
+);
+
+/**
+ * A promise to pay ("I'll pay 500 on the 20th"): overdue reminders of the loan wait until that
+ * day, a reminder comes on it, and afterwards it is kept (payments recorded since it was made
+ * reach its amount) or broken, and reminders resume.
+ */
+export const paymentPromises = sqliteTable(
+  'payment_promises',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    loanId: integer('loan_id')
+      .notNull()
+      .references(() => loans.id, { onDelete: 'cascade' }),
+    amount: text('amount').notNull(),
+    /** The day promised, a date in the lender's zone. */
+    dueOn: text('due_on').notNull(),
+    status: text('status', { enum: ['open', 'kept', 'broken', 'cancelled'] })
+      .notNull()
+      .default('open'),
+    createdAt: text('created_at').notNull(),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [index('payment_promises_user_idx').on(t.userId), index('payment_promises_status_idx').on(t.status, t.dueOn)],
+);
+
+/**
+ * Everything that happened to requests and promises, append-only: migration 0005 adds triggers
+ * that refuse UPDATE and DELETE, so not even a bug in a service can rewrite history. No foreign
+ * keys, for the same reason: the trail outlives the rows it is about.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    /** Who did it: a Telegram user id, or null for the bot itself (a promise found broken). */
+    actorId: integer('actor_id'),
+    actorRole: text('actor_role', { enum: ['borrower', 'operator', 'system'] }).notNull(),
+    /** submit, withdraw, ask, answer, decide, apply, promise, promise-kept, promise-broken … */
+    action: text('action').notNull(),
+    /** The borrower the entry is about. */
+    userId: integer('user_id').notNull(),
+    requestId: integer('request_id'),
+    promiseId: integer('promise_id'),
+    loanId: integer('loan_id'),
+    /** JSON of what changed, before and after (null where there was nothing before). */
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('audit_log_request_idx').on(t.requestId), index('audit_log_user_idx').on(t.userId)],
 );
