@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { isTopicId, type TopicId } from '../../src/knowledge/index.ts';
 
-/** One labelled question of test/knowledge/eval-<lang>.tsv: `<topic_id or OUT>\t<question>`. */
+/** One labelled question of test/knowledge/<set>-<lang>.tsv: `<topic_id or OUT>\t<question>`. */
 export interface EvalCase {
   locale: Locale;
   expected: TopicId | 'OUT';
@@ -14,8 +14,20 @@ export interface EvalCase {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export function readEvalSet(locale: Locale): EvalCase[] {
-  const source = readFileSync(join(here, `eval-${locale}.tsv`), 'utf8');
+/**
+ * The labelled sets: `eval` (the evaluation set of issue 10 point 8) and `dev` (fresh phrasings
+ * in other words, to measure the matcher while tuning it without tuning to the evaluation set).
+ * Neither is ever copied into the index (eval.test.ts).
+ */
+export const EVAL_SETS = ['eval', 'dev'] as const;
+export type EvalSetName = (typeof EVAL_SETS)[number];
+
+export function isEvalSetName(value: string): value is EvalSetName {
+  return (EVAL_SETS as readonly string[]).includes(value);
+}
+
+export function readEvalSet(locale: Locale, set: EvalSetName = 'eval'): EvalCase[] {
+  const source = readFileSync(join(here, `${set}-${locale}.tsv`), 'utf8');
   return source
     .split('\n')
     .map((text, index) => ({ text: text.replace(/\r$/, ''), line: index + 1 }))
@@ -24,7 +36,7 @@ export function readEvalSet(locale: Locale): EvalCase[] {
       const tab = text.indexOf('\t');
       const label = text.slice(0, tab);
       if (tab < 0 || (label !== 'OUT' && !isTopicId(label)))
-        throw new Error(`eval-${locale}.tsv line ${line}: expected <topic_id or OUT><TAB><question>`);
+        throw new Error(`${set}-${locale}.tsv line ${line}: expected <topic_id or OUT><TAB><question>`);
       return { locale, expected: label as TopicId | 'OUT', question: text.slice(tab + 1), line };
     });
 }

@@ -3,11 +3,12 @@ import { LOCALES } from '../../src/i18n/locales.ts';
 import { loadContent } from '../../src/knowledge/content.ts';
 import { normalizeQuestion, TOPIC_IDS } from '../../src/knowledge/index.ts';
 import { VOCABULARY } from '../../src/knowledge/vocabulary.ts';
-import { readEvalSet } from './eval-set.ts';
+import { EVAL_SETS, readEvalSet } from './eval-set.ts';
 
-/* The evaluation set is a check, not a lookup table (issue 10 point 8); accuracy itself is `npm run eval:faq`. */
+/* The evaluation and development sets are a check, not a lookup table (issue 10 point 8); accuracy itself is `npm run eval:faq`. */
 
 const cases = LOCALES.flatMap((locale) => readEvalSet(locale));
+const everySet = EVAL_SETS.flatMap((set) => LOCALES.flatMap((locale) => readEvalSet(locale, set).map((entry) => ({ ...entry, set }))));
 
 describe('the evaluation set (test/knowledge/eval-*.tsv)', () => {
   it('has at least 8 phrasings per topic across the three languages and at least 30 out-of-scope messages', () => {
@@ -15,13 +16,21 @@ describe('the evaluation set (test/knowledge/eval-*.tsv)', () => {
     expect(cases.filter((entry) => entry.expected === 'OUT').length).toBeGreaterThanOrEqual(30);
   });
 
-  it('no phrasing appears verbatim in any keywords line or in the matcher’s vocabulary', () => {
+  it('the development set has at least 6 phrasings per topic and 15 out-of-scope messages in each language', () => {
+    for (const locale of LOCALES) {
+      const dev = readEvalSet(locale, 'dev');
+      for (const id of TOPIC_IDS) expect(dev.filter((entry) => entry.expected === id).length, `${locale} ${id}`).toBeGreaterThanOrEqual(6);
+      expect(dev.filter((entry) => entry.expected === 'OUT').length, locale).toBeGreaterThanOrEqual(15);
+    }
+  });
+
+  it('no phrasing of either set appears verbatim in any keywords line or in the matcher’s vocabulary', () => {
     const lines = [...loadContent().files.values()].map((file) => normalizeQuestion(file.keywords.join(' , ')));
     lines.push(...Object.values(VOCABULARY).map((terms) => normalizeQuestion(terms.join(' , '))));
-    const copied = cases
+    const copied = everySet
       .filter((entry) => entry.expected !== 'OUT')
       .filter((entry) => lines.some((line) => line.includes(normalizeQuestion(entry.question))))
-      .map((entry) => `${entry.locale}:${entry.line} ${entry.question}`);
+      .map((entry) => `${entry.set}-${entry.locale}:${entry.line} ${entry.question}`);
     expect(copied).toEqual([]);
   });
 });
