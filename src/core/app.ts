@@ -58,6 +58,7 @@ export function createApp(deps: AppDeps): App {
     const user = deps.services.enterUser(update.userId, update.languageCode, now);
     // An update without a language (a JSON line without lang) speaks the one Telegram last sent.
     const locale = localeOf(user.language, update.languageCode ?? user.telegramLanguage ?? undefined, deps.defaultLocale);
+    const isOperator = operators.has(user.id);
     return {
       user: { id: user.id, locale, timeZone: user.timeZone },
       chatId: update.chatId,
@@ -65,8 +66,9 @@ export function createApp(deps: AppDeps): App {
       t: deps.translator.for(locale),
       now,
       today: todayIn(user.timeZone, now),
-      isOperator: operators.has(user.id),
+      isOperator,
       services: deps.services.forUser(user.id, now),
+      ...(isOperator && { operator: deps.services.forOperator(user.id, now) }),
     };
   }
 

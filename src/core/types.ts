@@ -1,7 +1,7 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Translate } from '../i18n/translator.ts';
-import type { UserServices } from '../services/index.ts';
+import type { OperatorServices, UserServices } from '../services/index.ts';
 
 /** What a transport hands the core: one chat message or one button press, framework-free. */
 export interface IncomingUpdate {
@@ -81,6 +81,8 @@ export interface CommandContext {
   isOperator: boolean;
   /** The use cases, bound to this user. */
   services: UserServices;
+  /** Reviewing every borrower's requests: only for an operator (OPERATOR_IDS), checked on the acting user. */
+  operator?: OperatorServices;
 }
 
 export interface Command {

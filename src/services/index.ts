@@ -13,6 +13,18 @@ import { settleLoan } from './settle.ts';
 import { snoozeReminder, type SnoozeChoice } from './snooze.ts';
 import { chooseLanguage, enterUser } from './users.ts';
 import { queueMessage, type QueuedMessage } from './deliveries.ts';
+import {
+  answerHardship,
+  loanFacts,
+  requestOf,
+  requestsOf,
+  submitHardship,
+  withdrawHardship,
+  type HardshipSubmission,
+  type NoticesFor,
+} from './hardship.ts';
+import { decideRequest, queueOfRequests, viewRequest, type Decision, type DecisionNotices } from './hardship-review.ts';
+import { findLoan } from '../db/loans-repo.ts';
 
 /*
  * The application's use cases, bound to the database. Commands reach them through
@@ -73,11 +85,40 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
       snooze: (batchId: number, when: SnoozeChoice, now: Date, today: IsoDate) => snoozeReminder(db, userId, batchId, when, now, today),
     },
     language: { choose: (language: string) => chooseLanguage(db, userId, language) },
+    hardship: {
+      submit: (submission: HardshipSubmission, notices: NoticesFor) => submitHardship(db, userId, submission, now, notices),
+      list: () => requestsOf(db, userId),
+      get: (requestId: number) => requestOf(db, userId, requestId),
+      withdraw: (requestId: number, notices: NoticesFor) => withdrawHardship(db, userId, requestId, now, notices),
+      answer: (requestId: number, text: string, notices: NoticesFor) => answerHardship(db, userId, requestId, text, now, notices),
+      /** Where one of the user's loans stands, as an operator will see it (arrears, penalty, days late). */
+      facts: (loanId: number) => {
+        const loan = findLoan(db, userId, loanId);
+        return loan && loanFacts(db, loan, now, zone);
+      },
+    },
     forms: formStore(db, userId),
   };
 }
 
 export type UserServices = ReturnType<typeof userServices>;
+
+/**
+ * What an operator may do beyond their own loans: review every borrower's requests. The core
+ * hands these out only to a user in OPERATOR_IDS (checked on the acting user, not the chat).
+ */
+function operatorServices(db: Db, config: ServicesConfig, operatorId: number, now: Date) {
+  const zone = config.defaultTimeZone;
+  return {
+    operatorId,
+    queue: () => queueOfRequests(db, now, zone),
+    view: (requestId: number) => viewRequest(db, requestId, now, zone),
+    decide: (requestId: number, decision: Decision, note: string, notices: DecisionNotices) =>
+      decideRequest(db, operatorId, requestId, decision, note, now, zone, notices),
+  };
+}
+
+export type OperatorServices = ReturnType<typeof operatorServices>;
 
 export function createServices(db: Db, config: ServicesConfig) {
   return {
@@ -86,6 +127,8 @@ export function createServices(db: Db, config: ServicesConfig) {
     enterUser: (userId: number, languageCode: string | undefined, now: Date) =>
       enterUser(db, userId, languageCode, now, config.defaultTimeZone),
     forUser: (userId: number, now: Date): UserServices => userServices(db, config, userId, now),
+    /** Only for a user in OPERATOR_IDS: the core decides (src/core/app.ts). */
+    forOperator: (operatorId: number, now: Date): OperatorServices => operatorServices(db, config, operatorId, now),
     /** A message for another chat (an operator's, a borrower's): into the delivery outbox. */
     deliveries: { queue: (chatId: number, message: QueuedMessage, now: Date) => queueMessage(db, { chatId, message, now }) },
   };
