@@ -1,6 +1,7 @@
 import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
 import { isValidTimeZone } from './domain/calendar.ts';
+import { DEFAULT_WAIVER_GUIDANCE, formatWaiverGuidance, parseWaiverGuidance, WAIVER_GUIDANCE_EXAMPLE } from './domain/waiver-guidance.ts';
 
 /**
  * Every setting repaybot reads from the environment. README's configuration table and
@@ -53,6 +54,20 @@ const configSchema = z.object({
   OPERATOR_IDS: idList('Telegram user ids'),
   /** Chats where operator notices go (a group of the servicing team, or an operator's private chat). */
   OPERATOR_CHAT_IDS: idList('Telegram chat ids'),
+  /** The longest deferral a borrower may ask for in /hardship, in months. */
+  HARDSHIP_MAX_DEFERRAL_MONTHS: z.coerce.number().int('must be a whole number').min(1, 'must be 1 to 12').max(12, 'must be 1 to 12').default(3),
+  /** Requests waiting longer than this many days are flagged in /queue. */
+  HARDSHIP_SLA_DAYS: z.coerce.number().int('must be a whole number').min(1, 'must be 1 to 90').max(90, 'must be 1 to 90').default(3),
+  /** Suggested waiver percent by days overdue, first or repeated overdue: shown to operators beside a waiver request. */
+  HARDSHIP_WAIVER_GUIDANCE: z
+    .string()
+    .default(formatWaiverGuidance(DEFAULT_WAIVER_GUIDANCE))
+    .transform((text, ctx) => {
+      const parsed = parseWaiverGuidance(text);
+      if (parsed.ok) return parsed.table;
+      ctx.addIssue({ code: 'custom', message: `${parsed.message} (e.g. ${WAIVER_GUIDANCE_EXAMPLE})` });
+      return z.NEVER;
+    }),
 });
 
 export type Config = z.infer<typeof configSchema>;

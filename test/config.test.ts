@@ -100,6 +100,18 @@ describe('loadConfig', () => {
   });
 });
 
+describe('hardship settings', () => {
+  it('reads the waiver guidance table and refuses a malformed one naming the variable', () => {
+    const table = loadConfig({ HARDSHIP_WAIVER_GUIDANCE: '10:100/80, *:20/0' }).HARDSHIP_WAIVER_GUIDANCE;
+    expect(table.map((row) => [row.upToDays, row.first.toString(), row.repeated.toString()])).toEqual([
+      [10, '100', '80'],
+      [null, '20', '0'],
+    ]);
+    expect(() => loadConfig({ HARDSHIP_WAIVER_GUIDANCE: '30:100/50' })).toThrow(/HARDSHIP_WAIVER_GUIDANCE/);
+    expect(() => loadConfig({ HARDSHIP_MAX_DEFERRAL_MONTHS: '13' })).toThrow(/HARDSHIP_MAX_DEFERRAL_MONTHS: must be 1 to 12/);
+  });
+});
+
 describe('configuration documentation', () => {
   it('configVariables lists the settings the bot reads', () => {
     expect([...configVariables].sort()).toEqual(
@@ -108,6 +120,9 @@ describe('configuration documentation', () => {
         'DATABASE_PATH',
         'DEFAULT_LANGUAGE',
         'DEFAULT_TIMEZONE',
+        'HARDSHIP_MAX_DEFERRAL_MONTHS',
+        'HARDSHIP_SLA_DAYS',
+        'HARDSHIP_WAIVER_GUIDANCE',
         'LOG_LEVEL',
         'LPR_ONE_YEAR',
         'LPR_SINCE',
