@@ -1,5 +1,5 @@
 import { addMonthsToParts, splitIsoDate, type IsoDate } from './calendar.ts';
-import { Decimal, sumMoney } from './money.ts';
+import { type Decimal, sumMoney } from './money.ts';
 import { MAX_PERIODS, buildSchedule, type ScheduleRow } from './schedule.ts';
 
 /*
@@ -65,7 +65,7 @@ export interface Plan {
 /**
  * A new repayment plan in equal installments (等额本息) from the loan engine. With `months`,
  * that term (a target, if given too, is only checked). With only `targetPayment`, the shortest
- * term up to `maxMonths` in which no installment is above it. When none is, the `maxMonths` plan
+ * term up to `maxMonths` whose regular payment is not above it. When none is, the `maxMonths` plan
  * comes back flagged, so the borrower and the operator see how far apart the two are; an offer at
  * or below the first month's interest (amount × rate) can never repay, at any term.
  */
@@ -84,7 +84,9 @@ export function proposePlan(request: PlanRequest): Plan {
       firstDue: request.firstDue,
       ...(request.dueDay === undefined ? {} : { dueDay: request.dueDay }),
     });
-  const fits = (rows: ScheduleRow[]): boolean => targetPayment === undefined || largestPayment(rows).lte(targetPayment);
+  // The regular payment is what is compared with the offer: the last installment settles the
+  // rounding and can be a few cents above it, which no lender or borrower would call a misfit.
+  const fits = (rows: ScheduleRow[]): boolean => targetPayment === undefined || (rows[0]?.payment.lte(targetPayment) ?? false);
 
   if (request.months !== undefined) {
     const { months } = request;
@@ -102,26 +104,15 @@ export function proposePlan(request: PlanRequest): Plan {
   const longest = build(maxMonths);
   if (!fits(longest)) return plan(longest, ['too-long', 'exceeds-target']);
 
-  // The regular payment falls as the term grows, so the shortest fitting term is found by
-  // halving; the last installment can be a few cents above the regular one, hence the check
-  // of every installment and the step on when it is.
+  // The regular payment falls as the term grows, so the shortest fitting term is found by halving.
   let low = 1;
   let high = maxMonths;
   while (low < high) {
     const mid = Math.floor((low + high) / 2);
-    const first = build(mid)[0];
-    if (first?.payment.lte(targetPayment)) high = mid;
+    if (fits(build(mid))) high = mid;
     else low = mid + 1;
   }
-  for (let months = low; months < maxMonths; months++) {
-    const rows = build(months);
-    if (fits(rows)) return plan(rows, []);
-  }
-  return plan(longest, []);
-}
-
-function largestPayment(rows: readonly ScheduleRow[]): Decimal {
-  return rows.reduce((max, row) => Decimal.max(max, row.payment), new Decimal(0));
+  return plan(low === maxMonths ? longest : build(low), []);
 }
 
 function plan(rows: ScheduleRow[], problems: PlanProblem[]): Plan {
