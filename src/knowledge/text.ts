@@ -38,6 +38,8 @@ export function foldCharacters(text: string): string {
 const VARIANTS: [RegExp, string][] = [
   // One pass, the first alternative that matches wins: a longer variant before its prefix.
   [/缴不出/g, '还不起'],
+  [/缴费/g, '还款'],
+  [/迟缴|晚缴|迟交|晚交|迟还/g, '晚还'],
   [/缴/g, '还'],
   [/帐/g, '账'],
   [/纪录/g, '记录'],
@@ -45,8 +47,28 @@ const VARIANTS: [RegExp, string][] = [
   [/检举/g, '举报'],
   [/付不出/g, '还不起'],
   [/还不出/g, '还不起'],
+  [/清偿证明/g, '结清证明'],
   [/清偿/g, '还清'],
   [/来的及/g, '来得及'],
+  // Taiwan and Hong Kong wording: 联征 is Taiwan's credit bureau, 延滞 its word for overdue.
+  [/联征/g, '征信'],
+  [/信用报告/g, '征信报告'],
+  [/延滞/g, '逾期'],
+  [/展延/g, '展期'],
+  [/代偿/g, '代还'],
+  [/讨债/g, '催收'],
+  [/卡费|卡债/g, '信用卡欠款'],
+  [/月付金|月付额/g, '月供'],
+  [/本息平均摊还/g, '等额本息'],
+  [/本金平均摊还/g, '等额本金'],
+  [/萤幕分享|分享萤幕|萤幕共享/g, '屏幕共享'],
+  [/提早/g, '提前'],
+  // Colloquial and mistyped (pinyin input): 咋 for 怎么, 啥 for 什么, 正信 for 征信 …
+  [/咋/g, '怎么'],
+  [/啥/g, '什么'],
+  [/正信|征心/g, '征信'],
+  [/罚吸/g, '罚息'],
+  [/预期/g, '逾期'],
 ];
 
 /**
@@ -125,6 +147,20 @@ const ENGLISH_STOPWORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Everyday words that name no topic (now, want, two, month, online …): a word term weighs
+ * GENERIC_FACTOR. One of them in a single topic's keywords would otherwise count as that topic's
+ * rarest evidence.
+ */
+const GENERIC_ENGLISH = new Set(
+  (
+    'now want need make made up out said say says come came go going went way time times day week month year ' +
+    'one two three four five ten first last next new old good bad well still already too enough extra ' +
+    'online app someone somebody people person guy something thing stuff lot lots help happen'
+  ).split(' '),
+);
+const GENERIC_FACTOR = 0.35;
+
 /** The words of normalised text that are not stop words. */
 export function contentWords(normalized: string): string[] {
   return normalized.split(' ').filter((word) => /^[a-z0-9]/.test(word) && !ENGLISH_STOPWORDS.has(word));
@@ -143,12 +179,21 @@ export interface TermWeights {
   cjk1: number;
   cjk2: number;
   cjk3: number;
+  /**
+   * Factor on a Han n-gram that begins or ends with a grammar character (了, 是, 会, 能, 多, 少 …,
+   * WEAK_HAN): 忘了还, 率是多, 收多少 are seams between words, not words, and would otherwise
+   * weigh as a rare term of whichever topic's keyword happens to hold them.
+   */
+  cjkWeak?: number;
   word: number;
   wordPair: number;
   gram: number;
 }
 
-export const DEFAULT_WEIGHTS: TermWeights = { cjk1: 0.25, cjk2: 1, cjk3: 1.2, word: 1, wordPair: 0.8, gram: 0.25 };
+export const DEFAULT_WEIGHTS: TermWeights = { cjk1: 0.25, cjk2: 1, cjk3: 1.2, cjkWeak: 1, word: 1, wordPair: 0.8, gram: 0.25 };
+
+/** Grammar characters (particles, auxiliaries, measure words, numerals): weak at an n-gram's edge. */
+const WEAK_HAN = new Set([...'了是会能要再就都把被让给说也在有和跟与或才又很太从对向去来个些点一几多少这那']);
 
 /**
  * Index terms of normalised text: for each Han run its characters (c:), bigrams and trigrams;
@@ -167,7 +212,7 @@ export function forEachTerm(normalized: string, weights: TermWeights, visit: (te
   const flushWords = () => {
     for (let i = 0; i < words.length; i += 1) {
       const word = words[i] as string;
-      if (weights.word > 0) visit(`w:${word}`, weights.word);
+      if (weights.word > 0) visit(`w:${word}`, GENERIC_ENGLISH.has(word) ? weights.word * GENERIC_FACTOR : weights.word);
       if (weights.wordPair > 0 && i + 1 < words.length) visit(`p:${word}_${words[i + 1]}`, weights.wordPair);
       if (weights.gram > 0 && word.length >= 3 && !/^\d+$/.test(word)) {
         const padded = `_${word}_`;
@@ -185,11 +230,14 @@ export function forEachTerm(normalized: string, weights: TermWeights, visit: (te
         // Each character closes a bigram and a trigram with the one or two before it (same terms, no array).
         let before = '';
         let twoBefore = '';
+        const weak = weights.cjkWeak ?? 1;
         for (const character of run) {
+          const weakHere = WEAK_HAN.has(character);
           if (weights.cjk1 > 0) visit(`c:${character}`, weights.cjk1);
           if (before !== '') {
-            if (weights.cjk2 > 0) visit(`c:${before}${character}`, weights.cjk2);
-            if (twoBefore !== '' && weights.cjk3 > 0) visit(`c:${twoBefore}${before}${character}`, weights.cjk3);
+            if (weights.cjk2 > 0) visit(`c:${before}${character}`, weakHere || WEAK_HAN.has(before) ? weights.cjk2 * weak : weights.cjk2);
+            if (twoBefore !== '' && weights.cjk3 > 0)
+              visit(`c:${twoBefore}${before}${character}`, weakHere || WEAK_HAN.has(twoBefore) ? weights.cjk3 * weak : weights.cjk3);
           }
           twoBefore = before;
           before = character;
