@@ -72,15 +72,28 @@ export function notesOfRequest(q: Queryable, requestId: number): HardshipNoteRow
 /** The loans a request names, read without the user filter: operators only, who act on others' loans. */
 export function loansById(q: Queryable, loanIds: readonly number[]): LoanRow[] {
   if (loanIds.length === 0) return [];
-  return q.select().from(loans).where(inArray(loans.id, [...loanIds])).orderBy(asc(loans.id)).all();
+  return q
+    .select()
+    .from(loans)
+    .where(inArray(loans.id, [...loanIds]))
+    .orderBy(asc(loans.id))
+    .all();
 }
 
 export function installmentsOfLoanId(q: Queryable, loanId: number): InstallmentRow[] {
   return q.select().from(installments).where(eq(installments.loanId, loanId)).orderBy(asc(installments.n)).all();
 }
 
-export function userSince(q: Queryable, userId: number): string | undefined {
-  return q.select({ createdAt: users.createdAt }).from(users).where(eq(users.id, userId)).get()?.createdAt;
+/** What an operator's screens need of the borrower: since when they use the bot, and their language. */
+export function borrowerOf(
+  q: Queryable,
+  userId: number,
+): { createdAt: string; language: string | null; telegramLanguage: string | null } | undefined {
+  return q
+    .select({ createdAt: users.createdAt, language: users.language, telegramLanguage: users.telegramLanguage })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
 }
 
 /** A deferral: the installment's new due date. */
@@ -94,11 +107,22 @@ export function moveInstallment(q: Queryable, installmentId: number, dueDate: st
  */
 export function replaceInstallmentsFrom(q: Queryable, loanId: number, fromN: number, rows: NewInstallmentRow[]): void {
   const replaced = installmentsOfLoanId(q, loanId).filter((row) => row.n >= fromN);
-  if (replaced.length > 0) q.delete(installments).where(inArray(installments.id, replaced.map((row) => row.id))).run();
+  if (replaced.length > 0)
+    q.delete(installments)
+      .where(
+        inArray(
+          installments.id,
+          replaced.map((row) => row.id),
+        ),
+      )
+      .run();
   const entries = q.select().from(penaltyEntries).where(eq(penaltyEntries.loanId, loanId)).all();
   const gone = entries.filter((entry) => entry.n >= fromN).map((entry) => entry.id);
   if (gone.length > 0) q.delete(penaltyEntries).where(inArray(penaltyEntries.id, gone)).run();
-  if (rows.length > 0) q.insert(installments).values(rows.map((row) => ({ ...row, loanId }))).run();
+  if (rows.length > 0)
+    q.insert(installments)
+      .values(rows.map((row) => ({ ...row, loanId })))
+      .run();
 }
 
 export function markRescheduled(q: Queryable, loanId: number, on: string, periods: number): void {

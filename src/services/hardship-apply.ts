@@ -1,5 +1,5 @@
-import { addDays, splitIsoDate, type IsoDate } from '../domain/calendar.ts';
-import { Decimal, ZERO, roundCents, sumMoney, toMoneyString } from '../domain/money.ts';
+import { splitIsoDate, type IsoDate } from '../domain/calendar.ts';
+import { Decimal, ZERO, roundCents, toMoneyString } from '../domain/money.ts';
 import { deferDueDates, proposePlan } from '../domain/restructure.ts';
 import type { Queryable } from '../db/client.ts';
 import { insertPenaltyEntry } from '../db/ledger-repo.ts';
@@ -15,6 +15,7 @@ import {
 import type { InstallmentRow, LoanRow } from '../db/loans-repo.ts';
 import { recordAudit } from './audit.ts';
 import { COLLECTION_PAUSE_DAYS, readProposal, type PlanOfLoan } from './hardship-shapes.ts';
+import { MAX_PLAN_MONTHS, planFirstDue, replanBase } from './hardship-proposal.ts';
 import { ledgerOf, loanToday, rebookLoan } from './ledger.ts';
 import { refreshReminders } from './reminder-timetable.ts';
 
@@ -97,42 +98,23 @@ function deferLoan(q: Queryable, loan: LoanRow, rows: InstallmentRow[], months: 
 }
 
 function replanLoan(q: Queryable, loan: LoanRow, rows: InstallmentRow[], plan: PlanOfLoan, today: IsoDate): void {
-  const ledger = ledgerOf(q, loan, rows, today);
-  const untouched = (entry: (typeof ledger.installments)[number]) => Object.values(entry.paid).every((part) => !part.gt(0));
-  // The plan replaces the tail nobody has paid into; a part-paid installment stays as it is.
-  let fromIndex = ledger.installments.length;
-  while (fromIndex > 0) {
-    const entry = ledger.installments[fromIndex - 1];
-    if (!entry || !untouched(entry) || !entry.owed.gt(0)) break;
-    fromIndex -= 1;
-  }
-  const replaced = ledger.installments.slice(fromIndex);
-  const firstReplaced = replaced[0];
-  if (!firstReplaced) return;
-  const amount = sumMoney(
-    replaced.map((entry) =>
-      entry.open.principal
-        .plus(entry.due <= today ? entry.open.interest.plus(entry.open.fee) : ZERO)
-        .plus(entry.penaltyOwed)
-        .plus(entry.lateFeeOwed),
-    ),
-  );
-  if (!amount.gt(0)) return;
-  const firstDue = plan.firstDue > today ? plan.firstDue : addDays(today, 30);
+  const base = replanBase(ledgerOf(q, loan, rows, today), today);
+  if (!base) return;
+  // Re-computed now, not taken from the request: payments since it was made count.
+  const firstDue = plan.firstDue > today ? plan.firstDue : planFirstDue(loan, today);
   const proposed = proposePlan({
-    amount,
+    amount: base.amount,
     monthlyRate: new Decimal(plan.monthlyRate),
     firstDue,
-    dueDay: splitIsoDate(firstDue).d,
     months: plan.months,
-    maxMonths: 600,
+    maxMonths: MAX_PLAN_MONTHS,
   });
   replaceInstallmentsFrom(
     q,
     loan.id,
-    firstReplaced.n,
+    base.fromN,
     proposed.rows.map((row, i) => ({
-      n: firstReplaced.n + i,
+      n: base.fromN + i,
       dueDate: row.due,
       principal: toMoneyString(row.principal),
       interest: toMoneyString(row.interest),
@@ -143,13 +125,29 @@ function replanLoan(q: Queryable, loan: LoanRow, rows: InstallmentRow[], plan: P
   );
 }
 
-function waiveInstallment(q: Queryable, loan: LoanRow, rows: InstallmentRow[], n: number, percent: Decimal, today: IsoDate, now: Date): Decimal {
+function waiveInstallment(
+  q: Queryable,
+  loan: LoanRow,
+  rows: InstallmentRow[],
+  n: number,
+  percent: Decimal,
+  today: IsoDate,
+  now: Date,
+): Decimal {
   const entry = ledgerOf(q, loan, rows, today).installments.find((i) => i.n === n);
   if (!entry) return ZERO;
   const owed = entry.penaltyOwed.plus(entry.lateFeeOwed);
   if (!owed.gt(0)) return ZERO;
   if (percent.gte(100)) {
-    insertPenaltyEntry(q, { loanId: loan.id, n, kind: 'waived', amount: null, on: today, source: 'operator', createdAt: now.toISOString() });
+    insertPenaltyEntry(q, {
+      loanId: loan.id,
+      n,
+      kind: 'waived',
+      amount: null,
+      on: today,
+      source: 'operator',
+      createdAt: now.toISOString(),
+    });
     return owed;
   }
   const cut = roundCents(owed.times(percent).dividedBy(100));
@@ -197,7 +195,8 @@ export function applyApproved(
         waived = waived.plus(waiveInstallment(q, loan, installmentsOfLoanId(q, loan.id), item.n, percent, today, now));
       }
     }
-    if (proposal.kind === 'deferral' || proposal.kind === 'new-plan') markRescheduled(q, loan.id, today, installmentsOfLoanId(q, loan.id).length);
+    if (proposal.kind === 'deferral' || proposal.kind === 'new-plan')
+      markRescheduled(q, loan.id, today, installmentsOfLoanId(q, loan.id).length);
     const current = loansById(q, [loan.id])[0] ?? loan;
     rebookLoan(q, current, installmentsOfLoanId(q, loan.id), today);
     const after = owingSchedule(q, current, today);

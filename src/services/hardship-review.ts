@@ -12,7 +12,7 @@ import {
 } from '../db/hardship-repo.ts';
 import { recordAudit } from './audit.ts';
 import { applyApproved, type AppliedOutcome } from './hardship-apply.ts';
-import { queueNotices, requestFacts, requestSnapshot, type LoanFacts, type Notice } from './hardship.ts';
+import { queueNotices, requestFacts, requestSnapshot, type BorrowerFacts, type LoanFacts, type Notice } from './hardship.ts';
 
 /*
  * The operators' side of hardship requests: the queue, the facts of one request, and the
@@ -26,7 +26,7 @@ export interface RequestView {
   request: HardshipRequestRow;
   notes: HardshipNoteRow[];
   loans: LoanFacts[];
-  customerSince: string | undefined;
+  borrower: BorrowerFacts | undefined;
 }
 
 export function viewRequest(q: Queryable, requestId: number, now: Date, defaultTimeZone: string): RequestView | undefined {

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../domain/calendar.ts';
-import { Decimal, ZERO, sumMoney } from '../domain/money.ts';
+import { type Decimal, ZERO, sumMoney } from '../domain/money.ts';
 import type { Queryable } from '../db/client.ts';
 import {
   UNDECIDED,
@@ -9,7 +9,7 @@ import {
   notesOfRequest,
   requestsOfUser,
   updateRequestIf,
-  userSince,
+  borrowerOf,
   type HardshipNoteRow,
   type HardshipRequestRow,
 } from '../db/hardship-repo.ts';
@@ -80,13 +80,7 @@ export type SubmitResult =
  * not theirs or one of them already has an undecided request (one at a time per loan keeps the
  * operator's picture clear; the borrower can withdraw the old one).
  */
-export function submitHardship(
-  q: Queryable,
-  userId: number,
-  submission: HardshipSubmission,
-  now: Date,
-  notices: NoticesFor,
-): SubmitResult {
+export function submitHardship(q: Queryable, userId: number, submission: HardshipSubmission, now: Date, notices: NoticesFor): SubmitResult {
   return q.transaction((tx): SubmitResult => {
     for (const loanId of submission.loanIds) {
       if (!findLoan(tx, userId, loanId)) return { ok: false, reason: 'no-such-loan', loanId };
@@ -107,7 +101,15 @@ export function submitHardship(
       letterLocale: submission.letterLocale,
       submittedAt: now.toISOString(),
     });
-    recordAudit(tx, { actorId: userId, actorRole: 'borrower', action: 'submit', userId, requestId: request.id, after: requestSnapshot(request), at: now });
+    recordAudit(tx, {
+      actorId: userId,
+      actorRole: 'borrower',
+      action: 'submit',
+      userId,
+      requestId: request.id,
+      after: requestSnapshot(request),
+      at: now,
+    });
     queueNotices(tx, notices(request), now);
     return { ok: true, request };
   });
@@ -117,7 +119,11 @@ export function requestsOf(q: Queryable, userId: number): HardshipRequestRow[] {
   return requestsOfUser(q, userId);
 }
 
-export function requestOf(q: Queryable, userId: number, requestId: number): { request: HardshipRequestRow; notes: HardshipNoteRow[] } | undefined {
+export function requestOf(
+  q: Queryable,
+  userId: number,
+  requestId: number,
+): { request: HardshipRequestRow; notes: HardshipNoteRow[] } | undefined {
   const request = findRequestOfUser(q, userId, requestId);
   return request && { request, notes: notesOfRequest(q, request.id) };
 }
@@ -221,6 +227,13 @@ export function loanFacts(q: Queryable, loan: LoanRow, now: Date, defaultTimeZon
   };
 }
 
+/** The borrower behind a request: since when they use the bot (a customer's tenure), and their language. */
+export interface BorrowerFacts {
+  createdAt: string;
+  language: string | null;
+  telegramLanguage: string | null;
+}
+
 /** The facts of every loan a request names (loans deleted since are left out), and how long the borrower has been here. */
 export function requestFacts(
   q: Queryable,
@@ -228,9 +241,9 @@ export function requestFacts(
   loans: LoanRow[],
   now: Date,
   defaultTimeZone: string,
-): { loans: LoanFacts[]; customerSince: string | undefined } {
+): { loans: LoanFacts[]; borrower: BorrowerFacts | undefined } {
   return {
     loans: loans.filter((loan) => loan.userId === request.userId).map((loan) => loanFacts(q, loan, now, defaultTimeZone)),
-    customerSince: userSince(q, request.userId),
+    borrower: borrowerOf(q, request.userId),
   };
 }

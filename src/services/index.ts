@@ -25,6 +25,7 @@ import {
 } from './hardship.ts';
 import { decideRequest, queueOfRequests, viewRequest, type Decision, type DecisionNotices } from './hardship-review.ts';
 import { findLoan } from '../db/loans-repo.ts';
+import { affordableOffers, previewDeferral, previewPlans } from './hardship-proposal.ts';
 
 /*
  * The application's use cases, bound to the database. Commands reach them through
@@ -91,6 +92,12 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
       get: (requestId: number) => requestOf(db, userId, requestId),
       withdraw: (requestId: number, notices: NoticesFor) => withdrawHardship(db, userId, requestId, now, notices),
       answer: (requestId: number, text: string, notices: NoticesFor) => answerHardship(db, userId, requestId, text, now, notices),
+      /** An affordable monthly payment per loan from the disposable income. */
+      offers: (loanIds: number[], disposable: Decimal) => affordableOffers(db, userId, loanIds, disposable, now, zone),
+      /** New plans for a monthly payment shared between the loans. */
+      plans: (loanIds: number[], monthly: Decimal) => previewPlans(db, userId, loanIds, monthly, now, zone),
+      /** Where a deferral would move the loans' installments. */
+      deferral: (loanIds: number[], months: number) => previewDeferral(db, userId, loanIds, months, now, zone),
       /** Where one of the user's loans stands, as an operator will see it (arrears, penalty, days late). */
       facts: (loanId: number) => {
         const loan = findLoan(db, userId, loanId);
