@@ -37,7 +37,13 @@ export type ParseError =
   | 'card-bill-dates-order'
   | 'card-bill-minimum-too-large'
   | 'payment-date-in-future'
-  | 'language-unknown';
+  | 'language-unknown'
+  | 'budget-not-understood'
+  | 'budget-item-unknown'
+  | 'budget-item-other-group'
+  | 'budget-item-without-amount'
+  | 'budget-amount-without-item'
+  | 'budget-total-below-items';
 
 export const PARSE_ERRORS: readonly ParseError[] = [
   'amount-not-number',
@@ -74,6 +80,12 @@ export const PARSE_ERRORS: readonly ParseError[] = [
   'card-bill-minimum-too-large',
   'payment-date-in-future',
   'language-unknown',
+  'budget-not-understood',
+  'budget-item-unknown',
+  'budget-item-other-group',
+  'budget-item-without-amount',
+  'budget-amount-without-item',
+  'budget-total-below-items',
 ];
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParseError };
