@@ -46,11 +46,12 @@ export class DebtEvidence {
   /** Whether a normalised question (normalizeQuestion) names a debt or contains a topic's whole phrase. */
   has(normalized: string): boolean {
     const compact = normalized.replace(/ /g, '');
-    if (EN_DEBT.test(normalized) || ZH_DEBT.test(compact)) return true;
+    // Without its fillers too: 下个月再一起还可以吗 ends in 还 once 可以吗 is out.
+    const bare = withoutFillers(normalized).replace(/ /g, '');
+    if (EN_DEBT.test(normalized) || ZH_DEBT.test(compact) || ZH_DEBT.test(bare)) return true;
     if ((EN_WEAK.test(normalized) || ZH_WEAK.test(compact)) && !OFF_TOPIC.test(normalized) && !OFF_TOPIC.test(compact)) return true;
     const spaced = ` ${normalized} `;
     if (this.english.some((phrase) => spaced.includes(phrase))) return true;
-    const bare = withoutFillers(normalized).replace(/ /g, '');
     return this.chinese.some((phrase) => bare.includes(phrase));
   }
 }

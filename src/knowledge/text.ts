@@ -39,11 +39,12 @@ const VARIANTS: [RegExp, string][] = [
   // One pass, the first alternative that matches wins: a longer variant before its prefix.
   [/缴不出/g, '还不起'],
   [/缴费/g, '还款'],
-  [/迟缴|晚缴|迟交|晚交|迟还/g, '晚还'],
+  [/(?<!延)(?:迟缴|迟交|迟还)|晚缴|晚交/g, '晚还'],
   [/缴/g, '还'],
   [/帐/g, '账'],
   [/纪录/g, '记录'],
   [/被告/g, '被起诉'],
+  [/告(?=我|你|他|她)/g, '起诉'],
   [/检举/g, '举报'],
   [/付不出/g, '还不起'],
   [/还不出/g, '还不起'],
@@ -76,20 +77,39 @@ const VARIANTS: [RegExp, string][] = [
  * Longest first (会不会 before 会).
  */
 const CHINESE_FILLERS =
-  /怎么样|怎么|怎样|如何|什么|为什么|可不可以|可以|能不能|会不会|是不是|有没有|行不行|好不好|请问|一下|的话|应该|这个|那个|这样|就是|到底|真的|靠谱|吗|呢|吧|啊|呀|哦|嘛|的|我|你/g;
+  /怎么样|怎么|怎样|如何|什么|为什么|可不可以|可以|能不能|会不会|是不是|有没有|行不行|好不好|请问|一下|的话|应该|这个|那个|这样|就是|到底|真的|靠谱|吗|呢|吧|啊|呀|哦|嘛/g;
+
+/** Particles and pronouns inside a phrase (我的征信, 打到我公司, 逾期了): dropped, the words around them joined. */
+const CHINESE_JOINED = /的|我|你|(?<![不得])了/g;
 
 /** NFKC, lower case, folded to simplified, variants unified; anything but letters and digits becomes one space. */
-const VARIANT = new RegExp(VARIANTS.map(([pattern]) => pattern.source).join('|'), 'g');
-const VARIANT_OF = new Map(VARIANTS.map(([pattern, replacement]) => [pattern.source, replacement]));
+const VARIANT = new RegExp(VARIANTS.map(([pattern]) => `(${pattern.source})`).join('|'), 'g');
+
+/** The replacement of the variant that matched: the one whose group holds the match. */
+function variantOf(found: string, ...groups: unknown[]): string {
+  const at = groups.findIndex((group) => group !== undefined);
+  return (VARIANTS[at]?.[1] as string | undefined) ?? found;
+}
+
+/**
+ * A count before a Chinese unit of time or number (三天, 两个月, 10天, 十几个): 几, so 逾期三天 and 晚还
+ * 两天 meet the keywords' 几天 and no topic owns a seam such as 期三. 一次性 (at once) stays.
+ */
+const COUNTED = /(?:[零〇一二两三四五六七八九十百几]+|\d+)(?=天|个月|个|周|礼拜|星期|期|笔|张|家|年|次(?!性))/g;
 
 export function normalizeQuestion(text: string): string {
-  const folded = foldCharacters(text.normalize('NFKC').toLowerCase()).replace(VARIANT, (found) => VARIANT_OF.get(found) ?? found);
-  return folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const folded = foldCharacters(text.normalize('NFKC').toLowerCase()).replace(VARIANT, variantOf);
+  return folded
+    .replace(COUNTED, '几')
+    // 0.5% a month, 年化36%: a rate, a word the debt evidence and the index can read.
+    .replace(/%/g, ' percent ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** The question without its filler words (matching only; the scam guard reads normalizeQuestion's text). */
 export function withoutFillers(normalized: string): string {
-  return normalized.replace(CHINESE_FILLERS, ' ').replace(/ +/g, ' ').trim();
+  return normalized.replace(CHINESE_JOINED, '').replace(CHINESE_FILLERS, ' ').replace(/ +/g, ' ').trim();
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -143,7 +163,7 @@ const ENGLISH_STOPWORDS = new Set(
     'a an the i me my mine we our you your he she it its they them their is are was were be been am do does did ' +
     'can could will would should shall may might must to of for in on at by with from about as into if or and but so ' +
     'what which who whom when where why how this that these those there here just also very really please hi hello ' +
-    'get got have has had any some all much many more most yes ok okay im dont don cant wont ive id t s whats tell give know like thing one just even anymore'
+    'get got have has had any all much many more most yes ok okay im don ive id t s whats tell give know like thing one just even anymore'
   ).split(' '),
 );
 
@@ -156,7 +176,7 @@ const GENERIC_ENGLISH = new Set(
   (
     'now want need make made up out said say says come came go going went way time times day week month year ' +
     'one two three four five ten first last next new old good bad well still already too enough extra ' +
-    'online app someone somebody people person guy something thing stuff lot lots help happen'
+    'online app someone somebody people person guy something thing stuff lot lots help some'
   ).split(' '),
 );
 const GENERIC_FACTOR = 0.35;
@@ -166,11 +186,16 @@ export function contentWords(normalized: string): string[] {
   return normalized.split(' ').filter((word) => /^[a-z0-9]/.test(word) && !ENGLISH_STOPWORDS.has(word));
 }
 
+/** getting → gett → get, stopped → stopp → stop (but not fall, miss, add). */
+function undoubled(stem: string): string {
+  return /([bdgmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+}
+
 /** Light English stemming: plurals and common endings, so "installments" meets "installment". */
 export function stem(word: string): string {
   if (word.length > 5 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
+  if (word.length > 5 && word.endsWith('ing')) return undoubled(word.slice(0, -3));
+  if (word.length > 4 && word.endsWith('ed')) return undoubled(word.slice(0, -2));
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
 }
@@ -179,21 +204,14 @@ export interface TermWeights {
   cjk1: number;
   cjk2: number;
   cjk3: number;
-  /**
-   * Factor on a Han n-gram that begins or ends with a grammar character (了, 是, 会, 能, 多, 少 …,
-   * WEAK_HAN): 忘了还, 率是多, 收多少 are seams between words, not words, and would otherwise
-   * weigh as a rare term of whichever topic's keyword happens to hold them.
-   */
-  cjkWeak?: number;
   word: number;
   wordPair: number;
   gram: number;
 }
 
-export const DEFAULT_WEIGHTS: TermWeights = { cjk1: 0.25, cjk2: 1, cjk3: 1.2, cjkWeak: 1, word: 1, wordPair: 0.8, gram: 0.25 };
+export const DEFAULT_WEIGHTS: TermWeights = { cjk1: 0.25, cjk2: 1, cjk3: 1.2, word: 1, wordPair: 0.8, gram: 0.25 };
 
-/** Grammar characters (particles, auxiliaries, measure words, numerals): weak at an n-gram's edge. */
-const WEAK_HAN = new Set([...'了是会能要再就都把被让给说也在有和跟与或才又很太从对向去来个些点一几多少这那']);
+
 
 /**
  * Index terms of normalised text: for each Han run its characters (c:), bigrams and trigrams;
@@ -230,14 +248,11 @@ export function forEachTerm(normalized: string, weights: TermWeights, visit: (te
         // Each character closes a bigram and a trigram with the one or two before it (same terms, no array).
         let before = '';
         let twoBefore = '';
-        const weak = weights.cjkWeak ?? 1;
         for (const character of run) {
-          const weakHere = WEAK_HAN.has(character);
           if (weights.cjk1 > 0) visit(`c:${character}`, weights.cjk1);
           if (before !== '') {
-            if (weights.cjk2 > 0) visit(`c:${before}${character}`, weakHere || WEAK_HAN.has(before) ? weights.cjk2 * weak : weights.cjk2);
-            if (twoBefore !== '' && weights.cjk3 > 0)
-              visit(`c:${twoBefore}${before}${character}`, weakHere || WEAK_HAN.has(twoBefore) ? weights.cjk3 * weak : weights.cjk3);
+            if (weights.cjk2 > 0) visit(`c:${before}${character}`, weights.cjk2);
+            if (twoBefore !== '' && weights.cjk3 > 0) visit(`c:${twoBefore}${before}${character}`, weights.cjk3);
           }
           twoBefore = before;
           before = character;

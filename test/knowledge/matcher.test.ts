@@ -6,9 +6,18 @@ const kb = loadKnowledgeBase();
 
 describe('normalising a question', () => {
   it('NFKC, lower case, traditional folded to simplified, punctuation and emoji gone', () => {
-    expect(normalizeQuestion('還款日過了兩天，還來得及嗎？😀')).toBe('还款日过了两天 还来得及吗');
+    expect(normalizeQuestion('還款日過了兩天，還來得及嗎？😀')).toBe('还款日过了几天 还来得及吗');
     expect(normalizeQuestion('ＡＰＲ是多少!!')).toBe('apr是多少');
-    expect(normalizeQuestion('帳單 個人信用報告 繳款')).toBe('账单 个人信用报告 还款');
+    expect(normalizeQuestion('帳單 個人信用報告 繳款')).toBe('账单 个人征信报告 还款');
+  });
+
+  it('Taiwan / Hong Kong wording, colloquial and mistyped words, counts and rates', () => {
+    expect(normalizeQuestion('遲繳會被報聯徵嗎')).toBe('晚还会被报征信吗');
+    expect(normalizeQuestion('延遲繳款')).toBe('延迟还款');
+    expect(normalizeQuestion('卡費 延滯利息 螢幕分享')).toBe('信用卡欠款 逾期利息 屏幕共享');
+    expect(normalizeQuestion('咋办 上正信 罚吸')).toBe('怎么办 上征信 罚息');
+    expect(normalizeQuestion('逾期三天 晚还10天 分十二期 一次性还清')).toBe('逾期几天 晚还几天 分几期 一次性还清');
+    expect(normalizeQuestion('0.5% a month')).toBe('0 5 percent a month');
   });
 
   it('tells the language from the script', () => {
