@@ -10,7 +10,7 @@ import { isTooLong, normalizeForMatching, normalizeText, type ParseError } from 
  * month") or items with their amounts in any order, separated by commas, 、，； or spaces
  * ("rent 3000, electricity 200", "房租3000 电费200", "房租 3000，水電 200", "3000 rent, 200 gas").
  *
- * Words name the statement's items per group (ITEM_WORDS). Where one word fits two groups it
+ * Words name the statement's items per group (BUDGET_WORDS). Where one word fits two groups it
  * names an item in each: phone and internet bills are communications in the flexible group (as
  * the statement has them) but, typed among the fixed costs, a fixed bill (other utilities), so
  * the borrower is never told their phone bill is in the wrong place. 水电 (water and electricity
@@ -40,7 +40,7 @@ export type BudgetLineResult =
   | { ok: false; error: ParseError; amount: string };
 
 /** Words that mean "the whole group", in every group. */
-const TOTAL_WORDS = [
+export const TOTAL_WORDS: readonly string[] = [
   'total',
   'in total',
   'altogether',
@@ -87,7 +87,7 @@ const PHONE_AND_INTERNET = [
  * Each group's items and the words for them, written in simplified and lower case: text is
  * matched folded (traditional → simplified, see fold below). Latin words match whole words only.
  */
-const ITEM_WORDS: { readonly [G in BudgetGroup]: readonly (readonly [BudgetItem, readonly string[]])[] } = {
+export const BUDGET_WORDS: { readonly [G in BudgetGroup]: readonly (readonly [BudgetItem, readonly string[]])[] } = {
   income: [
     [
       'earnings',
@@ -161,6 +161,7 @@ const ITEM_WORDS: { readonly [G in BudgetGroup]: readonly (readonly [BudgetItem,
         '家财险',
         '家庭财产保险',
         '家具',
+        '家俱',
         '家电',
         '家居',
       ],
@@ -397,6 +398,8 @@ const MORE_TRADITIONAL: Readonly<Record<string, string>> = {
   傭: '佣',
   價: '价',
   夥: '伙',
+  賣: '卖',
+  裝: '装',
   俸: '俸',
 };
 
@@ -427,7 +430,7 @@ const WORDS: readonly Word[] = (() => {
     byText.set(key, word);
   };
   for (const group of BUDGET_GROUPS) {
-    for (const [item, words] of ITEM_WORDS[group]) for (const text of words) add(text, group, item);
+    for (const [item, words] of BUDGET_WORDS[group]) for (const text of words) add(text, group, item);
     for (const text of TOTAL_WORDS) add(text, group, totalItemOf(group));
   }
   return [...byText.values()].sort((a, b) => b.text.length - a.text.length);
@@ -479,7 +482,8 @@ function amountEnd(s: string, i: number): number {
   if (!digits && !NUMERAL.test(s[j] ?? '')) return i;
   while (j < s.length) {
     const c = s[j] as string;
-    if (isDigit(c) || NUMERAL.test(c)) j += 1;
+    // 1万2 goes on in numerals, but not into a word that starts with one (3000一日三餐).
+    if (isDigit(c) || (NUMERAL.test(c) && !wordAt(s, j))) j += 1;
     else if ((c === ',' || c === '.') && isDigit(s[j + 1]) && isDigit(s[j - 1])) j += 1;
     else if ((c === 'k' || c === 'w') && !isLatin(s[j + 1]) && (isDigit(s[j - 1]) || NUMERAL.test(s[j - 1] ?? ''))) j += 1;
     else break;
@@ -577,6 +581,18 @@ export function parseBudgetLine(text: string, group: BudgetGroup): BudgetLineRes
       const figure = readFigure(quote(token));
       if (!figure.ok) return { ok: false, error: figure.error, amount: quote(token) };
       figures.set(token, figure.value);
+    }
+  }
+  // Two words in a row for the same item are one name for it (收入合计, "monthly income total").
+  for (let k = tokens.length - 1; k > 0; k--) {
+    const [before, token] = [tokens[k - 1], tokens[k]];
+    if (
+      before?.kind === 'word' &&
+      token?.kind === 'word' &&
+      before.piece === token.piece &&
+      before.word.items[group] === token.word.items[group]
+    ) {
+      tokens.splice(k - 1, 2, { ...before, end: token.end });
     }
   }
   if (tokens.length === 0) return { ok: false, error: 'budget-not-understood' };
