@@ -22,6 +22,13 @@ const EN_DEBT = words(DEBT_TERMS.en);
 const EN_WEAK = words(DEBT_TERMS.enWeak);
 const ZH_DEBT = new RegExp(DEBT_TERMS.zh.join('|'));
 const ZH_WEAK = new RegExp(DEBT_TERMS.zhWeak.join('|'));
+const EN_HARDSHIP = words(DEBT_TERMS.enHardship);
+const EN_HARDSHIP_ALONE = words(DEBT_TERMS.enHardshipAlone);
+const ZH_HARDSHIP_ALONE = new RegExp(DEBT_TERMS.zhHardshipAlone.join('|'));
+const NOT_DEBT = new RegExp(DEBT_TERMS.notDebt.map((term) => (/^[a-z]/.test(term) ? `(?:^| )${term}(?= |$)` : term)).join('|'));
+const EN_HARDSHIP_CUE = words(DEBT_TERMS.enHardshipCue);
+const ZH_HARDSHIP = new RegExp(DEBT_TERMS.zhHardship.join('|'));
+const ZH_HARDSHIP_CUE = new RegExp(DEBT_TERMS.zhHardshipCue.join('|'));
 const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(term) ? `(?:^| )${term}(?= |$)` : term)).join('|'));
 
 export class DebtEvidence {
@@ -46,10 +53,15 @@ export class DebtEvidence {
   /** Whether a normalised question (normalizeQuestion) names a debt or contains a topic's whole phrase. */
   has(normalized: string): boolean {
     const compact = normalized.replace(/ /g, '');
+    if (NOT_DEBT.test(normalized) || NOT_DEBT.test(compact)) return false;
+    if (EN_HARDSHIP_ALONE.test(normalized) || ZH_HARDSHIP_ALONE.test(compact)) return true;
     // Without its fillers too: 下个月再一起还可以吗 ends in 还 once 可以吗 is out.
     const bare = withoutFillers(normalized).replace(/ /g, '');
     if (EN_DEBT.test(normalized) || ZH_DEBT.test(compact) || ZH_DEBT.test(bare)) return true;
-    if ((EN_WEAK.test(normalized) || ZH_WEAK.test(compact)) && !OFF_TOPIC.test(normalized) && !OFF_TOPIC.test(compact)) return true;
+    const offTopic = OFF_TOPIC.test(normalized) || OFF_TOPIC.test(compact);
+    if ((EN_WEAK.test(normalized) || ZH_WEAK.test(compact)) && !offTopic) return true;
+    if (!offTopic && EN_HARDSHIP.test(normalized) && EN_HARDSHIP_CUE.test(normalized)) return true;
+    if (!offTopic && ZH_HARDSHIP.test(compact) && ZH_HARDSHIP_CUE.test(compact.replace(ZH_HARDSHIP, ' '))) return true;
     const spaced = ` ${normalized} `;
     if (this.english.some((phrase) => spaced.includes(phrase))) return true;
     return this.chinese.some((phrase) => bare.includes(phrase));

@@ -961,8 +961,20 @@ export const DEBT_TERMS = {
     lend* installment* instalment* penalt* overdue apr irr lpr collector* collection* mortgage*
     afford* sue sued suing lawsuit* court jail prison arrest* harass* scam* fraud* bureau blacklist* usur* shark*
     settle* waive* waiver* defer* postpone* grace refinanc* restructur* bnpl autopay debit* deduct* hardship
-    arrears default* principal statute lender* bailiff* dispute* summons ombudsman
-    unemployed jobless redundan* sick sickness illness hospital* injured laid fired broke`,
+    arrears default* principal statute lender* bailiff* dispute* summons ombudsman`,
+  /**
+   * Hardship (issue 10: lost job, illness, income drop) names no debt, but with a word about
+   * coping or money beside it (`hardshipCue`: work, money, pay, what now, 怎么办, 上班, 钱) the
+   * question is what to do about repaying: "got sick and can't work, what now". Alone, or about
+   * medicine or the weather, it is not ("I'm sick of the rain", 生病了吃什么药).
+   */
+  enHardship: `sick sickness illness ill hospital* injured injury fired broke`,
+  /** Hardship that says enough alone: out of work, no income. */
+  enHardshipAlone: `unemployed jobless redundan* laid`,
+  enHardshipCue: `work working job money afford pay paying payment* bills rent income salary now do help cope manage`,
+  zhHardship: ['生病', '病了', '住院', '受伤', '没钱'],
+  zhHardshipAlone: ['失业', '裁员', '没工作', '没收入', '收入(没|降|少|减|下降)', '工资没发', '破产', '倒闭'],
+  zhHardshipCue: ['怎么办', '钱', '还', '工作', '上班', '收入', '工资', '付', '房租', '生活', '交'],
   enWeak: `pay pays paid paying payment* due bill bills bank banks interest fee fees charge charges card cards cash
     balance financ* rate rates percent`,
   /** Substrings (regular expressions) of the Chinese text, spaces removed. */
@@ -1014,19 +1026,6 @@ export const DEBT_TERMS = {
     '挂账',
     '12378',
     '12363',
-    // Hardship (issue 10: lost job, illness, income drop): the question is what to do about repaying.
-    '失业',
-    '裁员',
-    '生病',
-    '病了',
-    '住院',
-    '没工作',
-    '没收入',
-    '收入(没|降|少|减|下降)',
-    '工资没发',
-    '没钱',
-    '破产',
-    '倒闭',
     '金管会',
     '银保监',
     '金融监管',
@@ -1067,5 +1066,32 @@ export const DEBT_TERMS = {
     '网购',
     '买',
     '开门',
+    'holiday',
+    'open a bank account',
+    'open an account',
+    '开户',
+    '电话是多少',
+    '电话号码',
+  ],
+  /**
+   * Another product or errand altogether (a new card, cashback, a lost card): declined even beside
+   * a debt word, since the bot answers repaying, not choosing or getting a card.
+   */
+  notDebt: [
+    'apply for a credit card',
+    'apply for a card',
+    'new credit card',
+    'credit card with',
+    'best credit card',
+    'cashback',
+    'cash back',
+    'lost my card',
+    'card was stolen',
+    '申请信用卡',
+    '办信用卡',
+    '信用卡怎么(申请|办)',
+    '信用卡丢',
+    '挂失',
+    '返现',
   ],
 };
