@@ -400,7 +400,6 @@ const MORE_TRADITIONAL: Readonly<Record<string, string>> = {
   夥: '伙',
   賣: '卖',
   裝: '装',
-  俸: '俸',
 };
 
 const MORE_TRADITIONAL_RE = new RegExp(`[${Object.keys(MORE_TRADITIONAL).join('')}]`, 'g');
@@ -456,8 +455,17 @@ function pieces(tokens: readonly Token[]): Token[][] {
   return [...result.values()];
 }
 
+/** The words by their first character, so a scan tries a handful of words at each position, not all of them. */
+const WORDS_BY_FIRST = new Map<string, Word[]>();
+for (const word of WORDS) {
+  const first = word.text[0] as string;
+  WORDS_BY_FIRST.set(first, [...(WORDS_BY_FIRST.get(first) ?? []), word]);
+}
+
 function wordAt(s: string, i: number): Word | undefined {
-  return WORDS.find((word) => s.startsWith(word.text, i) && (!word.latin || (!isLatin(s[i - 1]) && !isLatin(s[i + word.text.length]))));
+  return WORDS_BY_FIRST.get(s[i] ?? '')?.find(
+    (word) => s.startsWith(word.text, i) && (!word.latin || (!isLatin(s[i - 1]) && !isLatin(s[i + word.text.length]))),
+  );
 }
 
 /** A filler starting at `i`: its length, or 0. `long` only: the Chinese ones of two characters or more. */
