@@ -95,6 +95,11 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '报到人行',
     '报人行',
     '征信多久更新',
+    '网贷上征信',
+    '网贷征信',
+    '逾期多久上报',
+    '上报人行',
+    '上报征信',
   ],
   grace_period: [
     'grace period',
@@ -254,6 +259,10 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '被法院',
     '会坐牢',
     '坐牢吗',
+    '欠多少会判刑',
+    '判刑标准',
+    '欠款判刑',
+    '被判刑',
   ],
   penalty_waiver: [
     'waive',
@@ -483,6 +492,9 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '超过法定',
     '年利率超过',
     '法律允许的利率',
+    '受法律保护的利率',
+    '法律保护上限',
+    '保护的利率',
   ],
   repayment_methods: [
     'equal installment',
@@ -944,6 +956,9 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '凭证',
     '还完的证明',
     '还清的证明',
+    '还完的凭证',
+    '还清以后的证明',
+    '结清以后要证明',
   ],
 };
 
