@@ -41,7 +41,7 @@ export type WaiverGuidanceResult = { ok: true; table: WaiverGuidance } | { ok: f
 export function parseWaiverGuidance(text: string): WaiverGuidanceResult {
   const fail = (message: string): WaiverGuidanceResult => ({ ok: false, message });
   const pieces = text.split(',').map((piece) => piece.replace(/\s+/g, ''));
-  if (pieces.every((piece) => piece === '')) return fail(`is empty: write rows days:first/repeated, e.g. ${WAIVER_GUIDANCE_EXAMPLE}`);
+  if (pieces.every((piece) => piece === '')) return fail('is empty: write rows days:first/repeated, the last one *');
   const rows: WaiverGuidanceRow[] = [];
   for (const [index, piece] of pieces.entries()) {
     const where = `row ${index + 1} "${piece}"`;

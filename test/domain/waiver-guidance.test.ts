@@ -54,7 +54,7 @@ describe('parseWaiverGuidance', () => {
   });
 
   it.each([
-    ['', 'is empty: write rows days:first/repeated, e.g. 30:100/50, 90:50/25, *:30/0'],
+    ['', 'is empty: write rows days:first/repeated, the last one *'],
     ['30:100/50, 90:50/25', 'the last row must be *:first/repeated (any longer overdue), not "90:50/25"'],
     ['*:100/50, *:30/0', 'row 1 "*:100/50": only the last row may be * (any longer overdue)'],
     ['90:50/25, 30:100/50, *:30/0', 'row 2 "30:100/50": 30 days must be more than the row before (90 days)'],
