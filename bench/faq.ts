@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { LOCALES } from '../src/i18n/locales.ts';
 import { loadKnowledgeBase } from '../src/knowledge/index.ts';
-import { readEvalSet } from '../test/knowledge/eval-set.ts';
+import { EVAL_SETS, readEvalSet } from '../test/knowledge/eval-set.ts';
 
 /** Issue 10 point 9: the knowledge base builds in ≤ 200 ms and answers a question in ≤ 2 ms at p99. */
 export function runFaqBench(): { line: string; ok: boolean } {
@@ -12,7 +12,10 @@ export function runFaqBench(): { line: string; ok: boolean } {
     kb = loadKnowledgeBase();
     builds.push(performance.now() - start);
   }
-  const questions = LOCALES.flatMap((locale) => readEvalSet(locale).map((entry) => entry.question));
+  // Both labelled sets (evaluation and development), as a borrower would type them.
+  const questions = LOCALES.flatMap((locale) => EVAL_SETS.flatMap((set) => readEvalSet(locale, set).map((entry) => entry.question)));
+  // One untimed pass first: the figure is the bot's steady state, not the JIT compiling consult().
+  for (const question of questions) kb.consult(question);
   const times: number[] = [];
   for (let round = 0; round < 20; round += 1) {
     for (const question of questions) {
