@@ -8,6 +8,7 @@ import { cardBillCommand } from './cardbill.ts';
 import { deleteLoanCommand } from './deleteloan.ts';
 import { editLoanCommand } from './editloan.ts';
 import { faqCommand } from './faq-buttons.ts';
+import { hardshipCommand } from './hardship.ts';
 import { helpCommand } from './help.ts';
 import { languageCommand } from './language.ts';
 import { loansCommand } from './loans.ts';
@@ -15,8 +16,12 @@ import { nextCommand } from './next.ts';
 import { overdueCommand } from './overdue.ts';
 import { paidCommand } from './paid.ts';
 import { penaltyCommand } from './penalty.ts';
+import { promiseCommand } from './promise.ts';
 import { remindCommand } from './remind.ts';
 import { payoffCommand } from './payoff.ts';
+import { requestsCommand } from './requests.ts';
+import { reviewCommands } from './review.ts';
+import { DEFAULT_HARDSHIP, type HardshipSettings } from './shared/hardship-settings.ts';
 import { scheduleCommand } from './schedule.ts';
 import { settingsCommand } from './settings.ts';
 import { startCommand } from './start.ts';
@@ -24,7 +29,8 @@ import { statusCommand } from './status.ts';
 import { undoCommand } from './undo.ts';
 
 /** Every chat command, in the order /help and Telegram's menu show them; with a knowledge base, its topic buttons. */
-export function allCommands(translator: Translator, kb?: KnowledgeBase): Command[] {
+export function allCommands(translator: Translator, kb?: KnowledgeBase, hardship: Omit<HardshipSettings, 'translator'> = DEFAULT_HARDSHIP): Command[] {
+  const hardshipSettings: HardshipSettings = { ...hardship, translator };
   const commands: Command[] = [
     startCommand,
     addLoanCommand,
@@ -36,7 +42,10 @@ export function allCommands(translator: Translator, kb?: KnowledgeBase): Command
     payoffCommand,
     statusCommand,
     overdueCommand,
+    promiseCommand,
     penaltyCommand,
+    hardshipCommand(hardshipSettings),
+    requestsCommand(hardshipSettings),
     cardBillCommand,
     settingsCommand,
     editLoanCommand,
@@ -45,6 +54,7 @@ export function allCommands(translator: Translator, kb?: KnowledgeBase): Command
     cancelCommand,
     backCommand(() => commands),
     remindCommand,
+    ...reviewCommands(hardshipSettings),
   ];
   if (kb) commands.push(faqCommand(kb, translator));
   commands.push(helpCommand(() => commands));

@@ -624,3 +624,254 @@ faq-unsure = I'm not sure what you mean. The closest topics I can answer:
 faq-out-of-scope = I can't help with that. I keep track of your loans and due dates (/addloan, /next, /status) and answer questions about repaying: penalties, grace periods, credit reports, collection, paying early, what to do if you cannot pay. Send /help for the commands.
 faq-loan-offer = That reads like a loan, so here it is as a new one:
 faq-other-language = Sorry, I only speak English and Chinese (中文). Ask me about repaying in one of them, or send /help for the commands.
+
+## Hardship requests (/hardship, /requests) and their review by operators (/queue) — issue 11
+
+command-hardship = Ask your lender for help: a deferral, a new plan, a penalty waiver
+command-requests = Your hardship requests and their status
+command-review = Decisions on hardship requests
+command-note = The note for the decision you are making: /note your text
+command-queue = Hardship requests waiting for a decision, oldest first
+form-name-hardship = a hardship request
+button-continue = Continue
+button-skip = Skip
+
+hardship-intro = Let's put together a request for help. I'll ask a few questions (each budget question can be skipped); at the end you see everything before anything is sent. /back goes one question back, /cancel stops.
+hardship-no-loans = You have no loan with anything left to pay. Add one with /addloan first.
+hardship-back-hint = (/back: previous question · /cancel: stop)
+hardship-ask-loans = Which loans is this about? Tap to choose one or more, then Continue.
+hardship-ask-kind =
+    What would help most?
+    • Deferral (延期): move your payments { $maxMonths ->
+        [one] by 1 month
+       *[other] by up to { $maxMonths } months
+    }
+    • New plan (协商分期): a lower monthly payment over a longer time
+    • Penalty waiver (罚息减免): cancel all or part of the penalty so far
+    • Pause of collection contact while the lender reviews your situation
+hardship-kind-deferral = Deferral
+hardship-kind-new-plan = New repayment plan
+hardship-kind-waiver = Penalty waiver
+hardship-kind-collection-pause = Pause collection contact
+hardship-ask-reason = Why can't you pay as planned?
+hardship-reason-job-loss = Lost my job
+hardship-reason-illness = Illness or injury
+hardship-reason-income-drop = My income dropped
+hardship-reason-family-emergency = Family emergency
+hardship-reason-disaster = Disaster (fire, flood …)
+hardship-reason-dispute = A dispute or an error with the lender
+hardship-reason-other = Something else
+hardship-ask-reason-text = In your own words, what happened and since when? A few sentences help the lender understand. (Or Skip.)
+hardship-error-reason-too-long = That is longer than { $max } characters; please shorten it.
+hardship-ask-income = Your monthly income after tax: one figure, or by item — e.g. "salary 6000, benefits 500". (Or Skip.)
+hardship-ask-fixed = Your fixed monthly costs: rent or mortgage, other secured loans, utilities, care and health, transport, school, insurance — one figure or e.g. "rent 2500, electricity 150, transport 300". (Or Skip.)
+hardship-ask-flexible = Your flexible monthly costs: food and housekeeping, phone and leisure, personal costs — one figure or e.g. "food 1500, phone 100". (Or Skip.)
+hardship-group-income = income
+hardship-group-fixed = fixed costs
+hardship-group-flexible = flexible costs
+hardship-ask-months = By how many months should the payments move? (at most { $maxMonths })
+hardship-button-months = { $months ->
+    [one] 1 month
+   *[other] { $months } months
+}
+hardship-ask-monthly = What can you pay each month for these loans, in total? Type the amount.
+hardship-suggested-monthly = Your budget leaves about { $amount } a month for them.
+hardship-button-suggested = { $amount } (from your budget)
+hardship-no-disposable = Your budget leaves nothing a month after your costs: say what you could still pay, even a small amount — the lender decides.
+hardship-ask-percent = Penalty so far on these loans: { $penalty }. Which share do you ask to be waived? Tap, or type a percentage (e.g. 80%).
+hardship-no-penalty = There is no penalty on these loans yet, so there is nothing to waive. Choose another kind of help.
+hardship-ask-evidence = What can you show the lender? Tap everything you can provide, then Continue.
+hardship-evidence-termination-letter = Termination letter
+hardship-evidence-unemployment-registration = Unemployment registration
+hardship-evidence-bank-statements = Bank statements
+hardship-evidence-hospital-record = Hospital or doctor's record
+hardship-evidence-medical-bills = Medical bills
+hardship-evidence-sick-leave-note = Sick-leave note
+hardship-evidence-payslips = Payslips
+hardship-evidence-employer-letter = Letter from the employer
+hardship-evidence-family-document = Document of the family emergency
+hardship-evidence-bills = The bills it caused
+hardship-evidence-disaster-certificate = Certificate of the disaster
+hardship-evidence-damage-photos = Photos of the damage
+hardship-evidence-insurance-claim = Insurance claim
+hardship-evidence-contract = The contract
+hardship-evidence-payment-receipts = Payment receipts
+hardship-evidence-correspondence = Letters or messages with the lender
+hardship-evidence-other-document = Another document
+hardship-evidence-none = nothing yet
+hardship-use-buttons = Please use the buttons for this question.
+hardship-nothing-to-propose = Nothing can be proposed for these loans with that choice (nothing left to move or re-spread). Choose another kind of help.
+
+hardship-proposal-deferral = { $months ->
+    [one] a deferral of 1 month
+   *[other] a deferral of { $months } months
+}
+hardship-proposal-new-plan = a new plan of { $amount } a month over { $months } months
+hardship-proposal-waiver = a waiver of { $percent } of the penalty
+hardship-proposal-pause = a pause of collection contact for { $days } days
+hardship-loan-current = { $name }: owed { $owed }, not overdue (next installment { $next })
+hardship-loan-overdue = { $name }: owed { $owed }; overdue { $arrears } for { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}, penalty so far { $penalty }
+hardship-budget-skipped = Budget: not given.
+hardship-budget-line = Monthly budget: income { $income }, fixed costs { $fixed }, flexible costs { $flexible }
+hardship-budget-disposable = Left after costs: { $amount } a month
+hardship-budget-shortfall = Short after costs: { $amount } a month
+hardship-plan-line = { $name }: { $amount } re-spread over { $months } months of { $payment } (first { $first }; interest { $interest })
+hardship-plan-problem-never-repays = That payment does not even cover the monthly interest: the debt would never be repaid. A lender will not accept it; consider a waiver of interest or a deferral instead.
+hardship-plan-problem-too-long = Even over 60 months the payment would be higher than that; the plan shown is the 60-month one.
+hardship-plan-problem-exceeds-target = The plan's payment is above what you said you can pay.
+hardship-plan-above-disposable = { $payment } a month is more than your budget leaves ({ $disposable }): a lender will ask how you would pay it.
+hardship-deferral-line = { $name }: { $count ->
+    [one] 1 installment moves
+   *[other] { $count } installments move
+}, the first from { $from } to { $to }
+hardship-waiver-line = Installment { $n }: penalty { $penalty }
+hardship-summary-title = Your request: { $request }
+hardship-summary-reason = Reason: { $reason }
+hardship-summary-evidence = Evidence you can provide: { $evidence }
+hardship-button-submit = ✅ Submit and share
+hardship-button-english = Letter in English
+hardship-consent = Pressing Submit sends this request, your budget and these loans' figures to the people who run this bot, to review it. Nothing is decided automatically and nothing is promised: the lender decides.
+hardship-consent-no-operator = Nobody reviews requests on this bot yet: pressing Submit saves it and gives you the letter to send your lender yourself.
+hardship-cancelled = Request dropped. Nothing was sent.
+hardship-already-open = Request #{ $id } for one of these loans is still waiting for a decision. See /requests (you can withdraw it there).
+hardship-submitted = Request #{ $id } submitted and sent for review. You'll hear here when it is decided; /requests shows its status.
+hardship-submitted-no-operator = Request #{ $id } saved. Send the letter below to your lender; /requests shows it.
+hardship-letter-intro = A letter you can send your lender (also attached as a file):
+hardship-letter-file-caption = Request #{ $id }: the letter to your lender
+hardship-letter-date = Date: { $date }
+hardship-letter-subject = Subject: request for { $request } — { $loans }
+hardship-letter-greeting = Dear Sir or Madam,
+hardship-letter-opening = I am writing because I cannot keep up my payments as agreed. The reason: { $reason }.
+hardship-letter-own-words = In my own words: { $text }
+hardship-letter-ask = I would like to ask for { $request }.
+hardship-letter-evidence = I can provide: { $evidence }.
+hardship-letter-closing = I want to repay what I owe and would be grateful for your consideration. Please reply in writing, and please do not report me as in default while this request is being considered.
+hardship-letter-signature = Yours faithfully,
+
+hardship-status-open = waiting for a decision
+hardship-status-info-requested = the operator asked you something
+hardship-status-approved = approved
+hardship-status-rejected = not approved
+hardship-status-withdrawn = withdrawn
+hardship-decided-approved = ✅ Your request #{ $id } ({ $request }) was approved.
+hardship-decided-rejected = Your request #{ $id } ({ $request }) was not approved. You can still talk to your lender directly, or ask for another kind of help with /hardship.
+hardship-decided-info-requested = About your request #{ $id } ({ $request }), the operator asks:
+hardship-decided-open = Your request #{ $id } is waiting for a decision.
+hardship-decided-withdrawn = Your request #{ $id } was withdrawn.
+hardship-decided-note = “{ $note }”
+hardship-decided-waived = { $name }: { $amount } of penalty waived.
+hardship-decided-schedule = Your new schedule for { $name }:
+hardship-decided-installment = { $n }. { $date } — { $amount }
+hardship-decided-more = …and { $count } more (/schedule)
+hardship-decided-pause-until = Overdue reminders pause until { $date }.
+
+requests-title = Your requests:
+requests-empty = You have no requests. /hardship starts one.
+requests-item = #{ $id } { $request } — { $status } (submitted { $date })
+requests-question = The operator asks: “{ $text }”
+requests-button-answer = Answer #{ $id }
+requests-button-withdraw = Withdraw #{ $id }
+requests-ask-answer = Type your answer for request #{ $id } (one message; /cancel to stop).
+requests-answer-too-long = That is longer than { $max } characters; please shorten it.
+requests-answer-sent = Thank you: your answer is attached to request #{ $id } and sent to the operator.
+requests-not-asked = Request #{ $id } is not waiting for an answer from you.
+requests-withdrawn = Request #{ $id } withdrawn. Reminders continue as before.
+requests-not-undecided = Request #{ $id } can no longer be withdrawn: it is { $status }.
+
+review-title = 📋 Hardship request #{ $id }: { $request } ({ $status })
+review-borrower = Borrower: user { $user }, using this bot since { $since } ({ $days ->
+    [one] 1 day
+   *[other] { $days } days
+})
+review-waited = Submitted { $date }, waiting { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+review-past-sla = past the { $days }-day target
+review-plan = Proposed plan for { $name }: { $amount } over { $months } months of { $payment }, first { $first }
+review-waiver = Waiver on { $name }, installment { $n }: penalty { $penalty }, { $days } days overdue, { $history } — suggested { $suggested } (a suggestion only)
+review-first-overdue = first overdue
+review-repeated-overdue = overdue before
+review-note-operator = Operator asked: “{ $text }”
+review-note-borrower = Borrower answered: “{ $text }”
+review-button-approve = ✅ Approve
+review-button-reject = ❌ Reject
+review-button-ask = ❓ Ask for more
+review-button-no-note = No note
+review-ask-note-approve = Approving request #{ $id }. Type a note for the borrower (in a group: /note your text), or press No note.
+review-ask-note-reject = Rejecting request #{ $id }. Type the reason for the borrower (in a group: /note your text), or press No note.
+review-ask-note-ask = What should the borrower tell you about request #{ $id }? Type the question (in a group: /note your question).
+review-no-note-expected = There is no decision waiting for a note. Use the buttons under a request first.
+review-note-too-long = That is longer than { $max } characters; please shorten it.
+review-cancelled = No decision made.
+review-done-approve = Request #{ $id } approved and applied; the borrower was told.
+review-done-reject = Request #{ $id } rejected; the borrower was told.
+review-done-ask = Question sent to the borrower of request #{ $id }.
+review-already-decided = Request #{ $id } was already decided: { $status } by operator { $operator } on { $date }. Nothing changed.
+review-withdrawn = Request #{ $id } was withdrawn by the borrower. Nothing changed.
+review-no-such-request = There is no request #{ $id }.
+review-team-approve = Request #{ $id } approved by operator { $operator }: { $note }
+review-team-reject = Request #{ $id } rejected by operator { $operator }: { $note }
+review-team-ask = Operator { $operator } asked the borrower of request #{ $id }: { $note }
+review-borrower-answered = The borrower answered on request #{ $id }:
+review-borrower-withdrew = The borrower withdrew request #{ $id }.
+queue-empty = No requests are waiting.
+queue-title = { $count ->
+    [one] 1 request waiting
+   *[other] { $count } requests waiting
+}, oldest first (target: decided within { $days } days):
+queue-button-open = Open #{ $id }
+queue-promises-title = Promises to pay:
+
+error-budget-not-understood = I couldn't read that. Type one figure for the whole group (8000), or items with amounts, e.g. rent 3000, electricity 200.
+error-budget-item-unknown = I don't know “{ $word }” as an item here. Try another word, or give this group as one figure.
+error-budget-item-other-group = “{ $word }” goes under { $group }, which has its own question; leave it out here.
+error-budget-item-without-amount = How much a month for “{ $word }”? Write the amount next to it, e.g. { $word } 300.
+error-budget-amount-without-item = What is { $amount } for? Put a word next to it saying what it is.
+error-budget-total-below-items = The total { $total } is less than the items you listed ({ $items }). Correct the total or leave it out.
+error-percent-not-understood = Please give a percentage from 1 to 100, e.g. 80 or 80%.
+
+## promise to pay
+command-promise = Promise to pay on a day: overdue reminders wait until then
+form-name-promise = making a promise to pay
+promise-nothing-due = Nothing on your loans is overdue or due today, so there is nothing to promise. /next shows what is due next.
+promise-nothing-due-loan = Nothing on { $name } is overdue or due today: a promise is for money that is due.
+promise-pick-loan = Which loan will you pay?
+promise-ask-date =
+    { $days ->
+        [one] On which day will you pay { $name } ({ $owed } owed now)? Today, { $today }, or tomorrow, { $lastDay } at the latest. Type the day, e.g. { $example }, 25th or tomorrow.
+       *[other] On which day will you pay { $name } ({ $owed } owed now)? Any day from today, { $today }, up to { $days } days ahead: { $lastDay } at the latest. Type the day, e.g. { $example }, 25th or tomorrow.
+    }
+promise-card =
+    Promise to pay towards { $name }:
+    Amount: { $amount } ({ $owed } owed now)
+    Day: { $date }
+    Until that day the overdue reminders of { $name } wait, and on the day I remind you. To change the amount or the day, type another.
+promise-error-date-in-past = { $date } has passed: the day must be today ({ $today }) or later.
+promise-error-date-too-far =
+    { $days ->
+        [one] { $date } is too far ahead: a promise can be at most 1 day ahead, { $lastDay } at the latest.
+       *[other] { $date } is too far ahead: a promise can be at most { $days } days ahead, { $lastDay } at the latest.
+    }
+promise-error-more-than-owed = That is more than { $name } owes: { $owed } in all.
+promise-recorded = Promise recorded: { $amount } towards { $name } on { $date }. The overdue reminders of { $name } wait until then.
+promise-replaced = It replaces your earlier promise of { $amount } on { $date }.
+promise-remind-at = I will remind you on { $date } at { $time }.
+promise-day-message = 📅 Today is the day you said you would pay { $amount } towards { $name }. Once you have paid, press Paid to record it.
+promise-open = Your promise: { $amount } towards { $name } on { $date }. Its overdue reminders wait until then.
+promise-last = Your last promise: { $amount } towards { $name } on { $date }, { $status }.
+promise-status-open = open
+promise-status-kept = kept ✓
+promise-status-broken = not kept (the reminders came back)
+promise-status-cancelled = cancelled
+promise-cancelled = Promise cancelled: { $amount } towards { $name } on { $date }. The overdue reminders of { $name } come as usual again.
+promise-not-open = That promise is no longer open. /promise shows where it stands.
+promise-cancel-done = OK, no promise made.
+button-promise = 🤝 I'll pay on…
+button-promise-loan = 🤝 I'll pay { $name } on…
+button-promise-cancel = Cancel the promise
+button-promise-cancel-loan = Cancel the promise for { $name }
+button-promise-new = New promise

@@ -542,3 +542,225 @@ faq-unsure = 我不太确定你的意思。最接近的话题：
 faq-out-of-scope = 这个我帮不上忙。我可以记录你的贷款和还款日（/addloan、/next、/status），并回答还款相关的问题：罚息、宽限期、征信、催收、提前还款、还不上怎么办。发送 /help 查看命令。
 faq-loan-offer = 这看起来是一笔贷款，下面按新贷款填好了：
 faq-other-language = 抱歉，我只会中文和英文（English）。请用其中一种语言问我还款的问题，或发送 /help 查看命令。
+
+## 困难申请（/hardship、/requests）与运营方审核（/queue）—— issue 11
+
+command-hardship = 向贷款方申请帮助：延期、协商还款、罚息减免
+command-requests = 你的困难申请及处理状态
+command-review = 对困难申请作出决定
+command-note = 给当前决定写备注：/note 备注内容
+command-queue = 等待处理的困难申请（最早的在前）
+form-name-hardship = 填写困难申请
+button-continue = 继续
+button-skip = 跳过
+
+hardship-intro = 我们一起整理一份求助申请。我会问几个问题（收支问题都可以跳过）；最后你会先看到全部内容，确认后才会发出。/back 回到上一题，/cancel 停止。
+hardship-no-loans = 你没有还需要还款的贷款。请先用 /addloan 添加。
+hardship-back-hint = （/back：上一题 · /cancel：停止）
+hardship-ask-loans = 这次申请涉及哪些贷款？点选一笔或多笔，然后点“继续”。
+hardship-ask-kind =
+    哪种帮助最有用？
+    • 延期：还款往后推 { $maxMonths ->
+        [one] 1 个月
+       *[other] 最多 { $maxMonths } 个月
+    }
+    • 协商分期：每月少还一些，分更长时间还
+    • 罚息减免：免除已产生罚息的全部或一部分
+    • 暂停催收联系：贷款方审核期间暂停催收
+hardship-kind-deferral = 延期
+hardship-kind-new-plan = 协商新的还款计划
+hardship-kind-waiver = 罚息减免
+hardship-kind-collection-pause = 暂停催收联系
+hardship-ask-reason = 为什么无法按计划还款？
+hardship-reason-job-loss = 失业
+hardship-reason-illness = 生病或受伤
+hardship-reason-income-drop = 收入下降
+hardship-reason-family-emergency = 家庭突发情况
+hardship-reason-disaster = 灾害（火灾、水灾等）
+hardship-reason-dispute = 与贷款方有争议或对方出错
+hardship-reason-other = 其他原因
+hardship-ask-reason-text = 请用自己的话说说发生了什么、从什么时候开始。几句话就能帮贷款方理解你的情况。（也可以跳过）
+hardship-error-reason-too-long = 超过了 { $max } 个字，请精简一些。
+hardship-ask-income = 你每月的税后收入：写一个总数，或者分项写，例如“工资6000 补贴500”。（也可以跳过）
+hardship-ask-fixed = 你每月的固定支出：房租或房贷、其他抵押贷款、水电燃气、医疗护理、交通、学费、保险等——写一个总数，或者例如“房租2500 电费150 交通300”。（也可以跳过）
+hardship-ask-flexible = 你每月的弹性支出：伙食家用、话费娱乐、个人开销——写一个总数，或者例如“伙食1500 话费100”。（也可以跳过）
+hardship-group-income = 收入
+hardship-group-fixed = 固定支出
+hardship-group-flexible = 弹性支出
+hardship-ask-months = 还款往后推几个月？（最多 { $maxMonths } 个月）
+hardship-button-months = { $months } 个月
+hardship-ask-monthly = 这些贷款你每月一共能还多少？请输入金额。
+hardship-suggested-monthly = 按你的收支，每月大约能留出 { $amount } 用于还这些贷款。
+hardship-button-suggested = { $amount }（按收支计算）
+hardship-no-disposable = 按你的收支，扣除开销后每月没有余钱：请写出你仍然能还的金额，哪怕很少——由贷款方决定。
+hardship-ask-percent = 这些贷款目前的罚息：{ $penalty }。你申请减免多少？点选，或输入百分比（例如 80%）。
+hardship-no-penalty = 这些贷款目前还没有罚息，没有可以减免的。请选择其他帮助方式。
+hardship-ask-evidence = 你能向贷款方提供哪些证明？点选所有能提供的，然后点“继续”。
+hardship-evidence-termination-letter = 解除劳动合同证明
+hardship-evidence-unemployment-registration = 失业登记证明
+hardship-evidence-bank-statements = 银行流水
+hardship-evidence-hospital-record = 医院诊断或病历
+hardship-evidence-medical-bills = 医疗费用单据
+hardship-evidence-sick-leave-note = 病假证明
+hardship-evidence-payslips = 工资条
+hardship-evidence-employer-letter = 单位出具的证明
+hardship-evidence-family-document = 家庭突发情况的证明
+hardship-evidence-bills = 由此产生的费用单据
+hardship-evidence-disaster-certificate = 受灾证明
+hardship-evidence-damage-photos = 损失照片
+hardship-evidence-insurance-claim = 保险理赔材料
+hardship-evidence-contract = 借款合同
+hardship-evidence-payment-receipts = 还款凭证
+hardship-evidence-correspondence = 与贷款方的往来信息
+hardship-evidence-other-document = 其他材料
+hardship-evidence-none = 暂无
+hardship-use-buttons = 这一题请用按钮回答。
+hardship-nothing-to-propose = 按这个选择，这些贷款没有可以调整的内容（没有可推迟或重新分摊的还款）。请选择其他帮助方式。
+
+hardship-proposal-deferral = 延期 { $months } 个月
+hardship-proposal-new-plan = 新的还款计划：每月 { $amount }，共 { $months } 个月
+hardship-proposal-waiver = 减免 { $percent } 的罚息
+hardship-proposal-pause = 暂停催收联系 { $days } 天
+hardship-loan-current = { $name }：尚欠 { $owed }，未逾期（下一期 { $next }）
+hardship-loan-overdue = { $name }：尚欠 { $owed }；逾期 { $arrears }，已逾期 { $days } 天，目前罚息 { $penalty }
+hardship-budget-skipped = 收支：未填写。
+hardship-budget-line = 每月收支：收入 { $income }，固定支出 { $fixed }，弹性支出 { $flexible }
+hardship-budget-disposable = 扣除开销后每月剩余：{ $amount }
+hardship-budget-shortfall = 扣除开销后每月缺口：{ $amount }
+hardship-plan-line = { $name }：{ $amount } 重新分 { $months } 个月还，每月 { $payment }（首期 { $first }；利息 { $interest }）
+hardship-plan-problem-never-repays = 这个金额连每月利息都不够：欠款永远还不完。贷款方不会接受；可以考虑申请减免利息或延期。
+hardship-plan-problem-too-long = 即使分 60 个月，每月金额也高于这个数；下面显示的是 60 个月的方案。
+hardship-plan-problem-exceeds-target = 方案的每月金额高于你说的能还的金额。
+hardship-plan-above-disposable = 每月 { $payment } 超过了你收支剩余的 { $disposable }：贷款方会问你打算怎么还。
+hardship-deferral-line = { $name }：{ $count } 期往后推，第一期从 { $from } 推到 { $to }
+hardship-waiver-line = 第 { $n } 期：罚息 { $penalty }
+hardship-summary-title = 你的申请：{ $request }
+hardship-summary-reason = 原因：{ $reason }
+hardship-summary-evidence = 能提供的证明：{ $evidence }
+hardship-button-submit = ✅ 提交并共享
+hardship-button-english = 英文版申请信
+hardship-consent = 点“提交”后，这份申请、你的收支和这些贷款的数字会发给运营这个机器人的人进行审核。不会自动决定，也不承诺任何结果：由贷款方决定。
+hardship-consent-no-operator = 这个机器人目前没有人审核申请：点“提交”会保存申请，并给你一封申请信，由你自己发给贷款方。
+hardship-cancelled = 申请已放弃，什么也没有发出。
+hardship-already-open = 其中一笔贷款的申请 #{ $id } 还在等待处理。见 /requests（可以在那里撤回）。
+hardship-submitted = 申请 #{ $id } 已提交并送审。有结果时会在这里通知你；/requests 可以查看状态。
+hardship-submitted-no-operator = 申请 #{ $id } 已保存。请把下面的申请信发给你的贷款方；/requests 可以查看。
+hardship-letter-intro = 可以发给贷款方的申请信（也附上了文件）：
+hardship-letter-file-caption = 申请 #{ $id }：给贷款方的申请信
+hardship-letter-date = 日期：{ $date }
+hardship-letter-subject = 事由：申请{ $request }——{ $loans }
+hardship-letter-greeting = 尊敬的贷款机构：
+hardship-letter-opening = 我因无法按约定继续还款，特此致函。原因：{ $reason }。
+hardship-letter-own-words = 具体情况：{ $text }
+hardship-letter-ask = 我希望申请{ $request }。
+hardship-letter-evidence = 我可以提供：{ $evidence }。
+hardship-letter-closing = 我愿意偿还所欠款项，恳请予以考虑。请以书面形式答复；审核期间，恳请暂不将我按违约报送。
+hardship-letter-signature = 此致
+
+hardship-status-open = 等待处理
+hardship-status-info-requested = 运营方有问题问你
+hardship-status-approved = 已批准
+hardship-status-rejected = 未批准
+hardship-status-withdrawn = 已撤回
+hardship-decided-approved = ✅ 你的申请 #{ $id }（{ $request }）已批准。
+hardship-decided-rejected = 你的申请 #{ $id }（{ $request }）未获批准。你仍然可以直接联系贷款方，或用 /hardship 申请其他帮助。
+hardship-decided-info-requested = 关于你的申请 #{ $id }（{ $request }），运营方想了解：
+hardship-decided-open = 你的申请 #{ $id } 正在等待处理。
+hardship-decided-withdrawn = 你的申请 #{ $id } 已撤回。
+hardship-decided-note = “{ $note }”
+hardship-decided-waived = { $name }：已减免罚息 { $amount }。
+hardship-decided-schedule = { $name } 的新还款计划：
+hardship-decided-installment = { $n }. { $date } — { $amount }
+hardship-decided-more = ……还有 { $count } 期（/schedule）
+hardship-decided-pause-until = 逾期提醒暂停到 { $date }。
+
+requests-title = 你的申请：
+requests-empty = 你还没有申请。用 /hardship 开始。
+requests-item = #{ $id } { $request } —— { $status }（{ $date } 提交）
+requests-question = 运营方的问题：“{ $text }”
+requests-button-answer = 回答 #{ $id }
+requests-button-withdraw = 撤回 #{ $id }
+requests-ask-answer = 请输入对申请 #{ $id } 的回答（一条消息；/cancel 停止）。
+requests-answer-too-long = 超过了 { $max } 个字，请精简一些。
+requests-answer-sent = 谢谢：你的回答已附在申请 #{ $id } 上，并发给了运营方。
+requests-not-asked = 申请 #{ $id } 目前不需要你回答。
+requests-withdrawn = 申请 #{ $id } 已撤回。提醒照常继续。
+requests-not-undecided = 申请 #{ $id } 已无法撤回：状态是{ $status }。
+
+review-title = 📋 困难申请 #{ $id }：{ $request }（{ $status }）
+review-borrower = 借款人：用户 { $user }，自 { $since } 起使用本机器人（{ $days } 天）
+review-waited = { $date } 提交，已等待 { $days } 天
+review-past-sla = 超过 { $days } 天的处理时限
+review-plan = { $name } 的方案：{ $amount } 分 { $months } 个月，每月 { $payment }，首期 { $first }
+review-waiver = { $name } 第 { $n } 期减免：罚息 { $penalty }，逾期 { $days } 天，{ $history }——建议减免 { $suggested }（仅供参考）
+review-first-overdue = 首次逾期
+review-repeated-overdue = 曾有逾期
+review-note-operator = 运营方提问：“{ $text }”
+review-note-borrower = 借款人回答：“{ $text }”
+review-button-approve = ✅ 批准
+review-button-reject = ❌ 拒绝
+review-button-ask = ❓ 要求补充
+review-button-no-note = 不写备注
+review-ask-note-approve = 批准申请 #{ $id }。请输入给借款人的备注（群里请用：/note 备注内容），或点“不写备注”。
+review-ask-note-reject = 拒绝申请 #{ $id }。请输入给借款人的理由（群里请用：/note 理由），或点“不写备注”。
+review-ask-note-ask = 关于申请 #{ $id }，需要借款人补充什么？请输入问题（群里请用：/note 问题）。
+review-no-note-expected = 现在没有等待备注的决定。请先点申请下面的按钮。
+review-note-too-long = 超过了 { $max } 个字，请精简一些。
+review-cancelled = 未作决定。
+review-done-approve = 申请 #{ $id } 已批准并生效；已通知借款人。
+review-done-reject = 申请 #{ $id } 已拒绝；已通知借款人。
+review-done-ask = 问题已发给申请 #{ $id } 的借款人。
+review-already-decided = 申请 #{ $id } 已经处理过：运营方 { $operator } 于 { $date } {$status}。没有任何改动。
+review-withdrawn = 申请 #{ $id } 已被借款人撤回。没有任何改动。
+review-no-such-request = 没有申请 #{ $id }。
+review-team-approve = 申请 #{ $id } 已由运营方 { $operator } 批准：{ $note }
+review-team-reject = 申请 #{ $id } 已由运营方 { $operator } 拒绝：{ $note }
+review-team-ask = 运营方 { $operator } 向申请 #{ $id } 的借款人提问：{ $note }
+review-borrower-answered = 借款人回答了申请 #{ $id }：
+review-borrower-withdrew = 借款人撤回了申请 #{ $id }。
+queue-empty = 没有等待处理的申请。
+queue-title = { $count } 份申请等待处理，最早的在前（时限：{ $days } 天内处理）：
+queue-button-open = 打开 #{ $id }
+queue-promises-title = 还款承诺：
+
+error-budget-not-understood = 没看懂。请写这一组的总数（如 8000），或者逐项写金额，例如：房租3000 电费200。
+error-budget-item-unknown = “{ $word }”不是这一组里我认识的项目。请换个说法，或者直接写这一组的总数。
+error-budget-item-other-group = “{ $word }”属于{ $group }，那一题会单独填写，这里先不写。
+error-budget-item-without-amount = “{ $word }”每月多少钱？请在后面写上金额，例如：{ $word }300。
+error-budget-amount-without-item = { $amount } 是哪一项？请在金额旁写上是什么费用。
+error-budget-total-below-items = 合计 { $total } 比所列各项加起来（{ $items }）还少。请改正合计，或者不写合计。
+error-percent-not-understood = 请输入 1 到 100 之间的百分比，例如 80 或 80%。
+
+## promise to pay
+command-promise = 承诺某天还款：在那之前暂停逾期提醒
+form-name-promise = 填写还款承诺
+promise-nothing-due = 你的借款目前没有逾期或今天到期的款项，不需要承诺还款。发送 /next 查看下一期。
+promise-nothing-due-loan = “{ $name }”目前没有逾期或今天到期的款项：还款承诺只针对已经到期的钱。
+promise-pick-loan = 要承诺还哪一笔借款？
+promise-ask-date = 你打算哪天还“{ $name }”（现在应还 { $owed }）？可以是今天（{ $today }）起 { $days } 天内的任何一天，最晚 { $lastDay }。请输入日期，例如 { $example }、25号或明天。
+promise-card =
+    还款承诺：“{ $name }”
+    金额：{ $amount }（现在应还 { $owed }）
+    日期：{ $date }
+    在那天之前，“{ $name }”的逾期提醒会暂停；到了那天我会提醒你。如需修改金额或日期，直接输入新的。
+promise-error-date-in-past = { $date } 已经过去了：日期必须是今天（{ $today }）或以后。
+promise-error-date-too-far = { $date } 太远了：承诺的日期必须在 { $days } 天内，最晚 { $lastDay }。
+promise-error-more-than-owed = 这超过了“{ $name }”的全部欠款：一共 { $owed }。
+promise-recorded = 已记录还款承诺：{ $date }向“{ $name }”还 { $amount }。在那之前，“{ $name }”的逾期提醒会暂停。
+promise-replaced = 它取代了你之前的承诺：{ $date }还 { $amount }。
+promise-remind-at = 我会在 { $date } { $time } 提醒你。
+promise-day-message = 📅 今天是你承诺向“{ $name }”还 { $amount } 的日子。还款后，点“已还款”记录下来。
+promise-open = 你的还款承诺：{ $date }向“{ $name }”还 { $amount }。在那之前，它的逾期提醒会暂停。
+promise-last = 你上一次的还款承诺：{ $date }向“{ $name }”还 { $amount }，{ $status }。
+promise-status-open = 进行中
+promise-status-kept = 已兑现 ✓
+promise-status-broken = 未兑现（提醒已恢复）
+promise-status-cancelled = 已取消
+promise-cancelled = 已取消还款承诺：{ $date }向“{ $name }”还 { $amount }。“{ $name }”的逾期提醒恢复正常。
+promise-not-open = 这个承诺已经结束了。发送 /promise 查看它的状态。
+promise-cancel-done = 好的，没有记录承诺。
+button-promise = 🤝 我会在某天还…
+button-promise-loan = 🤝 我会在某天还 { $name }…
+button-promise-cancel = 取消这个承诺
+button-promise-cancel-loan = 取消“{ $name }”的承诺
+button-promise-new = 新的承诺

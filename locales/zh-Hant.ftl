@@ -543,3 +543,225 @@ faq-unsure = 我不太確定你的意思。最接近的話題：
 faq-out-of-scope = 這個我幫不上忙。我可以記錄你的貸款和還款日（/addloan、/next、/status），並回答還款相關的問題：罰息、寬限期、徵信、催收、提前還款、還不上怎麼辦。傳送 /help 檢視指令。
 faq-loan-offer = 這看起來是一筆貸款，下面按新貸款填好了：
 faq-other-language = 抱歉，我只會中文和英文（English）。請用其中一種語言問我還款的問題，或傳送 /help 檢視指令。
+
+## 困難申請（/hardship、/requests）與運營方稽核（/queue）—— issue 11
+
+command-hardship = 向貸款方申請幫助：延期、協商還款、罰息減免
+command-requests = 你的困難申請及處理狀態
+command-review = 對困難申請作出決定
+command-note = 給目前決定寫備註：/note 備註內容
+command-queue = 等待處理的困難申請（最早的在前）
+form-name-hardship = 填寫困難申請
+button-continue = 繼續
+button-skip = 跳過
+
+hardship-intro = 我們一起整理一份求助申請。我會問幾個問題（收支問題都可以跳過）；最後你會先看到全部內容，確認後才會發出。/back 回到上一題，/cancel 停止。
+hardship-no-loans = 你沒有還需要還款的貸款。請先用 /addloan 新增。
+hardship-back-hint = （/back：上一題 · /cancel：停止）
+hardship-ask-loans = 這次申請涉及哪些貸款？點選一筆或多筆，然後點「繼續」。
+hardship-ask-kind =
+    哪種幫助最有用？
+    • 延期：還款往後推 { $maxMonths ->
+        [one] 1 個月
+       *[other] 最多 { $maxMonths } 個月
+    }
+    • 協商分期：每月少還一些，分更長時間還
+    • 罰息減免：免除已產生罰息的全部或一部分
+    • 暫停催收聯絡：貸款方稽核期間暫停催收
+hardship-kind-deferral = 延期
+hardship-kind-new-plan = 協商新的還款計畫
+hardship-kind-waiver = 罰息減免
+hardship-kind-collection-pause = 暫停催收聯絡
+hardship-ask-reason = 為什麼無法按計畫還款？
+hardship-reason-job-loss = 失業
+hardship-reason-illness = 生病或受傷
+hardship-reason-income-drop = 收入下降
+hardship-reason-family-emergency = 家庭突發情況
+hardship-reason-disaster = 災害（火災、水災等）
+hardship-reason-dispute = 與貸款方有爭議或對方出錯
+hardship-reason-other = 其他原因
+hardship-ask-reason-text = 請用自己的話說說發生了什麼、從什麼時候開始。幾句話就能幫貸款方理解你的情況。（也可以跳過）
+hardship-error-reason-too-long = 超過了 { $max } 個字，請精簡一些。
+hardship-ask-income = 你每月的稅後收入：寫一個總數，或者分項寫，例如「工資6000 補貼500」。（也可以跳過）
+hardship-ask-fixed = 你每月的固定支出：房租或房貸、其他抵押貸款、水電燃氣、醫療護理、交通、學費、保險等——寫一個總數，或者例如「房租2500 電費150 交通300」。（也可以跳過）
+hardship-ask-flexible = 你每月的彈性支出：伙食家用、話費娛樂、個人開銷——寫一個總數，或者例如「伙食1500 話費100」。（也可以跳過）
+hardship-group-income = 收入
+hardship-group-fixed = 固定支出
+hardship-group-flexible = 彈性支出
+hardship-ask-months = 還款往後推幾個月？（最多 { $maxMonths } 個月）
+hardship-button-months = { $months } 個月
+hardship-ask-monthly = 這些貸款你每月一共能還多少？請輸入金額。
+hardship-suggested-monthly = 按你的收支，每月大約能留出 { $amount } 用於還這些貸款。
+hardship-button-suggested = { $amount }（按收支計算）
+hardship-no-disposable = 按你的收支，扣除開銷後每月沒有餘錢：請寫出你仍然能還的金額，哪怕很少——由貸款方決定。
+hardship-ask-percent = 這些貸款目前的罰息：{ $penalty }。你申請減免多少？點選，或輸入百分比（例如 80%）。
+hardship-no-penalty = 這些貸款目前還沒有罰息，沒有可以減免的。請選擇其他幫助方式。
+hardship-ask-evidence = 你能向貸款方提供哪些證明？點選所有能提供的，然後點「繼續」。
+hardship-evidence-termination-letter = 解除勞動合約證明
+hardship-evidence-unemployment-registration = 失業登記證明
+hardship-evidence-bank-statements = 銀行流水
+hardship-evidence-hospital-record = 醫院診斷或病歷
+hardship-evidence-medical-bills = 醫療費用單據
+hardship-evidence-sick-leave-note = 病假證明
+hardship-evidence-payslips = 工資條
+hardship-evidence-employer-letter = 單位出具的證明
+hardship-evidence-family-document = 家庭突發情況的證明
+hardship-evidence-bills = 由此產生的費用單據
+hardship-evidence-disaster-certificate = 受災證明
+hardship-evidence-damage-photos = 損失照片
+hardship-evidence-insurance-claim = 保險理賠材料
+hardship-evidence-contract = 借款合約
+hardship-evidence-payment-receipts = 還款憑證
+hardship-evidence-correspondence = 與貸款方的往來資訊
+hardship-evidence-other-document = 其他材料
+hardship-evidence-none = 暫無
+hardship-use-buttons = 這一題請用按鈕回答。
+hardship-nothing-to-propose = 按這個選擇，這些貸款沒有可以調整的內容（沒有可推遲或重新分攤的還款）。請選擇其他幫助方式。
+
+hardship-proposal-deferral = 延期 { $months } 個月
+hardship-proposal-new-plan = 新的還款計畫：每月 { $amount }，共 { $months } 個月
+hardship-proposal-waiver = 減免 { $percent } 的罰息
+hardship-proposal-pause = 暫停催收聯絡 { $days } 天
+hardship-loan-current = { $name }：尚欠 { $owed }，未逾期（下一期 { $next }）
+hardship-loan-overdue = { $name }：尚欠 { $owed }；逾期 { $arrears }，已逾期 { $days } 天，目前罰息 { $penalty }
+hardship-budget-skipped = 收支：未填寫。
+hardship-budget-line = 每月收支：收入 { $income }，固定支出 { $fixed }，彈性支出 { $flexible }
+hardship-budget-disposable = 扣除開銷後每月剩餘：{ $amount }
+hardship-budget-shortfall = 扣除開銷後每月缺口：{ $amount }
+hardship-plan-line = { $name }：{ $amount } 重新分 { $months } 個月還，每月 { $payment }（首期 { $first }；利息 { $interest }）
+hardship-plan-problem-never-repays = 這個金額連每月利息都不夠：欠款永遠還不完。貸款方不會接受；可以考慮申請減免利息或延期。
+hardship-plan-problem-too-long = 即使分 60 個月，每月金額也高於這個數；下面顯示的是 60 個月的方案。
+hardship-plan-problem-exceeds-target = 方案的每月金額高於你說的能還的金額。
+hardship-plan-above-disposable = 每月 { $payment } 超過了你收支剩餘的 { $disposable }：貸款方會問你打算怎麼還。
+hardship-deferral-line = { $name }：{ $count } 期往後推，第一期從 { $from } 推到 { $to }
+hardship-waiver-line = 第 { $n } 期：罰息 { $penalty }
+hardship-summary-title = 你的申請：{ $request }
+hardship-summary-reason = 原因：{ $reason }
+hardship-summary-evidence = 能提供的證明：{ $evidence }
+hardship-button-submit = ✅ 提交併共享
+hardship-button-english = 英文版申請信
+hardship-consent = 點「提交」後，這份申請、你的收支和這些貸款的數字會發給運營這個機器人的人進行稽核。不會自動決定，也不承諾任何結果：由貸款方決定。
+hardship-consent-no-operator = 這個機器人目前沒有人稽核申請：點「提交」會儲存申請，並給你一封申請信，由你自己發給貸款方。
+hardship-cancelled = 申請已放棄，什麼也沒有發出。
+hardship-already-open = 其中一筆貸款的申請 #{ $id } 還在等待處理。見 /requests（可以在那裡撤回）。
+hardship-submitted = 申請 #{ $id } 已提交併送審。有結果時會在這裡通知你；/requests 可以檢視狀態。
+hardship-submitted-no-operator = 申請 #{ $id } 已儲存。請把下面的申請信發給你的貸款方；/requests 可以檢視。
+hardship-letter-intro = 可以發給貸款方的申請信（也附上了檔案）：
+hardship-letter-file-caption = 申請 #{ $id }：給貸款方的申請信
+hardship-letter-date = 日期：{ $date }
+hardship-letter-subject = 事由：申請{ $request }——{ $loans }
+hardship-letter-greeting = 尊敬的貸款機構：
+hardship-letter-opening = 我因無法按約定繼續還款，特此致函。原因：{ $reason }。
+hardship-letter-own-words = 具體情況：{ $text }
+hardship-letter-ask = 我希望申請{ $request }。
+hardship-letter-evidence = 我可以提供：{ $evidence }。
+hardship-letter-closing = 我願意償還所欠款項，懇請予以考慮。請以書面形式答覆；稽核期間，懇請暫不將我按違約報送。
+hardship-letter-signature = 此致
+
+hardship-status-open = 等待處理
+hardship-status-info-requested = 運營方有問題問你
+hardship-status-approved = 已批准
+hardship-status-rejected = 未批准
+hardship-status-withdrawn = 已撤回
+hardship-decided-approved = ✅ 你的申請 #{ $id }（{ $request }）已批准。
+hardship-decided-rejected = 你的申請 #{ $id }（{ $request }）未獲批准。你仍然可以直接聯絡貸款方，或用 /hardship 申請其他幫助。
+hardship-decided-info-requested = 關於你的申請 #{ $id }（{ $request }），運營方想了解：
+hardship-decided-open = 你的申請 #{ $id } 正在等待處理。
+hardship-decided-withdrawn = 你的申請 #{ $id } 已撤回。
+hardship-decided-note = 「{ $note }」
+hardship-decided-waived = { $name }：已減免罰息 { $amount }。
+hardship-decided-schedule = { $name } 的新還款計畫：
+hardship-decided-installment = { $n }. { $date } — { $amount }
+hardship-decided-more = ……還有 { $count } 期（/schedule）
+hardship-decided-pause-until = 逾期提醒暫停到 { $date }。
+
+requests-title = 你的申請：
+requests-empty = 你還沒有申請。用 /hardship 開始。
+requests-item = #{ $id } { $request } —— { $status }（{ $date } 提交）
+requests-question = 運營方的問題：「{ $text }」
+requests-button-answer = 回答 #{ $id }
+requests-button-withdraw = 撤回 #{ $id }
+requests-ask-answer = 請輸入對申請 #{ $id } 的回答（一條訊息；/cancel 停止）。
+requests-answer-too-long = 超過了 { $max } 個字，請精簡一些。
+requests-answer-sent = 謝謝：你的回答已附在申請 #{ $id } 上，併發給了運營方。
+requests-not-asked = 申請 #{ $id } 目前不需要你回答。
+requests-withdrawn = 申請 #{ $id } 已撤回。提醒照常繼續。
+requests-not-undecided = 申請 #{ $id } 已無法撤回：狀態是{ $status }。
+
+review-title = 📋 困難申請 #{ $id }：{ $request }（{ $status }）
+review-borrower = 借款人：使用者 { $user }，自 { $since } 起使用本機器人（{ $days } 天）
+review-waited = { $date } 提交，已等待 { $days } 天
+review-past-sla = 超過 { $days } 天的處理時限
+review-plan = { $name } 的方案：{ $amount } 分 { $months } 個月，每月 { $payment }，首期 { $first }
+review-waiver = { $name } 第 { $n } 期減免：罰息 { $penalty }，逾期 { $days } 天，{ $history }——建議減免 { $suggested }（僅供參考）
+review-first-overdue = 首次逾期
+review-repeated-overdue = 曾有逾期
+review-note-operator = 運營方提問：「{ $text }」
+review-note-borrower = 借款人回答：「{ $text }」
+review-button-approve = ✅ 批准
+review-button-reject = ❌ 拒絕
+review-button-ask = ❓ 要求補充
+review-button-no-note = 不寫備註
+review-ask-note-approve = 批准申請 #{ $id }。請輸入給借款人的備註（群裡請用：/note 備註內容），或點「不寫備註」。
+review-ask-note-reject = 拒絕申請 #{ $id }。請輸入給借款人的理由（群裡請用：/note 理由），或點「不寫備註」。
+review-ask-note-ask = 關於申請 #{ $id }，需要借款人補充什麼？請輸入問題（群裡請用：/note 問題）。
+review-no-note-expected = 現在沒有等待備註的決定。請先點申請下面的按鈕。
+review-note-too-long = 超過了 { $max } 個字，請精簡一些。
+review-cancelled = 未作決定。
+review-done-approve = 申請 #{ $id } 已批准並生效；已通知借款人。
+review-done-reject = 申請 #{ $id } 已拒絕；已通知借款人。
+review-done-ask = 問題已發給申請 #{ $id } 的借款人。
+review-already-decided = 申請 #{ $id } 已經處理過：運營方 { $operator } 於 { $date } {$status}。沒有任何改動。
+review-withdrawn = 申請 #{ $id } 已被借款人撤回。沒有任何改動。
+review-no-such-request = 沒有申請 #{ $id }。
+review-team-approve = 申請 #{ $id } 已由運營方 { $operator } 批准：{ $note }
+review-team-reject = 申請 #{ $id } 已由運營方 { $operator } 拒絕：{ $note }
+review-team-ask = 運營方 { $operator } 向申請 #{ $id } 的借款人提問：{ $note }
+review-borrower-answered = 借款人回答了申請 #{ $id }：
+review-borrower-withdrew = 借款人撤回了申請 #{ $id }。
+queue-empty = 沒有等待處理的申請。
+queue-title = { $count } 份申請等待處理，最早的在前（時限：{ $days } 天內處理）：
+queue-button-open = 開啟 #{ $id }
+queue-promises-title = 還款承諾：
+
+error-budget-not-understood = 沒看懂。請寫這一組的總數（如 8000），或者逐項寫金額，例如：房租3000 電費200。
+error-budget-item-unknown = 「{ $word }」不是這一組裡我認識的專案。請換個說法，或者直接寫這一組的總數。
+error-budget-item-other-group = 「{ $word }」屬於{ $group }，那一題會單獨填寫，這裡先不寫。
+error-budget-item-without-amount = 「{ $word }」每月多少錢？請在後面寫上金額，例如：{ $word }300。
+error-budget-amount-without-item = { $amount } 是哪一項？請在金額旁寫上是什麼費用。
+error-budget-total-below-items = 合計 { $total } 比所列各項加起來（{ $items }）還少。請改正合計，或者不寫合計。
+error-percent-not-understood = 請輸入 1 到 100 之間的百分比，例如 80 或 80%。
+
+## promise to pay
+command-promise = 承諾某天還款：在那之前暫停逾期提醒
+form-name-promise = 填寫還款承諾
+promise-nothing-due = 你的借款目前沒有逾期或今天到期的款項，不需要承諾還款。傳送 /next 檢視下一期。
+promise-nothing-due-loan = 「{ $name }」目前沒有逾期或今天到期的款項：還款承諾只針對已經到期的錢。
+promise-pick-loan = 要承諾還哪一筆借款？
+promise-ask-date = 你打算哪天還「{ $name }」（現在應還 { $owed }）？可以是今天（{ $today }）起 { $days } 天內的任何一天，最晚 { $lastDay }。請輸入日期，例如 { $example }、25號或明天。
+promise-card =
+    還款承諾：「{ $name }」
+    金額：{ $amount }（現在應還 { $owed }）
+    日期：{ $date }
+    在那天之前，「{ $name }」的逾期提醒會暫停；到了那天我會提醒你。如需修改金額或日期，直接輸入新的。
+promise-error-date-in-past = { $date } 已經過去了：日期必須是今天（{ $today }）或以後。
+promise-error-date-too-far = { $date } 太遠了：承諾的日期必須在 { $days } 天內，最晚 { $lastDay }。
+promise-error-more-than-owed = 這超過了「{ $name }」的全部欠款：一共 { $owed }。
+promise-recorded = 已記錄還款承諾：{ $date }向「{ $name }」還 { $amount }。在那之前，「{ $name }」的逾期提醒會暫停。
+promise-replaced = 它取代了你之前的承諾：{ $date }還 { $amount }。
+promise-remind-at = 我會在 { $date } { $time } 提醒你。
+promise-day-message = 📅 今天是你承諾向「{ $name }」還 { $amount } 的日子。還款後，點「已還款」記錄下來。
+promise-open = 你的還款承諾：{ $date }向「{ $name }」還 { $amount }。在那之前，它的逾期提醒會暫停。
+promise-last = 你上一次的還款承諾：{ $date }向「{ $name }」還 { $amount }，{ $status }。
+promise-status-open = 進行中
+promise-status-kept = 已兌現 ✓
+promise-status-broken = 未兌現（提醒已恢復）
+promise-status-cancelled = 已取消
+promise-cancelled = 已取消還款承諾：{ $date }向「{ $name }」還 { $amount }。「{ $name }」的逾期提醒恢復正常。
+promise-not-open = 這個承諾已經結束了。傳送 /promise 檢視它的狀態。
+promise-cancel-done = 好的，沒有記錄承諾。
+button-promise = 🤝 我會在某天還…
+button-promise-loan = 🤝 我會在某天還 { $name }…
+button-promise-cancel = 取消這個承諾
+button-promise-cancel-loan = 取消「{ $name }」的承諾
+button-promise-new = 新的承諾

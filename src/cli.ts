@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runJsonlChat, runTerminalChat } from './app/run-chat.ts';
+import { readAuditTrail } from './app/run-audit.ts';
 import { runMigrate } from './app/run-migrate.ts';
 import { runTelegram, runTick } from './app/run-telegram.ts';
+import { AUDIT_HELP, runAudit } from './cli/audit.ts';
 import { CALC_HELP, runCalc } from './cli/calc.ts';
 import { FAQ_HELP, runFaq } from './cli/faq.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -19,6 +21,7 @@ Commands:
   faq       answer a free-text question from the knowledge base (--json; stdin: one a line)
   tick      run one reminder pass now (catch-up by hand)
   migrate   create or update the database schema, then exit
+  audit     print the audit trail of hardship requests and promises to pay (--csv)
 
 Run "repaybot <command> --help" for a command's options.`;
 
@@ -41,6 +44,7 @@ opens the terminal chat, as "repaybot chat" does.`,
 Runs one reminder pass: queues every reminder that has come due (catching up after downtime) and
 sends it by Telegram (BOT_TOKEN required). A summary goes to stderr. --now runs the pass as if it
 were that instant. Without Telegram, send {"tick": ISO} lines to "repaybot chat --jsonl".`,
+  audit: AUDIT_HELP,
   migrate: `Usage: repaybot migrate
 
 Creates the database at DATABASE_PATH if needed and applies every migration in drizzle/.`,
@@ -89,6 +93,22 @@ function calcCommand(argv: string[]): number {
   return code;
 }
 
+/** `repaybot audit`: the trail from DATABASE_PATH; its flags are checked before the configuration is read. */
+function auditCommand(argv: string[]): number {
+  let result: ReturnType<typeof runAudit>;
+  try {
+    result = runAudit(argv, (filter) => readAuditTrail(loadConfig(loadEnv()).DATABASE_PATH, filter));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+  const { code, stdout, stderr } = result;
+  if (stdout) process.stdout.write(stdout.endsWith('\n') ? stdout : `${stdout}\n`);
+  if (stderr) console.error(stderr);
+  return code;
+}
+
 /** `--now`: an instant to fix the clock at, or 'invalid' after saying what is expected. */
 function readNow(value: string | boolean | undefined): Date | undefined | 'invalid' {
   if (value === undefined) return undefined;
@@ -113,6 +133,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (command === 'calc') return calcCommand(rest);
+  if (command === 'audit') return auditCommand(rest);
   if (command === 'faq') {
     // The knowledge base needs no configuration and no database.
     const { code, stdout, stderr } = runFaq(rest, () => readFileSync(0, 'utf8'));

@@ -26,3 +26,9 @@ export const scheduleButton = buttonType<{ loanId: number; page: number | undefi
   loanId: id,
   page: optional(count),
 });
+
+/** Opens /promise ("I'll pay on…") for this loan: under an overdue reminder. */
+export const promiseForLoanButton = buttonType<{ action: 'loan'; loanId: number }>('promise', {
+  action: literal('loan'),
+  loanId: id,
+});

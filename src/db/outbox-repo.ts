@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Queryable } from './client.ts';
 import { reminderOutbox } from './schema.ts';
 
@@ -40,6 +40,19 @@ export function insertMessageRow(q: Queryable, row: MessageRowInsert): boolean {
       })
       // No target: the partial unique index on dedupe_key is the only one a message row can meet.
       .onConflictDoNothing()
+      .run().changes > 0
+  );
+}
+
+/**
+ * Drops a message row not yet sent (pending) by its dedupe key: a promise kept or cancelled
+ * before its day takes back the day's message. True when a row was dropped; the key is free again.
+ */
+export function dropPendingMessage(q: Queryable, dedupeKey: string): boolean {
+  return (
+    q
+      .delete(reminderOutbox)
+      .where(and(eq(reminderOutbox.dedupeKey, dedupeKey), eq(reminderOutbox.status, 'pending'), isNull(reminderOutbox.installmentId)))
       .run().changes > 0
   );
 }

@@ -9,6 +9,7 @@ import { planReminders, type PlanResult } from './planner.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { renderReminder } from './render.ts';
 import type { MessageSender } from '../core/sender.ts';
+import { resolvePromises } from '../services/promises.ts';
 
 export interface ReminderPassDeps {
   db: Db;
@@ -30,6 +31,13 @@ export type DeliveryPass = () => Promise<DispatchStats>;
 /** One scheduler pass: queue what has come due, then send it. Both halves are safe to repeat. */
 export function createReminderPass(deps: ReminderPassDeps): ReminderPass {
   const pass = async () => {
+    // Promises whose day has passed are kept or broken first: a broken one holds nothing any more.
+    try {
+      const promises = resolvePromises(deps.db, deps.clock.now(), deps.defaultTimeZone);
+      if (promises.kept + promises.broken > 0) deps.logger.info(promises, 'promises resolved');
+    } catch (error) {
+      deps.logger.error({ err: error }, 'resolving promises to pay failed; reminders go on and the next pass tries again');
+    }
     const plan = planReminders(
       deps.db,
       deps.clock.now(),

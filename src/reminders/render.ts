@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { paidForLoanButton, scheduleButton, snoozeButton } from '../core/shared-buttons.ts';
+import { paidForLoanButton, promiseForLoanButton, scheduleButton, snoozeButton } from '../core/shared-buttons.ts';
 import type { Button, OutgoingMessage } from '../core/types.ts';
 import { daysBetween, todayIn } from '../domain/calendar.ts';
 import { Decimal, ZERO } from '../domain/money.ts';
@@ -17,6 +17,7 @@ import { decodeMessage } from '../services/deliveries.ts';
 import { ledgerOfLoanToday, lenderZoneOf } from '../services/ledger.ts';
 import { overdueRulesOf } from '../services/overdue.ts';
 import { reminderSettingsOf } from '../services/reminder-settings.ts';
+import { heldLoanIds } from '../services/reminder-holds.ts';
 import { zoneName } from '../i18n/zone-names.ts';
 
 export interface RenderedReminder {
@@ -76,11 +77,16 @@ export function renderReminder(
     .sort((a, b) => a.installment.dueDate.localeCompare(b.installment.dueDate) || a.loan.id - b.loan.id);
   // A user who paused everything or blocked the bot gets nothing, even what was queued before (a snooze).
   const userWants = user.active && !user.remindersPaused;
+  // Loans whose overdue reminders wait: a promise to pay, a collection pause (src/services/reminder-holds.ts).
+  const held = heldLoanIds(db, userId, now, defaultTimeZone ?? user.timeZone);
+  const heldOverdue = (installment: (typeof current)[number]['installment'], loan: (typeof current)[number]['loan']) =>
+    held.has(loan.id) && todayIn(lenderZoneOf(loan, defaultTimeZone ?? user.timeZone), now) > installment.dueDate;
   // Open: something of the installment itself, or of the penalty charged on it, is still owed.
   const open = current.filter(
     ({ installment, loan }) =>
       userWants &&
       !loan.remindersPaused &&
+      !heldOverdue(installment, loan) &&
       (new Decimal(installment.payment).gt(installment.paid) || new Decimal(installment.penaltyOpen).gt(0)),
   );
   const openIds = new Set(open.map(({ installment }) => installment.id));
@@ -95,6 +101,7 @@ export function renderReminder(
 
   const lines = [t('reminder-title'), ''];
   let anyOverdue = false;
+  const overdueLoanIds = new Set<number>();
   const totals = new Map<string, Decimal>();
   // Each loan's ledger once, on its lender's today: the figures /status and /paid show.
   const ledgers = new Map<number, LoanLedger>();
@@ -133,6 +140,7 @@ export function renderReminder(
     else if (!overdue) lines.push(t('reminder-due-today', base));
     else {
       anyOverdue = true;
+      overdueLoanIds.add(loan.id);
       const evaluation = overdueStanding(installment.dueDate, overdueRulesOf(loan).policy, lenderToday);
       const penalty = entry ? entry.penaltyOwed.plus(entry.lateFeeOwed) : ZERO;
       const vars = { ...base, days: -days, penalty: formatMoney(locale, penalty), stage: t(`stage-${evaluation.stage}`) };
@@ -162,6 +170,20 @@ export function renderReminder(
         carried: undefined,
       }),
     ),
+    // Overdue: "I'll pay on…" opens /promise for the loan (its overdue reminders then wait for the day).
+    ...(overdueLoanIds.size > 0
+      ? [
+          loansInMessage
+            .filter((loan) => overdueLoanIds.has(loan.id))
+            .slice(0, 3)
+            .map((loan) =>
+              promiseForLoanButton.make(
+                loansInMessage.length > 1 ? t('button-promise-loan', { name: loan.name.slice(0, 20) }) : t('button-promise'),
+                { action: 'loan', loanId: loan.id },
+              ),
+            ),
+        ]
+      : []),
     [
       snoozeButton.make(t('button-snooze-today'), { action: 'snooze', batchId, when: 'today' }),
       snoozeButton.make(t('button-snooze-tomorrow'), { action: 'snooze', batchId, when: 'tomorrow' }),

@@ -25,6 +25,21 @@ import {
 } from './hardship.ts';
 import { decideRequest, queueOfRequests, viewRequest, type Decision, type DecisionNotices } from './hardship-review.ts';
 import { findLoan } from '../db/loans-repo.ts';
+import {
+  cancelPromise,
+  checkPromise,
+  makePromise,
+  promiseCandidate,
+  promiseCandidates,
+  promisesForOperators,
+  promisesOf,
+  type NewPromise,
+  type PromiseCandidate,
+  type PromiseDayMessage,
+} from './promises.ts';
+
+/** For operators' /queue: every borrower's open promises and those broken in the last 7 days. */
+export { promisesForOperators, type OperatorPromise } from './promises.ts';
 import { affordableOffers, previewDeferral, previewPlans } from './hardship-proposal.ts';
 
 /*
@@ -87,11 +102,11 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
     },
     language: { choose: (language: string) => chooseLanguage(db, userId, language) },
     hardship: {
-      submit: (submission: HardshipSubmission, notices: NoticesFor) => submitHardship(db, userId, submission, now, notices),
+      submit: (submission: HardshipSubmission, notices: NoticesFor) => submitHardship(db, userId, submission, now, zone, notices),
       list: () => requestsOf(db, userId),
       get: (requestId: number) => requestOf(db, userId, requestId),
-      withdraw: (requestId: number, notices: NoticesFor) => withdrawHardship(db, userId, requestId, now, notices),
-      answer: (requestId: number, text: string, notices: NoticesFor) => answerHardship(db, userId, requestId, text, now, notices),
+      withdraw: (requestId: number, notices: NoticesFor) => withdrawHardship(db, userId, requestId, now, zone, notices),
+      answer: (requestId: number, text: string, notices: NoticesFor) => answerHardship(db, userId, requestId, text, now, zone, notices),
       /** An affordable monthly payment per loan from the disposable income. */
       offers: (loanIds: number[], disposable: Decimal) => affordableOffers(db, userId, loanIds, disposable, now, zone),
       /** New plans for a monthly payment shared between the loans. */
@@ -103,6 +118,17 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
         const loan = findLoan(db, userId, loanId);
         return loan && loanFacts(db, loan, now, zone);
       },
+    },
+    promises: {
+      /** The loans a promise can be made on (something overdue or due today), with what is owed now. */
+      candidates: () => promiseCandidates(db, userId, now, zone),
+      candidate: (loanId: number) => promiseCandidate(db, userId, loanId, now, zone),
+      /** Why this day or amount would be refused (undefined: fine), before anything is written. */
+      check: (candidate: PromiseCandidate | undefined, input: { amount?: Decimal; dueOn?: IsoDate }) => checkPromise(candidate, input),
+      /** The open promises, and the newest one whatever its status. */
+      mine: () => promisesOf(db, userId),
+      make: (input: NewPromise, dayMessage: PromiseDayMessage) => makePromise(db, userId, input, now, zone, dayMessage),
+      cancel: (promiseId: number) => cancelPromise(db, userId, promiseId, now),
     },
     forms: formStore(db, userId),
   };
@@ -122,6 +148,8 @@ function operatorServices(db: Db, config: ServicesConfig, operatorId: number, no
     view: (requestId: number) => viewRequest(db, requestId, now, zone),
     decide: (requestId: number, decision: Decision, note: string, notices: DecisionNotices) =>
       decideRequest(db, operatorId, requestId, decision, note, now, zone, notices),
+    /** Promises to pay that are open or were broken lately, for /queue. */
+    promises: () => promisesForOperators(db, now),
   };
 }
 

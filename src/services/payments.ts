@@ -12,6 +12,7 @@ import {
 } from '../db/loans-repo.ts';
 import { refreshReminders } from './reminder-timetable.ts';
 import { ledgerOf, lenderZoneOf, loanToday, rebookLoan } from './ledger.ts';
+import { keepPromiseIfPaid } from './promises.ts';
 
 export type RecordPaymentResult =
   | {
@@ -82,6 +83,8 @@ export function recordPayment(
       if (after.leftovers.length > 0) throw new PaymentRefused(before.totalOwed);
       // A paid installment gets no more reminders.
       refreshReminders(tx, userId, now, defaultTimeZone);
+      // A promise to pay on the loan is kept once the payments since it reach its amount.
+      keepPromiseIfPaid(tx, userId, loanId, now);
       return {
         ok: true,
         applied: after.allocations

@@ -51,9 +51,10 @@ describe('a loan’s life, ticking every hour (in process)', () => {
     expect(text(6)).toContain('was due 2027-01-15 (Fri), 14 days ago');
     expect(text(6)).toContain('Penalty so far');
     expect(text(6)).toContain("Can't pay now?");
-    // Paid / Snooze / Schedule under every reminder.
-    for (const d of sent) {
-      expect(d.message.buttons?.flat().map((b) => b.label)).toEqual(['✅ Paid', 'Later today', 'Tomorrow', 'Schedule']);
+    // Paid / Snooze / Schedule under every reminder; once overdue, "I'll pay on…" (a promise to pay) too.
+    for (const [i, d] of sent.entries()) {
+      const promise = i >= 3 ? ["🤝 I'll pay on…"] : [];
+      expect(d.message.buttons?.flat().map((b) => b.label)).toEqual(['✅ Paid', ...promise, 'Later today', 'Tomorrow', 'Schedule']);
     }
   });
 
