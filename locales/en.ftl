@@ -662,7 +662,10 @@ hardship-reason-disaster = Disaster (fire, flood …)
 hardship-reason-dispute = A dispute or an error with the lender
 hardship-reason-other = Something else
 hardship-ask-reason-text = In your own words, what happened and since when? A few sentences help the lender understand. (Or Skip.)
-hardship-error-reason-too-long = That is longer than { $max } characters; please shorten it.
+hardship-error-reason-too-long = That is longer than { $max ->
+    [one] 1 character
+   *[other] { $max } characters
+}; please shorten it.
 hardship-ask-income = Your monthly income after tax: one figure, or by item — e.g. "salary 6000, benefits 500". (Or Skip.)
 hardship-ask-fixed = Your fixed monthly costs: rent or mortgage, other secured loans, utilities, care and health, transport, school, insurance — one figure or e.g. "rent 2500, electricity 150, transport 300". (Or Skip.)
 hardship-ask-flexible = Your flexible monthly costs: food and housekeeping, phone and leisure, personal costs — one figure or e.g. "food 1500, phone 100". (Or Skip.)
@@ -706,9 +709,15 @@ hardship-proposal-deferral = { $months ->
     [one] a deferral of 1 month
    *[other] a deferral of { $months } months
 }
-hardship-proposal-new-plan = a new plan of { $amount } a month over { $months } months
+hardship-proposal-new-plan = a new plan of { $amount } a month over { $months ->
+    [one] 1 month
+   *[other] { $months } months
+}
 hardship-proposal-waiver = a waiver of { $percent } of the penalty
-hardship-proposal-pause = a pause of collection contact for { $days } days
+hardship-proposal-pause = a pause of collection contact for { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
 hardship-loan-current = { $name }: owed { $owed }, not overdue (next installment { $next })
 hardship-loan-overdue = { $name }: owed { $owed }; overdue { $arrears } for { $days ->
     [one] 1 day
@@ -718,7 +727,10 @@ hardship-budget-skipped = Budget: not given.
 hardship-budget-line = Monthly budget: income { $income }, fixed costs { $fixed }, flexible costs { $flexible }
 hardship-budget-disposable = Left after costs: { $amount } a month
 hardship-budget-shortfall = Short after costs: { $amount } a month
-hardship-plan-line = { $name }: { $amount } re-spread over { $months } months of { $payment } (first { $first }; interest { $interest })
+hardship-plan-line = { $name }: { $amount } re-spread over { $months ->
+    [one] 1 month
+   *[other] { $months } months
+} of { $payment } (first { $first }; interest { $interest })
 hardship-plan-problem-never-repays = That payment does not even cover the monthly interest: the debt would never be repaid. A lender will not accept it; consider a waiver of interest or a deferral instead.
 hardship-plan-problem-too-long = Even over 60 months the payment would be higher than that; the plan shown is the 60-month one.
 hardship-plan-problem-exceeds-target = The plan's payment is above what you said you can pay.
@@ -775,7 +787,10 @@ requests-question = The operator asks: “{ $text }”
 requests-button-answer = Answer #{ $id }
 requests-button-withdraw = Withdraw #{ $id }
 requests-ask-answer = Type your answer for request #{ $id } (one message; /cancel to stop).
-requests-answer-too-long = That is longer than { $max } characters; please shorten it.
+requests-answer-too-long = That is longer than { $max ->
+    [one] 1 character
+   *[other] { $max } characters
+}; please shorten it.
 requests-answer-sent = Thank you: your answer is attached to request #{ $id } and sent to the operator.
 requests-not-asked = Request #{ $id } is not waiting for an answer from you.
 requests-withdrawn = Request #{ $id } withdrawn. Reminders continue as before.
@@ -791,8 +806,14 @@ review-waited = Submitted { $date }, waiting { $days ->
    *[other] { $days } days
 }
 review-past-sla = past the { $days }-day target
-review-plan = Proposed plan for { $name }: { $amount } over { $months } months of { $payment }, first { $first }
-review-waiver = Waiver on { $name }, installment { $n }: penalty { $penalty }, { $days } days overdue, { $history } — suggested { $suggested } (a suggestion only)
+review-plan = Proposed plan for { $name }: { $amount } over { $months ->
+    [one] 1 month
+   *[other] { $months } months
+} of { $payment }, first { $first }
+review-waiver = Waiver on { $name }, installment { $n }: penalty { $penalty }, { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} overdue, { $history } — suggested { $suggested } (a suggestion only)
 review-first-overdue = first overdue
 review-repeated-overdue = overdue before
 review-note-operator = Operator asked: “{ $text }”
@@ -805,7 +826,10 @@ review-ask-note-approve = Approving request #{ $id }. Type a note for the borrow
 review-ask-note-reject = Rejecting request #{ $id }. Type the reason for the borrower (in a group: /note your text), or press No note.
 review-ask-note-ask = What should the borrower tell you about request #{ $id }? Type the question (in a group: /note your question).
 review-no-note-expected = There is no decision waiting for a note. Use the buttons under a request first.
-review-note-too-long = That is longer than { $max } characters; please shorten it.
+review-note-too-long = That is longer than { $max ->
+    [one] 1 character
+   *[other] { $max } characters
+}; please shorten it.
 review-cancelled = No decision made.
 review-done-approve = Request #{ $id } approved and applied; the borrower was told.
 review-done-reject = Request #{ $id } rejected; the borrower was told.
@@ -822,9 +846,13 @@ queue-empty = No requests are waiting.
 queue-title = { $count ->
     [one] 1 request waiting
    *[other] { $count } requests waiting
-}, oldest first (target: decided within { $days } days):
+}, oldest first (target: decided within { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}):
 queue-button-open = Open #{ $id }
 queue-promises-title = Promises to pay:
+queue-promise = • user { $user }, { $name }: { $amount } by { $date } — { $status }
 
 error-budget-not-understood = I couldn't read that. Type one figure for the whole group (8000), or items with amounts, e.g. rent 3000, electricity 200.
 error-budget-item-unknown = I don't know “{ $word }” as an item here. Try another word, or give this group as one figure.
@@ -850,7 +878,7 @@ promise-card =
     Amount: { $amount } ({ $owed } owed now)
     Day: { $date }
     Until that day the overdue reminders of { $name } wait, and on the day I remind you. To change the amount or the day, type another.
-promise-error-date-in-past = { $date } has passed: the day must be today ({ $today }) or later.
+promise-error-date-in-past = { $date } has passed: the day must be today, { $today }, or later.
 promise-error-date-too-far =
     { $days ->
         [one] { $date } is too far ahead: a promise can be at most 1 day ahead, { $lastDay } at the latest.

@@ -543,7 +543,7 @@ faq-out-of-scope = 这个我帮不上忙。我可以记录你的贷款和还款�
 faq-loan-offer = 这看起来是一笔贷款，下面按新贷款填好了：
 faq-other-language = 抱歉，我只会中文和英文（English）。请用其中一种语言问我还款的问题，或发送 /help 查看命令。
 
-## 困难申请（/hardship、/requests）与运营方审核（/queue）—— issue 11
+## 困难申请（/hardship、/requests）与运营方审阅（/queue）—— issue 11
 
 command-hardship = 向贷款方申请帮助：延期、协商还款、罚息减免
 command-requests = 你的困难申请及处理状态
@@ -566,7 +566,7 @@ hardship-ask-kind =
     }
     • 协商分期：每月少还一些，分更长时间还
     • 罚息减免：免除已产生罚息的全部或一部分
-    • 暂停催收联系：贷款方审核期间暂停催收
+    • 暂停催收联系：贷款方处理期间暂停催收
 hardship-kind-deferral = 延期
 hardship-kind-new-plan = 协商新的还款计划
 hardship-kind-waiver = 罚息减免
@@ -583,7 +583,7 @@ hardship-ask-reason-text = 请用自己的话说说发生了什么、从什么�
 hardship-error-reason-too-long = 超过了 { $max } 个字，请精简一些。
 hardship-ask-income = 你每月的税后收入：写一个总数，或者分项写，例如“工资6000 补贴500”。（也可以跳过）
 hardship-ask-fixed = 你每月的固定支出：房租或房贷、其他抵押贷款、水电燃气、医疗护理、交通、学费、保险等——写一个总数，或者例如“房租2500 电费150 交通300”。（也可以跳过）
-hardship-ask-flexible = 你每月的弹性支出：伙食家用、话费娱乐、个人开销——写一个总数，或者例如“伙食1500 话费100”。（也可以跳过）
+hardship-ask-flexible = 你每月的弹性支出：饮食家用、话费娱乐、个人开销——写一个总数，或者例如“买菜1500 话费100”。（也可以跳过）
 hardship-group-income = 收入
 hardship-group-fixed = 固定支出
 hardship-group-flexible = 弹性支出
@@ -639,8 +639,8 @@ hardship-summary-reason = 原因：{ $reason }
 hardship-summary-evidence = 能提供的证明：{ $evidence }
 hardship-button-submit = ✅ 提交并共享
 hardship-button-english = 英文版申请信
-hardship-consent = 点“提交”后，这份申请、你的收支和这些贷款的数字会发给运营这个机器人的人进行审核。不会自动决定，也不承诺任何结果：由贷款方决定。
-hardship-consent-no-operator = 这个机器人目前没有人审核申请：点“提交”会保存申请，并给你一封申请信，由你自己发给贷款方。
+hardship-consent = 点“提交”后，这份申请、你的收支和这些贷款的数字会发给运营这个机器人的人进行审阅。不会自动决定，也不承诺任何结果：由贷款方决定。
+hardship-consent-no-operator = 这个机器人目前没有人审阅申请：点“提交”会保存申请，并给你一封申请信，由你自己发给贷款方。
 hardship-cancelled = 申请已放弃，什么也没有发出。
 hardship-already-open = 其中一笔贷款的申请 #{ $id } 还在等待处理。见 /requests（可以在那里撤回）。
 hardship-submitted = 申请 #{ $id } 已提交并送审。有结果时会在这里通知你；/requests 可以查看状态。
@@ -654,16 +654,16 @@ hardship-letter-opening = 我因无法按约定继续还款，特此致函。原
 hardship-letter-own-words = 具体情况：{ $text }
 hardship-letter-ask = 我希望申请{ $request }。
 hardship-letter-evidence = 我可以提供：{ $evidence }。
-hardship-letter-closing = 我愿意偿还所欠款项，恳请予以考虑。请以书面形式答复；审核期间，恳请暂不将我按违约报送。
+hardship-letter-closing = 我愿意偿还所欠款项，恳请予以考虑。请以书面形式答复；处理期间，恳请暂不将我按违约报送。
 hardship-letter-signature = 此致
 
 hardship-status-open = 等待处理
 hardship-status-info-requested = 运营方有问题问你
-hardship-status-approved = 已批准
-hardship-status-rejected = 未批准
+hardship-status-approved = 已通过
+hardship-status-rejected = 未通过
 hardship-status-withdrawn = 已撤回
-hardship-decided-approved = ✅ 你的申请 #{ $id }（{ $request }）已批准。
-hardship-decided-rejected = 你的申请 #{ $id }（{ $request }）未获批准。你仍然可以直接联系贷款方，或用 /hardship 申请其他帮助。
+hardship-decided-approved = ✅ 你的申请 #{ $id }（{ $request }）已通过。
+hardship-decided-rejected = 你的申请 #{ $id }（{ $request }）未获通过。你仍然可以直接联系贷款方，或用 /hardship 申请其他帮助。
 hardship-decided-info-requested = 关于你的申请 #{ $id }（{ $request }），运营方想了解：
 hardship-decided-open = 你的申请 #{ $id } 正在等待处理。
 hardship-decided-withdrawn = 你的申请 #{ $id } 已撤回。
@@ -697,23 +697,23 @@ review-first-overdue = 首次逾期
 review-repeated-overdue = 曾有逾期
 review-note-operator = 运营方提问：“{ $text }”
 review-note-borrower = 借款人回答：“{ $text }”
-review-button-approve = ✅ 批准
+review-button-approve = ✅ 通过
 review-button-reject = ❌ 拒绝
 review-button-ask = ❓ 要求补充
 review-button-no-note = 不写备注
-review-ask-note-approve = 批准申请 #{ $id }。请输入给借款人的备注（群里请用：/note 备注内容），或点“不写备注”。
-review-ask-note-reject = 拒绝申请 #{ $id }。请输入给借款人的理由（群里请用：/note 理由），或点“不写备注”。
-review-ask-note-ask = 关于申请 #{ $id }，需要借款人补充什么？请输入问题（群里请用：/note 问题）。
+review-ask-note-approve = 通过申请 #{ $id }。请输入给借款人的备注（在团队聊天中请用：/note 备注内容），或点“不写备注”。
+review-ask-note-reject = 拒绝申请 #{ $id }。请输入给借款人的理由（在团队聊天中请用：/note 理由），或点“不写备注”。
+review-ask-note-ask = 关于申请 #{ $id }，需要借款人补充什么？请输入问题（在团队聊天中请用：/note 问题）。
 review-no-note-expected = 现在没有等待备注的决定。请先点申请下面的按钮。
 review-note-too-long = 超过了 { $max } 个字，请精简一些。
 review-cancelled = 未作决定。
-review-done-approve = 申请 #{ $id } 已批准并生效；已通知借款人。
+review-done-approve = 申请 #{ $id } 已通过并生效；已通知借款人。
 review-done-reject = 申请 #{ $id } 已拒绝；已通知借款人。
 review-done-ask = 问题已发给申请 #{ $id } 的借款人。
 review-already-decided = 申请 #{ $id } 已经处理过：运营方 { $operator } 于 { $date } {$status}。没有任何改动。
 review-withdrawn = 申请 #{ $id } 已被借款人撤回。没有任何改动。
 review-no-such-request = 没有申请 #{ $id }。
-review-team-approve = 申请 #{ $id } 已由运营方 { $operator } 批准：{ $note }
+review-team-approve = 申请 #{ $id } 已由运营方 { $operator } 通过：{ $note }
 review-team-reject = 申请 #{ $id } 已由运营方 { $operator } 拒绝：{ $note }
 review-team-ask = 运营方 { $operator } 向申请 #{ $id } 的借款人提问：{ $note }
 review-borrower-answered = 借款人回答了申请 #{ $id }：
@@ -722,6 +722,7 @@ queue-empty = 没有等待处理的申请。
 queue-title = { $count } 份申请等待处理，最早的在前（时限：{ $days } 天内处理）：
 queue-button-open = 打开 #{ $id }
 queue-promises-title = 还款承诺：
+queue-promise = • 用户 { $user }，{ $name }：{ $date } 前还 { $amount } —— { $status }
 
 error-budget-not-understood = 没看懂。请写这一组的总数（如 8000），或者逐项写金额，例如：房租3000 电费200。
 error-budget-item-unknown = “{ $word }”不是这一组里我认识的项目。请换个说法，或者直接写这一组的总数。
@@ -737,13 +738,13 @@ form-name-promise = 填写还款承诺
 promise-nothing-due = 你的借款目前没有逾期或今天到期的款项，不需要承诺还款。发送 /next 查看下一期。
 promise-nothing-due-loan = “{ $name }”目前没有逾期或今天到期的款项：还款承诺只针对已经到期的钱。
 promise-pick-loan = 要承诺还哪一笔借款？
-promise-ask-date = 你打算哪天还“{ $name }”（现在应还 { $owed }）？可以是今天（{ $today }）起 { $days } 天内的任何一天，最晚 { $lastDay }。请输入日期，例如 { $example }、25号或明天。
+promise-ask-date = 你打算哪天还“{ $name }”（现在应还 { $owed }）？可以是从今天 { $today } 起 { $days } 天内的任何一天，最晚 { $lastDay }。请输入日期，例如 { $example }、25号或明天。
 promise-card =
     还款承诺：“{ $name }”
     金额：{ $amount }（现在应还 { $owed }）
     日期：{ $date }
     在那天之前，“{ $name }”的逾期提醒会暂停；到了那天我会提醒你。如需修改金额或日期，直接输入新的。
-promise-error-date-in-past = { $date } 已经过去了：日期必须是今天（{ $today }）或以后。
+promise-error-date-in-past = { $date } 已经过去了：日期不能早于今天 { $today }。
 promise-error-date-too-far = { $date } 太远了：承诺的日期必须在 { $days } 天内，最晚 { $lastDay }。
 promise-error-more-than-owed = 这超过了“{ $name }”的全部欠款：一共 { $owed }。
 promise-recorded = 已记录还款承诺：{ $date }向“{ $name }”还 { $amount }。在那之前，“{ $name }”的逾期提醒会暂停。

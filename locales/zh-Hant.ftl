@@ -544,7 +544,7 @@ faq-out-of-scope = 這個我幫不上忙。我可以記錄你的貸款和還款�
 faq-loan-offer = 這看起來是一筆貸款，下面按新貸款填好了：
 faq-other-language = 抱歉，我只會中文和英文（English）。請用其中一種語言問我還款的問題，或傳送 /help 檢視指令。
 
-## 困難申請（/hardship、/requests）與運營方稽核（/queue）—— issue 11
+## 困難申請（/hardship、/requests）與運營方審閱（/queue）—— issue 11
 
 command-hardship = 向貸款方申請幫助：延期、協商還款、罰息減免
 command-requests = 你的困難申請及處理狀態
@@ -567,7 +567,7 @@ hardship-ask-kind =
     }
     • 協商分期：每月少還一些，分更長時間還
     • 罰息減免：免除已產生罰息的全部或一部分
-    • 暫停催收聯絡：貸款方稽核期間暫停催收
+    • 暫停催收聯絡：貸款方處理期間暫停催收
 hardship-kind-deferral = 延期
 hardship-kind-new-plan = 協商新的還款計畫
 hardship-kind-waiver = 罰息減免
@@ -584,7 +584,7 @@ hardship-ask-reason-text = 請用自己的話說說發生了什麼、從什麼�
 hardship-error-reason-too-long = 超過了 { $max } 個字，請精簡一些。
 hardship-ask-income = 你每月的稅後收入：寫一個總數，或者分項寫，例如「工資6000 補貼500」。（也可以跳過）
 hardship-ask-fixed = 你每月的固定支出：房租或房貸、其他抵押貸款、水電燃氣、醫療護理、交通、學費、保險等——寫一個總數，或者例如「房租2500 電費150 交通300」。（也可以跳過）
-hardship-ask-flexible = 你每月的彈性支出：伙食家用、話費娛樂、個人開銷——寫一個總數，或者例如「伙食1500 話費100」。（也可以跳過）
+hardship-ask-flexible = 你每月的彈性支出：飲食家用、話費娛樂、個人開銷——寫一個總數，或者例如「買菜1500 話費100」。（也可以跳過）
 hardship-group-income = 收入
 hardship-group-fixed = 固定支出
 hardship-group-flexible = 彈性支出
@@ -640,8 +640,8 @@ hardship-summary-reason = 原因：{ $reason }
 hardship-summary-evidence = 能提供的證明：{ $evidence }
 hardship-button-submit = ✅ 提交併共享
 hardship-button-english = 英文版申請信
-hardship-consent = 點「提交」後，這份申請、你的收支和這些貸款的數字會發給運營這個機器人的人進行稽核。不會自動決定，也不承諾任何結果：由貸款方決定。
-hardship-consent-no-operator = 這個機器人目前沒有人稽核申請：點「提交」會儲存申請，並給你一封申請信，由你自己發給貸款方。
+hardship-consent = 點「提交」後，這份申請、你的收支和這些貸款的數字會發給運營這個機器人的人進行審閱。不會自動決定，也不承諾任何結果：由貸款方決定。
+hardship-consent-no-operator = 這個機器人目前沒有人審閱申請：點「提交」會儲存申請，並給你一封申請信，由你自己發給貸款方。
 hardship-cancelled = 申請已放棄，什麼也沒有發出。
 hardship-already-open = 其中一筆貸款的申請 #{ $id } 還在等待處理。見 /requests（可以在那裡撤回）。
 hardship-submitted = 申請 #{ $id } 已提交併送審。有結果時會在這裡通知你；/requests 可以檢視狀態。
@@ -655,16 +655,16 @@ hardship-letter-opening = 我因無法按約定繼續還款，特此致函。原
 hardship-letter-own-words = 具體情況：{ $text }
 hardship-letter-ask = 我希望申請{ $request }。
 hardship-letter-evidence = 我可以提供：{ $evidence }。
-hardship-letter-closing = 我願意償還所欠款項，懇請予以考慮。請以書面形式答覆；稽核期間，懇請暫不將我按違約報送。
+hardship-letter-closing = 我願意償還所欠款項，懇請予以考慮。請以書面形式答覆；處理期間，懇請暫不將我按違約報送。
 hardship-letter-signature = 此致
 
 hardship-status-open = 等待處理
 hardship-status-info-requested = 運營方有問題問你
-hardship-status-approved = 已批准
-hardship-status-rejected = 未批准
+hardship-status-approved = 已通過
+hardship-status-rejected = 未通過
 hardship-status-withdrawn = 已撤回
-hardship-decided-approved = ✅ 你的申請 #{ $id }（{ $request }）已批准。
-hardship-decided-rejected = 你的申請 #{ $id }（{ $request }）未獲批准。你仍然可以直接聯絡貸款方，或用 /hardship 申請其他幫助。
+hardship-decided-approved = ✅ 你的申請 #{ $id }（{ $request }）已通過。
+hardship-decided-rejected = 你的申請 #{ $id }（{ $request }）未獲通過。你仍然可以直接聯絡貸款方，或用 /hardship 申請其他幫助。
 hardship-decided-info-requested = 關於你的申請 #{ $id }（{ $request }），運營方想了解：
 hardship-decided-open = 你的申請 #{ $id } 正在等待處理。
 hardship-decided-withdrawn = 你的申請 #{ $id } 已撤回。
@@ -698,23 +698,23 @@ review-first-overdue = 首次逾期
 review-repeated-overdue = 曾有逾期
 review-note-operator = 運營方提問：「{ $text }」
 review-note-borrower = 借款人回答：「{ $text }」
-review-button-approve = ✅ 批准
+review-button-approve = ✅ 通過
 review-button-reject = ❌ 拒絕
 review-button-ask = ❓ 要求補充
 review-button-no-note = 不寫備註
-review-ask-note-approve = 批准申請 #{ $id }。請輸入給借款人的備註（群裡請用：/note 備註內容），或點「不寫備註」。
-review-ask-note-reject = 拒絕申請 #{ $id }。請輸入給借款人的理由（群裡請用：/note 理由），或點「不寫備註」。
-review-ask-note-ask = 關於申請 #{ $id }，需要借款人補充什麼？請輸入問題（群裡請用：/note 問題）。
+review-ask-note-approve = 通過申請 #{ $id }。請輸入給借款人的備註（在團隊聊天中請用：/note 備註內容），或點「不寫備註」。
+review-ask-note-reject = 拒絕申請 #{ $id }。請輸入給借款人的理由（在團隊聊天中請用：/note 理由），或點「不寫備註」。
+review-ask-note-ask = 關於申請 #{ $id }，需要借款人補充什麼？請輸入問題（在團隊聊天中請用：/note 問題）。
 review-no-note-expected = 現在沒有等待備註的決定。請先點申請下面的按鈕。
 review-note-too-long = 超過了 { $max } 個字，請精簡一些。
 review-cancelled = 未作決定。
-review-done-approve = 申請 #{ $id } 已批准並生效；已通知借款人。
+review-done-approve = 申請 #{ $id } 已通過並生效；已通知借款人。
 review-done-reject = 申請 #{ $id } 已拒絕；已通知借款人。
 review-done-ask = 問題已發給申請 #{ $id } 的借款人。
 review-already-decided = 申請 #{ $id } 已經處理過：運營方 { $operator } 於 { $date } {$status}。沒有任何改動。
 review-withdrawn = 申請 #{ $id } 已被借款人撤回。沒有任何改動。
 review-no-such-request = 沒有申請 #{ $id }。
-review-team-approve = 申請 #{ $id } 已由運營方 { $operator } 批准：{ $note }
+review-team-approve = 申請 #{ $id } 已由運營方 { $operator } 通過：{ $note }
 review-team-reject = 申請 #{ $id } 已由運營方 { $operator } 拒絕：{ $note }
 review-team-ask = 運營方 { $operator } 向申請 #{ $id } 的借款人提問：{ $note }
 review-borrower-answered = 借款人回答了申請 #{ $id }：
@@ -723,6 +723,7 @@ queue-empty = 沒有等待處理的申請。
 queue-title = { $count } 份申請等待處理，最早的在前（時限：{ $days } 天內處理）：
 queue-button-open = 開啟 #{ $id }
 queue-promises-title = 還款承諾：
+queue-promise = • 使用者 { $user }，{ $name }：{ $date } 前還 { $amount } —— { $status }
 
 error-budget-not-understood = 沒看懂。請寫這一組的總數（如 8000），或者逐項寫金額，例如：房租3000 電費200。
 error-budget-item-unknown = 「{ $word }」不是這一組裡我認識的專案。請換個說法，或者直接寫這一組的總數。
@@ -738,13 +739,13 @@ form-name-promise = 填寫還款承諾
 promise-nothing-due = 你的借款目前沒有逾期或今天到期的款項，不需要承諾還款。傳送 /next 檢視下一期。
 promise-nothing-due-loan = 「{ $name }」目前沒有逾期或今天到期的款項：還款承諾只針對已經到期的錢。
 promise-pick-loan = 要承諾還哪一筆借款？
-promise-ask-date = 你打算哪天還「{ $name }」（現在應還 { $owed }）？可以是今天（{ $today }）起 { $days } 天內的任何一天，最晚 { $lastDay }。請輸入日期，例如 { $example }、25號或明天。
+promise-ask-date = 你打算哪天還「{ $name }」（現在應還 { $owed }）？可以是從今天 { $today } 起 { $days } 天內的任何一天，最晚 { $lastDay }。請輸入日期，例如 { $example }、25號或明天。
 promise-card =
     還款承諾：「{ $name }」
     金額：{ $amount }（現在應還 { $owed }）
     日期：{ $date }
     在那天之前，「{ $name }」的逾期提醒會暫停；到了那天我會提醒你。如需修改金額或日期，直接輸入新的。
-promise-error-date-in-past = { $date } 已經過去了：日期必須是今天（{ $today }）或以後。
+promise-error-date-in-past = { $date } 已經過去了：日期不能早於今天 { $today }。
 promise-error-date-too-far = { $date } 太遠了：承諾的日期必須在 { $days } 天內，最晚 { $lastDay }。
 promise-error-more-than-owed = 這超過了「{ $name }」的全部欠款：一共 { $owed }。
 promise-recorded = 已記錄還款承諾：{ $date }向「{ $name }」還 { $amount }。在那之前，「{ $name }」的逾期提醒會暫停。

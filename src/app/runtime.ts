@@ -82,7 +82,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     translator,
     clock,
     logger,
-    commands: allCommands(translator, knowledge),
+    commands: allCommands(translator, knowledge, {
+      operatorLocale: config.DEFAULT_LANGUAGE,
+      // A team's group when there is one; else each operator's private chat (one person running it for themselves).
+      noticeChats: config.OPERATOR_CHAT_IDS.length > 0 ? config.OPERATOR_CHAT_IDS : config.OPERATOR_IDS,
+      maxDeferralMonths: config.HARDSHIP_MAX_DEFERRAL_MONTHS,
+      slaDays: config.HARDSHIP_SLA_DAYS,
+      waiverGuidance: config.HARDSHIP_WAIVER_GUIDANCE,
+    }),
     defaultLocale: config.DEFAULT_LANGUAGE,
     operatorIds: config.OPERATOR_IDS,
     freeText: freeTextWith(knowledge, translator),

@@ -38,6 +38,7 @@ export type ParseError =
   | 'card-bill-minimum-too-large'
   | 'payment-date-in-future'
   | 'language-unknown'
+  | 'percent-not-understood'
   | 'budget-not-understood'
   | 'budget-item-unknown'
   | 'budget-item-other-group'
@@ -80,6 +81,7 @@ export const PARSE_ERRORS: readonly ParseError[] = [
   'card-bill-minimum-too-large',
   'payment-date-in-future',
   'language-unknown',
+  'percent-not-understood',
   'budget-not-understood',
   'budget-item-unknown',
   'budget-item-other-group',

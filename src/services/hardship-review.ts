@@ -3,16 +3,15 @@ import {
   UNDECIDED,
   findRequest,
   insertNote,
-  loansById,
-  notesOfRequest,
   undecidedRequests,
   updateRequestIf,
-  type HardshipNoteRow,
   type HardshipRequestRow,
 } from '../db/hardship-repo.ts';
 import { recordAudit } from './audit.ts';
 import { applyApproved, type AppliedOutcome } from './hardship-apply.ts';
-import { queueNotices, requestFacts, requestSnapshot, type BorrowerFacts, type LoanFacts, type Notice } from './hardship.ts';
+import { queueNotices, requestSnapshot, viewOf, type Notice, type RequestView } from './hardship.ts';
+
+export type { RequestView };
 
 /*
  * The operators' side of hardship requests: the queue, the facts of one request, and the
@@ -22,18 +21,9 @@ import { queueNotices, requestFacts, requestSnapshot, type BorrowerFacts, type L
 
 export type Decision = 'approve' | 'reject' | 'ask';
 
-export interface RequestView {
-  request: HardshipRequestRow;
-  notes: HardshipNoteRow[];
-  loans: LoanFacts[];
-  borrower: BorrowerFacts | undefined;
-}
-
 export function viewRequest(q: Queryable, requestId: number, now: Date, defaultTimeZone: string): RequestView | undefined {
   const request = findRequest(q, requestId);
-  if (!request) return undefined;
-  const facts = requestFacts(q, request, loansById(q, request.loanIds), now, defaultTimeZone);
-  return { request, notes: notesOfRequest(q, requestId), ...facts };
+  return request && viewOf(q, request, now, defaultTimeZone);
 }
 
 /** Undecided requests, oldest first, with their facts. */
@@ -51,7 +41,7 @@ export type DecideResult =
   | { ok: false; reason: 'already-decided'; request: HardshipRequestRow };
 
 /** Renders the messages a decision sends (to the borrower, to the operator chats), from the request and what was applied. */
-export type DecisionNotices = (request: HardshipRequestRow, outcome: AppliedOutcome | undefined) => Notice[];
+export type DecisionNotices = (view: RequestView, outcome: AppliedOutcome | undefined) => Notice[];
 
 /**
  * One operator's decision, once: approving applies the request to the loans (hardship-apply.ts),
@@ -86,7 +76,7 @@ export function decideRequest(
         after: { ...requestSnapshot(request), note },
         at: now,
       });
-      queueNotices(tx, notices(request, undefined), now);
+      queueNotices(tx, notices(viewOf(tx, request, now, defaultTimeZone), undefined), now);
       return { ok: true, request };
     }
     const request = updateRequestIf(tx, requestId, UNDECIDED, {
@@ -108,7 +98,7 @@ export function decideRequest(
     });
     const outcome = decision === 'approve' ? applyApproved(tx, request, operatorId, now, defaultTimeZone) : undefined;
     const final = findRequest(tx, requestId) ?? request;
-    queueNotices(tx, notices(final, outcome), now);
+    queueNotices(tx, notices(viewOf(tx, final, now, defaultTimeZone), outcome), now);
     return { ok: true, request: final, ...(outcome && { outcome }) };
   });
 }

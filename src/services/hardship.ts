@@ -10,6 +10,7 @@ import {
   requestsOfUser,
   updateRequestIf,
   borrowerOf,
+  loansById,
   type HardshipNoteRow,
   type HardshipRequestRow,
 } from '../db/hardship-repo.ts';
@@ -49,8 +50,22 @@ export interface Notice {
   key: string;
 }
 
-/** Renders the notices of a step from the request as written (its id is known only then). */
-export type NoticesFor = (request: HardshipRequestRow) => Notice[];
+/** A request with everything an operator needs to judge it. */
+export interface RequestView {
+  request: HardshipRequestRow;
+  notes: HardshipNoteRow[];
+  loans: LoanFacts[];
+  borrower: BorrowerFacts | undefined;
+}
+
+/** Renders the notices of a step from the request as written (its id is known only then) and its facts. */
+export type NoticesFor = (view: RequestView) => Notice[];
+
+/** The request's view as of now, inside the step's transaction. */
+export function viewOf(q: Queryable, request: HardshipRequestRow, now: Date, defaultTimeZone: string): RequestView {
+  const facts = requestFacts(q, request, loansById(q, request.loanIds), now, defaultTimeZone);
+  return { request, notes: notesOfRequest(q, request.id), ...facts };
+}
 
 export function queueNotices(q: Queryable, notices: Notice[], now: Date): void {
   for (const notice of notices) {
@@ -80,7 +95,14 @@ export type SubmitResult =
  * not theirs or one of them already has an undecided request (one at a time per loan keeps the
  * operator's picture clear; the borrower can withdraw the old one).
  */
-export function submitHardship(q: Queryable, userId: number, submission: HardshipSubmission, now: Date, notices: NoticesFor): SubmitResult {
+export function submitHardship(
+  q: Queryable,
+  userId: number,
+  submission: HardshipSubmission,
+  now: Date,
+  defaultTimeZone: string,
+  notices: NoticesFor,
+): SubmitResult {
   return q.transaction((tx): SubmitResult => {
     for (const loanId of submission.loanIds) {
       if (!findLoan(tx, userId, loanId)) return { ok: false, reason: 'no-such-loan', loanId };
@@ -110,7 +132,7 @@ export function submitHardship(q: Queryable, userId: number, submission: Hardshi
       after: requestSnapshot(request),
       at: now,
     });
-    queueNotices(tx, notices(request), now);
+    queueNotices(tx, notices(viewOf(tx, request, now, defaultTimeZone)), now);
     return { ok: true, request };
   });
 }
@@ -134,7 +156,14 @@ export type StepResult =
   | { ok: false; reason: 'not-undecided' | 'not-asked'; request: HardshipRequestRow };
 
 /** Withdraws one of the borrower's requests while nobody has decided it. */
-export function withdrawHardship(q: Queryable, userId: number, requestId: number, now: Date, notices: NoticesFor): StepResult {
+export function withdrawHardship(
+  q: Queryable,
+  userId: number,
+  requestId: number,
+  now: Date,
+  defaultTimeZone: string,
+  notices: NoticesFor,
+): StepResult {
   return q.transaction((tx): StepResult => {
     const before = findRequestOfUser(tx, userId, requestId);
     if (!before) return { ok: false, reason: 'no-such-request' };
@@ -150,13 +179,21 @@ export function withdrawHardship(q: Queryable, userId: number, requestId: number
       after: requestSnapshot(request),
       at: now,
     });
-    queueNotices(tx, notices(request), now);
+    queueNotices(tx, notices(viewOf(tx, request, now, defaultTimeZone)), now);
     return { ok: true, request };
   });
 }
 
 /** The borrower's answer to an operator's "ask for more": attached to the request, which is open again. */
-export function answerHardship(q: Queryable, userId: number, requestId: number, text: string, now: Date, notices: NoticesFor): StepResult {
+export function answerHardship(
+  q: Queryable,
+  userId: number,
+  requestId: number,
+  text: string,
+  now: Date,
+  defaultTimeZone: string,
+  notices: NoticesFor,
+): StepResult {
   return q.transaction((tx): StepResult => {
     const before = findRequestOfUser(tx, userId, requestId);
     if (!before) return { ok: false, reason: 'no-such-request' };
@@ -173,7 +210,7 @@ export function answerHardship(q: Queryable, userId: number, requestId: number, 
       after: { ...requestSnapshot(request), note: note.text },
       at: now,
     });
-    queueNotices(tx, notices(request), now);
+    queueNotices(tx, notices(viewOf(tx, request, now, defaultTimeZone)), now);
     return { ok: true, request };
   });
 }
