@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import {
+  detectLanguage,
+  freeTextMessage,
   type KnowledgeBase,
   loadKnowledgeBase,
   type Locale,
@@ -35,18 +37,6 @@ export interface FaqResult {
   stderr: string;
 }
 
-const DECLINE: Record<Locale, string> = {
-  en: 'I can answer questions about repaying loans and cards: overdue, penalties, credit reports, collection, deferral, scams. Try /help.',
-  'zh-Hans': '我能回答还款相关的问题：逾期、罚息、征信、催收、延期、防骗等。可以试试 /help。',
-  'zh-Hant': '我能回答還款相關的問題：逾期、罰息、徵信、催收、延期、防詐騙等。可以試試 /help。',
-};
-
-const UNSURE: Record<Locale, string> = {
-  en: 'I am not sure which of these you mean:',
-  'zh-Hans': '不太确定你问的是哪一个：',
-  'zh-Hant': '不太確定你問的是哪一個：',
-};
-
 let shared: KnowledgeBase | undefined;
 
 /** One question → the answer the bot would give (the scam warning first when one fires). */
@@ -54,10 +44,16 @@ export function answerQuestion(question: string, fallback: Locale, kb: Knowledge
   const consultation = kb.consult(question);
   const locale = consultation.language ?? fallback;
   const parts: string[] = [];
-  if (consultation.scam && consultation.topic !== consultation.scam) parts.push(kb.topic(consultation.scam, locale).body);
-  if (consultation.topic) parts.push(kb.topic(consultation.topic, locale).body);
-  else if (consultation.outOfScope || consultation.candidates.length === 0) parts.push(DECLINE[locale]);
-  else parts.push([UNSURE[locale], ...consultation.candidates.map((id) => `• ${kb.topic(id, locale).title}`)].join('\n'));
+  // As the chat answers (commands/free-text.ts), with its own messages when there is no topic.
+  if (consultation.scam) {
+    parts.push(kb.topic(consultation.scam, locale).body);
+    if (consultation.topic && consultation.topic !== consultation.scam) parts.push(kb.topic(consultation.topic, locale).body);
+  } else if (consultation.topic) parts.push(kb.topic(consultation.topic, locale).body);
+  else if (question.trim() === '') parts.push(freeTextMessage(locale, 'empty'));
+  else if (detectLanguage(question) === 'foreign') parts.push(freeTextMessage(locale, 'otherLanguage'));
+  else if (consultation.outOfScope || consultation.candidates.length === 0) parts.push(freeTextMessage(locale, 'outOfScope'));
+  else
+    parts.push([freeTextMessage(locale, 'unsure'), ...consultation.candidates.map((id) => `• ${kb.topic(id, locale).title}`)].join('\n'));
   return {
     topic: consultation.topic,
     confidence: consultation.confidence,

@@ -13,7 +13,8 @@ import { VOCABULARY } from './vocabulary.ts';
  */
 
 export { isScamId, isTopicId, SCAM_IDS, TOPIC_IDS, type ScamId, type TopicId } from './topics.ts';
-export { normalizeQuestion } from './text.ts';
+export { type FreeTextMessage, freeTextMessage } from './messages.ts';
+export { detectLanguage, normalizeQuestion } from './text.ts';
 
 export interface Topic {
   id: TopicId;

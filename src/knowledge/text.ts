@@ -99,12 +99,14 @@ const COUNTED = /(?:[零〇一二两三四五六七八九十百几]+|\d+)(?=天|
 
 export function normalizeQuestion(text: string): string {
   const folded = foldCharacters(text.normalize('NFKC').toLowerCase()).replace(VARIANT, variantOf);
-  return folded
-    .replace(COUNTED, '几')
-    // 0.5% a month, 年化36%: a rate, a word the debt evidence and the index can read.
-    .replace(/%/g, ' percent ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (
+    folded
+      .replace(COUNTED, '几')
+      // 0.5% a month, 年化36%: a rate, a word the debt evidence and the index can read.
+      .replace(/%/g, ' percent ')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
 }
 
 /** The question without its filler words (matching only; the scam guard reads normalizeQuestion's text). */
@@ -210,8 +212,6 @@ export interface TermWeights {
 }
 
 export const DEFAULT_WEIGHTS: TermWeights = { cjk1: 0.25, cjk2: 1, cjk3: 1.2, word: 1, wordPair: 0.8, gram: 0.25 };
-
-
 
 /**
  * Index terms of normalised text: for each Han run its characters (c:), bigrams and trigrams;
