@@ -267,8 +267,12 @@ function save(ctx: CommandContext, form: LoanForm): Reply[] | undefined {
       const text = settledOn ? ctx.t('editloan-error-settled-on', { date: date(ctx, settledOn) }) : ctx.t('editloan-error-settled');
       return [{ text }, ...question(ctx, form, 'confirm')];
     }
+    if (replaced && !replaced.ok && replaced.reason === 'rescheduled') {
+      return [{ text: ctx.t('editloan-error-rescheduled', { date: date(ctx, replaced.on) }) }, ...question(ctx, form, 'confirm')];
+    }
     if (!replaced?.ok) return undefined;
-    return [{ text: ctx.t(replaced.renamedOnly ? 'editloan-renamed-settled' : 'editloan-saved', { name: input.name }) }];
+    const saved = { settled: 'editloan-renamed-settled', rescheduled: 'editloan-renamed-rescheduled' } as const;
+    return [{ text: ctx.t(replaced.renamedOnly ? saved[replaced.renamedOnly] : 'editloan-saved', { name: input.name }) }];
   }
   const saved = finishForm(ctx, form, () => ({ ok: true, ...loans.add(input, ctx.today, ctx.now) }));
   if (!saved) return undefined;

@@ -250,8 +250,10 @@ editloan-card-title = Please check the new terms:
 editloan-error-paid-exceeds = Not saved: the payments you recorded ({ $paid }) come to more than the new schedule ({ $scheduled }). Check the amount, or /undo payments first.
 editloan-saved = Updated "{ $name }". Its schedule was rebuilt and your recorded payments were applied to it again.
 editloan-renamed-settled = Saved "{ $name }". The loan is settled, so only its name and lender changed: its schedule and payments stay as they were.
+editloan-renamed-rescheduled = Saved "{ $name }". Its schedule follows an approved request, so only its name and lender changed.
 editloan-error-settled = Not saved: this loan is settled (nothing is owed), so only its name can change. Changing its terms would rebuild the schedule and make paid-off interest owed again. If the terms were wrong, delete the loan and add it again.
 editloan-error-settled-on = Not saved: this loan was paid off on { $date }, so only its name can change. Changing its terms would rebuild the schedule and make the interest the payoff saved owed again. If the terms were wrong, delete the loan and add it again.
+editloan-error-rescheduled = Not saved: this loan's schedule was changed by an approved request on { $date } (a deferral or a new plan), so only its name can change. Changing its terms would rebuild the schedule and undo that arrangement.
 
 ## /schedule
 

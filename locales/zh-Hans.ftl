@@ -222,8 +222,10 @@ editloan-card-title = 请核对修改后的借款信息：
 editloan-error-paid-exceeds = 未保存：已记录的还款（{ $paid }）超过了修改后的应还总额（{ $scheduled }）。请检查金额，或先用 /undo 撤销还款。
 editloan-saved = 已更新“{ $name }”。还款计划已重新生成，已记录的还款也已重新计入。
 editloan-renamed-settled = 已保存“{ $name }”。这笔贷款已结清，只改了名称和贷款机构类型，还款计划和还款记录保持不变。
+editloan-renamed-rescheduled = 已保存“{ $name }”。它的还款计划按获批的申请调整过，因此只修改了名称和贷款方类型。
 editloan-error-settled = 未保存：这笔贷款已结清（没有欠款），只能修改名称。修改条款会重建还款计划，让已还清的利息重新变成欠款。如果条款录错了，请删除后重新添加。
 editloan-error-settled-on = 未保存：这笔贷款已于 { $date } 提前结清，只能修改名称。修改条款会重建还款计划，让提前还款省下的利息重新变成欠款。如果条款录错了，请删除后重新添加。
+editloan-error-rescheduled = 未保存：这笔贷款的还款计划已在 { $date } 按获批的申请（延期或新的还款计划）调整过，只能修改名称。修改条款会重新生成还款计划，撤销这项安排。
 
 ## /schedule
 

@@ -223,8 +223,10 @@ editloan-card-title = 請核對修改後的借款資訊：
 editloan-error-paid-exceeds = 未儲存：已記錄的還款（{ $paid }）超過了修改後的應還總額（{ $scheduled }）。請檢查金額，或先用 /undo 撤銷還款。
 editloan-saved = 已更新「{ $name }」。還款計畫已重新生成，已記錄的還款也已重新計入。
 editloan-renamed-settled = 已儲存「{ $name }」。這筆貸款已結清，只改了名稱和貸款機構型別，還款計畫和還款記錄保持不變。
+editloan-renamed-rescheduled = 已儲存「{ $name }」。它的還款計畫按獲批的申請調整過，因此只修改了名稱和貸款方型別。
 editloan-error-settled = 未儲存：這筆貸款已結清（沒有欠款），只能修改名稱。修改條款會重建還款計畫，讓已還清的利息重新變成欠款。如果條款錄錯了，請刪除後重新新增。
 editloan-error-settled-on = 未儲存：這筆貸款已於 { $date } 提前結清，只能修改名稱。修改條款會重建還款計畫，讓提前還款省下的利息重新變成欠款。如果條款錄錯了，請刪除後重新新增。
+editloan-error-rescheduled = 未儲存：這筆貸款的還款計畫已在 { $date } 按獲批的申請（延期或新的還款計畫）調整過，只能修改名稱。修改條款會重新生成還款計畫，撤銷這項安排。
 
 ## /schedule
 

@@ -125,6 +125,7 @@ export function replaceInstallmentsFrom(q: Queryable, loanId: number, fromN: num
       .run();
 }
 
-export function markRescheduled(q: Queryable, loanId: number, on: string, periods: number): void {
-  q.update(loans).set({ rescheduledOn: on, periods }).where(eq(loans.id, loanId)).run();
+/** The loan's terms stay the contract's; the mark says its installments no longer follow from them. */
+export function markRescheduled(q: Queryable, loanId: number, on: string): void {
+  q.update(loans).set({ rescheduledOn: on }).where(eq(loans.id, loanId)).run();
 }

@@ -196,7 +196,7 @@ export function applyApproved(
       }
     }
     if (proposal.kind === 'deferral' || proposal.kind === 'new-plan')
-      markRescheduled(q, loan.id, today, installmentsOfLoanId(q, loan.id).length);
+      markRescheduled(q, loan.id, today);
     const current = loansById(q, [loan.id])[0] ?? loan;
     rebookLoan(q, current, installmentsOfLoanId(q, loan.id), today);
     const after = owingSchedule(q, current, today);

@@ -85,9 +85,11 @@ function assumePaidBefore(q: Queryable, loanId: number, rows: ScheduleRow[], reg
 }
 
 export type ReplaceLoanResult =
-  | { ok: true; renamedOnly?: boolean }
+  /** renamedOnly: why only the description changed (a settled loan, an approved arrangement). */
+  | { ok: true; renamedOnly?: 'settled' | 'rescheduled' }
   | { ok: false; reason: 'no-such-loan' }
   | { ok: false; reason: 'settled'; settledOn: IsoDate | undefined }
+  | { ok: false; reason: 'rescheduled'; on: IsoDate }
   | { ok: false; reason: 'paid-exceeds-schedule'; paid: Decimal; scheduled: Decimal };
 
 class EditRefused extends Error {
@@ -140,11 +142,18 @@ export function replaceLoan(
       if (!loan) return { ok: false, reason: 'no-such-loan' };
       const today = loanToday(loan, now, defaultTimeZone);
       const settled = loan.settledOn !== null || ledgerOf(tx, loan, installmentsOfLoan(tx, userId, loanId), today).totalOwed.lte(0);
-      if (settled) {
-        if (!changesOnlyDescription(loan, input)) return { ok: false, reason: 'settled', settledOn: loan.settledOn ?? undefined };
+      // An approved deferral or new plan moved or replaced installments: rebuilding the schedule
+      // from the terms would undo the arrangement, so only the description may change.
+      const rescheduledOn = loan.rescheduledOn;
+      if (settled || rescheduledOn !== null) {
+        if (!changesOnlyDescription(loan, input)) {
+          return settled
+            ? { ok: false, reason: 'settled', settledOn: loan.settledOn ?? undefined }
+            : { ok: false, reason: 'rescheduled', on: rescheduledOn as IsoDate };
+        }
         const { name, lenderKind } = columnsFromInput(input);
         describeLoan(tx, userId, loanId, { name, ...(lenderKind !== undefined && { lenderKind }) });
-        return { ok: true, renamedOnly: true };
+        return { ok: true, renamedOnly: settled ? 'settled' : 'rescheduled' };
       }
       const registeredOn = todayIn(timeZone, new Date(loan.createdAt));
       const payments = paymentsOfLoan(tx, userId, loanId);
@@ -221,12 +230,13 @@ export interface LoanOverview {
   apr: Decimal;
 }
 
-function toDueItem(entry: InstallmentLedger, loan: LoanRow): DueItem {
+function toDueItem(entry: InstallmentLedger, loan: LoanRow, count: number): DueItem {
   return {
     loanId: loan.id,
     loanName: loan.name,
     n: entry.n,
-    periods: loan.periods,
+    // The installments the loan has now: an approved new plan may have changed their number.
+    periods: count,
     due: entry.due,
     amount: entry.owed,
     penalty: entry.penaltyOwed.plus(entry.lateFeeOwed),
@@ -244,7 +254,7 @@ function overview(q: Queryable, loan: LoanRow, rows: InstallmentRow[], today: Is
     loan,
     ledger,
     remainingPrincipal,
-    next: firstOwing ? toDueItem(firstOwing, loan) : undefined,
+    next: firstOwing ? toDueItem(firstOwing, loan, ledger.installments.length) : undefined,
     settled: firstOwing === undefined,
     apr,
   };
