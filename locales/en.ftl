@@ -816,6 +816,7 @@ review-waiver = Waiver on { $name }, installment { $n }: penalty { $penalty }, {
     [one] 1 day
    *[other] { $days } days
 } overdue, { $history } — suggested { $suggested } (a suggestion only)
+review-evidence = Evidence the borrower can provide: { $evidence }
 review-first-overdue = first overdue
 review-repeated-overdue = overdue before
 review-note-operator = Operator asked: “{ $text }”

@@ -695,6 +695,7 @@ review-waited = { $date } 提交，已等待 { $days } 天
 review-past-sla = 超过 { $days } 天的处理时限
 review-plan = { $name } 的方案：{ $amount } 分 { $months } 个月，每月 { $payment }，首期 { $first }
 review-waiver = { $name } 第 { $n } 期减免：罚息 { $penalty }，逾期 { $days } 天，{ $history }——建议减免 { $suggested }（仅供参考）
+review-evidence = 借款人能提供的证明：{ $evidence }
 review-first-overdue = 首次逾期
 review-repeated-overdue = 曾有逾期
 review-note-operator = 运营方提问：“{ $text }”

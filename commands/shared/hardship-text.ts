@@ -91,10 +91,10 @@ export function planLines(voice: Voice, previews: PlanPreview[], disposable: Dec
       interest: money(voice, preview.plan.interest),
     }),
   );
+  // The most serious problem only: a plan that never repays is also too long and above the offer.
   const problems = new Set(previews.flatMap((preview) => preview.plan.problems));
-  for (const problem of PROBLEM_ORDER) {
-    if (problems.has(problem)) lines.push(`⚠️ ${voice.t(`hardship-plan-problem-${problem}`)}`);
-  }
+  const worst = PROBLEM_ORDER.find((problem) => problems.has(problem));
+  if (worst) lines.push(`⚠️ ${voice.t(`hardship-plan-problem-${worst}`)}`);
   const monthly = previews.reduce((sum, preview) => sum.plus(preview.plan.payment), new Decimal(0));
   if (disposable !== undefined && monthly.gt(disposable)) {
     lines.push(`⚠️ ${voice.t('hardship-plan-above-disposable', { payment: money(voice, monthly), disposable: money(voice, disposable) })}`);

@@ -82,7 +82,7 @@ export function requestDetailLines(voice: Voice, view: RequestView, settings: Ha
       );
     }
   }
-  lines.push(voice.t('hardship-summary-evidence', { evidence: evidenceList(voice, request.evidence) }));
+  lines.push(voice.t('review-evidence', { evidence: evidenceList(voice, request.evidence) }));
   for (const note of notes) {
     lines.push(voice.t(note.role === 'operator' ? 'review-note-operator' : 'review-note-borrower', { text: note.text }));
   }
