@@ -1,11 +1,12 @@
 import type { CommandContext } from '../../src/core/types.ts';
-import { addDays } from '../../src/domain/calendar.ts';
+import { addDays, type IsoDate } from '../../src/domain/calendar.ts';
 import { sumMoney } from '../../src/domain/money.ts';
 import { overduePenalty } from '../../src/domain/overdue.ts';
 import { formatPercent } from '../../src/i18n/format.ts';
 import type { TopicId } from '../../src/knowledge/index.ts';
 import { normalizeForMatching } from '../../src/parse/result.ts';
 import type { LoanOverview } from '../../src/services/loans.ts';
+import { overdueOfLedger } from '../../src/services/overdue.ts';
 import { date, daysLeftText, money } from './loan-text.ts';
 import { openTimelines, penaltyIfPaidAfter, stageFrom, type InstallmentTimeline } from './overdue-timeline.ts';
 
@@ -146,19 +147,28 @@ function aprLines(ctx: CommandContext, loans: LoanOverview[]): string[] {
     .map((entry) => ctx.t('figures-apr', { name: entry.loan.name, apr: formatPercent(ctx.locale, entry.apr, 2) }));
 }
 
-function cannotPayLines(ctx: CommandContext): string[] {
-  const overdue = ctx.services.overdue.list();
+/**
+ * What is overdue on all loans, and the next date something is due: from the loans already read
+ * (the same figures services.overdue.list() and services.loans.nextDue() would read again).
+ */
+function cannotPayLines(ctx: CommandContext, loans: LoanOverview[]): string[] {
   const lines: string[] = [];
+  const overdue = loans.map((entry) => overdueOfLedger(entry.loan, entry.ledger)).filter((items) => items.length > 0);
   if (overdue.length > 0) {
-    const owed = sumMoney(overdue.map((item) => item.totalOverdue));
-    const penalty = sumMoney(overdue.map((item) => item.totalPenalty.plus(item.totalLateFee)));
+    const items = overdue.flat();
+    const owed = sumMoney(items.map((item) => item.open));
+    const penalty = sumMoney(items.map((item) => item.penalty.plus(item.lateFee)));
     lines.push(ctx.t('figures-overdue-total', { amount: money(ctx, owed), penalty: money(ctx, penalty), count: overdue.length }));
   }
-  const next = ctx.services.loans.nextDue();
-  if (next && next.date >= ctx.today) {
-    lines.push(
-      ctx.t('figures-next-due', { amount: money(ctx, next.total), date: date(ctx, next.date), when: daysLeftText(ctx, next.date) }),
-    );
+  // The earliest date with something unpaid, and everything due that day (as nextDue gives it).
+  const nexts = loans.flatMap((entry) => (entry.next ? [entry.next] : []));
+  const first = nexts.reduce<IsoDate | undefined>(
+    (earliest, item) => (earliest === undefined || item.due < earliest ? item.due : earliest),
+    undefined,
+  );
+  if (first !== undefined && first >= ctx.today) {
+    const total = sumMoney(nexts.filter((item) => item.due === first).map((item) => item.amount));
+    lines.push(ctx.t('figures-next-due', { amount: money(ctx, total), date: date(ctx, first), when: daysLeftText(ctx, first) }));
   }
   return lines;
 }
@@ -227,8 +237,9 @@ export function personalAnswer(ctx: CommandContext, topic: TopicId, text: string
     otherLoans: [],
   });
   if (!isPersonal(topic)) return { figures: [], otherLoans: [] };
-  if (topic === 'cannot_pay') return withHeader(cannotPayLines(ctx));
+  // One read of the loans for every topic's figures.
   const loans = ctx.services.loans.list();
+  if (topic === 'cannot_pay') return withHeader(cannotPayLines(ctx, loans));
   if (topic === 'true_apr' && chosenLoanId === undefined) return withHeader(aprLines(ctx, loans));
   const concerned = loanConcerned(ctx, text, loans, chosenLoanId);
   if (!concerned) return { figures: [], otherLoans: [] };

@@ -118,6 +118,30 @@ describe('personal figures (issue 10, point 4)', () => {
     bot.clock.set(at('2026-12-20'));
     const cannot = personalFigures(ctxOf(bot), 'cannot_pay', 'lost my job');
     expect(cannot).toContain('Overdue now: 1,072.00, penalty so far 5.36 (1 loan).');
+    // The same figures as the services' own overdue list and next due date, from one read of the loans.
+    const ctx = ctxOf(bot);
+    let reads = 0;
+    const counted = {
+      ...ctx,
+      services: {
+        ...ctx.services,
+        loans: {
+          ...ctx.services.loans,
+          list: () => {
+            reads += 1;
+            return ctx.services.loans.list();
+          },
+          nextDue: () => expect.unreachable('a second read of the loans'),
+        },
+        overdue: { ...ctx.services.overdue, list: () => expect.unreachable('a second read of the loans') },
+      },
+    } as CommandContext;
+    expect(personalFigures(counted, 'cannot_pay', 'lost my job')).toEqual(cannot);
+    expect(reads).toBe(1);
+    bot.clock.set(at('2026-12-01'));
+    const before = personalFigures(ctxOf(bot), 'cannot_pay', 'lost my job');
+    expect(before.some((line) => line.includes('2026-12-10') && line.includes('1,072.00'))).toBe(true);
+    bot.clock.set(at('2026-12-20'));
     expect(personalFigures(ctxOf(bot), 'partial_payment', 'part of the phone')).toContain(
       'Installment 1 of phone (due 2026-12-10 (Thu)) owes 1,077.36 now. Record a part payment with /paid and /status shows what stays open.',
     );
