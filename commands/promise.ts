@@ -68,8 +68,8 @@ function readDay(text: string, today: IsoDate, bareIsDay: boolean): { date: IsoD
   const day = ORDINAL_DAY.exec(trimmed)?.[1] ?? (bareIsDay && BARE_DAY.test(trimmed) ? trimmed : undefined);
   const reading = readDate(day === undefined ? trimmed : `${day}号`, { today, prefer: 'future' });
   if (reading.ok) return { date: reading.value.date };
-  // Starts like a year or is an ordinal: a day that went wrong, not an amount.
-  if (day !== undefined || /^\d{4}[-/.年]/.test(trimmed)) return { error: reading.error };
+  // One word that starts like a year, or an ordinal: a day that went wrong, not an amount.
+  if (day !== undefined || /^\d{4}[-/.年]\S*$/.test(trimmed)) return { error: reading.error };
   return undefined;
 }
 
@@ -296,7 +296,8 @@ export const promiseCommand: Command = {
   form: PROMISE,
   run,
   buttons: [
-    onPress(promiseForLoanButton, (ctx, { loanId }) => begin(ctx, loanId)),
+    // Not the presser's loan (or gone): the core's stale-button answer.
+    onPress(promiseForLoanButton, (ctx, { loanId }) => (ctx.services.loans.overview(loanId) ? begin(ctx, loanId) : undefined)),
     onPress(newPromiseButton, (ctx) => pick(ctx, '', [])),
     onPress(cancelPromiseButton, (ctx, { promiseId }) => {
       const cancelled = ctx.services.promises.cancel(promiseId);

@@ -319,6 +319,8 @@ export function resolvePromises(q: Queryable, now: Date, defaultTimeZone?: strin
       if (loanToday(loan, now, zone) <= open.dueOn) return;
       const row = resolvePromiseIf(tx, open.id, 'broken', now.toISOString());
       if (!row) return;
+      // Its day is over: a day message still waiting (quiet hours pushed it past the day) is stale.
+      dropPendingMessage(tx, promiseDayKey(open.id));
       recordAudit(tx, {
         actorId: null,
         actorRole: 'system',
