@@ -1,5 +1,5 @@
 import { MAX_PERIODS } from '../domain/schedule.ts';
-import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './chinese-number.ts';
+import { CHINESE_NUMERAL_CHARS, parseDigitsOrNumeral } from './chinese-number.ts';
 import { fail, isTooLong, normalizeForMatching, ok, type ParseResult } from './result.ts';
 
 const MONTH_UNITS = '期|个月|月|months?|mos?|mths?|installments?|instalments?|payments?|periods?|terms?';
@@ -22,7 +22,8 @@ export function parsePeriods(text: string): ParseResult<number> {
   if (half) {
     count = 6;
   } else {
-    const n = /\d/.test(countText as string) ? Number(countText) : parseChineseNumeral(countText as string);
+    // A signed or decimal count (-3, 1.5) is read as a number, to be told out of range; 1.5年 is 18 months.
+    const n = /^[-+]|\./.test(countText as string) ? Number(countText) : parseDigitsOrNumeral(countText as string);
     if (n === undefined) return fail('periods-not-number');
     count = yearUnit ? n * 12 + (andAHalf ? 6 : 0) : n;
   }
