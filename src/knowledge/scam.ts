@@ -39,6 +39,7 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\bcancel.{0,30}(student|campus|college) (loan|account)/,
       /\b(student|campus|college) loan account.{0,20}(cancel|close|delete)/,
       /\bscreen ?shar/,
+      /\bshar(e|ing) (my |your |the )?(phone )?screen/,
       /\b(customer service|support|agent|caller|someone).{0,40}(transfer|wire|send|move) (money|funds|the money|my money|everything|it)/,
       /\b(customer service|support|agent|caller).{0,40}(verification code|otp|one time code)/,
     ],

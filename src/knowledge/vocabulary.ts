@@ -100,6 +100,10 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '逾期多久上报',
     '上报人行',
     '上报征信',
+    '留在征信',
+    '征信上会有',
+    '会留记录',
+    '留在记录',
   ],
   grace_period: [
     'grace period',
@@ -263,6 +267,12 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '判刑标准',
     '欠款判刑',
     '被判刑',
+    'lawyer letter',
+    'letter from a lawyer',
+    'solicitor letter',
+    'legal letter',
+    'court papers',
+    '律师信',
   ],
   penalty_waiver: [
     'waive',
@@ -741,6 +751,14 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     'fraudulent loan',
     'used my identity',
     'proof of payment',
+    'marked me late',
+    'marked late',
+    'but i paid',
+    'reported late but',
+    '征信有误',
+    '有误',
+    '记录有误',
+    '弄错',
   ],
   check_credit_report: [
     'check credit report',
@@ -902,6 +920,7 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '借新还旧',
     '先还哪笔',
     '都逾期',
+    '以债养债',
   ],
   complaint_channels: [
     'complain',
@@ -931,6 +950,9 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '找谁',
     '举报平台',
     '投诉电话',
+    'report harassment',
+    'report a lender',
+    'report the collector',
   ],
   settlement_proof: [
     'proof of settlement',
@@ -991,7 +1013,7 @@ export const DEBT_TERMS = {
   zhHardshipAlone: ['失业', '裁员', '没工作', '没收入', '收入(没|降|少|减|下降)', '工资没发', '破产', '倒闭'],
   zhHardshipCue: ['怎么办', '钱', '还', '工作', '上班', '收入', '工资', '付', '房租', '生活', '交'],
   enWeak: `pay pays paid paying payment* due bill bills bank banks interest fee fees charge charges card cards cash
-    balance financ* rate rates percent`,
+    balance financ* rate rates percent late`,
   /** Substrings (regular expressions) of the Chinese text, spaces removed. */
   zh: [
     '贷',
