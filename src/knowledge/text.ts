@@ -203,7 +203,8 @@ function undoubled(stem: string): string {
  * a term. Found by chance in one topic's keyword (网贷逾期后果), it would weigh as that topic's
  * rarest evidence. (Measured: adding 还款, 征信, 贷款 here costs zh-Hant phrasings more than it gains.)
  */
-const CORE_WORDS = new Set(['逾期']);
+const CORE_WORDS: readonly string[] = ['逾期'];
+const CORE_WORD = new Set(CORE_WORDS);
 
 /** Light English stemming: plurals and common endings, so "installments" meets "installment". */
 export function stem(word: string): string {
@@ -257,15 +258,31 @@ export function forEachTerm(normalized: string, weights: TermWeights, visit: (te
     for (const run of token.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? []) {
       if (HAN.test(run)) {
         flushWords();
-        // Each character closes a bigram and a trigram with the one or two before it (same terms, no array).
+        if (!CORE_WORDS.some((word) => run.includes(word))) {
+          // Each character closes a bigram and a trigram with the one or two before it (same terms, no array).
+          let before = '';
+          let twoBefore = '';
+          for (const character of run) {
+            if (weights.cjk1 > 0) visit(`c:${character}`, weights.cjk1);
+            if (before !== '') {
+              if (weights.cjk2 > 0) visit(`c:${before}${character}`, weights.cjk2);
+              if (twoBefore !== '' && weights.cjk3 > 0) visit(`c:${twoBefore}${before}${character}`, weights.cjk3);
+            }
+            twoBefore = before;
+            before = character;
+          }
+          continue;
+        }
         const characters = [...run];
-        const core = (at: number) => at >= 0 && at + 1 < characters.length && CORE_WORDS.has(`${characters[at]}${characters[at + 1]}`);
+        const core = (at: number) => at >= 0 && at + 1 < characters.length && CORE_WORD.has(`${characters[at]}${characters[at + 1]}`);
         // An n-gram [from, to) cuts a core word when one starts just before its end or ends just after its start.
         const cuts = (from: number, to: number) => core(from - 1) || core(to - 1);
         characters.forEach((character, at) => {
           if (weights.cjk1 > 0) visit(`c:${character}`, weights.cjk1);
-          if (at >= 1 && weights.cjk2 > 0 && (core(at - 1) || !cuts(at - 1, at + 1))) visit(`c:${characters[at - 1]}${character}`, weights.cjk2);
-          if (at >= 2 && weights.cjk3 > 0 && !cuts(at - 2, at + 1)) visit(`c:${characters[at - 2]}${characters[at - 1]}${character}`, weights.cjk3);
+          if (at >= 1 && weights.cjk2 > 0 && (core(at - 1) || !cuts(at - 1, at + 1)))
+            visit(`c:${characters[at - 1]}${character}`, weights.cjk2);
+          if (at >= 2 && weights.cjk3 > 0 && !cuts(at - 2, at + 1))
+            visit(`c:${characters[at - 2]}${characters[at - 1]}${character}`, weights.cjk3);
         });
       } else if (!ENGLISH_STOPWORDS.has(run)) words.push(stem(run));
     }
