@@ -31,6 +31,7 @@ import {
   money,
   planLines,
   proposalText,
+  reasonLine,
   requestLetter,
   type Voice,
 } from './shared/hardship-text.ts';
@@ -293,8 +294,7 @@ export function hardshipCommand(settings: HardshipSettings): Command {
     return [
       v.t('hardship-summary-title', { request: proposalText(v, proposal) }),
       ...facts.map((f) => `• ${loanFactsLine(v, f)}`),
-      v.t('hardship-summary-reason', { reason: v.t(`hardship-reason-${draft.reason ?? 'other'}`) }) +
-        (draft.reasonText === '' ? '' : ` — “${draft.reasonText}”`),
+      reasonLine(v, draft.reason ?? 'other', draft.reasonText),
       ...budgetLines(v, summarizeBudget(budgetOf(draft.budget))),
       ...proposalDetail(ctx, v, draft, proposal),
       v.t('hardship-summary-evidence', { evidence: evidenceList(v, draft.evidence) }),

@@ -744,6 +744,7 @@ hardship-deferral-line = { $name }: { $count ->
 hardship-waiver-line = Installment { $n }: penalty { $penalty }
 hardship-summary-title = Your request: { $request }
 hardship-summary-reason = Reason: { $reason }
+hardship-summary-reason-text = Reason: { $reason } — “{ $text }”
 hardship-summary-evidence = Evidence you can provide: { $evidence }
 hardship-button-submit = ✅ Submit and share
 hardship-button-english = Letter in English

@@ -638,6 +638,7 @@ hardship-deferral-line = { $name }：{ $count } 期往后推，第一期从 { $f
 hardship-waiver-line = 第 { $n } 期：罚息 { $penalty }
 hardship-summary-title = 你的申请：{ $request }
 hardship-summary-reason = 原因：{ $reason }
+hardship-summary-reason-text = 原因：{ $reason }——“{ $text }”
 hardship-summary-evidence = 能提供的证明：{ $evidence }
 hardship-button-submit = ✅ 提交并共享
 hardship-button-english = 英文版申请信

@@ -117,6 +117,14 @@ export function deferralLines(voice: Voice, previews: DeferralPreview[]): string
   );
 }
 
+/** "Reason: Lost my job — “the company closed”" (the quotation marks are the reader's language's). */
+export function reasonLine(voice: Voice, reason: string, text: string): string {
+  const name = voice.t(`hardship-reason-${reason}`);
+  return text === ''
+    ? voice.t('hardship-summary-reason', { reason: name })
+    : voice.t('hardship-summary-reason-text', { reason: name, text });
+}
+
 export function evidenceList(voice: Voice, evidence: readonly string[]): string {
   return evidence.length === 0 ? voice.t('hardship-evidence-none') : evidence.map((id) => voice.t(`hardship-evidence-${id}`)).join(', ');
 }

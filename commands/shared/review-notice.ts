@@ -16,6 +16,7 @@ import {
   loanFactsLine,
   money,
   proposalText,
+  reasonLine,
   statusText,
   type Voice,
 } from './hardship-text.ts';
@@ -46,8 +47,7 @@ export function requestDetailLines(voice: Voice, view: RequestView, settings: Ha
     }),
     voice.t('review-waited', { date: day(voice, dateOfInstant(request.submittedAt)), days: waited }) +
       (waited > settings.slaDays ? ` ⚠️ ${voice.t('review-past-sla', { days: settings.slaDays })}` : ''),
-    voice.t('hardship-summary-reason', { reason: voice.t(`hardship-reason-${request.reason}`) }) +
-      (request.reasonText === '' ? '' : ` — “${request.reasonText}”`),
+    reasonLine(voice, request.reason, request.reasonText),
     ...loans.map((facts) => `• ${loanFactsLine(voice, facts)}`),
     ...budgetLines(voice, summarizeBudget(budgetOf(request.budget))),
   ];
