@@ -405,3 +405,27 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_request_idx').on(t.requestId), index('audit_log_user_idx').on(t.userId)],
 );
+
+/**
+ * Telegram updates already taken in (issue 12, exactly one effect per update): after a crash
+ * Telegram delivers again every update whose offset was not yet confirmed, and a client may send
+ * the same message again under a new update_id. A row is written before the update is handled
+ * (src/services/processed-updates.ts says why), so either comes back only to be ignored. Rows
+ * older than a day are deleted as new ones are written (Telegram redelivers within hours).
+ */
+export const processedUpdates = sqliteTable(
+  'processed_updates',
+  {
+    /** Telegram's update_id. */
+    updateId: integer('update_id').primaryKey(),
+    /** The chat and message_id of a message update: a resend of the same message has a new update_id but these. */
+    chatId: integer('chat_id'),
+    messageId: integer('message_id'),
+    /** UTC ISO: when it was taken in (what pruning reads). */
+    processedAt: text('processed_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('processed_updates_message_idx').on(t.chatId, t.messageId),
+    index('processed_updates_at_idx').on(t.processedAt),
+  ],
+);
