@@ -424,8 +424,5 @@ export const processedUpdates = sqliteTable(
     /** UTC ISO: when it was taken in (what pruning reads). */
     processedAt: text('processed_at').notNull(),
   },
-  (t) => [
-    uniqueIndex('processed_updates_message_idx').on(t.chatId, t.messageId),
-    index('processed_updates_at_idx').on(t.processedAt),
-  ],
+  (t) => [uniqueIndex('processed_updates_message_idx').on(t.chatId, t.messageId), index('processed_updates_at_idx').on(t.processedAt)],
 );
