@@ -29,7 +29,11 @@ import { statusCommand } from './status.ts';
 import { undoCommand } from './undo.ts';
 
 /** Every chat command, in the order /help and Telegram's menu show them; with a knowledge base, its topic buttons. */
-export function allCommands(translator: Translator, kb?: KnowledgeBase, hardship: Omit<HardshipSettings, 'translator'> = DEFAULT_HARDSHIP): Command[] {
+export function allCommands(
+  translator: Translator,
+  kb?: KnowledgeBase,
+  hardship: Omit<HardshipSettings, 'translator'> = DEFAULT_HARDSHIP,
+): Command[] {
   const hardshipSettings: HardshipSettings = { ...hardship, translator };
   const commands: Command[] = [
     startCommand,
