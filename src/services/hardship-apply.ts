@@ -195,8 +195,7 @@ export function applyApproved(
         waived = waived.plus(waiveInstallment(q, loan, installmentsOfLoanId(q, loan.id), item.n, percent, today, now));
       }
     }
-    if (proposal.kind === 'deferral' || proposal.kind === 'new-plan')
-      markRescheduled(q, loan.id, today);
+    if (proposal.kind === 'deferral' || proposal.kind === 'new-plan') markRescheduled(q, loan.id, today);
     const current = loansById(q, [loan.id])[0] ?? loan;
     rebookLoan(q, current, installmentsOfLoanId(q, loan.id), today);
     const after = owingSchedule(q, current, today);

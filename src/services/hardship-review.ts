@@ -1,12 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import {
-  UNDECIDED,
-  findRequest,
-  insertNote,
-  undecidedRequests,
-  updateRequestIf,
-  type HardshipRequestRow,
-} from '../db/hardship-repo.ts';
+import { UNDECIDED, findRequest, insertNote, undecidedRequests, updateRequestIf, type HardshipRequestRow } from '../db/hardship-repo.ts';
 import { recordAudit } from './audit.ts';
 import { applyApproved, type AppliedOutcome } from './hardship-apply.ts';
 import { queueNotices, requestSnapshot, viewOf, type Notice, type RequestView } from './hardship.ts';
