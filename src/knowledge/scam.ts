@@ -17,11 +17,15 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /删(逾期|不良|征信)/,
       /(花钱|付费|收费|交钱|给钱).{0,8}(删|消除|去掉|修复|抹掉).{0,6}(记录|征信|逾期)/,
       /(删|消除|去掉|修复|抹掉).{0,6}(记录|征信|逾期).{0,8}(花钱|付费|收费|交钱|给钱|多少钱)/,
+      /(花钱|付费|收费|交钱|给钱|付钱).{0,10}(提升|提高|增加|刷高?)(信用分|征信|信用)/,
+      /(提升|提高|增加|刷高?)(信用分|征信|信用).{0,10}(花钱|付费|收费|交钱|给钱|付钱|多少钱)/,
     ],
     en: [
       /\bcredit (repair|fix|fixing|clean ?up|cleaning|wash|scrub)/,
       /\b(repair|fix|clean|wash|scrub|wipe|erase|clear) (up )?(my |your )?(credit|record|report)/,
       /\b(remove|delete|erase|wipe|clear) (my |the |a |an |all )?(late|overdue|negative|bad|default)? ?(record|mark|entr|payment|histor)/,
+      /\b(boost|raise|increase|improve|pump) (up )?(my |your )?credit (score|rating|record).{0,40}\b(fee|pay|paid|money|charge|price|cost)/,
+      /\b(fee|pay|paid|money|charge)\b.{0,40}\b(boost|raise|increase|pump) (up )?(my |your )?credit (score|rating)/,
     ],
   },
   fake_service_scam: {
@@ -32,6 +36,8 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /(屏幕共享|共享屏幕|开启共享|下载.{0,6}会议)/,
       /(客服|工作人员|自称).{0,20}(转账|转钱|打款|汇款|转到|转入|验证码|刷流水|流水)/,
       /(转账|转钱|打款|汇款).{0,10}(验资|解冻|激活|流水|刷流水)/,
+      /(自称|冒充|假冒|说是).{0,10}(银行|平台|客服|警察|公安).{0,12}验证码/,
+      /(冻结|异常).{0,12}(转账|打款|汇款).{0,6}(解冻|激活|解除)/,
       /(冒充|假冒|假扮|假的?)(银行|平台|贷款|网贷|官方)?(客服|工作人员|专员)/,
     ],
     en: [
@@ -42,6 +48,8 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\bshar(e|ing) (my |your |the )?(phone )?screen/,
       /\b(customer service|support|agent|caller|someone).{0,40}(transfer|wire|send|move) (money|funds|the money|my money|everything|it)/,
       /\b(customer service|support|agent|caller).{0,40}(verification code|otp|one time code)/,
+      /\b(claiming|pretending|says|said) (to be )?(from )?(the |my )?(bank|lender|police|support|platform).{0,40}\b(otp|verification code|one time (pass)?code|pin|password)/,
+      /\b(account|card|loan) (is |was |has been |got )?(frozen|locked|suspended|abnormal).{0,60}\b(transfer|send|wire|deposit|unlock|unfreeze)/,
     ],
   },
   cash_out_risk: {

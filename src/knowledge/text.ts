@@ -64,10 +64,11 @@ const VARIANTS: [RegExp, string][] = [
   [/本金平均摊还/g, '等额本金'],
   [/萤幕分享|分享萤幕|萤幕共享/g, '屏幕共享'],
   [/提早/g, '提前'],
+  [/计画/g, '计划'],
   // Colloquial and mistyped (pinyin input): 咋 for 怎么, 啥 for 什么, 正信 for 征信 …
   [/以债养债/g, '以贷养贷'],
   // How or where to repay: 怎么 and 哪里 are fillers, and 还款 alone is in every topic; 还款渠道 says it ($& is the match).
-  [/(?:怎么|如何|怎样|在哪里?|去哪里?|哪里|哪儿|咋)(?:还款|还钱|还贷|缴款|缴钱|缴费)/g, '$& 还款渠道 '],
+  [/(?:怎么|如何|怎样|在哪里?|去哪里?|哪里|哪儿|咋)(?:还款|还钱|还贷|缴款|缴钱|缴费|(?:还|缴)(?=$|[吗呢啊呀吧?？,，.。!！\s]))/g, '$& 还款渠道 '],
   [/咋/g, '怎么'],
   [/啥/g, '什么'],
   [/正信|征心/g, '征信'],
@@ -80,7 +81,7 @@ const VARIANTS: [RegExp, string][] = [
  * Longest first (会不会 before 会).
  */
 const CHINESE_FILLERS =
-  /怎么样|怎么|怎样|如何|什么|为什么|可不可以|可以|能不能|会不会|是不是|有没有|行不行|好不好|请问|一下|的话|应该|这个|那个|这样|就是|到底|真的|靠谱|吗|呢|吧|啊|呀|哦|嘛/g;
+  /怎么样|怎么|怎样|如何|什么|为什么|可不可以|可以|能不能|会不会|是不是|有问题|没问题|有没有|行不行|好不好|请问|一下|的话|应该|这个|那个|这样|就是|到底|真的|靠谱|吗|呢|吧|啊|呀|哦|嘛/g;
 
 /** Particles and pronouns inside a phrase (我的征信, 打到我公司, 逾期了): dropped, the words around them joined. */
 const CHINESE_JOINED = /的|我|你|(?<![不得])了/g;
@@ -96,10 +97,10 @@ function variantOf(found: string, ...groups: unknown[]): string {
 }
 
 /**
- * A count before a Chinese unit of time or number (三天, 两个月, 10天, 十几个): 几, so 逾期三天 and 晚还
+ * A count before a Chinese unit of time or number (三天, 两个月, 10天, 15号, 十几个): 几, so 逾期三天 and 晚还
  * 两天 meet the keywords' 几天 and no topic owns a seam such as 期三. 一次性 (at once) stays.
  */
-const COUNTED = /(?:[零〇一二两三四五六七八九十百几]+|\d+)(?=天|个月|个|周|礼拜|星期|期|笔|张|家|年|次(?!性))/g;
+const COUNTED = /(?:[零〇一二两三四五六七八九十百几]+|\d+)(?=天|个月|个|周|礼拜|星期|期|笔|张|家|年|号|次(?!性))/g;
 
 export function normalizeQuestion(text: string): string {
   const folded = foldCharacters(text.normalize('NFKC').toLowerCase()).replace(VARIANT, variantOf);
