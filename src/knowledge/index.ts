@@ -65,7 +65,8 @@ export interface ConsultOptions {
 
 export const DEFAULT_CONSULT: ConsultOptions = {
   matcher: DEFAULT_MATCHER,
-  minScore: 2,
+  // 1.5: 逾期了怎么办 (逾期 and 办, nothing else) is still answered; no out-of-scope message of the sets scores that high.
+  minScore: 1.5,
   minCoverage: 0.1,
   minConfidence: 0.25,
   minStrong: 1,

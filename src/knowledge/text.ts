@@ -68,7 +68,11 @@ const VARIANTS: [RegExp, string][] = [
   // Colloquial and mistyped (pinyin input): 咋 for 怎么, 啥 for 什么, 正信 for 征信 …
   [/以债养债/g, '以贷养贷'],
   // How or where to repay: 怎么 and 哪里 are fillers, and 还款 alone is in every topic; 还款渠道 says it ($& is the match).
-  [/(?:怎么|如何|怎样|在哪里?|去哪里?|哪里|哪儿|咋)(?:还款|还钱|还贷|缴款|缴钱|缴费|(?:还|缴)(?=$|[吗呢啊呀吧?？,，.。!！\s]))/g, '$& 还款渠道 '],
+  [
+    /(?:怎么|如何|怎样|在哪里?|去哪里?|哪里|哪儿|咋)(?:还款|还钱|还贷|缴款|缴钱|缴费|(?:还|缴)(?=$|[吗呢啊呀吧?？,，.。!！\s]))/g,
+    '$& 还款渠道 ',
+  ],
+  [/(?:咋|怎么)(?:整|弄|搞)|咋办|怎么办才好/g, '怎么办'],
   [/咋/g, '怎么'],
   [/啥/g, '什么'],
   [/正信|征心/g, '征信'],
@@ -102,10 +106,30 @@ function variantOf(found: string, ...groups: unknown[]): string {
  */
 const COUNTED = /(?:[零〇一二两三四五六七八九十百几]+|\d+)(?=天|个月|个|周|礼拜|星期|期|笔|张|家|年|号|次(?!性))/g;
 
+/** Chat shorthand, spelled out (calc, pmt, plz, cc …): whole words of the lower-cased text. */
+const SHORTHAND = new Map([
+  ['calc', 'calculate'],
+  ['pmt', 'payment'],
+  ['pymt', 'payment'],
+  ['pmts', 'payments'],
+  ['cc', 'credit card'],
+  ['amt', 'amount'],
+  ['acct', 'account'],
+  ['bal', 'balance'],
+  ['plz', 'please'],
+  ['pls', 'please'],
+  ['tmrw', 'tomorrow'],
+  ['u', 'you'],
+  ['ur', 'your'],
+  ['r', 'are'],
+]);
+const SHORTHAND_WORD = new RegExp(`\\b(?:${[...SHORTHAND.keys()].join('|')})\\b`, 'g');
+
 export function normalizeQuestion(text: string): string {
   const folded = foldCharacters(text.normalize('NFKC').toLowerCase()).replace(VARIANT, variantOf);
   return (
     folded
+      .replace(SHORTHAND_WORD, (word) => SHORTHAND.get(word) ?? word)
       .replace(COUNTED, '几')
       // 0.5% a month, 年化36%: a rate, a word the debt evidence and the index can read.
       .replace(/%/g, ' percent ')

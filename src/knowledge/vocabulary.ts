@@ -441,6 +441,8 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '延长还款期',
     'longer repayment period',
     'more months',
+    'repayment plan',
+    'new repayment plan',
   ],
   early_repayment: [
     'early repayment',
@@ -1004,6 +1006,9 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     'where to start',
     '从哪开始还',
     '几个贷款几张卡',
+    'too many loans',
+    'so many loans',
+    'too many debts',
   ],
   complaint_channels: [
     'complain',
@@ -1153,6 +1158,7 @@ export const DEBT_TERMS = {
     '还(钱|贷|清|完|上|不[起上了完]|了|一|部分|最低|多少|几|哪|本|息|债|掉|全|够|吗|$)',
     '(再|晚|先|早|没|不|后|提前|要|能|来|按时|准时|少|多|全额|主动|手动|代|垫|慢慢|分开|分期|才|怎么)还',
     '到期',
+    '缓(几天|一下|一缓|还|期)',
   ],
   zhWeak: ['银行', '银行卡', '利率', '利息', '息', '手续费', '(付|汇|打)款', 'percent'],
   /** Another part of finance, or of life: a weak word beside one of these is no evidence. */
@@ -1188,6 +1194,9 @@ export const DEBT_TERMS = {
     '买',
     '开门',
     'holiday',
+    'late for',
+    'late to',
+    'running late',
     'open a bank account',
     'open an account',
     '开户',
