@@ -24,6 +24,19 @@ const configSchema = z.object({
     .string()
     .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-DEF… as given by @BotFather')
     .optional(),
+  /** The Telegram framework the bot runs on: grammY (the default) or Telegraf. */
+  BOT_FRAMEWORK: z.enum(['grammy', 'telegraf'], 'must be grammy or telegraf').default('grammy'),
+  /** Set: Telegram pushes updates to this HTTPS address (a webhook) instead of being long-polled. */
+  WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an https URL such as https://bot.example.com/telegram' }).optional(),
+  /** Sent by Telegram in X-Telegram-Bot-Api-Secret-Token with every webhook request; required with WEBHOOK_URL. */
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1 to 256 characters A-Z, a-z, 0-9, _ and - (as Telegram allows)')
+    .optional(),
+  /** The address the HTTP server (webhook, /healthz) listens on. */
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  /** Its port: the webhook's (8080 when unset), and in polling mode the port of /healthz (no server when unset). */
+  PORT: z.coerce.number().int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535').optional(),
   TELEGRAM_API_ROOT: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     // grammY refuses an apiRoot ending in '/', and people copy URLs with one.
@@ -55,7 +68,12 @@ const configSchema = z.object({
   /** Chats where operator notices go (a group of the servicing team, or an operator's private chat). */
   OPERATOR_CHAT_IDS: idList('Telegram chat ids'),
   /** The longest deferral a borrower may ask for in /hardship, in months. */
-  HARDSHIP_MAX_DEFERRAL_MONTHS: z.coerce.number().int('must be a whole number').min(1, 'must be 1 to 12').max(12, 'must be 1 to 12').default(3),
+  HARDSHIP_MAX_DEFERRAL_MONTHS: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be 1 to 12')
+    .max(12, 'must be 1 to 12')
+    .default(3),
   /** Requests waiting longer than this many days are flagged in /queue. */
   HARDSHIP_SLA_DAYS: z.coerce.number().int('must be a whole number').min(1, 'must be 1 to 90').max(90, 'must be 1 to 90').default(3),
   /** Suggested waiver percent by days overdue, first or repeated overdue: shown to operators beside a waiver request. */
@@ -68,6 +86,17 @@ const configSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `${parsed.message} (e.g. ${WAIVER_GUIDANCE_EXAMPLE})` });
       return z.NEVER;
     }),
+});
+
+/** A webhook needs its secret: without one anybody who guesses the address could post updates. */
+const checkedSchema = configSchema.superRefine((config, ctx) => {
+  if (config.WEBHOOK_URL !== undefined && config.WEBHOOK_SECRET === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['WEBHOOK_SECRET'],
+      message: 'is required when WEBHOOK_URL is set (1 to 256 characters A-Z, a-z, 0-9, _ and -)',
+    });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -83,12 +112,61 @@ function dropEmpty(env: Record<string, string | undefined>): Record<string, stri
   return out;
 }
 
-export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = configSchema.safeParse(dropEmpty(env));
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-}
-
 /** Names of all variables, for the docs check. */
 export const configVariables = Object.keys(configSchema.shape);
+
+/** Variables that look like ours: a prefix one of ours has (BOT_, WEBHOOK_ …), in any case. */
+const OUR_PREFIXES = /^(BOT|WEBHOOK|REMINDER|HARDSHIP|OPERATOR|DEFAULT|LPR|TELEGRAM|DATABASE|LOG)S?_/i;
+
+/** Edit distance with transpositions (BOT_TOKNE → BOT_TOKEN is one edit). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const row = d[i] as number[];
+      const above = d[i - 1] as number[];
+      row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/** The variable of ours `name` most likely means, if one is close enough. */
+export function closestVariable(name: string): string | undefined {
+  const upper = name.toUpperCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const known of configVariables) {
+    const distance = upper.includes(known) || known.includes(upper) ? 1 : editDistance(upper, known);
+    if (!best || distance < best.distance) best = { name: known, distance };
+  }
+  if (best && best.distance <= Math.max(2, Math.floor(best.name.length / 4))) return best.name;
+  // DATABASE_URL → DATABASE_PATH: the one variable of ours with that prefix.
+  const prefix = OUR_PREFIXES.exec(upper)?.[1];
+  const samePrefix = configVariables.filter((known) => known.startsWith(`${prefix}_`));
+  return samePrefix.length === 1 ? samePrefix[0] : undefined;
+}
+
+/** Variables with one of our prefixes that are not ours: misspelt, or from another version of repaybot. */
+function unknownVariables(env: Record<string, string>): string[] {
+  return Object.keys(env)
+    .filter((name) => OUR_PREFIXES.test(name) && !configVariables.includes(name))
+    .sort()
+    .map((name) => {
+      const suggestion = closestVariable(name);
+      return `  ${name}: is not a repaybot setting${suggestion ? ` (did you mean ${suggestion}?)` : ' (README lists them)'}`;
+    });
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const given = dropEmpty(env);
+  const unknown = unknownVariables(given);
+  const parsed = checkedSchema.safeParse(given);
+  if (parsed.success && unknown.length === 0) return parsed.data;
+  const lines = [...unknown, ...(parsed.success ? [] : parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`))];
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
