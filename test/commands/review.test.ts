@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { texts } from '../support/bot.ts';
 import {
+  CAR,
   OPERATOR,
   OPERATOR_2,
   TEAM_CHAT,
@@ -261,5 +262,33 @@ describe('/queue', () => {
     expect(open[0]?.buttons?.flat().map((b) => b.data)).toEqual(['review:approve:1', 'review:reject:1', 'review:ask:1']);
     // Not for borrowers.
     expect(texts(await bot.press('queue:1'))).toBe(stale);
+  });
+});
+
+describe('waiver guidance beside a waiver request (HARDSHIP_WAIVER_GUIDANCE 30:100/50, 90:50/25, *:30/0)', () => {
+  it('a first overdue: 100% up to 30 days late, 50% up to 90; a repeated one: 50% up to 30 days', async () => {
+    const first = hardshipBot({ now: '2027-01-10T08:00:00+08:00' });
+    await addLoan(first, CAR);
+    first.clock.set(new Date('2027-03-01T10:00:00+08:00'));
+    await fileRequest(first, 'Penalty waiver', { tap: '100%' });
+    const notice = queued(first.db)[0]?.text ?? '';
+    expect(notice).toContain(
+      'Waiver on car, installment 1: penalty 19.99, 45 days overdue, first overdue — suggested 50% (a suggestion only)',
+    );
+    expect(notice).toContain(
+      'Waiver on car, installment 2: penalty 6.21, 14 days overdue, first overdue — suggested 100% (a suggestion only)',
+    );
+
+    // Installment 1 paid 10 days late (892.93 with its penalty): installment 2 is a repeated overdue.
+    const repeated = hardshipBot({ now: '2027-01-10T08:00:00+08:00' });
+    await addLoan(repeated, CAR);
+    repeated.clock.set(new Date('2027-01-25T10:00:00+08:00'));
+    await repeated.say('/paid');
+    expect(texts(await repeated.pressLabel('Confirm'))).toContain('Recorded 892.93 for car.');
+    repeated.clock.set(new Date('2027-03-01T10:00:00+08:00'));
+    await fileRequest(repeated, 'Penalty waiver', { tap: '100%' });
+    expect(queued(repeated.db)[0]?.text).toContain(
+      'Waiver on car, installment 2: penalty 6.21, 14 days overdue, overdue before — suggested 50% (a suggestion only)',
+    );
   });
 });

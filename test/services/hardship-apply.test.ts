@@ -4,6 +4,7 @@ import { users } from '../../src/db/schema.ts';
 import { Decimal } from '../../src/domain/money.ts';
 import { readProposal } from '../../src/services/hardship-shapes.ts';
 import { texts } from '../support/bot.ts';
+import { createReminderBot } from '../support/reminders.ts';
 import {
   OPERATOR,
   addLoan,
@@ -123,6 +124,26 @@ describe('an approved deferral', () => {
     expect(live.some((row) => row.dueDate === '2026-12-31' || row.dueDate === '2027-01-31')).toBe(false);
     // No overdue reminder is left for the installment that is no longer overdue.
     expect(live.filter((row) => row.kind.startsWith('overdue'))).toEqual([]);
+  });
+
+  it('the reminders that come are the new dates’: nothing until 3 days before 2027-03-15, the overdue ones stop', async () => {
+    const bot = await lateBorrower();
+    await fileRequest(bot, 'Deferral', { tap: '2 months' });
+    await decide(bot, OPERATOR, 'approve', 1);
+    const reminders = createReminderBot({ db: bot.db, now: '2027-02-05T10:00:00+08:00' });
+    // Passes every 6 hours up to the day after the new due date.
+    const sends = await reminders.ticks('2027-02-05T11:00:00+08:00', '2027-03-16T11:00:00+08:00', 6 * 3_600_000);
+    const toBorrower = sends.filter((send) => send.message.chatId === 1 && send.message.text.startsWith('⏰'));
+    expect(toBorrower.map((send) => send.at.toISOString())).toEqual([
+      '2027-03-12T03:00:00.000Z',
+      '2027-03-14T03:00:00.000Z',
+      '2027-03-15T03:00:00.000Z',
+      '2027-03-16T03:00:00.000Z',
+    ]);
+    expect(toBorrower[0]?.message.text).toContain('due 2027-03-15 (Mon), in 3 days (installment 1 of 12)');
+    expect(toBorrower[2]?.message.text).toContain('due TODAY, 2027-03-15 (Mon)');
+    // No reminder speaks of the old date any more.
+    expect(toBorrower.some((send) => send.message.text.includes('2027-01-15'))).toBe(false);
   });
 
   it('from the first installment still owing: a paid one keeps its date', async () => {
