@@ -193,6 +193,7 @@ next-later-item = • { $name }: { $amount } on { $date }, { $when }
 
 console-banner = repaybot — local chat in your terminal (no BOT_TOKEN set). Type /start to begin, /help for commands; pick a button by typing its number. Ctrl+D quits.
 private-chat-only = For your privacy I only talk about loans in a private chat. Please message me directly.
+rate-limited = You are sending messages faster than I can read them. Please wait a few seconds, then send your message again.
 console-file-saved = 📎 Saved: { $path }
 console-file-not-saved = ⚠️ Could not save { $filename }: { $reason }
 console-pick-button = { $typed } is not one of the buttons: type a number from 1 to { $count } to press one. To send { $typed } to the bot as an amount, type { $amount }.

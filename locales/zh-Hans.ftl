@@ -165,6 +165,7 @@ next-later-item = • { $name }：{ $date }还 { $amount }，{ $when }
 
 console-banner = repaybot —— 终端本地聊天（未设置 BOT_TOKEN）。输入 /start 开始，/help 查看命令；输入按钮前的数字即可选择。Ctrl+D 退出。
 private-chat-only = 为了保护你的隐私，我只在私聊中讨论借款。请直接私信我。
+rate-limited = 你发消息有点快，我来不及看。请稍等几秒，再重新发送。
 console-file-saved = 📎 已保存：{ $path }
 console-file-not-saved = ⚠️ 无法保存 { $filename }：{ $reason }
 console-pick-button = { $typed } 不是按钮的编号：输入 1 到 { $count } 之间的数字来按按钮。如果 { $typed } 是金额，请输入 { $amount }。

@@ -166,6 +166,7 @@ next-later-item = • { $name }：{ $date }還 { $amount }，{ $when }
 
 console-banner = repaybot —— 終端機本地聊天（未設定 BOT_TOKEN）。輸入 /start 開始，/help 檢視指令；輸入按鈕前的數字即可選擇。Ctrl+D 離開。
 private-chat-only = 為了保護你的隱私，我只在私訊中討論借款。請直接私訊我。
+rate-limited = 你發訊息有點快，我來不及看。請稍等幾秒，再重新發送。
 console-file-saved = 📎 已儲存：{ $path }
 console-file-not-saved = ⚠️ 無法儲存 { $filename }：{ $reason }
 console-pick-button = { $typed } 不是按鈕的編號：輸入 1 到 { $count } 之間的數字來按按鈕。如果 { $typed } 是金額，請輸入 { $amount }。

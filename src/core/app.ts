@@ -38,6 +38,11 @@ export interface App {
    * delivery outbox instead, with Telegram's limits and retries, and `onQueued` is called.
    */
   handle(update: IncomingUpdate): Promise<OutgoingMessage[]>;
+  /**
+   * Telegram refused a reply to this user's private chat with 403 (blocked, deleted): the user
+   * is marked inactive, as the reminder dispatcher does, until they write again.
+   */
+  blocked?(userId: number): void;
   commands: Command[];
   translator: Translator;
 }
@@ -149,9 +154,23 @@ export function createApp(deps: AppDeps): App {
     return [...replies, { ...first, text: `${resume}\n${first.text}` }, ...rest];
   }
 
+  /**
+   * Once only: an update is recorded before it is handled (src/services/processed-updates.ts says
+   * why before, not with its effects); one seen already, by update_id or as the same message of
+   * the same chat, is logged and gets nothing. Without an update_id (terminal, JSON lines) every update is new.
+   */
+  function firstTime(update: IncomingUpdate): boolean {
+    if (update.updateId === undefined) return true;
+    const message = update.messageId !== undefined ? { chatId: update.chatId, messageId: update.messageId } : {};
+    if (deps.services.updates.claim({ updateId: update.updateId, ...message }, deps.clock.now())) return true;
+    deps.logger.info({ userId: update.userId, updateId: update.updateId }, 'update already handled: ignored');
+    return false;
+  }
+
   async function handle(update: IncomingUpdate): Promise<OutgoingMessage[]> {
     let ctx: CommandContext | undefined;
     try {
+      if (!firstTime(update)) return [];
       ctx = contextFor(update);
       const kind = update.callbackData !== undefined ? 'callback' : 'text';
       deps.logger.info({ userId: update.userId, kind }, 'update');
@@ -173,5 +192,9 @@ export function createApp(deps: AppDeps): App {
     }
   }
 
-  return { handle, commands: deps.commands, translator: deps.translator };
+  function blocked(userId: number): void {
+    if (deps.services.userBlocked(userId)) deps.logger.info({ userId }, 'reply refused with 403: user marked inactive');
+  }
+
+  return { handle, blocked, commands: deps.commands, translator: deps.translator };
 }

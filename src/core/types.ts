@@ -11,6 +11,13 @@ export interface IncomingUpdate {
   languageCode?: string;
   text?: string;
   callbackData?: string;
+  /**
+   * Telegram's update_id, and a message's message_id: an update already taken in (delivered again
+   * after a crash, or the same message resent under a new update_id) has no second effect and no
+   * second answer. Unset (the terminal, JSON lines): every update is new.
+   */
+  updateId?: number;
+  messageId?: number;
 }
 
 export interface Button {

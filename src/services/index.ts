@@ -13,6 +13,8 @@ import { settleLoan } from './settle.ts';
 import { snoozeReminder, type SnoozeChoice } from './snooze.ts';
 import { chooseLanguage, enterUser } from './users.ts';
 import { queueMessage, type QueuedMessage } from './deliveries.ts';
+import { claimUpdate, type UpdateKey } from './processed-updates.ts';
+import { markUserBlocked } from './blocked.ts';
 import {
   answerHardship,
   loanFacts,
@@ -166,6 +168,10 @@ export function createServices(db: Db, config: ServicesConfig) {
     forOperator: (operatorId: number, now: Date): OperatorServices => operatorServices(db, config, operatorId, now),
     /** A message for another chat (an operator's, a borrower's): into the delivery outbox. */
     deliveries: { queue: (chatId: number, message: QueuedMessage, now: Date) => queueMessage(db, { chatId, message, now }) },
+    /** Telegram updates taken in once: false for one redelivered or resent (src/services/processed-updates.ts). */
+    updates: { claim: (key: UpdateKey, now: Date) => claimUpdate(db, key, now) },
+    /** A 403 on a reply to this user's private chat: inactive until they write again, as reminders do. */
+    userBlocked: (userId: number) => markUserBlocked(db, userId),
   };
 }
 

@@ -4,6 +4,8 @@ import { parseCommand, type App } from '../core/app.ts';
 import type { Command, IncomingUpdate, OutgoingMessage } from '../core/types.ts';
 import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import type { Logger } from '../log.ts';
+import { replyRetry, type ReplyRetryOptions } from './grammy-retry.ts';
+import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
 
 export interface GrammyOptions {
   token: string;
@@ -14,6 +16,12 @@ export interface GrammyOptions {
   botInfo?: UserFromGetMe;
   /** Group chats where operators work (OPERATOR_CHAT_IDS), and who the operators are (OPERATOR_IDS). */
   operators?: { chatIds: readonly number[]; userIds: readonly number[] };
+  /** Replies retried on 429 and 5xx (grammy-retry.ts); tests pass a `sleep` that returns at once. */
+  retry?: ReplyRetryOptions;
+  /** Updates a user may send (incoming-limit.ts; default 20 at once, then 2 a second); false: no limit. */
+  rateLimit?: IncomingLimitOptions | false;
+  /** The rate limit's clock, in milliseconds (default Date.now). */
+  now?: () => number;
 }
 
 /** Telegram refuses messages longer than this many characters. */
@@ -92,8 +100,15 @@ export async function sendMessages(bot: Bot, messages: OutgoingMessage[]): Promi
 }
 
 /** The grammY transport: Telegram updates in, the core's replies out. */
-export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operators }: GrammyOptions): Bot {
+export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operators, retry, rateLimit, now = Date.now }: GrammyOptions): Bot {
   const bot = new Bot(token, { client: { apiRoot }, ...(botInfo && { botInfo }) });
+  // Each update's own API (ctx.api) retries its replies; bot.api, which the outbox sender gets, does not.
+  const retrying = replyRetry(retry);
+  bot.use((ctx, next) => {
+    ctx.api.config.use(retrying);
+    return next();
+  });
+  if (rateLimit !== false) bot.use(rateLimited(new IncomingLimiter(rateLimit ?? {}, now), app, logger));
   const operatorChats = new Set(operators?.chatIds ?? []);
   const operatorUsers = new Set(operators?.userIds ?? []);
   const operatorCommands = new Set(app.commands.filter((command) => command.audience === 'operator').map((command) => command.name));
@@ -112,16 +127,18 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operator
   // Loan details are private: in groups the bot answers commands and buttons only by pointing
   // people to a private chat (and stays quiet on ordinary group chatter).
   bot.chatType(['group', 'supergroup']).on(['message:entities:bot_command', 'callback_query:data'], async (ctx) => {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    const answered = ctx.callbackQuery && answerPress(ctx, logger);
     if (forOperatorsHere(ctx)) {
       await forward(
         ctx,
         ctx.callbackQuery?.data !== undefined ? { callbackData: ctx.callbackQuery.data } : { text: ctx.message?.text ?? '' },
       );
+      await answered;
       return;
     }
     const locale = localeFromLanguageCode(ctx.from?.language_code) ?? 'en';
     await ctx.reply(app.translator.translate(locale, 'private-chat-only'));
+    await answered;
   });
 
   const privateChat = bot.chatType('private');
@@ -132,16 +149,37 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operator
       userId: ctx.from.id,
       chatId: ctx.chat.id,
       ...(ctx.from.language_code !== undefined && { languageCode: ctx.from.language_code }),
+      // Once only (src/core/app.ts): the update, and a message by its chat and message_id.
+      updateId: ctx.update.update_id,
+      ...(ctx.message && { messageId: ctx.message.message_id }),
       ...update,
     });
-    await sendMessages(bot, messages);
+    await deliver(ctx, messages);
+  };
+
+  /**
+   * The replies, over this update's retrying API. A 403 in a private chat (the user blocked the
+   * bot) marks the user inactive, as reminders do, and the rest are not tried.
+   */
+  const deliver = async (ctx: Context, messages: OutgoingMessage[]) => {
+    for (const message of messages) {
+      try {
+        await sendOutgoing(ctx.api, message);
+      } catch (error) {
+        if (!(error instanceof GrammyError && error.error_code === 403 && ctx.chat?.type === 'private' && ctx.from)) throw error;
+        logger.warn({ userId: ctx.from.id, updateId: ctx.update.update_id, description: error.description }, 'reply refused with 403');
+        app.blocked?.(ctx.from.id);
+        return;
+      }
+    }
   };
 
   privateChat.on('message:text', (ctx) => forward(ctx, { text: ctx.message.text }));
   privateChat.on('callback_query:data', async (ctx) => {
-    // Answer first: Telegram shows a spinner on the button until the query is answered.
-    await ctx.answerCallbackQuery();
+    // Answered at once, beside the action: Telegram shows a spinner on the button until then.
+    const answered = answerPress(ctx, logger);
     await forward(ctx, { callbackData: ctx.callbackQuery.data });
+    await answered;
   });
 
   bot.catch((error) => {
@@ -149,6 +187,48 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operator
     logger.error({ updateId: error.ctx.update.update_id, description }, 'telegram update failed');
   });
   return bot;
+}
+
+/**
+ * Stops the spinner on a pressed button. Best effort: a refused or failed answer (the query is
+ * too old after a restart, a network error) is logged and the press is handled all the same; it
+ * runs beside the action, so a slow answer does not hold it up either.
+ */
+function answerPress(ctx: Context, logger: Logger): Promise<void> {
+  return ctx.answerCallbackQuery().then(
+    () => undefined,
+    (error: unknown) => {
+      const description = error instanceof GrammyError ? error.description : String(error);
+      logger.warn({ userId: ctx.from?.id, updateId: ctx.update.update_id, description }, 'answerCallbackQuery failed');
+    },
+  );
+}
+
+/** Whether the bot would act on this update: anything in a private chat; in a group, a command or a button. */
+function addressedToBot(ctx: Context): boolean {
+  if (ctx.chat?.type === 'private') return true;
+  if (ctx.callbackQuery) return true;
+  return ctx.message?.entities?.some((entity) => entity.type === 'bot_command' && entity.offset === 0) ?? false;
+}
+
+/**
+ * The incoming per-user limit: an update above it is dropped (logged), a pressed button's spinner
+ * still stopped, and the first one dropped in a row answered once, politely, in the user's
+ * Telegram language. Group chatter the bot ignores anyway is not counted.
+ */
+function rateLimited(limiter: IncomingLimiter, app: App, logger: Logger) {
+  return async (ctx: Context, next: () => Promise<void>): Promise<void> => {
+    if (!ctx.from || !addressedToBot(ctx)) return next();
+    const verdict = limiter.take(ctx.from.id);
+    if (verdict === 'ok') return next();
+    logger.warn({ userId: ctx.from.id, updateId: ctx.update.update_id }, 'rate limited: update dropped');
+    const answered = ctx.callbackQuery && answerPress(ctx, logger);
+    if (verdict === 'tell' && ctx.chat) {
+      const locale = localeFromLanguageCode(ctx.from.language_code) ?? 'en';
+      await ctx.reply(app.translator.translate(locale, 'rate-limited'));
+    }
+    await answered;
+  };
 }
 
 /**

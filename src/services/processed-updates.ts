@@ -1,0 +1,42 @@
+import type { Queryable } from '../db/client.ts';
+import { deleteProcessedBefore, insertProcessedUpdate, type UpdateKey } from '../db/processed-updates-repo.ts';
+
+export type { UpdateKey } from '../db/processed-updates-repo.ts';
+
+/** How long an update is remembered. Telegram keeps undelivered updates for 24 hours. */
+export const PROCESSED_UPDATES_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/*
+ * Exactly one effect per Telegram update (issue 12, point 5).
+ *
+ * Long polling confirms an update only with the next getUpdates (a webhook, by answering 200), so
+ * after a crash Telegram delivers again everything since the last confirmation: updates already
+ * handled and answered included. A client that resends a message sends the same message_id in the
+ * same chat under a new update_id. Either must get no second answer, and a repeated text must not
+ * become the answer to the form's next question.
+ *
+ * Ideally the record would be written in the same transaction as the update's effects. It cannot
+ * be: a handler is asynchronous (it may await), while a better-sqlite3 transaction is synchronous
+ * and must not stay open across an await (other users' updates run meanwhile, and their writes
+ * would join it). So the record is written FIRST, in its own transaction, before the update is
+ * handled: at most once. What that chooses, for the few milliseconds between this commit and the
+ * effects' commit: a kill -9 there loses that one update (no effect, no answer; the borrower sees
+ * nothing happened and writes again, a new message handled normally). Writing it AFTER the effects
+ * would instead, for the same window, apply the update twice: a payment form's answer landing on
+ * the next question, a message sent twice — harm the borrower can neither see coming nor undo.
+ * Claiming first also stops two deliveries of one update that arrive together (a webhook retry
+ * while the first is still being handled) from both running.
+ */
+
+/**
+ * Takes an update in: true the first time, false for one already seen (redelivered or resent),
+ * which the core then ignores. Each new record also forgets those older than a day, through the
+ * index on processed_at, so the table stays at one day of updates.
+ */
+export function claimUpdate(q: Queryable, key: UpdateKey, now: Date): boolean {
+  return q.transaction((tx) => {
+    if (!insertProcessedUpdate(tx, key, now.toISOString())) return false;
+    deleteProcessedBefore(tx, new Date(now.getTime() - PROCESSED_UPDATES_KEPT_MS).toISOString());
+    return true;
+  });
+}
