@@ -3,7 +3,7 @@ import { KNOWLEDGE_FOLDER, loadContent, type TopicFile } from './content.ts';
 import { DebtEvidence, TopicTerms } from './domain.ts';
 import { DEFAULT_MATCHER, type MatcherOptions, type Ranking, TopicIndex, type TopicText } from './matcher.ts';
 import { detectScam, isPromptInjection } from './scam.ts';
-import { detectLanguage, normalizeQuestion } from './text.ts';
+import { contentWords, detectLanguage, normalizeQuestion, withoutFillers } from './text.ts';
 import { isScamId, type ScamId, TOPIC_IDS, type TopicId } from './topics.ts';
 import { VOCABULARY } from './vocabulary.ts';
 
@@ -89,6 +89,13 @@ function topicTexts(files: Map<string, TopicFile>): TopicText[] {
       bodies: own.filter((file) => file.locale !== 'zh-Hant').map((file) => file.body),
     };
   });
+}
+
+/** How many words a question has, fillers out: English content words, and Han characters two to a word. */
+function termCount(normalized: string): number {
+  const bare = withoutFillers(normalized);
+  const han = bare.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return contentWords(bare.replace(/\p{Script=Han}+/gu, ' ')).length + Math.ceil(han / 2);
 }
 
 function confidenceOf(ranking: Ranking, options: ConsultOptions): number {
@@ -182,7 +189,8 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
     if (!debt.has(normalized)) return { ...none(true), candidates: ranking.strong >= options.minStrong ? candidates : [] };
     if (top < options.minScore || ranking.coverage < options.minCoverage || ranking.strong < options.minStrong)
       return { ...none(true), candidates: top > 0 ? candidates : [] };
-    if (confidence < options.minConfidence) {
+    // One word (overdue, 征信, fee) says which area, not which question: the closest three are offered.
+    if (confidence < options.minConfidence || termCount(normalized) <= 1) {
       topic = null;
     }
     confidence = Math.round(confidence * 1000) / 1000;
