@@ -349,3 +349,25 @@ describe('after a deferral or a plan, /editloan', () => {
     expect(texts(await me.tap('Save'))).toContain('Updated "car". Its schedule was rebuilt');
   });
 });
+
+describe('an approved pause of collection contact', () => {
+  it('holds the overdue reminders for 30 days and says until when; the schedule is unchanged', async () => {
+    const bot = await lateBorrower();
+    const schedule = () =>
+      installmentsOf(bot.db, 1).map(({ n, dueDate, principal, interest, fee, payment, paid }) => ({
+        n,
+        dueDate,
+        principal,
+        interest,
+        fee,
+        payment,
+        paid,
+      }));
+    const rows = schedule();
+    await fileRequest(bot, 'Pause collection contact');
+    expect(texts(await decide(bot, OPERATOR, 'approve', 1))).toContain('Overdue reminders pause until 2027-03-07.');
+    expect(requestsIn(bot.db)[0]?.pauseUntil).toBe('2027-03-07T02:00:00.000Z');
+    expect(schedule()).toEqual(rows);
+    expect(queued(bot.db).filter((message) => message.chatId === 1)[0]?.text).toContain('Overdue reminders pause until 2027-03-07.');
+  });
+});
