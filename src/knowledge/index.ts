@@ -61,6 +61,8 @@ export interface ConsultOptions {
   minStrong: number;
   /** The rest of a question around a scam's words must score this to be answered as another topic. */
   minRest: number;
+  /** A one-word question (one English content word, up to two Han characters) needs this confidence to be answered. */
+  minOneWordConfidence: number;
 }
 
 export const DEFAULT_CONSULT: ConsultOptions = {
@@ -71,6 +73,7 @@ export const DEFAULT_CONSULT: ConsultOptions = {
   minConfidence: 0.25,
   minStrong: 1,
   minRest: 4,
+  minOneWordConfidence: 0.55,
 };
 
 /** Longest question read; the rest of a long paste is ignored (a question is a line or two). */
@@ -189,8 +192,9 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
     if (!debt.has(normalized)) return { ...none(true), candidates: ranking.strong >= options.minStrong ? candidates : [] };
     if (top < options.minScore || ranking.coverage < options.minCoverage || ranking.strong < options.minStrong)
       return { ...none(true), candidates: top > 0 ? candidates : [] };
-    // One word (overdue, 征信, fee) says which area, not which question: the closest three are offered.
-    if (confidence < options.minConfidence || termCount(normalized) <= 1) {
+    // One word (overdue, 征信, fee, card) says which area, not which question: the closest three
+    // are offered, unless it names one topic clearly (失业, 年化, unemployed).
+    if (confidence < options.minConfidence || (termCount(normalized) <= 1 && confidence < options.minOneWordConfidence)) {
       topic = null;
     }
     confidence = Math.round(confidence * 1000) / 1000;

@@ -102,3 +102,51 @@ describe('debt evidence: a message that names no debt is out of scope', () => {
     expect(kb.consult('有个自称客服的人打电话让我转账到安全账户')).toMatchObject({ scam: 'fake_service_scam', topic: 'fake_service_scam' });
   });
 });
+
+describe('hardship names no debt, and is still a question about repaying', () => {
+  it.each([
+    ['I lost my job and can’t make my payments', 'cannot_pay'],
+    ['got sick, what now', 'cannot_pay'],
+    ['lost my job can’t pay', 'cannot_pay'],
+    ['我失业了', 'cannot_pay'],
+    ['生病住院了没钱怎么办', 'cannot_pay'],
+  ])('%s → %s', (question, topic) => {
+    expect(kb.consult(question)).toMatchObject({ topic, outOfScope: false });
+  });
+
+  it.each([
+    'I lost my keys',
+    'I’m sick of this rain',
+    '生病了吃什么药',
+    'i’m late for work',
+    'how to apply for a credit card',
+    'recommend a credit card with cashback',
+    'bank holiday next monday?',
+    '中国银行的电话是多少',
+  ])('%s: out of scope', (question) => {
+    expect(kb.consult(question)).toMatchObject({ topic: null, outOfScope: true });
+  });
+});
+
+describe('confusions the first held-out set found', () => {
+  it.each([
+    ['逾期三天要多少罚息', 'penalty_interest'],
+    ['明明还清了还说我逾期', 'dispute_record'],
+    ['沒繳錢會怎麼樣', 'overdue_consequences'],
+    ['催收威脅要打到我公司', 'collection_rules'],
+    ['网贷逾期会被起诉吗', 'lawsuit'],
+    ['逾期了怎么办', 'overdue_consequences'],
+    ['遲繳會被報聯徵嗎', 'credit_report_impact'],
+    ['貸款要怎麼繳', 'how_to_repay'],
+  ])('%s → %s', (question, topic) => {
+    expect(kb.consult(question).topic).toBe(topic);
+  });
+
+  it('one word says the area, not the question: the closest three are offered', () => {
+    for (const question of ['overdue', '征信', 'credit']) {
+      const answer = kb.consult(question);
+      expect(answer, question).toMatchObject({ topic: null, outOfScope: false });
+      expect(answer.candidates, question).toHaveLength(3);
+    }
+  });
+});
