@@ -43,6 +43,12 @@ export interface App {
    * is marked inactive, as the reminder dispatcher does, until they write again.
    */
   blocked?(userId: number): void;
+  /**
+   * Takes in an update the transport answers itself, without `handle` (the group chat's "talk to
+   * me in private" note): true the first time, false when it was taken in already. `handle` does
+   * this itself for the updates it gets.
+   */
+  firstTime?(update: IncomingUpdate): boolean;
   commands: Command[];
   translator: Translator;
 }
@@ -196,5 +202,5 @@ export function createApp(deps: AppDeps): App {
     if (deps.services.userBlocked(userId)) deps.logger.info({ userId }, 'reply refused with 403: user marked inactive');
   }
 
-  return { handle, blocked, commands: deps.commands, translator: deps.translator };
+  return { handle, blocked, firstTime, commands: deps.commands, translator: deps.translator };
 }

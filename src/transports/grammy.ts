@@ -136,6 +136,11 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operator
       await answered;
       return;
     }
+    // Answered here, not by the core: taken in once all the same, so a redelivery gets no second note.
+    if (ctx.from && app.firstTime?.({ userId: ctx.from.id, chatId: ctx.chat.id, ...updateKey(ctx) }) === false) {
+      await answered;
+      return;
+    }
     const locale = localeFromLanguageCode(ctx.from?.language_code) ?? 'en';
     await ctx.reply(app.translator.translate(locale, 'private-chat-only'));
     await answered;
@@ -149,9 +154,7 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operator
       userId: ctx.from.id,
       chatId: ctx.chat.id,
       ...(ctx.from.language_code !== undefined && { languageCode: ctx.from.language_code }),
-      // Once only (src/core/app.ts): the update, and a message by its chat and message_id.
-      updateId: ctx.update.update_id,
-      ...(ctx.message && { messageId: ctx.message.message_id }),
+      ...updateKey(ctx),
       ...update,
     });
     await deliver(ctx, messages);
@@ -187,6 +190,11 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operator
     logger.error({ updateId: error.ctx.update.update_id, description }, 'telegram update failed');
   });
   return bot;
+}
+
+/** What the core takes each update in once by (src/core/app.ts): the update_id, and a message's message_id. */
+function updateKey(ctx: Context): Pick<IncomingUpdate, 'updateId' | 'messageId'> {
+  return { updateId: ctx.update.update_id, ...(ctx.message && { messageId: ctx.message.message_id }) };
 }
 
 /**

@@ -139,3 +139,14 @@ describe('grammY: each update has one effect', () => {
     expect(kept).toHaveLength(2);
   });
 });
+
+describe('grammY: in a group chat too', () => {
+  it('a command delivered again gets no second "talk to me in private" note', async () => {
+    const h = createHarness({ db: openDatabase(':memory:'), clock: newClock() });
+    const group = { id: -100200300, type: 'group' as const, title: 'Family' };
+    const update = h.textUpdate('/next', { chat: group });
+    await h.deliver(update);
+    await h.deliver(update);
+    expect(h.take().map((m) => m.text)).toEqual([expect.stringContaining('private chat')]);
+  });
+});
