@@ -67,6 +67,10 @@ describe('loadConfig', () => {
     ['BOT_TOKEN', 'abc'],
     ['DEFAULT_LANGUAGE', 'fr'],
     ['LOG_LEVEL', 'loud'],
+    ['BOT_FRAMEWORK', 'telegram'],
+    ['PORT', '0'],
+    ['PORT', '65536'],
+    ['PORT', 'http'],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {
     const error = configError({ [name]: value });
     expect(error.message).toContain(name);
@@ -112,10 +116,105 @@ describe('hardship settings', () => {
   });
 });
 
+describe('Telegram run mode settings (issue 12)', () => {
+  it('defaults: grammY, long polling, no HTTP server in polling mode, 127.0.0.1', () => {
+    const config = loadConfig({});
+    expect(config.BOT_FRAMEWORK).toBe('grammy');
+    expect(config.WEBHOOK_URL).toBeUndefined();
+    expect(config.WEBHOOK_SECRET).toBeUndefined();
+    expect(config.HOST).toBe('127.0.0.1');
+    expect(config.PORT).toBeUndefined();
+  });
+
+  it('takes telegraf, a webhook with its secret, HOST and PORT', () => {
+    const config = loadConfig({
+      BOT_FRAMEWORK: 'telegraf',
+      WEBHOOK_URL: 'https://bot.example.com/telegram/hook',
+      WEBHOOK_SECRET: 'A-z_09-secret',
+      HOST: '0.0.0.0',
+      PORT: '8443',
+    });
+    expect(config).toMatchObject({
+      BOT_FRAMEWORK: 'telegraf',
+      WEBHOOK_URL: 'https://bot.example.com/telegram/hook',
+      WEBHOOK_SECRET: 'A-z_09-secret',
+      HOST: '0.0.0.0',
+      PORT: 8443,
+    });
+  });
+
+  it('BOT_FRAMEWORK=telegram is refused, naming what is allowed', () => {
+    expect(configError({ BOT_FRAMEWORK: 'telegram' }).message).toContain('BOT_FRAMEWORK: must be grammy or telegraf');
+  });
+
+  it('WEBHOOK_URL must be a URL', () => {
+    const message = configError({ WEBHOOK_URL: 'bot.example.com/hook', WEBHOOK_SECRET: 'abc' }).message;
+    expect(message).toContain('WEBHOOK_URL: must be an https URL');
+    expect(message).not.toContain('WEBHOOK_SECRET');
+  });
+
+  it('WEBHOOK_URL without WEBHOOK_SECRET is refused', () => {
+    expect(configError({ WEBHOOK_URL: 'https://bot.example.com/hook' }).message).toMatch(
+      /WEBHOOK_SECRET: is required when WEBHOOK_URL is set/,
+    );
+  });
+
+  it.each([['has space'], ['semi;colon'], ['ü-umlaut'], ['x'.repeat(257)]])(
+    'WEBHOOK_SECRET=%s (outside Telegram’s 1–256 of A-Za-z0-9_-) is refused, not echoed',
+    (secret) => {
+      const error = configError({ WEBHOOK_URL: 'https://bot.example.com/hook', WEBHOOK_SECRET: secret });
+      expect(error.message).toContain('WEBHOOK_SECRET');
+      expect(error.message).not.toContain(secret);
+    },
+  );
+
+  it('a WEBHOOK_SECRET of 256 allowed characters is fine', () => {
+    expect(loadConfig({ WEBHOOK_URL: 'https://h.example/x', WEBHOOK_SECRET: 'a'.repeat(256) }).WEBHOOK_SECRET).toHaveLength(256);
+  });
+});
+
+describe('variables that look like ours but are not', () => {
+  it.each([
+    ['BOT_TOKN', 'BOT_TOKEN'],
+    ['BOT_FRAMWORK', 'BOT_FRAMEWORK'],
+    ['bot_token', 'BOT_TOKEN'],
+    ['LOG_LEVLE', 'LOG_LEVEL'],
+    ['WEBHOOK_SECRET_TOKEN', 'WEBHOOK_SECRET'],
+    ['WEBHOOK_SECERT', 'WEBHOOK_SECRET'],
+    ['WEBHOOK_UR', 'WEBHOOK_URL'],
+    ['REMINDERS_CRON', 'REMINDER_CRON'],
+    ['DATABASE_URL', 'DATABASE_PATH'],
+    ['TELEGRAM_API_URL', 'TELEGRAM_API_ROOT'],
+    ['OPERATOR_ID', 'OPERATOR_IDS'],
+    ['DEFAULT_TIME_ZONE', 'DEFAULT_TIMEZONE'],
+  ])('%s stops start-up: did you mean %s?', (name, meant) => {
+    expect(configError({ [name]: 'value' }).message).toContain(`${name}: is not a repaybot setting (did you mean ${meant}?)`);
+  });
+
+  it('one with nothing close is refused without a guess', () => {
+    expect(configError({ BOT_COLOR: 'blue' }).message).toContain('BOT_COLOR: is not a repaybot setting (README lists them)');
+  });
+
+  it('leaves variables with other prefixes alone, and an empty look-alike (it sets nothing)', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', npm_lifecycle_event: 'start', LOGNAME: 'root', BOTANY: 'x', HOSTNAME: 'a', BOT_TOKN: '' }),
+    ).not.toThrow();
+  });
+
+  it('names every look-alike and every bad value at once, and never echoes a value', () => {
+    const message = configError({ BOT_TOKN: '123:secretvalue', LPR_ONE_YAER: '3.1', DEFAULT_LANGUAGE: 'fr' }).message;
+    expect(message).toContain('BOT_TOKN');
+    expect(message).toContain('LPR_ONE_YAER: is not a repaybot setting (did you mean LPR_ONE_YEAR?)');
+    expect(message).toContain('DEFAULT_LANGUAGE');
+    expect(message).not.toContain('secretvalue');
+  });
+});
+
 describe('configuration documentation', () => {
   it('configVariables lists the settings the bot reads', () => {
     expect([...configVariables].sort()).toEqual(
       [
+        'BOT_FRAMEWORK',
         'BOT_TOKEN',
         'DATABASE_PATH',
         'DEFAULT_LANGUAGE',
@@ -123,14 +222,18 @@ describe('configuration documentation', () => {
         'HARDSHIP_MAX_DEFERRAL_MONTHS',
         'HARDSHIP_SLA_DAYS',
         'HARDSHIP_WAIVER_GUIDANCE',
+        'HOST',
         'LOG_LEVEL',
         'LPR_ONE_YEAR',
         'LPR_SINCE',
         'OPERATOR_CHAT_IDS',
         'OPERATOR_IDS',
+        'PORT',
         'REMINDER_CRON',
         'REMINDER_MAX_PER_SECOND',
         'TELEGRAM_API_ROOT',
+        'WEBHOOK_SECRET',
+        'WEBHOOK_URL',
       ].sort(),
     );
   });
