@@ -19,6 +19,11 @@ export interface SendSlots {
  * must do. The dispatcher takes the limiter's slot for a message; a message that needs more than
  * one call (a text too long for one Telegram message, a file after a text too long for its
  * caption) takes a further slot for each extra call, so one chat still gets one a second.
+ *
+ * Give it the bot's own API (bot.api), which retries nothing: the replies' retrying of 429 and
+ * 5xx (grammy-retry.ts) is installed only on each update's ctx.api. Here every answer must reach
+ * the dispatcher as it came: a 429 pauses all sending for retry_after, a refusal backs off and is
+ * dead-lettered, and a network failure is 'unknown', never resent blindly.
  */
 export function telegramSender(api: Api, limiter?: SendSlots): MessageSender {
   return {

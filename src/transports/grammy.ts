@@ -95,10 +95,6 @@ export async function sendOutgoing(api: Api, message: OutgoingMessage, beforeExt
   }
 }
 
-export async function sendMessages(bot: Bot, messages: OutgoingMessage[]): Promise<void> {
-  for (const message of messages) await sendOutgoing(bot.api, message);
-}
-
 /** The grammY transport: Telegram updates in, the core's replies out. */
 export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operators, retry, rateLimit, now = Date.now }: GrammyOptions): Bot {
   const bot = new Bot(token, { client: { apiRoot }, ...(botInfo && { botInfo }) });
