@@ -30,13 +30,14 @@ export const PROCESSED_UPDATES_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Takes an update in: true the first time, false for one already seen (redelivered or resent),
- * which the core then ignores. Each new record also forgets those older than a day, through the
- * index on processed_at, so the table stays at one day of updates.
+ * which the core then ignores. First it forgets the updates older than a day (a range on the
+ * index on processed_at, usually empty), so the table holds one day of updates, and an id seen
+ * long ago cannot refuse a new one: after a week without updates Telegram starts its ids afresh
+ * at random, while the table still holds the last day before that week.
  */
 export function claimUpdate(q: Queryable, key: UpdateKey, now: Date): boolean {
   return q.transaction((tx) => {
-    if (!insertProcessedUpdate(tx, key, now.toISOString())) return false;
     deleteProcessedBefore(tx, new Date(now.getTime() - PROCESSED_UPDATES_KEPT_MS).toISOString());
-    return true;
+    return insertProcessedUpdate(tx, key, now.toISOString());
   });
 }
