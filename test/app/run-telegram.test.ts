@@ -7,7 +7,7 @@ import { runTelegram, type TelegramRunOptions } from '../../src/app/run-telegram
 import { FatalTelegramError } from '../../src/app/telegram-errors.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/client.ts';
-import { FAKE_TOKEN, type FakeBotApi, startFakeBotApi, textUpdate } from './support/fake-bot-api.ts';
+import { FAKE_TOKEN, startFakeBotApi, textUpdate } from './support/fake-bot-api.ts';
 import { capturingLogger } from './support/log.ts';
 
 /*
