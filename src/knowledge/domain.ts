@@ -62,6 +62,8 @@ export class DebtEvidence {
     if ((EN_WEAK.test(normalized) || ZH_WEAK.test(compact)) && !offTopic) return true;
     if (!offTopic && EN_HARDSHIP.test(normalized) && EN_HARDSHIP_CUE.test(normalized)) return true;
     if (!offTopic && ZH_HARDSHIP.test(compact) && ZH_HARDSHIP_CUE.test(compact.replace(ZH_HARDSHIP, ' '))) return true;
+    // Beside another errand's word (存款, 股票, weather) only a debt word above is evidence, not a topic phrase.
+    if (offTopic) return false;
     const spaced = ` ${normalized} `;
     if (this.english.some((phrase) => spaced.includes(phrase))) return true;
     return this.chinese.some((phrase) => bare.includes(phrase));
