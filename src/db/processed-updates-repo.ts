@@ -1,5 +1,5 @@
-import { lt } from 'drizzle-orm';
-import type { Queryable } from './client.ts';
+import { lt, sql } from 'drizzle-orm';
+import type { Db } from './client.ts';
 import { processedUpdates } from './schema.ts';
 
 export interface UpdateKey {
@@ -10,29 +10,74 @@ export interface UpdateKey {
   messageId?: number;
 }
 
+/*
+ * These run on every Telegram update, so they are prepared once per database (drizzle builds no
+ * SQL per call): the check costs one short transaction of two prepared statements.
+ */
+function statementsOf(db: Db) {
+  return {
+    insert: db
+      .insert(processedUpdates)
+      .values({
+        updateId: sql.placeholder('updateId'),
+        chatId: sql.placeholder('chatId'),
+        messageId: sql.placeholder('messageId'),
+        processedAt: sql.placeholder('processedAt'),
+      })
+      .onConflictDoNothing()
+      .prepare(),
+    prune: db
+      .delete(processedUpdates)
+      .where(lt(processedUpdates.processedAt, sql.placeholder('before')))
+      .prepare(),
+  };
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof statementsOf>>();
+
+function statements(db: Db): ReturnType<typeof statementsOf> {
+  let found = prepared.get(db);
+  if (!found) prepared.set(db, (found = statementsOf(db)));
+  return found;
+}
+
 /**
  * Records an update as taken in; false when it was already (the same update_id, or the same
  * message of the same chat under another update_id). One INSERT, no read first: the primary key
  * and the unique (chat_id, message_id) index decide, so two deliveries of one update handled at
  * the same moment cannot both get true.
  */
-export function insertProcessedUpdate(q: Queryable, key: UpdateKey, processedAt: string): boolean {
+export function insertProcessedUpdate(db: Db, key: UpdateKey, processedAt: string): boolean {
   const message = key.chatId !== undefined && key.messageId !== undefined;
   return (
-    q
-      .insert(processedUpdates)
-      .values({
-        updateId: key.updateId,
-        chatId: message ? (key.chatId ?? null) : null,
-        messageId: message ? (key.messageId ?? null) : null,
-        processedAt,
-      })
-      .onConflictDoNothing()
-      .run().changes > 0
+    statements(db).insert.run({
+      updateId: key.updateId,
+      chatId: message ? key.chatId : null,
+      messageId: message ? key.messageId : null,
+      processedAt,
+    }).changes > 0
   );
 }
 
 /** Forgets updates taken in before `before` (a range on processed_updates_at_idx); how many went. */
-export function deleteProcessedBefore(q: Queryable, before: string): number {
-  return q.delete(processedUpdates).where(lt(processedUpdates.processedAt, before)).run().changes;
+export function deleteProcessedBefore(db: Db, before: string): number {
+  return statements(db).prune.run({ before }).changes;
+}
+
+const transactions = new WeakMap<Db, (key: UpdateKey, processedAt: string, forgetBefore: string) => boolean>();
+
+/**
+ * In one transaction (better-sqlite3's own, the cheapest): forgets the updates taken in before
+ * `forgetBefore`, then records this one; false when it was taken in already.
+ */
+export function takeInUpdate(db: Db, key: UpdateKey, processedAt: string, forgetBefore: string): boolean {
+  let run = transactions.get(db);
+  if (!run) {
+    run = db.$client.transaction((k: UpdateKey, at: string, before: string) => {
+      deleteProcessedBefore(db, before);
+      return insertProcessedUpdate(db, k, at);
+    });
+    transactions.set(db, run);
+  }
+  return run(key, processedAt, forgetBefore);
 }

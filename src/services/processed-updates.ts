@@ -1,5 +1,5 @@
-import type { Queryable } from '../db/client.ts';
-import { deleteProcessedBefore, insertProcessedUpdate, type UpdateKey } from '../db/processed-updates-repo.ts';
+import type { Db } from '../db/client.ts';
+import { takeInUpdate, type UpdateKey } from '../db/processed-updates-repo.ts';
 
 export type { UpdateKey } from '../db/processed-updates-repo.ts';
 
@@ -35,9 +35,7 @@ export const PROCESSED_UPDATES_KEPT_MS = 24 * 60 * 60 * 1000;
  * long ago cannot refuse a new one: after a week without updates Telegram starts its ids afresh
  * at random, while the table still holds the last day before that week.
  */
-export function claimUpdate(q: Queryable, key: UpdateKey, now: Date): boolean {
-  return q.transaction((tx) => {
-    deleteProcessedBefore(tx, new Date(now.getTime() - PROCESSED_UPDATES_KEPT_MS).toISOString());
-    return insertProcessedUpdate(tx, key, now.toISOString());
-  });
+export function claimUpdate(db: Db, key: UpdateKey, now: Date): boolean {
+  // Its own short transaction on the database itself, never inside a caller's.
+  return takeInUpdate(db, key, now.toISOString(), new Date(now.getTime() - PROCESSED_UPDATES_KEPT_MS).toISOString());
 }
