@@ -157,6 +157,7 @@ async function serve(config: TelegramConfig, options: TelegramRunOptions, stopSi
   let server: HttpServer | undefined;
   let task: ScheduledTask | undefined;
   let stopping = false;
+  let identified = false;
   let offset = 0;
   const passes = tracker();
   const driver = (options.driver ?? ((rt) => grammyDriver(rt, config.BOT_TOKEN, operatorChats(config))))(runtime);
@@ -199,7 +200,9 @@ async function serve(config: TelegramConfig, options: TelegramRunOptions, stopSi
             path: new URL(config.WEBHOOK_URL as string).pathname,
             secret: config.WEBHOOK_SECRET as string,
             accept: (update) => {
-              if (stopping || intake.signal.aborted) return false;
+              // Before getMe has answered the framework cannot handle an update (a webhook left set
+              // may deliver at once): 503, and Telegram sends it again shortly.
+              if (!identified || stopping || intake.signal.aborted) return false;
               queue.push(update);
               return true;
             },
@@ -211,6 +214,7 @@ async function serve(config: TelegramConfig, options: TelegramRunOptions, stopSi
     }
 
     const username = await identify(driver, intake.signal, wait, logger);
+    identified = username !== undefined;
     if (username !== undefined) {
       if (webhookMode) {
         try {
