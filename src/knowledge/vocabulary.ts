@@ -487,6 +487,10 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     'more months',
     'repayment plan',
     'new repayment plan',
+    'monthly amount',
+    'lower the monthly amount',
+    'smaller payments',
+    'make it smaller',
   ],
   early_repayment: [
     'early repayment',
@@ -940,6 +944,8 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '哪里能查',
     '看征信记录',
     '查征信记录',
+    'report says',
+    'what my report says',
   ],
   minimum_payment: [
     'minimum payment',
@@ -1090,6 +1096,10 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     'too many loans',
     'so many loans',
     'too many debts',
+    'all of them',
+    'app loans',
+    'several apps',
+    'loans on several apps',
   ],
   complaint_channels: [
     'complain',
