@@ -18,6 +18,7 @@ import { parseAmount } from '../src/parse/amount.ts';
 import { parseBudgetLine } from '../src/parse/budget-line.ts';
 import { parseSharePercent } from '../src/parse/percent.ts';
 import { isTooLong } from '../src/parse/result.ts';
+import { MAX_PLAN_MONTHS } from '../src/services/hardship-proposal.ts';
 import { EVIDENCE_BY_REASON, HARDSHIP_KINDS, HARDSHIP_REASONS, type Proposal } from '../src/services/hardship-shapes.ts';
 import type { LoanFacts } from '../src/services/hardship.ts';
 import { budgetErrorText, budgetOf } from './shared/hardship-budget.ts';
@@ -27,6 +28,7 @@ import {
   budgetLines,
   deferralLines,
   evidenceList,
+  knownDisposable,
   loanFactsLine,
   money,
   planLines,
@@ -194,8 +196,7 @@ export function hardshipCommand(settings: HardshipSettings): Command {
   }
 
   function disposableOf(draft: Draft): Decimal | undefined {
-    const summary = summarizeBudget(budgetOf(draft.budget));
-    return summary.answered.length > 0 ? summary.disposable : undefined;
+    return knownDisposable(summarizeBudget(budgetOf(draft.budget)));
   }
 
   function proposalQuestion(ctx: CommandContext, form: OpenForm<Draft>, back: string): Reply[] {
@@ -239,6 +240,25 @@ export function hardshipCommand(settings: HardshipSettings): Command {
       default:
         return go(ctx, form, draft);
     }
+  }
+
+  /**
+   * Why this monthly payment cannot be proposed, if it cannot: it would never repay (the interest
+   * alone is more), or not within MAX_PLAN_MONTHS. Asked again rather than proposing a different
+   * payment from the one the borrower said they can make.
+   */
+  function unrepayable(ctx: CommandContext, draft: Draft, monthly: Decimal): string | undefined {
+    const previews = ctx.services.hardship.plans(draft.loanIds, monthly);
+    const amount = money(voice(ctx), monthly);
+    if (previews.some((p) => p.plan.problems.includes('never-repays'))) {
+      const interest = previews.reduce((sum, p) => sum.plus(p.plan.rows[0]?.interest ?? 0), new Decimal(0));
+      return ctx.t('hardship-error-never-repays', { amount, interest: money(voice(ctx), interest) });
+    }
+    if (previews.some((p) => p.plan.problems.includes('too-long'))) {
+      const needed = previews.reduce((sum, p) => sum.plus(p.plan.payment), new Decimal(0));
+      return ctx.t('hardship-error-too-long', { amount, needed: money(voice(ctx), needed), months: MAX_PLAN_MONTHS });
+    }
+    return undefined;
   }
 
   /** The request as it will be submitted, with the loan engine's figures; undefined when a figure is missing. */
@@ -418,8 +438,11 @@ export function hardshipCommand(settings: HardshipSettings): Command {
         if (!Number.isInteger(months) || months < 1 || months > settings.maxDeferralMonths) return undefined;
         return go(ctx, form, { ...draft, months });
       }
-      case 'monthly':
-        return value && /^\d+\.\d{2}$/.test(value) ? go(ctx, form, { ...draft, monthly: value }) : undefined;
+      case 'monthly': {
+        if (!value || !/^\d+\.\d{2}$/.test(value)) return undefined;
+        const problem = unrepayable(ctx, draft, new Decimal(value));
+        return problem ? [{ text: problem }, ...question(ctx, form)] : go(ctx, form, { ...draft, monthly: value });
+      }
       case 'percent':
         return value === '100' || value === '50' ? go(ctx, form, { ...draft, percent: value }) : undefined;
       case 'evidence': {
@@ -465,6 +488,8 @@ export function hardshipCommand(settings: HardshipSettings): Command {
         if (draft.kind === 'new-plan') {
           const amount = parseAmount(typed);
           if (!amount.ok) return again(ctx.t(`error-${amount.error}`));
+          const problem = unrepayable(ctx, draft, amount.value);
+          if (problem) return again(problem);
           return go(ctx, form, { ...draft, monthly: amount.value.toFixed(2) });
         }
         if (draft.kind === 'waiver') {

@@ -33,7 +33,7 @@ export function requestsCommand(settings: HardshipSettings): Command {
       id: request.id,
       request: proposalText(voice(ctx), readProposal(request.proposal)),
       status: statusText(voice(ctx), request),
-      date: day(voice(ctx), dateOfInstant(request.submittedAt)),
+      date: day(voice(ctx), dateOfInstant(request.submittedAt, ctx.user.timeZone)),
     });
   }
 

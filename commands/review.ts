@@ -46,7 +46,7 @@ function alreadyDecided(ctx: CommandContext, view: RequestView): Reply[] {
         id: request.id,
         status: ctx.t(`hardship-status-${request.status}`),
         operator: request.decidedBy ?? '—',
-        date: request.decidedAt ? dateOfInstant(request.decidedAt) : '—',
+        date: request.decidedAt ? dateOfInstant(request.decidedAt, ctx.user.timeZone) : '—',
       }),
     },
   ];
@@ -64,7 +64,7 @@ export function reviewCommands(settings: HardshipSettings): Command[] {
         chatId: request.userId,
         userId: request.userId,
         message: {
-          text: decisionText(borrowerVoice, request, outcome, note),
+          text: decisionText(borrowerVoice, request, outcome, note, borrower?.timeZone ?? settings.operatorTimeZone),
           ...(decision === 'ask' && {
             buttons: [
               [
@@ -103,7 +103,7 @@ export function reviewCommands(settings: HardshipSettings): Command[] {
       return view ? alreadyDecided(ctx, view) : [{ text: ctx.t('review-no-such-request', { id: requestId }) }];
     }
     const lines = [ctx.t(`review-done-${decision}`, { id: requestId })];
-    if (result.outcome) lines.push('', decisionText(operatorVoice(ctx), result.request, result.outcome, ''));
+    if (result.outcome) lines.push('', decisionText(operatorVoice(ctx), result.request, result.outcome, '', ctx.user.timeZone));
     return [{ text: lines.join('\n') }];
   }
 

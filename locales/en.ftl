@@ -726,6 +726,13 @@ hardship-loan-overdue = { $name }: owed { $owed }; overdue { $arrears } for { $d
     [one] 1 day
    *[other] { $days } days
 }, penalty so far { $penalty }
+hardship-error-never-repays = { $amount } a month would never repay these loans: the interest alone is { $interest } a month. Type more than that, or go /back and choose a deferral or a penalty waiver.
+hardship-error-too-long = { $amount } a month is not enough to repay within { $months ->
+    [one] 1 month
+   *[other] { $months } months
+}: that takes { $needed } a month. Type at least that, or go /back and choose a deferral or a penalty waiver.
+hardship-budget-not-given = not given
+hardship-budget-incomplete = Left after costs: not known (a group was skipped)
 hardship-budget-skipped = Budget: not given.
 hardship-budget-line = Monthly budget: income { $income }, fixed costs { $fixed }, flexible costs { $flexible }
 hardship-budget-disposable = Left after costs: { $amount } a month

@@ -8,6 +8,8 @@ export interface HardshipSettings {
   translator: Translator;
   /** The language of operator notices: DEFAULT_LANGUAGE (a team's group has no language of its own). */
   operatorLocale: Locale;
+  /** The zone of the dates in operator notices: DEFAULT_TIMEZONE. */
+  operatorTimeZone: string;
   /** Where operator notices go: OPERATOR_CHAT_IDS, else the operators' private chats (OPERATOR_IDS). */
   noticeChats: readonly number[];
   maxDeferralMonths: number;
@@ -22,6 +24,7 @@ export function voiceOf(settings: HardshipSettings, locale: Locale): Voice {
 /** Without configuration (tests that build the commands alone): no operator chats, the documented defaults. */
 export const DEFAULT_HARDSHIP: Omit<HardshipSettings, 'translator'> = {
   operatorLocale: 'en',
+  operatorTimeZone: 'Asia/Shanghai',
   noticeChats: [],
   maxDeferralMonths: 3,
   slaDays: 3,

@@ -1,5 +1,5 @@
 import type { BudgetSummary } from '../../src/domain/budget.ts';
-import type { IsoDate } from '../../src/domain/calendar.ts';
+import { todayIn, type IsoDate } from '../../src/domain/calendar.ts';
 import { Decimal } from '../../src/domain/money.ts';
 import type { PlanProblem } from '../../src/domain/restructure.ts';
 import { formatDate, formatMoney, formatPercent } from '../../src/i18n/format.ts';
@@ -25,8 +25,13 @@ export interface Voice {
 export const money = (voice: Voice, amount: Decimal | string): string => formatMoney(voice.locale, new Decimal(amount));
 export const day = (voice: Voice, date: IsoDate): string => formatDate(voice.t, date);
 
-/** The calendar date of an instant as stored (UTC ISO): for "submitted on" and "customer since". */
-export const dateOfInstant = (instant: string): IsoDate => instant.slice(0, 10);
+/** The calendar date, in `timeZone`, of an instant as stored (UTC ISO): "submitted on", "customer since". */
+export const dateOfInstant = (instant: string, timeZone: string): IsoDate => todayIn(timeZone, new Date(instant));
+
+/** Income minus costs, when all three groups were answered: with one skipped it is not known. */
+export function knownDisposable(summary: BudgetSummary): Decimal | undefined {
+  return summary.answered.length === 3 ? summary.disposable : undefined;
+}
 
 /** "Deferral of 2 months", "New plan: 1,000.00 a month", "Penalty waiver (100%)", "Pause of collection contact (30 days)". */
 export function proposalText(voice: Voice, proposal: Proposal): string {
@@ -45,17 +50,17 @@ export function proposalText(voice: Voice, proposal: Proposal): string {
   }
 }
 
+/** The budget by group; a skipped group says so (it is not 0.00), and what is left only when every group was given. */
 export function budgetLines(voice: Voice, summary: BudgetSummary): string[] {
   if (summary.answered.length === 0) return [voice.t('hardship-budget-skipped')];
+  const figure = (group: 'income' | 'fixed' | 'flexible') =>
+    summary.answered.includes(group) ? money(voice, summary[group]) : voice.t('hardship-budget-not-given');
+  const disposable = knownDisposable(summary);
   return [
-    voice.t('hardship-budget-line', {
-      income: money(voice, summary.income),
-      fixed: money(voice, summary.fixed),
-      flexible: money(voice, summary.flexible),
-    }),
-    voice.t(summary.disposable.gte(0) ? 'hardship-budget-disposable' : 'hardship-budget-shortfall', {
-      amount: money(voice, summary.disposable.abs()),
-    }),
+    voice.t('hardship-budget-line', { income: figure('income'), fixed: figure('fixed'), flexible: figure('flexible') }),
+    disposable === undefined
+      ? voice.t('hardship-budget-incomplete')
+      : voice.t(disposable.gte(0) ? 'hardship-budget-disposable' : 'hardship-budget-shortfall', { amount: money(voice, disposable.abs()) }),
   ];
 }
 
@@ -170,7 +175,13 @@ export function requestLetter(
 }
 
 /** What the borrower is told when an operator decided (or asked), in the borrower's own language. */
-export function decisionText(voice: Voice, request: HardshipRequestRow, outcome: AppliedOutcome | undefined, note: string): string {
+export function decisionText(
+  voice: Voice,
+  request: HardshipRequestRow,
+  outcome: AppliedOutcome | undefined,
+  note: string,
+  timeZone: string,
+): string {
   const head = voice.t(`hardship-decided-${request.status}`, {
     id: request.id,
     request: proposalText(voice, request.proposal as Proposal),
@@ -187,6 +198,7 @@ export function decisionText(voice: Voice, request: HardshipRequestRow, outcome:
     if (change.schedule.length > upcoming.length)
       lines.push(voice.t('hardship-decided-more', { count: change.schedule.length - upcoming.length }));
   }
-  if (outcome?.pauseUntil) lines.push(voice.t('hardship-decided-pause-until', { date: dateOfInstant(outcome.pauseUntil.toISOString()) }));
+  if (outcome?.pauseUntil)
+    lines.push(voice.t('hardship-decided-pause-until', { date: dateOfInstant(outcome.pauseUntil.toISOString(), timeZone) }));
   return lines.join('\n');
 }

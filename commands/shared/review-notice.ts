@@ -1,4 +1,4 @@
-import { daysBetween } from '../../src/domain/calendar.ts';
+import { daysBetween, todayIn } from '../../src/domain/calendar.ts';
 import { summarizeBudget } from '../../src/domain/budget.ts';
 import { Decimal } from '../../src/domain/money.ts';
 import { suggestedWaiver } from '../../src/domain/waiver-guidance.ts';
@@ -13,6 +13,7 @@ import {
   dateOfInstant,
   day,
   evidenceList,
+  knownDisposable,
   loanFactsLine,
   money,
   proposalText,
@@ -30,28 +31,36 @@ import { reviewButton } from './review-buttons.ts';
  */
 
 /** Whole days since an instant, on the calendar (UTC dates: an operator's queue is not per zone). */
-function daysSince(instant: string, now: Date): number {
-  return Math.max(0, daysBetween(dateOfInstant(instant), now.toISOString().slice(0, 10)));
+function daysSince(instant: string, now: Date, timeZone: string): number {
+  return Math.max(0, daysBetween(dateOfInstant(instant, timeZone), todayIn(timeZone, now)));
 }
 
 export function requestDetailLines(voice: Voice, view: RequestView, settings: HardshipSettings, now: Date): string[] {
   const { request, loans, borrower, notes } = view;
   const proposal = readProposal(request.proposal);
-  const waited = daysSince(request.submittedAt, now);
+  const zone = settings.operatorTimeZone;
+  const waited = daysSince(request.submittedAt, now, zone);
   const lines = [
     voice.t('review-title', { id: request.id, request: proposalText(voice, proposal), status: statusText(voice, request) }),
     voice.t('review-borrower', {
       user: request.userId,
-      since: borrower ? day(voice, dateOfInstant(borrower.createdAt)) : '—',
-      days: borrower ? daysSince(borrower.createdAt, now) : 0,
+      since: borrower ? day(voice, dateOfInstant(borrower.createdAt, zone)) : '—',
+      days: borrower ? daysSince(borrower.createdAt, now, zone) : 0,
     }),
-    voice.t('review-waited', { date: day(voice, dateOfInstant(request.submittedAt)), days: waited }) +
+    voice.t('review-waited', { date: day(voice, dateOfInstant(request.submittedAt, zone)), days: waited }) +
       (waited > settings.slaDays ? ` ⚠️ ${voice.t('review-past-sla', { days: settings.slaDays })}` : ''),
     reasonLine(voice, request.reason, request.reasonText),
     ...loans.map((facts) => `• ${loanFactsLine(voice, facts)}`),
     ...budgetLines(voice, summarizeBudget(budgetOf(request.budget))),
   ];
   if (proposal.kind === 'new-plan') {
+    const disposable = knownDisposable(summarizeBudget(budgetOf(request.budget)));
+    const monthly = proposal.plans.reduce((sum, plan) => sum.plus(plan.payment), new Decimal(0));
+    if (disposable !== undefined && monthly.gt(disposable)) {
+      lines.push(
+        `⚠️ ${voice.t('hardship-plan-above-disposable', { payment: money(voice, monthly), disposable: money(voice, disposable) })}`,
+      );
+    }
     for (const plan of proposal.plans) {
       const name = loans.find((facts) => facts.loan.id === plan.loanId)?.loan.name ?? `#${plan.loanId}`;
       lines.push(

@@ -84,6 +84,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     logger,
     commands: allCommands(translator, knowledge, {
       operatorLocale: config.DEFAULT_LANGUAGE,
+      operatorTimeZone: config.DEFAULT_TIMEZONE,
       // A team's group when there is one; else each operator's private chat (one person running it for themselves).
       noticeChats: config.OPERATOR_CHAT_IDS.length > 0 ? config.OPERATOR_CHAT_IDS : config.OPERATOR_IDS,
       maxDeferralMonths: config.HARDSHIP_MAX_DEFERRAL_MONTHS,

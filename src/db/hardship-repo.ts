@@ -88,9 +88,9 @@ export function installmentsOfLoanId(q: Queryable, loanId: number): InstallmentR
 export function borrowerOf(
   q: Queryable,
   userId: number,
-): { createdAt: string; language: string | null; telegramLanguage: string | null } | undefined {
+): { createdAt: string; language: string | null; telegramLanguage: string | null; timeZone: string } | undefined {
   return q
-    .select({ createdAt: users.createdAt, language: users.language, telegramLanguage: users.telegramLanguage })
+    .select({ createdAt: users.createdAt, language: users.language, telegramLanguage: users.telegramLanguage, timeZone: users.timeZone })
     .from(users)
     .where(eq(users.id, userId))
     .get();

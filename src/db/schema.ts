@@ -190,7 +190,8 @@ export const penaltyEntries = sqliteTable(
       .notNull()
       .references(() => loans.id, { onDelete: 'cascade' }),
     n: integer('n').notNull(),
-    kind: text('kind', { enum: ['charged', 'waived'] }).notNull(),
+    /** 'carried': penalty charged before an approved deferral moved the due date (stays owed). */
+    kind: text('kind', { enum: ['charged', 'waived', 'carried'] }).notNull(),
     /** The lender's figure ('charged'); null for a waiver. */
     amount: text('amount'),
     on: text('on').notNull(),

@@ -29,13 +29,18 @@ export interface LedgerPayment {
 }
 
 /**
- * What the lender charged or waived, entered by the borrower (or, later, an approved waiver):
+ * What the lender charged or waived, entered by the borrower (or an approved request):
  * - 'charged': the lender's penalty and late charges for installment n as of `on`, replacing the
  *   estimate up to that day;
- * - 'waived': the lender waived what was charged on installment n and not yet paid, as of `on`.
+ * - 'waived': the lender waived what was charged on installment n and not yet paid, as of `on`;
+ * - 'carried': penalty charged before an approved deferral moved installment n's due date: it
+ *   stays owed, while what accrues after the new due date follows the rules (grace included) as
+ *   for any installment.
  * Either way what accrues after `on` (if something is still overdue) is estimated again.
  */
-export type LedgerAdjustment = { n: number; on: IsoDate; kind: 'charged'; amount: Decimal } | { n: number; on: IsoDate; kind: 'waived' };
+export type LedgerAdjustment =
+  | { n: number; on: IsoDate; kind: 'charged' | 'carried'; amount: Decimal }
+  | { n: number; on: IsoDate; kind: 'waived' };
 
 export interface LedgerRules {
   /** The contract's annual rate as a fraction: a bank's penalty rate is a multiple of it. */
@@ -98,6 +103,8 @@ class InstallmentState {
   /** Penalty accrued through `lastDay`, grace days included (charged only once grace has ended). */
   accrued = ZERO;
   lateFee = ZERO;
+  /** Penalty carried over from before a deferral: owed whatever the grace of the new due date. */
+  carried = ZERO;
   waived = ZERO;
   lastDay = 0;
   figureOn: IsoDate | undefined;
@@ -142,7 +149,7 @@ class InstallmentState {
     const charging = this.charging();
     return {
       'late-fee': charging ? this.lateFee.minus(this.paid['late-fee']) : ZERO,
-      penalty: charging ? this.accrued.minus(this.paid.penalty) : ZERO,
+      penalty: (charging ? this.accrued : ZERO).plus(this.carried).minus(this.paid.penalty),
       fee: this.open.fee,
       interest: this.open.interest,
       principal: this.open.principal,
@@ -172,6 +179,10 @@ class InstallmentState {
   }
 
   adjust(adjustment: LedgerAdjustment): void {
+    if (adjustment.kind === 'carried') {
+      this.carried = this.carried.plus(adjustment.amount);
+      return;
+    }
     if (adjustment.kind === 'charged') {
       // The lender's figure covers penalty and late fee together; what was paid of the fee stays paid.
       this.lateFee = this.paid['late-fee'];
@@ -181,13 +192,16 @@ class InstallmentState {
     }
     const owed = this.owedParts();
     this.waived = this.waived.plus(Decimal.max(owed.penalty, ZERO)).plus(Decimal.max(owed['late-fee'], ZERO));
-    this.accrued = this.charging() ? this.paid.penalty : ZERO;
+    // What was paid of the penalty stays paid; the rest, carried over or accrued, is gone.
+    const paidFromCarried = Decimal.min(this.paid.penalty, this.carried);
+    this.carried = paidFromCarried;
+    this.accrued = this.charging() ? this.paid.penalty.minus(paidFromCarried) : ZERO;
     this.lateFee = this.charging() ? this.paid['late-fee'] : ZERO;
   }
 
   result(asOf: IsoDate): InstallmentLedger {
     const charging = this.charging();
-    const penaltyCharged = roundCents(charging ? this.accrued : ZERO);
+    const penaltyCharged = roundCents((charging ? this.accrued : ZERO).plus(this.carried));
     const lateFeeCharged = roundCents(charging ? this.lateFee : ZERO);
     const penaltyOwed = Decimal.max(penaltyCharged.minus(this.paid.penalty), ZERO);
     const lateFeeOwed = Decimal.max(lateFeeCharged.minus(this.paid['late-fee']), ZERO);

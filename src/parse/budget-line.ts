@@ -508,8 +508,9 @@ function tokenize(s: string): Token[] {
   let i = 0;
   while (i < s.length) {
     const c = s[i] as string;
-    // A minus after a space is a sign (rent -3000 is refused, not read as 3000); after a word it joins ("房租-3000").
-    const sign = c === '-' && (i === 0 || SEPARATOR.test(s[i - 1] as string)) && amountEnd(s, i) > i;
+    // A minus before an amount is a sign, after a space or against a word: "rent -3000" and
+    // "房租-3000" are both refused (a monthly figure is never negative), never read as 3000.
+    const sign = c === '-' && amountEnd(s, i) > i;
     if (SEPARATOR.test(c) || (c === '-' && !sign) || c === '.') {
       if (BREAK.test(c)) piece += 1;
       i += 1;

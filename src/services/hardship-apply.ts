@@ -22,8 +22,9 @@ import { refreshReminders } from './reminder-timetable.ts';
 /*
  * What an approved request does to the borrower's loans, inside the decision's transaction:
  * - a deferral moves every installment from the first one still owing by N months (their
- *   reminders move with them); the penalty charged on them so far stays owed, booked as the
- *   lender's figure on the day of the decision, so moving a date never makes money vanish;
+ *   reminders move with them); the penalty charged on them so far stays owed, booked as carried
+ *   over on the day of the decision (the ledger's 'carried' entry: moving a date never makes
+ *   money vanish, and the new due date has its grace like any other);
  * - a new plan replaces the installments nobody has paid anything towards with equal monthly
  *   installments of the plan's term and rate, for what they owed: principal, the interest and
  *   fees already due, and their penalty; installments already part-paid stay as they are;
@@ -77,7 +78,7 @@ function deferLoan(q: Queryable, loan: LoanRow, rows: InstallmentRow[], months: 
       insertPenaltyEntry(q, {
         loanId: loan.id,
         n: entry.n,
-        kind: 'charged',
+        kind: 'carried',
         amount: toMoneyString(charged),
         on: today,
         source: 'operator',

@@ -269,6 +269,7 @@ export interface BorrowerFacts {
   createdAt: string;
   language: string | null;
   telegramLanguage: string | null;
+  timeZone: string;
 }
 
 /** The facts of every loan a request names (loans deleted since are left out), and how long the borrower has been here. */

@@ -40,9 +40,9 @@ export function ledgerRulesOf(loan: LoanRow): LedgerRules {
 
 function adjustmentsOf(rows: PenaltyEntryRow[]): LedgerAdjustment[] {
   return rows.map((row) =>
-    row.kind === 'charged'
-      ? { n: row.n, on: row.on, kind: 'charged' as const, amount: new Decimal(row.amount ?? '0') }
-      : { n: row.n, on: row.on, kind: 'waived' as const },
+    row.kind === 'waived'
+      ? { n: row.n, on: row.on, kind: 'waived' as const }
+      : { n: row.n, on: row.on, kind: row.kind, amount: new Decimal(row.amount ?? '0') },
   );
 }
 

@@ -420,12 +420,19 @@ describe('a new plan', () => {
     expect(summary).not.toContain('never be repaid');
   });
 
-  it('flags a payment at or below the monthly interest: it never repays', async () => {
+  it('refuses a payment at or below the monthly interest (it never repays) and asks again', async () => {
     const { me } = await toPlanQuestion();
     // 1% of 10,109.33 is 101.09 a month: 100 never repays.
-    await me.say('100');
-    const summary = texts(await me.tap('Continue'));
-    expect(summary).toContain('⚠️ That payment does not even cover the monthly interest: the debt would never be repaid.');
+    const reply = texts(await me.say('100'));
+    expect(reply).toContain('100.00 a month would never repay these loans: the interest alone is 101.09 a month.');
+    expect(reply).toContain('What can you pay each month for these loans, in total?');
+  });
+
+  it('refuses a payment that would take longer than 60 months, saying what it takes', async () => {
+    const { me } = await toPlanQuestion();
+    const reply = texts(await me.say('150'));
+    expect(reply).toMatch(/150\.00 a month is not enough to repay within 60 months: that takes 224\.8\d a month\./);
+    expect(reply).toContain('What can you pay each month for these loans, in total?');
   });
 
   it('a typed amount that is not one: the reason, and the same question', async () => {
