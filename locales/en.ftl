@@ -821,6 +821,7 @@ review-plan = Proposed plan for { $name }: { $amount } over { $months ->
     [one] 1 month
    *[other] { $months } months
 } of { $payment }, first { $first }
+review-deferral = Deferral of { $name } from installment { $n }: due { $from } → { $to }, and every later one by as much
 review-waiver = Waiver on { $name }, installment { $n }: penalty { $penalty }, { $days ->
     [one] 1 day
    *[other] { $days } days

@@ -700,6 +700,7 @@ review-borrower = 借款人：用户 { $user }，自 { $since } 起使用本机�
 review-waited = { $date } 提交，已等待 { $days } 天
 review-past-sla = 超过 { $days } 天的处理时限
 review-plan = { $name } 的方案：{ $amount } 分 { $months } 个月，每月 { $payment }，首期 { $first }
+review-deferral = { $name } 从第 { $n } 期起延期：{ $from } → { $to }，之后各期同样顺延
 review-waiver = { $name } 第 { $n } 期减免：罚息 { $penalty }，逾期 { $days } 天，{ $history }——建议减免 { $suggested }（仅供参考）
 review-evidence = 借款人能提供的证明：{ $evidence }
 review-first-overdue = 首次逾期

@@ -701,6 +701,7 @@ review-borrower = 借款人：使用者 { $user }，自 { $since } 起使用本�
 review-waited = { $date } 提交，已等待 { $days } 天
 review-past-sla = 超過 { $days } 天的處理時限
 review-plan = { $name } 的方案：{ $amount } 分 { $months } 個月，每月 { $payment }，首期 { $first }
+review-deferral = { $name } 從第 { $n } 期起延期：{ $from } → { $to }，之後各期同樣順延
 review-waiver = { $name } 第 { $n } 期減免：罰息 { $penalty }，逾期 { $days } 天，{ $history }——建議減免 { $suggested }（僅供參考）
 review-evidence = 借款人能提供的證明：{ $evidence }
 review-first-overdue = 首次逾期

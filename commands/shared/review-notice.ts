@@ -1,4 +1,5 @@
-import { daysBetween, todayIn } from '../../src/domain/calendar.ts';
+import { daysBetween, splitIsoDate, todayIn } from '../../src/domain/calendar.ts';
+import { deferDueDates } from '../../src/domain/restructure.ts';
 import { summarizeBudget } from '../../src/domain/budget.ts';
 import { Decimal } from '../../src/domain/money.ts';
 import { suggestedWaiver } from '../../src/domain/waiver-guidance.ts';
@@ -72,6 +73,15 @@ export function requestDetailLines(voice: Voice, view: RequestView, settings: Ha
           first: day(voice, plan.firstDue),
         }),
       );
+    }
+  }
+  if (proposal.kind === 'deferral') {
+    for (const facts of loans) {
+      if (!facts.firstOwing) continue;
+      const { n, due } = facts.firstOwing;
+      const dueDay = facts.loan.dueDay ?? splitIsoDate(facts.loan.firstDue).d;
+      const [moved] = deferDueDates([{ n, dueDate: due }], n, proposal.months, dueDay);
+      lines.push(voice.t('review-deferral', { name: facts.loan.name, n, from: day(voice, due), to: day(voice, moved?.dueDate ?? due) }));
     }
   }
   if (proposal.kind === 'waiver') {

@@ -233,6 +233,8 @@ export interface LoanFacts {
   lateBefore: boolean;
   /** The next regular installment not yet due. */
   nextRegular: Decimal;
+  /** The oldest installment with something of its own still open: where a deferral starts. */
+  firstOwing?: { n: number; due: IsoDate };
 }
 
 export function loanFacts(q: Queryable, loan: LoanRow, now: Date, defaultTimeZone: string): LoanFacts {
@@ -251,6 +253,7 @@ export function loanFacts(q: Queryable, loan: LoanRow, now: Date, defaultTimeZon
     }));
   const lateBefore = pastDue.some((entry) => !entry.owed.gt(0) && entry.penaltyCharged.plus(entry.lateFeeCharged).plus(entry.waived).gt(0));
   const upcoming = ledger.installments.find((entry) => entry.daysPastDue === 0 && entry.open.total.gt(0));
+  const firstOwing = ledger.installments.find((entry) => entry.open.total.gt(0));
   return {
     loan,
     today,
@@ -261,6 +264,7 @@ export function loanFacts(q: Queryable, loan: LoanRow, now: Date, defaultTimeZon
     overdue,
     lateBefore,
     nextRegular: upcoming ? upcoming.open.total : ZERO,
+    ...(firstOwing && { firstOwing: { n: firstOwing.n, due: firstOwing.due } }),
   };
 }
 

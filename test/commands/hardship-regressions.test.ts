@@ -152,3 +152,12 @@ describe('a skipped budget group is not a group of 0.00', () => {
     expect(queued(bot.db)[0]?.text).not.toContain('Left after costs: 6,000.00 a month');
   });
 });
+
+describe('the operators see where a deferral moves the dates', () => {
+  it('the notice names the first installment that moves, from and to', async () => {
+    const bot = await lateBorrower();
+    await fileRequest(bot, 'Deferral', { tap: '2 months' });
+    const notice = queued(bot.db).find((m) => m.chatId === -100)?.text ?? '';
+    expect(notice).toContain('Deferral of car from installment 1: due 2027-01-15 (Fri) → 2027-03-15 (Mon), and every later one by as much');
+  });
+});
