@@ -3,8 +3,8 @@ import type { TopicId } from './topics.ts';
 /*
  * The matcher's own terms per topic, on top of each content file's `keywords:` line: the short
  * words and colloquialisms that name a topic in either language (simplified script; traditional
- * questions are folded onto it). Terms, not whole questions: the evaluation set
- * (test/knowledge/eval-*.tsv) never goes in here, and test/knowledge/eval.test.ts checks it.
+ * questions are folded onto it). Terms, not whole questions: the evaluation and development sets
+ * (test/knowledge/eval-*.tsv, dev-*.tsv) never go in here, and test/knowledge/eval.test.ts checks it.
  */
 export const VOCABULARY: Record<TopicId, string[]> = {
   penalty_interest: [
