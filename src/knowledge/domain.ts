@@ -7,7 +7,11 @@ import { DEBT_TERMS } from './vocabulary.ts';
  * DEBT_TERMS: loan, credit, repay, 贷, 征信, 逾期 …) or one whole keyword phrase of a topic that
  * says enough on its own ("call my family", "lost my job", 爆通讯录): two content words in
  * English, four Han characters in Chinese. A single generic word (tomorrow, 明天, 手机, cheap) is
- * never evidence, whichever topic's keywords it appears in.
+ * never evidence, whichever topic's keywords it appears in. Hardship counts too: out of work
+ * alone (unemployed, laid off, 失业, 没收入), illness or 没钱 only beside a word about coping or
+ * money (work, pay, what now, 怎么办, 上班, 钱). Beside another errand's word (存款, 股票, 快递,
+ * weather, late for …) only a debt word is evidence; another errand altogether (a new card,
+ * cashback, a lost card, a bank's phone number) is none at all.
  */
 
 const words = (list: string) =>

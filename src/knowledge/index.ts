@@ -48,7 +48,7 @@ export interface KnowledgeBase {
   readonly missing: readonly string[];
 }
 
-/** Thresholds of consult(), measured on test/knowledge/eval-*.tsv (npm run eval:faq). */
+/** Thresholds of consult(), measured on test/knowledge/eval-*.tsv and dev-*.tsv (npm run eval:faq -- --set all). */
 export interface ConsultOptions {
   matcher: MatcherOptions;
   /** Below this top score a question is not answered. */
