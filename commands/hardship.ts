@@ -19,7 +19,13 @@ import { parseBudgetLine } from '../src/parse/budget-line.ts';
 import { parseSharePercent } from '../src/parse/percent.ts';
 import { isTooLong } from '../src/parse/result.ts';
 import { MAX_PLAN_MONTHS } from '../src/services/hardship-proposal.ts';
-import { EVIDENCE_BY_REASON, HARDSHIP_KINDS, HARDSHIP_REASONS, type Proposal } from '../src/services/hardship-shapes.ts';
+import {
+  COLLECTION_PAUSE_DAYS,
+  EVIDENCE_BY_REASON,
+  HARDSHIP_KINDS,
+  HARDSHIP_REASONS,
+  type Proposal,
+} from '../src/services/hardship-shapes.ts';
 import type { LoanFacts } from '../src/services/hardship.ts';
 import { budgetErrorText, budgetOf } from './shared/hardship-budget.ts';
 import type { HardshipSettings } from './shared/hardship-settings.ts';
@@ -54,6 +60,9 @@ import { operatorNotice } from './shared/review-notice.ts';
 const STEPS = ['loans', 'kind', 'reason', 'reason-text', 'income', 'fixed', 'flexible', 'proposal', 'evidence', 'review'] as const;
 type Step = (typeof STEPS)[number];
 
+/** The longest reason in the borrower's own words: a paragraph, which is what a lender reads. */
+const MAX_REASON_TEXT = 600;
+
 const money2 = z.string().regex(/^\d{1,12}\.\d{2}$/);
 
 const HARDSHIP = defineForm({
@@ -64,9 +73,13 @@ const HARDSHIP = defineForm({
     loanIds: z.array(z.number().int().positive()),
     kind: z.enum(HARDSHIP_KINDS).optional(),
     reason: z.enum(HARDSHIP_REASONS).optional(),
-    reasonText: z.string().max(600).default(''),
+    // Counted in UTF-16 units here, in characters when typed: room for a text of emoji.
+    reasonText: z
+      .string()
+      .max(MAX_REASON_TEXT * 2)
+      .default(''),
+    /** Budget item → amount; a group absent was skipped. */
     budget: z.record(z.string(), money2).default({}),
-    /** Budget groups answered or skipped, so the form knows where it is after /back. */
     months: z.number().int().min(1).max(12).optional(),
     monthly: money2.optional(),
     percent: z.string().optional(),
@@ -95,10 +108,6 @@ const formAction = formButton<{ action: (typeof ACTIONS)[number]; value: string 
   action: oneOf(ACTIONS),
   value: optional(text),
 });
-
-/** The longest reason in the borrower's own words: a paragraph, which is what a lender reads. */
-const MAX_REASON_TEXT = 600;
-const COLLECTION_PAUSE_DAYS_ASKED = 30;
 
 export function hardshipCommand(settings: HardshipSettings): Command {
   const voice = (ctx: CommandContext): Voice => ({ locale: ctx.locale, t: ctx.t });
@@ -292,7 +301,7 @@ export function hardshipCommand(settings: HardshipSettings): Command {
         return installments.length === 0 ? undefined : { kind: 'waiver', percent: draft.percent, installments };
       }
       case 'collection-pause':
-        return { kind: 'collection-pause', days: COLLECTION_PAUSE_DAYS_ASKED };
+        return { kind: 'collection-pause', days: COLLECTION_PAUSE_DAYS };
       default:
         return undefined;
     }
