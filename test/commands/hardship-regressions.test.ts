@@ -161,3 +161,17 @@ describe('the operators see where a deferral moves the dates', () => {
     expect(notice).toContain('Deferral of car from installment 1: due 2027-01-15 (Fri) → 2027-03-15 (Mon), and every later one by as much');
   });
 });
+
+describe('a reason typed in emoji, up to the limit', () => {
+  it('500 emoji (1,000 UTF-16 units, the most a message may have) are taken, and the form goes on', async () => {
+    const bot = await lateBorrower();
+    const me = speaker(bot);
+    await me.say('/hardship');
+    await me.tap('Deferral');
+    await me.tap('Lost my job');
+    // Before the fix the stored reason (1,000 units against a limit of 600) no longer read back, and the form was gone.
+    const reply = texts(await me.say('🙏'.repeat(500)));
+    expect(reply).toContain('Your monthly income after tax');
+    expect(texts(await me.tap('Skip'))).toContain('Your fixed monthly costs');
+  });
+});
