@@ -24,6 +24,8 @@ type TelegramConfig = Config & { BOT_TOKEN: string };
 export const DEFAULT_WEBHOOK_PORT = 8080;
 /** How long a stop waits for in-flight updates and passes (Docker's grace period is 10 s). */
 export const DRAIN_TIMEOUT_MS = 8000;
+/** How long the last poll (confirming what was handled) may take when stopping. */
+const CONFIRM_TIMEOUT_MS = 2000;
 
 /** Operator commands show in the operators' chats: the configured ones and each operator's private chat. */
 function operatorChats(config: Config): number[] {
@@ -269,7 +271,7 @@ async function serve(config: TelegramConfig, options: TelegramRunOptions, stopSi
     // Confirm what was handled, so the next start does not get it again (as grammY's bot.stop does).
     if (!webhookMode && offset > 0 && !(fatal instanceof FatalTelegramError)) {
       await driver
-        .getUpdates({ offset, limit: 1, timeout: 0 })
+        .getUpdates({ offset, limit: 1, timeout: 0 }, AbortSignal.timeout(CONFIRM_TIMEOUT_MS))
         .catch((error: unknown) => logger.warn({ error: describeError(error) }, 'could not confirm the last updates'));
     }
     await server?.close();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runTelegram, type TelegramRunOptions } from '../../src/app/run-telegram.ts';
+import type { TelegramDriver } from '../../src/app/telegram-driver.ts';
 import { FatalTelegramError } from '../../src/app/telegram-errors.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/client.ts';
@@ -228,6 +229,38 @@ describe('runTelegram: long polling', () => {
     const { api, start } = await setUp({ env: { BOT_FRAMEWORK: 'telegraf' } });
     await expect(start()).rejects.toThrow(/telegraf is not available yet/);
     expect(api.calls).toEqual([]);
+  });
+});
+
+describe('runTelegram: through any framework’s driver', () => {
+  it('a handler that never finishes holds a stop only for drainTimeoutMs, with a warning; the database is closed', async () => {
+    const { controller, start, databasePath, lines } = await setUp();
+    let handling!: () => void;
+    const started = new Promise<void>((resolve) => (handling = resolve));
+    const noPass = async () => ({ queued: 0, sent: 0, dropped: 0, retried: 0, dead: 0 });
+    const driver = (): TelegramDriver => ({
+      identify: async () => ({ username: 'stub_bot' }),
+      getUpdates: (params, signal) =>
+        params.offset === 0
+          ? Promise.resolve([{ update_id: 1, ...textUpdate(3, '/start') }])
+          : params.timeout === 0
+            ? Promise.resolve([])
+            : new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted')))),
+      handle: () => {
+        handling();
+        return new Promise<void>(() => undefined);
+      },
+      setWebhook: async () => undefined,
+      deleteWebhook: async () => undefined,
+      publishCommands: async () => undefined,
+      passes: () => ({ reminders: noPass as never, deliveries: noPass as never }),
+    });
+    const running = start({ driver, drainTimeoutMs: 50 });
+    await started;
+    controller.abort('SIGTERM');
+    await running;
+    expect(lines.find((line) => line.msg === 'stopping before every update was finished')).toMatchObject({ unfinishedUpdates: 1 });
+    expect(databaseIsClosed(databasePath)).toBe(true);
   });
 });
 
