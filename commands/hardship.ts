@@ -73,11 +73,7 @@ const HARDSHIP = defineForm({
     loanIds: z.array(z.number().int().positive()),
     kind: z.enum(HARDSHIP_KINDS).optional(),
     reason: z.enum(HARDSHIP_REASONS).optional(),
-    // Counted in UTF-16 units here, in characters when typed: room for a text of emoji.
-    reasonText: z
-      .string()
-      .max(MAX_REASON_TEXT * 2)
-      .default(''),
+    reasonText: z.string().max(MAX_REASON_TEXT).default(''),
     /** Budget item → amount; a group absent was skipped. */
     budget: z.record(z.string(), money2).default({}),
     months: z.number().int().min(1).max(12).optional(),

@@ -169,7 +169,7 @@ describe('a reason typed in emoji, up to the limit', () => {
     await me.say('/hardship');
     await me.tap('Deferral');
     await me.tap('Lost my job');
-    // Before the fix the stored reason (1,000 units against a limit of 600) no longer read back, and the form was gone.
+    // The limits agree: the core's 1,000 UTF-16 units, the form's 600 characters (zod counts characters too).
     const reply = texts(await me.say('🙏'.repeat(500)));
     expect(reply).toContain('Your monthly income after tax');
     expect(texts(await me.tap('Skip'))).toContain('Your fixed monthly costs');
