@@ -138,7 +138,7 @@ describe('runTelegram: long polling', () => {
       `16 users, 50 ms per Bot API call: ${slow.perSecond.toFixed(0)} updates/s; cap ${cap.toFixed(0)}/s; one at a time ${oneAtATime.toFixed(0)}/s (instant Bot API: ${instant.perSecond.toFixed(0)}/s)`,
     );
     // (On a loaded machine the CPU term grows and the two figures draw together; the cap still holds.)
-    expect(slow.perSecond).toBeGreaterThan(cap * 0.75);
+    expect(slow.perSecond).toBeGreaterThan(cap * 0.6);
   });
 
   it('finishes the updates in flight when stopped, before closing the database', async () => {
