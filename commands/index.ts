@@ -7,6 +7,7 @@ import { cancelCommand } from './cancel.ts';
 import { cardBillCommand } from './cardbill.ts';
 import { deleteLoanCommand } from './deleteloan.ts';
 import { editLoanCommand } from './editloan.ts';
+import { exportCommand } from './export.ts';
 import { faqCommand } from './faq-buttons.ts';
 import { hardshipCommand } from './hardship.ts';
 import { helpCommand } from './help.ts';
@@ -16,6 +17,7 @@ import { nextCommand } from './next.ts';
 import { overdueCommand } from './overdue.ts';
 import { paidCommand } from './paid.ts';
 import { penaltyCommand } from './penalty.ts';
+import { privacyCommand } from './privacy.ts';
 import { promiseCommand } from './promise.ts';
 import { remindCommand } from './remind.ts';
 import { payoffCommand } from './payoff.ts';
@@ -55,6 +57,8 @@ export function allCommands(
     editLoanCommand,
     deleteLoanCommand,
     languageCommand((locale) => translator.for(locale)),
+    exportCommand,
+    privacyCommand(() => commands),
     cancelCommand,
     backCommand(() => commands),
     remindCommand,

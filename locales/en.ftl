@@ -916,3 +916,31 @@ button-promise-loan = 🤝 I'll pay { $name } on…
 button-promise-cancel = Cancel the promise
 button-promise-cancel-loan = Cancel the promise for { $name }
 button-promise-new = New promise
+
+## export and privacy
+
+command-export = Download everything stored about you (JSON and CSV files)
+command-privacy = What is stored about you, why, for how long and who sees it
+export-nothing = There is nothing to export yet: I have no loans, payments, hardship requests or promises of yours. All I keep about you is your settings (language, time zone, reminders): /settings shows them.
+export-json-caption =
+    📦 Everything stored about you, in one file (JSON, format version { $version }):
+    Loans: { $loans } · installments: { $installments } · payments: { $payments }
+    Hardship requests: { $requests } · promises to pay: { $promises } · history entries: { $audit }
+    Keep it somewhere safe: it holds your financial details.
+export-csv-loans = loans.csv — your loans, one a row, for a spreadsheet (Excel shows Chinese names correctly).
+export-csv-installments = installments.csv — every installment of every loan: due date, principal, interest, fee, paid so far.
+export-csv-payments = payments.csv — every payment recorded, with its loan and how much of it paid penalty and late fees.
+privacy-stored =
+    🔒 What I store about you
+    • your profile and settings: your Telegram user id, language, time zone and reminder settings;
+    • the loans you entered, their repayment schedules, the payments you recorded and the penalties your lender charged or waived;
+    • your promises to pay and your hardship requests (reason, budget, proposal, the notes between you and the operators), with the history of each step;
+    • technical records: reminders planned and sent, a form you are filling in, and for a day the ids of the Telegram messages I received (so nothing is done twice).
+privacy-why = Why: to show you what you owe and when, to remind you before a due date, and to pass a hardship request to the people who decide on it. It is used for nothing else.
+privacy-how-long = For how long: a loan, with its schedule, payments, penalty entries and promises, until you delete it with /deleteloan; your settings, your hardship requests and the history of requests and promises, until you ask to be forgotten. The history cannot be rewritten and outlives a deleted loan, so what was asked and decided can always be shown.
+privacy-who = Who sees it: the operators who run this bot (a lender's servicing team, a debt-advice service, or one person running it). They see the hardship requests you submitted, with the figures of the loans they are about, and your promises to pay; as keepers of the database they can read all of it. Outside the operators' chats I never show your loans in a group.
+privacy-commands = Your commands:
+privacy-command-export = /export — download everything stored about you: one JSON file, and CSV files that open in Excel.
+privacy-command-import = /import — send an export's JSON file back to restore your loans and payments, after a preview and your confirmation.
+privacy-command-forget = /forget — erase everything about you, after you type a confirmation word; the history then keeps only pseudonymous events, with no text, amounts or names.
+privacy-command-forget-coming = /forget — coming: erase everything about you. Until then, /deleteloan erases a loan with its schedule, payments and promises; for the rest, ask whoever runs this bot.

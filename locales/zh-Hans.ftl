@@ -775,3 +775,31 @@ button-promise-loan = 🤝 我会在某天还 { $name }…
 button-promise-cancel = 取消这个承诺
 button-promise-cancel-loan = 取消“{ $name }”的承诺
 button-promise-new = 新的承诺
+
+## export and privacy
+
+command-export = 下载我保存的你的全部数据（JSON 和 CSV 文件）
+command-privacy = 我保存了你的哪些数据、为什么、保存多久、谁能看到
+export-nothing = 目前没有可导出的内容：我这里没有你的借款、还款记录、困难申请或还款承诺。关于你我只保存了设置（语言、时区、提醒），/settings 可以查看。
+export-json-caption =
+    📦 我保存的你的全部数据，都在这一个文件里（JSON，格式版本 { $version }）：
+    借款：{ $loans } · 分期：{ $installments } · 还款：{ $payments }
+    困难申请：{ $requests } · 还款承诺：{ $promises } · 历史记录：{ $audit }
+    请妥善保管：文件里有你的财务信息。
+export-csv-loans = loans.csv —— 你的借款，每笔一行，可用表格软件打开（Excel 中中文名称正常显示）。
+export-csv-installments = installments.csv —— 每笔借款的每一期：到期日、本金、利息、手续费、已还金额。
+export-csv-payments = payments.csv —— 记录的每笔还款，含所属借款，以及其中用于罚息和违约金的金额。
+privacy-stored =
+    🔒 我保存了你的哪些数据
+    • 你的个人资料和设置：Telegram 用户 ID、语言、时区和提醒设置；
+    • 你输入的借款、还款计划、你记录的还款，以及贷款方收取或减免的罚息；
+    • 你的还款承诺和困难申请（原因、收支预算、方案、你和运营人员之间的留言），以及每一步的历史记录；
+    • 技术记录：已安排和已发送的提醒、你正在填写的表单，以及一天之内收到的 Telegram 消息编号（避免同一操作执行两次）。
+privacy-why = 为什么：为了告诉你欠多少、何时到期，在到期前提醒你，并把困难申请转交给负责审核的人。这些数据不作其他用途。
+privacy-how-long = 保存多久：借款及其还款计划、还款记录、罚息记录和还款承诺，保存到你用 /deleteloan 删除这笔借款为止；你的设置、困难申请以及申请和承诺的历史记录，保存到你要求我忘记你为止。历史记录不能被改写，删除借款后也会保留，因此申请和审核的经过始终有据可查。
+privacy-who = 谁能看到：运营这个机器人的人（贷款机构的贷后服务团队、债务咨询机构，或自己架设它的个人）。他们能看到你提交的困难申请及其涉及借款的数字，以及你的还款承诺；作为数据库的管理者，他们也能读取全部数据。除运营人员的群组外，我从不在群组里显示你的借款。
+privacy-commands = 你可以用的命令：
+privacy-command-export = /export —— 下载我保存的你的全部数据：一个 JSON 文件，以及可用 Excel 打开的 CSV 文件。
+privacy-command-import = /import —— 把导出的 JSON 文件发回给我，恢复你的借款和还款记录（先预览，经你确认后才恢复）。
+privacy-command-forget = /forget —— 删除关于你的一切（需要输入确认词）；之后历史记录只保留假名化的事件，不含文字、金额或名称。
+privacy-command-forget-coming = /forget —— 即将推出：删除关于你的一切。在此之前，/deleteloan 可以删除一笔借款及其还款计划、还款记录和承诺；其余数据请联系运营这个机器人的人删除。

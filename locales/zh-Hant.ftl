@@ -776,3 +776,31 @@ button-promise-loan = 🤝 我會在某天還 { $name }…
 button-promise-cancel = 取消這個承諾
 button-promise-cancel-loan = 取消「{ $name }」的承諾
 button-promise-new = 新的承諾
+
+## export and privacy
+
+command-export = 下載我儲存的你的全部資料（JSON 和 CSV 檔案）
+command-privacy = 我儲存了你的哪些資料、為什麼、儲存多久、誰能看到
+export-nothing = 目前沒有可匯出的內容：我這裡沒有你的借款、還款記錄、困難申請或還款承諾。關於你我只儲存了設定（語言、時區、提醒），/settings 可以檢視。
+export-json-caption =
+    📦 我儲存的你的全部資料，都在這一個檔案裡（JSON，格式版本 { $version }）：
+    借款：{ $loans } · 分期：{ $installments } · 還款：{ $payments }
+    困難申請：{ $requests } · 還款承諾：{ $promises } · 歷史記錄：{ $audit }
+    請妥善保管：檔案裡有你的財務資訊。
+export-csv-loans = loans.csv —— 你的借款，每筆一行，可用表格軟體開啟（Excel 中中文名稱正常顯示）。
+export-csv-installments = installments.csv —— 每筆借款的每一期：到期日、本金、利息、手續費、已還金額。
+export-csv-payments = payments.csv —— 記錄的每筆還款，含所屬借款，以及其中用於罰息和違約金的金額。
+privacy-stored =
+    🔒 我儲存了你的哪些資料
+    • 你的個人資料和設定：Telegram 使用者 ID、語言、時區和提醒設定；
+    • 你輸入的借款、還款計畫、你記錄的還款，以及貸款方收取或減免的罰息；
+    • 你的還款承諾和困難申請（原因、收支預算、方案、你和營運人員之間的留言），以及每一步的歷史記錄；
+    • 技術記錄：已安排和已傳送的提醒、你正在填寫的表單，以及一天之內收到的 Telegram 訊息編號（避免同一操作執行兩次）。
+privacy-why = 為什麼：為了告訴你欠多少、何時到期，在到期前提醒你，並把困難申請轉交給負責稽核的人。這些資料不作其他用途。
+privacy-how-long = 儲存多久：借款及其還款計畫、還款記錄、罰息記錄和還款承諾，儲存到你用 /deleteloan 刪除這筆借款為止；你的設定、困難申請以及申請和承諾的歷史記錄，儲存到你要求我忘記你為止。歷史記錄不能被改寫，刪除借款後也會保留，因此申請和稽核的經過始終有據可查。
+privacy-who = 誰能看到：營運這個機器人的人（貸款機構的貸後服務團隊、債務諮詢機構，或自己架設它的個人）。他們能看到你提交的困難申請及其涉及借款的數字，以及你的還款承諾；作為資料庫的管理者，他們也能讀取全部資料。除營運人員的群組外，我從不在群組裡顯示你的借款。
+privacy-commands = 你可以用的指令：
+privacy-command-export = /export —— 下載我儲存的你的全部資料：一個 JSON 檔案，以及可用 Excel 開啟的 CSV 檔案。
+privacy-command-import = /import —— 把匯出的 JSON 檔案發回給我，恢復你的借款和還款記錄（先預覽，經你確認後才恢復）。
+privacy-command-forget = /forget —— 刪除關於你的一切（需要輸入確認詞）；之後歷史記錄只保留假名化的事件，不含文字、金額或名稱。
+privacy-command-forget-coming = /forget —— 即將推出：刪除關於你的一切。在此之前，/deleteloan 可以刪除一筆借款及其還款計畫、還款記錄和承諾；其餘資料請聯絡營運這個機器人的人刪除。

@@ -2,10 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runJsonlChat, runTerminalChat } from './app/run-chat.ts';
 import { readAuditTrail } from './app/run-audit.ts';
+import { writeUserExport } from './app/run-export.ts';
 import { runMigrate } from './app/run-migrate.ts';
 import { runTelegram, runTick } from './app/run-telegram.ts';
 import { AUDIT_HELP, runAudit } from './cli/audit.ts';
 import { CALC_HELP, runCalc } from './cli/calc.ts';
+import { EXPORT_HELP, runExport } from './cli/export.ts';
 import { FAQ_HELP, runFaq } from './cli/faq.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { todayIn } from './domain/calendar.ts';
@@ -22,6 +24,7 @@ Commands:
   tick      run one reminder pass now (catch-up by hand)
   migrate   create or update the database schema, then exit
   audit     print the audit trail of hardship requests and promises to pay (--csv)
+  export    write everything stored about one user into files (JSON and CSV)
 
 Run "repaybot <command> --help" for a command's options.`;
 
@@ -45,6 +48,7 @@ Runs one reminder pass: queues every reminder that has come due (catching up aft
 sends it by Telegram (BOT_TOKEN required). A summary goes to stderr. --now runs the pass as if it
 were that instant. Without Telegram, send {"tick": ISO} lines to "repaybot chat --jsonl".`,
   audit: AUDIT_HELP,
+  export: EXPORT_HELP,
   migrate: `Usage: repaybot migrate
 
 Creates the database at DATABASE_PATH if needed and applies every migration in drizzle/.`,
@@ -109,6 +113,21 @@ function auditCommand(argv: string[]): number {
   return code;
 }
 
+/** `repaybot export`: one user's files from DATABASE_PATH; its flags are checked before the configuration is read. */
+function exportCommand(argv: string[]): number {
+  let result: ReturnType<typeof runExport>;
+  try {
+    result = runExport(argv, (request) => writeUserExport(loadConfig(loadEnv()).DATABASE_PATH, request));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stderr) process.stderr.write(result.stderr);
+  return result.code;
+}
+
 /** `--now`: an instant to fix the clock at, or 'invalid' after saying what is expected. */
 function readNow(value: string | boolean | undefined): Date | undefined | 'invalid' {
   if (value === undefined) return undefined;
@@ -134,6 +153,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'calc') return calcCommand(rest);
   if (command === 'audit') return auditCommand(rest);
+  if (command === 'export') return exportCommand(rest);
   if (command === 'faq') {
     // The knowledge base needs no configuration and no database.
     const { code, stdout, stderr } = runFaq(rest, () => readFileSync(0, 'utf8'));

@@ -43,6 +43,7 @@ import {
 /** For operators' /queue: every borrower's open promises and those broken in the last 7 days. */
 export { promisesForOperators, type OperatorPromise } from './promises.ts';
 import { affordableOffers, previewDeferral, previewPlans } from './hardship-proposal.ts';
+import { exportUser } from './export.ts';
 
 /*
  * The application's use cases, bound to the database. Commands reach them through
@@ -132,6 +133,8 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
       make: (input: NewPromise, dayMessage: PromiseDayMessage) => makePromise(db, userId, input, now, zone, dayMessage),
       cancel: (promiseId: number) => cancelPromise(db, userId, promiseId, now),
     },
+    /** Everything stored about this user, as a JSON document and CSV files (/export). */
+    export: { build: () => exportUser(db, userId, now) },
     forms: formStore(db, userId),
   };
 }
