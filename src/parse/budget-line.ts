@@ -1,6 +1,6 @@
 import { BUDGET_GROUPS, type Budget, type BudgetGroup, type BudgetItem, totalItemOf } from '../domain/budget.ts';
 import { type Decimal, ZERO } from '../domain/money.ts';
-import { parseAmount } from './amount.ts';
+import { joinSpaceGroups, parseAmount } from './amount.ts';
 import { CHINESE_INTEGER_CHARS } from './chinese-number.ts';
 import { isTooLong, normalizeForMatching, normalizeText, type ParseError } from './result.ts';
 
@@ -496,7 +496,11 @@ function amountEnd(s: string, i: number): number {
     else if ((c === 'k' || c === 'w') && !isLatin(s[j + 1]) && (isDigit(s[j - 1]) || NUMERAL.test(s[j - 1] ?? ''))) j += 1;
     else break;
   }
-  if (digits) return j;
+  if (digits) {
+    // 1e4: a power of ten, as a spreadsheet shows it (parseAmount reads it).
+    const power = /^e[-+]?\d+/.exec(s.slice(j));
+    return power && !isLatin(s[j + power[0].length]) ? j + power[0].length : j;
+  }
   const next = s[j];
   const boundary = next === undefined || SEPARATOR.test(next) || isDigit(next) || isLatin(next) || wordAt(s, j) || fillerAt(s, j) > 0;
   return boundary ? j : i;
@@ -572,8 +576,10 @@ function readFigure(text: string): { ok: true; value: Decimal } | { ok: false; e
 /** One group of the budget, typed in one line. See the top of this file. */
 export function parseBudgetLine(text: string, group: BudgetGroup): BudgetLineResult {
   if (isTooLong(text)) return { ok: false, error: 'text-too-long' };
-  const typed = normalizeText(text);
-  const s = fold(text);
+  // "10 000": spaces that surely group thousands become commas (amount.ts), which amounts carry.
+  const joined = joinSpaceGroups(normalizeText(text), ',');
+  const typed = normalizeText(joined);
+  const s = fold(joined);
   // Folding never changes the length, but if some character's lower case ever did, quote the folded text.
   const quote = (token: Token): string => (typed.length === s.length ? typed : s).slice(token.start, token.end);
   const tokens = tokenize(s);

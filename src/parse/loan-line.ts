@@ -3,7 +3,7 @@ import { firstDueFrom } from '../domain/first-due.ts';
 import { Decimal } from '../domain/money.ts';
 import { defaultRateUnit } from '../domain/rates.ts';
 import type { RepaymentMethod } from '../domain/schedule.ts';
-import { parseAmount } from './amount.ts';
+import { joinSpaceGroups, parseAmount } from './amount.ts';
 import { CHINESE_INTEGER_CHARS, CHINESE_NUMERAL_CHARS } from './chinese-number.ts';
 import { parseDate, readDate } from './date.ts';
 import { parseDueDay } from './due-day.ts';
@@ -179,7 +179,8 @@ const PERIODS_IN_TEXT = new RegExp(
   'gi',
 );
 
-const AMOUNT_NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+/** 1e4 (a power of ten, as a spreadsheet shows it) first: its e is no model letter (2027款, 15pro). */
+const AMOUNT_NUMBER = '\\d+(?:\\.\\d+)?e[-+]?\\d+(?![a-z])|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 /**
  * An amount in Chinese numerals, alone or with digits (一万二, 两万, 1万2, 三千五, 壹万贰仟): a run
  * of them with a 百, 千, 万 or 亿 in it. Period counts (十二期, 分十二期) and rates (月息一分, 日息万五)
@@ -227,6 +228,8 @@ const CONNECTORS = new Set([
 // ---------------------------------------------------------------------------------------------
 
 const GAP = '\u0000';
+/** A character of a word the name keeps but no pattern may read again (a private-use code point). */
+const HIDDEN = '\uE001';
 
 interface Span {
   start: number;
@@ -261,6 +264,19 @@ class Line {
 
   use(span: Span): void {
     this.work = this.work.slice(0, span.start) + GAP.repeat(span.end - span.start) + this.work.slice(span.end);
+  }
+
+  /**
+   * Hides a span from later patterns but leaves it to the name ("bnpl" in "huabei-bnpl"): its
+   * characters become HIDDEN, which no pattern matches and which still splits into words.
+   */
+  hide(span: Span): void {
+    this.work = this.work.slice(0, span.start) + HIDDEN.repeat(span.end - span.start) + this.work.slice(span.end);
+  }
+
+  /** True when a letter or digit joins the span by a hyphen or an underscore ("huabei-bnpl", "bnpl_shop"). */
+  joinedToWord(span: Span): boolean {
+    return /[\p{L}\p{N}][-_]$/u.test(this.work.slice(0, span.start)) || /^[-_][\p{L}\p{N}]/u.test(this.work.slice(span.end));
   }
 
   textOf(span: Span): string {
@@ -329,7 +345,9 @@ const FULL_WIDTH_COMMA = '\uE000';
  */
 function normalizeLine(raw: string): string {
   // Control characters (NUL is our own GAP marker) are never part of a loan description.
-  const text = normalizeText(raw.replace(/\p{Cc}/gu, ' ').replace(/\uFF0C/g, FULL_WIDTH_COMMA)).replace(/\u3001|;|\||\u3002/g, ' ');
+  const spaced = normalizeText(raw.replace(/\p{Cc}/gu, ' ').replace(/\uFF0C/g, FULL_WIDTH_COMMA)).replace(/\u3001|;|\||\u3002/g, ' ');
+  // "10 000": spaces that surely group thousands (amount.ts) become commas, which group them below.
+  const text = joinSpaceGroups(spaced, ',');
   const grouping = new Set<number>();
   for (const m of text.matchAll(/(?<![\d.]|\d,)\d{1,3}(?:[,\uE000]\d{3})+(?:\.\d+)?(?!\d|,\d)/g)) {
     for (let i = m.index; i < m.index + m[0].length; i++) grouping.add(i);
@@ -543,8 +561,18 @@ export function parseLoanLine(text: string, context?: LoanLineContext): LoanLine
 
   // --- method (first: "interest first 2027-01-15" must not lose "first" to the date) -------
   const methods: { span: Span; value: RepaymentMethod }[] = [];
+  /**
+   * A method word joined to another by a hyphen ("huabei-bnpl", "shop_annuity") is part of a
+   * name: the name keeps the whole word, and the method counts only when no other is typed.
+   */
+  const methodsInNames: { span: Span; value: RepaymentMethod }[] = [];
   for (const [pattern, method] of METHOD_IN_TEXT) {
     for (const span of line.find(pattern)) {
+      if (line.joinedToWord(span)) {
+        line.hide(span);
+        methodsInNames.push({ span, value: method });
+        continue;
+      }
       line.use(span);
       methods.push({ span, value: method });
     }
@@ -711,7 +739,8 @@ export function parseLoanLine(text: string, context?: LoanLineContext): LoanLine
   if (rateChoice.value) draft.rate = rateChoice.value;
 
   // --- method, checked against the rate ---------------------------------------------------------
-  const methodChoice = choose(methods, 0, (a, b) => a === b);
+  const methodChoice =
+    methods.length > 0 ? choose(methods, 0, (a, b) => a === b) : { ...choose(methodsInNames, 0, (a, b) => a === b), rejected: [] };
   for (const span of methodChoice.rejected) markUnread(span);
   if (draft.rate?.unit === 'monthly-fee') {
     // A monthly FEE rate only means something in a fee plan; with another method named, the

@@ -1,9 +1,9 @@
 import { daysBetween, type IsoDate } from '../domain/calendar.ts';
 import type { Decimal } from '../domain/money.ts';
-import { parseAmount } from './amount.ts';
+import { joinSpaceGroups, parseAmount } from './amount.ts';
 import { readDate } from './date.ts';
 import { readLoanReference, wordsOf, type LoanReference } from './loan-reference.ts';
-import { fail, normalizeForMatching, ok, type ParseError, type ParseResult } from './result.ts';
+import { fail, normalizeForMatching, normalizeText, ok, type ParseError, type ParseResult } from './result.ts';
 
 /** What one typed word changes on a payment to confirm: the day it was paid, or the amount. */
 export type PaymentChange = { date: IsoDate } | { amount: Decimal };
@@ -29,6 +29,11 @@ export function isBareNumber(word: string): boolean {
   return /^\d+$/.test(normalizeForMatching(word));
 }
 
+/** The words of a line, an amount whose thousands are grouped by spaces ("10 000") one word of them. */
+function joinedWords(text: string): string[] {
+  return wordsOf(joinSpaceGroups(normalizeText(text), ','));
+}
+
 /** Multi-word dates ("day before yesterday", "15 Feb 2027", "next month on the 15th") are at most this long. */
 const LONGEST_DATE = 5;
 
@@ -36,7 +41,8 @@ const LONGEST_DATE = 5;
  * The words of a line as payment changes, in order: the longest run of words that reads as a date
  * is a date, else a word is an amount. A word that is neither is an error, and the others still count.
  */
-export function readPaymentWords(words: readonly string[], today: IsoDate): { changes: PaymentChange[]; errors: ParseError[] } {
+export function readPaymentWords(typed: readonly string[], today: IsoDate): { changes: PaymentChange[]; errors: ParseError[] } {
+  const words = joinedWords(typed.join(' '));
   const changes: PaymentChange[] = [];
   const errors: ParseError[] = [];
   for (let i = 0; i < words.length; ) {
@@ -78,7 +84,7 @@ export interface PaidLine {
 }
 
 export function readPaidLine(text: string, context: { today: IsoDate; loanNames: readonly string[] }): PaidLine {
-  const words = wordsOf(text);
+  const words = joinedWords(text);
   const { today, loanNames } = context;
   const several = loanNames.length > 1;
   const loan = readLoanReference(words, loanNames, { bareNumbers: several });
