@@ -11,17 +11,20 @@ export function privacyCommand(listCommands: () => Command[]): Command {
     descriptionKey: 'command-privacy',
     run: (ctx) => {
       const has = (name: string) => listCommands().some((command) => command.name === name && !command.buttonsOnly);
-      const lines = [
-        ctx.t('privacy-stored'),
-        ctx.t('privacy-why'),
-        ctx.t('privacy-how-long'),
-        ctx.t('privacy-who'),
+      const commands = [
         ctx.t('privacy-commands'),
         ctx.t('privacy-command-export'),
         ...(has('import') ? [ctx.t('privacy-command-import')] : []),
         ctx.t(has('forget') ? 'privacy-command-forget' : 'privacy-command-forget-coming'),
       ];
-      return [{ text: lines.join('\n\n') }];
+      const sections = [
+        ctx.t('privacy-stored'),
+        ctx.t('privacy-why'),
+        ctx.t('privacy-how-long'),
+        ctx.t('privacy-who'),
+        commands.join('\n'),
+      ];
+      return [{ text: sections.join('\n\n') }];
     },
   };
 }
