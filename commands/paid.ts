@@ -13,9 +13,10 @@ import {
 } from '../src/core/forms.ts';
 import { paidForLoanButton } from '../src/core/shared-buttons.ts';
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
+import { truncateGraphemes } from '../src/core/text-split.ts';
 import { Decimal } from '../src/domain/money.ts';
 import { wordsOf } from '../src/parse/loan-reference.ts';
-import { readPaidLine, readPaymentWords, type PaymentChange } from '../src/parse/payment-change.ts';
+import { readPaidLine, readPaymentWords, type PaymentChange, type PaymentWords } from '../src/parse/payment-change.ts';
 import type { ParseError } from '../src/parse/result.ts';
 import type { LoanOverview } from '../src/services/loans.ts';
 import { askUndoButton } from './undo.ts';
@@ -35,7 +36,9 @@ import { loanQuestion, noSuchLoan } from './shared/pick-loan.ts';
  * decimal point, a thousands comma, 万 or k, when it comes after the loan, or when it is 100 or
  * more; with one loan a bare "1" alone could be loan 1 or 1.00, and is asked with two buttons.
  * Only a clear amount is put on the card; otherwise the card proposes what the services say is
- * due next (this command computes no money).
+ * due next (this command computes no money). A word it cannot read (an amount like "5OO", a date
+ * in the future) is named with why, and the amount is asked again (step 'amount', no Confirm):
+ * never a card for an amount nobody typed.
  */
 
 const PAID = defineForm({
@@ -77,12 +80,44 @@ function applied(draft: PaidDraft, change: PaymentChange): PaidDraft {
 }
 
 /**
+ * Each word refused, and why: an amount that could not be read is named as typed (cut to a length
+ * a reply can echo); a date that was read but is not allowed (tomorrow) just says why.
+ */
+function notUnderstood(ctx: CommandContext, read: Pick<PaymentWords, 'unread' | 'errors'>): Reply[] {
+  return read.errors.map((error, i) => ({
+    text: isAmountError(error)
+      ? ctx.t('paid-word-not-understood', { word: truncateGraphemes(read.unread[i] ?? '', 40), reason: ctx.t(`error-${error}`) })
+      : ctx.t(`error-${error}`),
+  }));
+}
+
+/** An amount that could not be read: the amount is asked again rather than a card offered. */
+function isAmountError(error: ParseError): boolean {
+  return error.startsWith('amount-');
+}
+
+function asksAgain(read: Pick<PaymentWords, 'errors'>): boolean {
+  return read.errors.some(isAmountError);
+}
+
+/** The question asked again after an unreadable word: how much, for which loan; no Confirm. */
+function askAmount(ctx: CommandContext, form: OpenForm<PaidDraft>, found: LoanOverview): Reply[] {
+  const next = found.next ? money(ctx, found.next.amount) : money(ctx, new Decimal(form.data.amount));
+  return [
+    {
+      text: ctx.t('paid-ask-amount', { name: found.loan.name, amount: next }),
+      buttons: [[answerButton.make(ctx.t('button-cancel'), { formId: form.id, answer: 'cancel' })]],
+    },
+  ];
+}
+
+/**
  * The changes typed, applied in order to the draft; a date before the loan began is refused and
  * leaves the date as it was. The services refuse it again on Confirm (and a date after today),
  * whatever reached the draft.
  */
-function withChanges(ctx: CommandContext, loan: LoanOverview['loan'], draft: PaidDraft, changes: PaymentChange[], errors: ParseError[]) {
-  const problems: Reply[] = errors.map((error) => ({ text: ctx.t(`error-${error}`) }));
+function withChanges(ctx: CommandContext, loan: LoanOverview['loan'], draft: PaidDraft, changes: PaymentChange[]) {
+  const problems: Reply[] = [];
   // The services' rule: Confirm checks it again.
   const start = ctx.services.payments.earliestDate(loan);
   for (const change of changes) {
@@ -95,18 +130,19 @@ function withChanges(ctx: CommandContext, loan: LoanOverview['loan'], draft: Pai
   return { draft, problems };
 }
 
-/** The card for this loan: the next installment and today, changed by what was typed after the loan. */
-function begin(
-  ctx: CommandContext,
-  found: LoanOverview | undefined,
-  changes: PaymentChange[],
-  errors: ParseError[] = [],
-): Reply[] | undefined {
+/**
+ * The card for this loan: the next installment and today, changed by what was typed after the
+ * loan; when a word could not be read, what was read is kept and the amount asked again.
+ */
+function begin(ctx: CommandContext, found: LoanOverview | undefined, read: PaymentWords): Reply[] | undefined {
   if (!found) return undefined;
   if (!found.next) return [{ text: ctx.t('paid-nothing-owed', { name: found.loan.name }) }];
   const proposal: PaidDraft = { loanId: found.loan.id, amount: found.next.amount.toFixed(2), date: ctx.today };
-  const { draft, problems } = withChanges(ctx, found.loan, proposal, changes, errors);
-  return [...problems, ...(card(ctx, beginForm(ctx, PAID, 'confirm', draft), found) ?? [])];
+  const { draft, problems } = withChanges(ctx, found.loan, proposal, read.changes);
+  if (asksAgain(read)) {
+    return [...notUnderstood(ctx, read), ...problems, ...askAmount(ctx, beginForm(ctx, PAID, 'amount', draft), found)];
+  }
+  return [...notUnderstood(ctx, read), ...problems, ...(card(ctx, beginForm(ctx, PAID, 'confirm', draft), found) ?? [])];
 }
 
 /**
@@ -118,11 +154,17 @@ function carriedText(changes: PaymentChange[]): string {
   return changes.map((change) => ('date' in change ? change.date : change.amount.toFixed(2))).join(' ');
 }
 
-/** The button that picks a loan for /paid, carrying what was typed after it when that fits. */
-function loanButton(carried: string) {
+/**
+ * The button that picks a loan for /paid, carrying what was typed after it when that fits. Words
+ * that could not be read go along as typed, so the loan's card asks again rather than offering
+ * Confirm; when they do not fit, a lone "…" stands for them and is asked about the same way.
+ */
+function loanButton(carried: string, unread: readonly string[] = []) {
   return (loanId: number, label: string) => {
-    const withCarried = { action: 'loan' as const, loanId, carried: carried || undefined };
-    return paidForLoanButton.make(label, paidForLoanButton.fits(withCarried) ? withCarried : { ...withCarried, carried: undefined });
+    const make = (text: string) => ({ action: 'loan' as const, loanId, carried: text || undefined });
+    const full = make([carried, ...unread].filter(Boolean).join(' '));
+    const fallback = unread.length > 0 ? make('…') : make('');
+    return paidForLoanButton.make(label, paidForLoanButton.fits(full) ? full : fallback);
   };
 }
 
@@ -131,17 +173,18 @@ function run(ctx: CommandContext, args: string): Reply[] {
   const loans = ctx.services.loans.list();
   if (loans.length === 0) return [{ text: ctx.t('loans-empty') }];
   const line = readPaidLine(args, { today: ctx.today, loanNames: loans.map((entry) => entry.loan.name) });
-  const problems: Reply[] = line.errors.map((error) => ({ text: ctx.t(`error-${error}`) }));
+  const problems = notUnderstood(ctx, line);
   const carried = carriedText(line.changes);
+  const pick = loanButton(carried, line.unread);
   const reference = line.loan;
   if (reference?.kind === 'loan') {
-    return begin(ctx, loans[reference.index], line.changes, line.errors) ?? [];
+    return begin(ctx, loans[reference.index], line) ?? [];
   }
   if (reference?.kind === 'missing') {
     // The number was meant as a loan: it is not taken as an amount, but the way to make it one is said.
     const hint = ctx.t('paid-no-such-loan-hint', { number: reference.number, amount: `${reference.number}.00` });
     const lead = [...problems, { text: `${noSuchLoan(ctx, reference.number, loans.length)}\n${hint}` }];
-    return loanQuestion(ctx, loans, loanButton(carried), lead);
+    return loanQuestion(ctx, loans, pick, lead);
   }
   if (reference?.kind === 'ambiguous') {
     const loan = (loans[reference.index] as LoanOverview).loan;
@@ -152,14 +195,14 @@ function run(ctx: CommandContext, args: string): Reply[] {
       {
         text: ctx.t('paid-loan-or-amount', { number: reference.number }),
         buttons: [
-          [loanButton(carried)(loan.id, ctx.t('paid-button-loan', { number: reference.number, name: loan.name }))],
-          [loanButton(asAmount)(loan.id, ctx.t('paid-button-amount', { amount: money(ctx, amount) }))],
+          [pick(loan.id, ctx.t('paid-button-loan', { number: reference.number, name: loan.name }))],
+          [loanButton(asAmount, line.unread)(loan.id, ctx.t('paid-button-amount', { amount: money(ctx, amount) }))],
         ],
       },
     ];
   }
-  if (loans.length === 1) return begin(ctx, loans[0], line.changes, line.errors) ?? [];
-  return loanQuestion(ctx, loans, loanButton(carried), problems);
+  if (loans.length === 1) return begin(ctx, loans[0], line) ?? [];
+  return loanQuestion(ctx, loans, pick, problems);
 }
 
 /** Confirm: the payment is recorded; a refusal says why and shows the card again, nothing written. */
@@ -200,6 +243,16 @@ function confirm(ctx: CommandContext, form: OpenForm<PaidDraft>): Reply[] | unde
   return [{ text: lines.join('\n'), buttons: [[askUndoButton.make(ctx.t('button-undo'), { action: 'ask' })]] }];
 }
 
+/** What the form asks now: the amount again, or the card to confirm. */
+function currentQuestionOf(
+  ctx: CommandContext,
+  form: OpenForm<PaidDraft>,
+  found: LoanOverview | undefined = ctx.services.loans.overview(form.data.loanId),
+): Reply[] {
+  if (!found) return [];
+  return form.step === 'amount' ? askAmount(ctx, form, found) : (card(ctx, form, found) ?? []);
+}
+
 export const paidCommand: Command = {
   name: PAID.name,
   descriptionKey: 'command-paid',
@@ -207,13 +260,16 @@ export const paidCommand: Command = {
   run,
   buttons: [
     onPress(paidForLoanButton, (ctx, { loanId, carried }) => {
-      const { changes, errors } = readPaymentWords(wordsOf(carried ?? ''), ctx.today);
-      return begin(ctx, ctx.services.loans.overview(loanId), changes, errors);
+      return begin(ctx, ctx.services.loans.overview(loanId), readPaymentWords(wordsOf(carried ?? ''), ctx.today));
     }),
     onPress(answerButton, (ctx, { formId, answer }) => {
       const form = formOfButton(ctx, PAID, formId);
       if (!form) return undefined;
-      if (answer === 'confirm') return confirm(ctx, form);
+      if (answer === 'confirm') {
+        // A card's Confirm after the amount was asked again: that amount is not what is wanted now.
+        if (form.step !== 'confirm') return currentQuestionOf(ctx, form);
+        return confirm(ctx, form);
+      }
       closeForm(ctx, form);
       return [{ text: ctx.t('cancel-done') }];
     }),
@@ -223,14 +279,23 @@ export const paidCommand: Command = {
     if (!form) return [{ text: ctx.t('error-not-understood') }];
     const found = ctx.services.loans.overview(form.data.loanId);
     if (!found) return [{ text: ctx.t('error-not-understood') }];
-    const { changes, errors } = readPaymentWords(wordsOf(text), ctx.today);
-    if (changes.length === 0 && errors.length === 0) return card(ctx, form, found) ?? [];
-    const { draft, problems } = withChanges(ctx, found.loan, form.data, changes, errors);
-    const changed = draft === form.data ? form : advanceForm(ctx, form, 'confirm', draft);
-    return [...problems, ...(card(ctx, changed, found) ?? [])];
+    const read = readPaymentWords(wordsOf(text), ctx.today);
+    if (read.changes.length === 0 && read.errors.length === 0) return currentQuestionOf(ctx, form, found);
+    const { draft, problems } = withChanges(ctx, found.loan, form.data, read.changes);
+    if (asksAgain(read)) {
+      // What was read is kept; the amount is asked again, without a Confirm for the old card's amount.
+      return [...notUnderstood(ctx, read), ...problems, ...askAmount(ctx, advanceForm(ctx, form, 'amount', draft), found)];
+    }
+    if (form.step === 'amount' && read.changes.every((change) => !('amount' in change))) {
+      // Still no amount typed: ask for it again (a date typed meanwhile is kept).
+      const asked = advanceForm(ctx, form, 'amount', draft);
+      return [...notUnderstood(ctx, read), ...problems, ...askAmount(ctx, asked, found)];
+    }
+    const changed = draft === form.data && form.step === 'confirm' ? form : advanceForm(ctx, form, 'confirm', draft);
+    return [...notUnderstood(ctx, read), ...problems, ...(card(ctx, changed, found) ?? [])];
   },
   currentQuestion(ctx) {
     const form = readForm(ctx, PAID);
-    return (form && card(ctx, form)) ?? [];
+    return (form && currentQuestionOf(ctx, form)) ?? [];
   },
 };

@@ -944,3 +944,10 @@ privacy-command-export = /export — download everything stored about you: one J
 privacy-command-import = /import — send an export's JSON file back to restore your loans and payments, after a preview and your confirmation.
 privacy-command-forget = /forget — erase everything about you, after you type a confirmation word; the history then keeps only pseudonymous events, with no text, amounts or names.
 privacy-command-forget-coming = /forget — coming: erase everything about you. Until then, /deleteloan erases a loan with its schedule, payments and promises; for the rest, ask whoever runs this bot.
+
+## input faults
+
+paid-word-not-understood =
+    I did not understand “{ $word }”.
+    { $reason }
+paid-ask-amount = How much did you pay to { $name }? Type the amount, and the day if it was not today (e.g. 500, or 500 yesterday). The next installment is { $amount }.

@@ -803,3 +803,10 @@ privacy-command-export = /export —— 下载我保存的你的全部数据：�
 privacy-command-import = /import —— 把导出的 JSON 文件发回给我，恢复你的借款和还款记录（先预览，经你确认后才恢复）。
 privacy-command-forget = /forget —— 删除关于你的一切（需要输入确认词）；之后历史记录只保留假名化的事件，不含文字、金额或名称。
 privacy-command-forget-coming = /forget —— 即将推出：删除关于你的一切。在此之前，/deleteloan 可以删除一笔借款及其还款计划、还款记录和承诺；其余数据请联系运营这个机器人的人删除。
+
+## input faults
+
+paid-word-not-understood =
+    没看懂“{ $word }”。
+    { $reason }
+paid-ask-amount = 你这次给“{ $name }”还了多少？请输入金额，不是今天还的话再加上日期（例如 500，或 500 昨天）。下一期应还 { $amount }。

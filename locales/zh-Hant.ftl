@@ -804,3 +804,10 @@ privacy-command-export = /export —— 下載我儲存的你的全部資料：�
 privacy-command-import = /import —— 把匯出的 JSON 檔案發回給我，恢復你的借款和還款記錄（先預覽，經你確認後才恢復）。
 privacy-command-forget = /forget —— 刪除關於你的一切（需要輸入確認詞）；之後歷史記錄只保留假名化的事件，不含文字、金額或名稱。
 privacy-command-forget-coming = /forget —— 即將推出：刪除關於你的一切。在此之前，/deleteloan 可以刪除一筆借款及其還款計畫、還款記錄和承諾；其餘資料請聯絡營運這個機器人的人刪除。
+
+## input faults
+
+paid-word-not-understood =
+    沒看懂「{ $word }」。
+    { $reason }
+paid-ask-amount = 你這次給「{ $name }」還了多少？請輸入金額，不是今天還的話再加上日期（例如 500，或 500 昨天）。下一期應還 { $amount }。

@@ -101,7 +101,11 @@ describe('readPaidLine: exponents and spaces between thousands', () => {
     expect(changes('10 000', ['car'])).toEqual({ loan: undefined, changes: ['10000.00'], errors: [] });
     expect(changes('1 000', ['car'])).toEqual({ loan: undefined, changes: ['1000.00'], errors: [] });
     expect(changes('2 000', ['car', 'phone'])).toEqual({ loan: undefined, changes: ['2000.00'], errors: [] });
-    expect(changes('2 10 000', ['car', 'phone'])).toEqual({ loan: { kind: 'loan', index: 1, words: 1 }, changes: ['10000.00'], errors: [] });
+    expect(changes('2 10 000', ['car', 'phone'])).toEqual({
+      loan: { kind: 'loan', index: 1, words: 1 },
+      changes: ['10000.00'],
+      errors: [],
+    });
   });
 
   it('1e4 is 10000', () => {
