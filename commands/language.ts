@@ -1,4 +1,5 @@
 import { buttonType, oneOf, onPress } from '../src/core/buttons.ts';
+import { truncateGraphemes } from '../src/core/text-split.ts';
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
 import { LOCALES, type Locale } from '../src/i18n/locales.ts';
 import { NATIVE_NAMES, parseLanguageChoice } from '../src/parse/language.ts';
@@ -27,8 +28,8 @@ export function languageCommand(translatorFor: (locale: Locale) => CommandContex
     run: (ctx, args) => {
       if (!args) return ask(ctx);
       const chosen = parseLanguageChoice(args);
-      // Cut by characters, not UTF-16 units, so an emoji at the cut is not split in half.
-      const shown = [...args].slice(0, 40).join('');
+      // Cut by graphemes (what a reader counts as one character), so no emoji is cut in half.
+      const shown = truncateGraphemes(args, 40);
       if (!chosen.ok) return [{ text: ctx.t(`error-${chosen.error}`, { choice: shown }) }, ...ask(ctx)];
       const locale = chosen.value;
       return choose({ ...ctx, locale, t: translatorFor(locale) }, locale);

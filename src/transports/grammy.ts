@@ -6,6 +6,7 @@ import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import type { Logger } from '../log.ts';
 import { replyRetry, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
+import { splitText } from '../core/text-split.ts';
 
 export interface GrammyOptions {
   token: string;
@@ -32,19 +33,8 @@ export function keyboardOf(message: OutgoingMessage): InlineKeyboard | undefined
   return InlineKeyboard.from(message.buttons.map((row) => row.map((b) => InlineKeyboard.text(b.label, b.data))));
 }
 
-/** Splits a long text at line breaks (or, for a single huge line, anywhere) into pieces Telegram accepts. */
-export function splitForTelegram(text: string, max = TELEGRAM_MAX_TEXT): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const cut = rest.lastIndexOf('\n', max);
-    const at = cut > 0 ? cut : max;
-    pieces.push(rest.slice(0, at));
-    rest = rest.slice(cut > 0 ? at + 1 : at);
-  }
-  pieces.push(rest);
-  return pieces;
-}
+/** Splits a long text at line breaks (a single huge line between graphemes) into pieces Telegram accepts. */
+export const splitForTelegram = (text: string, max = TELEGRAM_MAX_TEXT): string[] => splitText(text, max);
 
 /** Telegram refuses captions (of a document or a photo) longer than this many characters. */
 export const TELEGRAM_MAX_CAPTION = 1024;
