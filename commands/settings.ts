@@ -90,7 +90,18 @@ function question(ctx: CommandContext, field: Field): Reply[] {
   return [{ text: ctx.t(`settings-ask-${field}`), buttons: pairs(buttons) }];
 }
 
+/**
+ * Asks for a value in a quick form, unless another quick form is open in front (a payment or a
+ * deletion being confirmed): a settings button, maybe from an old message, must not silently
+ * discard it, so the borrower is told to finish or /cancel it first. A settings form asking for
+ * another field is simply replaced.
+ */
 function ask(ctx: CommandContext, field: Field): Reply[] {
+  const open = ctx.services.forms.find('quick');
+  if (open && open.form !== SETTINGS.name) {
+    const form = ctx.t(`form-name-${open.form}`);
+    return [{ text: ctx.t('form-in-the-way', { form }) }];
+  }
   beginForm(ctx, SETTINGS, field, {});
   return question(ctx, field);
 }

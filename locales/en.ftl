@@ -951,3 +951,8 @@ paid-word-not-understood =
     I did not understand “{ $word }”.
     { $reason }
 paid-ask-amount = How much did you pay to { $name }? Type the amount, and the day if it was not today (e.g. 500, or 500 yesterday). The next installment is { $amount }.
+form-name-undo = taking back a payment
+form-name-deleteloan = deleting a loan
+form-name-penalty = recording a penalty
+form-name-requests = answering a request
+form-name-review = writing a decision note

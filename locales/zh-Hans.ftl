@@ -810,3 +810,8 @@ paid-word-not-understood =
     没看懂“{ $word }”。
     { $reason }
 paid-ask-amount = 你这次给“{ $name }”还了多少？请输入金额，不是今天还的话再加上日期（例如 500，或 500 昨天）。下一期应还 { $amount }。
+form-name-undo = 撤销一笔还款
+form-name-deleteloan = 删除借款
+form-name-penalty = 记录罚息
+form-name-requests = 回复申请
+form-name-review = 填写决定的备注

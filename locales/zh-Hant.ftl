@@ -811,3 +811,8 @@ paid-word-not-understood =
     沒看懂「{ $word }」。
     { $reason }
 paid-ask-amount = 你這次給「{ $name }」還了多少？請輸入金額，不是今天還的話再加上日期（例如 500，或 500 昨天）。下一期應還 { $amount }。
+form-name-undo = 撤銷一筆還款
+form-name-deleteloan = 刪除借款
+form-name-penalty = 記錄罰息
+form-name-requests = 回覆申請
+form-name-review = 填寫決定的備註
