@@ -29,7 +29,7 @@ export function languageCommand(translatorFor: (locale: Locale) => CommandContex
       if (!args) return ask(ctx);
       const chosen = parseLanguageChoice(args);
       // Cut by graphemes (what a reader counts as one character), so no emoji is cut in half.
-      const shown = truncateGraphemes(args, 40);
+      const shown = truncateGraphemes(args, 40, '');
       if (!chosen.ok) return [{ text: ctx.t(`error-${chosen.error}`, { choice: shown }) }, ...ask(ctx)];
       const locale = chosen.value;
       return choose({ ...ctx, locale, t: translatorFor(locale) }, locale);

@@ -163,7 +163,7 @@ export function withMethod(draft: LoanFormDraft, method: RepaymentMethod): LoanF
 }
 
 export function withRate(draft: LoanFormDraft, percent: Decimal, unit: RateUnit): LoanFormDraft {
-  const next: LoanFormDraft = { ...draft, ratePercent: percent.toString(), rateUnit: unit };
+  const next: LoanFormDraft = { ...draft, ratePercent: percent.toFixed(), rateUnit: unit };
   // "月费率 0.6%" is how fee plans are quoted: the rate says what kind of plan this is.
   if (unit === 'monthly-fee' && draft.method !== 'fee') return withMethod(next, 'fee');
   return next;
@@ -280,7 +280,7 @@ export function columnsFromInput(input: LoanInput): Omit<NewLoanRow, 'userId' | 
     name: input.name,
     principal: toMoneyString(input.principal),
     method: input.method,
-    ratePercent: input.rate.percent.toString(),
+    ratePercent: input.rate.percent.toFixed(),
     rateUnit: input.rate.unit,
     periods: input.periods,
     firstDue: input.firstDue,
