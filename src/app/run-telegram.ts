@@ -7,6 +7,7 @@ import type { DeliveryPass, ReminderPass } from '../reminders/pass.ts';
 import { createGrammyBot } from '../transports/grammy.ts';
 import { scheduleReminders } from './cron.ts';
 import { grammyDriver, telegramPasses } from './grammy-driver.ts';
+import { telegrafDriver } from './telegraf-driver.ts';
 import { checkHealth, type HealthReport } from './health.ts';
 import { startHttpServer, type HttpServer } from './http-server.ts';
 import { pollUpdates, realWait, type Wait } from './polling.ts';
@@ -37,7 +38,7 @@ export interface TelegramRunOptions {
   signal?: AbortSignal;
   clock?: Clock;
   logger?: Logger;
-  /** Tests: another framework adapter (default: grammY, as BOT_FRAMEWORK says). */
+  /** Tests: another framework adapter (default: grammY or Telegraf, as BOT_FRAMEWORK says). */
   driver?: (runtime: Runtime) => TelegramDriver;
   wait?: Wait;
   /** Updates handled at once (different users'); one user's always one at a time. */
@@ -131,9 +132,6 @@ export async function runTelegram(config: TelegramConfig, options: TelegramRunOp
   const claimed = options.signal ? undefined : claimStopSignals();
   const stopSignal = (options.signal ?? claimed?.signal) as AbortSignal;
   try {
-    if (config.BOT_FRAMEWORK === 'telegraf') {
-      throw new FatalTelegramError('BOT_FRAMEWORK=telegraf is not available yet: only grammy (the default) runs today');
-    }
     await serve(config, options, stopSignal);
   } finally {
     claimed?.release();
@@ -162,7 +160,8 @@ async function serve(config: TelegramConfig, options: TelegramRunOptions, stopSi
   let identified = false;
   let offset = 0;
   const passes = tracker();
-  const driver = (options.driver ?? ((rt) => grammyDriver(rt, config.BOT_TOKEN, operatorChats(config))))(runtime);
+  const frameworkDriver = config.BOT_FRAMEWORK === 'telegraf' ? telegrafDriver : grammyDriver;
+  const driver = (options.driver ?? ((rt) => frameworkDriver(rt, config.BOT_TOKEN, operatorChats(config))))(runtime);
   const queue = createUpdateQueue({
     handle: (update) => driver.handle(update),
     clock,

@@ -225,10 +225,20 @@ describe('runTelegram: long polling', () => {
     await running;
   });
 
-  it('BOT_FRAMEWORK=telegraf is refused at start: not available yet', async () => {
-    const { api, start } = await setUp({ env: { BOT_FRAMEWORK: 'telegraf' } });
-    await expect(start()).rejects.toThrow(/telegraf is not available yet/);
-    expect(api.calls).toEqual([]);
+  it('BOT_FRAMEWORK=telegraf runs on Telegraf the same way: answers, menus, deleteWebhook, confirmed offset, database closed', async () => {
+    const { api, controller, start, databasePath, messages } = await setUp({ env: { BOT_FRAMEWORK: 'telegraf' } });
+    const running = start();
+    api.push(textUpdate(4242, '/start'));
+    await api.waitForSent(1);
+    controller.abort('SIGTERM');
+    await running;
+    expect(api.sent()[0]?.body.chat_id).toBe(4242);
+    expect(String(api.sent()[0]?.body.text)).toContain('your repayment assistant');
+    const methods = api.calls.map((call) => call.method);
+    expect(methods).toEqual(expect.arrayContaining(['getMe', 'deleteWebhook', 'setMyCommands', 'getUpdates']));
+    expect(messages()).toEqual(expect.arrayContaining(['bot running', 'stopping', 'stopped']));
+    expect(api.unconfirmed()).toEqual([]);
+    expect(databaseIsClosed(databasePath)).toBe(true);
   });
 });
 
