@@ -11,6 +11,7 @@ import { EXPORT_HELP, runExport } from './cli/export.ts';
 import { FAQ_HELP, runFaq } from './cli/faq.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { todayIn } from './domain/calendar.ts';
+import { DatabasePathError } from './db/client.ts';
 
 const USAGE = `repaybot — a repayment assistant chat bot
 
@@ -103,7 +104,7 @@ function auditCommand(argv: string[]): number {
   try {
     result = runAudit(argv, (filter) => readAuditTrail(loadConfig(loadEnv()).DATABASE_PATH, filter));
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!(error instanceof ConfigError) && !(error instanceof DatabasePathError)) throw error;
     console.error(error.message);
     return 2;
   }
@@ -197,6 +198,19 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
 
+  try {
+    return await runCommand(command, values, config);
+  } catch (error) {
+    // A DATABASE_PATH that cannot be used: one line naming it and why, exit 2 (a bad configuration).
+    if (error instanceof DatabasePathError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function runCommand(command: string, values: Record<string, string | boolean | undefined>, config: Config): Promise<number> {
   switch (command) {
     case 'migrate':
       runMigrate(config.DATABASE_PATH);
@@ -207,6 +221,7 @@ export async function main(argv: string[]): Promise<number> {
         try {
           await runTelegram({ ...config, BOT_TOKEN: config.BOT_TOKEN });
         } catch (error) {
+          if (error instanceof DatabasePathError) throw error;
           // A wrong token or an unreachable API root: one clear line, not a stack trace.
           console.error(`Could not run the Telegram bot: ${(error as Error).message}`);
           return 1;
