@@ -25,7 +25,13 @@ describe('decimal strings never use exponent notation', () => {
   it('a loan with a tiny rate stores it plainly, in the loan and in the form on the way', async () => {
     const bot = createTestBot();
     await bot.say('/addloan car 10000 12 months 0.00000001% apr annuity first 2027-01-15');
-    const draft = JSON.stringify(bot.db.select().from(formStates).all().map((row) => row.data));
+    const draft = JSON.stringify(
+      bot.db
+        .select()
+        .from(formStates)
+        .all()
+        .map((row) => row.data),
+    );
     expect(draft).not.toMatch(/\de-\d/);
     expect(draft).toContain('0.00000001');
     await bot.pressLabel('Save');
