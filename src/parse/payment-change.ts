@@ -37,14 +37,23 @@ function joinedWords(text: string): string[] {
 /** Multi-word dates ("day before yesterday", "15 Feb 2027", "next month on the 15th") are at most this long. */
 const LONGEST_DATE = 5;
 
+/** What the words typed after /paid (or on its card) change, and what of them could not be read. */
+export interface PaymentWords {
+  changes: PaymentChange[];
+  errors: ParseError[];
+  /** The words that could not be read, as typed, each with its error at the same place in `errors`. */
+  unread: string[];
+}
+
 /**
  * The words of a line as payment changes, in order: the longest run of words that reads as a date
  * is a date, else a word is an amount. A word that is neither is an error, and the others still count.
  */
-export function readPaymentWords(typed: readonly string[], today: IsoDate): { changes: PaymentChange[]; errors: ParseError[] } {
+export function readPaymentWords(typed: readonly string[], today: IsoDate): PaymentWords {
   const words = joinedWords(typed.join(' '));
   const changes: PaymentChange[] = [];
   const errors: ParseError[] = [];
+  const unread: string[] = [];
   for (let i = 0; i < words.length; ) {
     let length = Math.min(LONGEST_DATE, words.length - i);
     for (; length > 1; length--) {
@@ -53,10 +62,13 @@ export function readPaymentWords(typed: readonly string[], today: IsoDate): { ch
     }
     const change = parsePaymentChange(words.slice(i, i + length).join(' '), today);
     if (change.ok) changes.push(change.value);
-    else errors.push(change.error);
+    else {
+      errors.push(change.error);
+      unread.push(words.slice(i, i + length).join(' '));
+    }
     i += length;
   }
-  return { changes, errors };
+  return { changes, errors, unread };
 }
 
 /**
@@ -81,6 +93,8 @@ export interface PaidLine {
   /** The amounts and dates typed, in order (a later one of a kind wins). */
   changes: PaymentChange[];
   errors: ParseError[];
+  /** The words that could not be read, as typed, each with its error at the same place in `errors`. */
+  unread: string[];
 }
 
 export function readPaidLine(text: string, context: { today: IsoDate; loanNames: readonly string[] }): PaidLine {
