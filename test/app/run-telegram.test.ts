@@ -278,43 +278,50 @@ describe('runTelegram: webhook (WEBHOOK_URL)', () => {
   const SECRET = 'hook_secret-123';
   const webhookEnv = { WEBHOOK_URL: 'https://bot.example.com/tg/hook', WEBHOOK_SECRET: SECRET };
 
-  it('sets the webhook with its secret, acknowledges updates at once and answers them after; never polls', async () => {
-    const { api, controller, start, serverUrl, waitFor } = await setUp({ env: webhookEnv, port: 0, delayMs: 100 });
-    const running = start();
-    const url = await serverUrl;
-    const setWebhook = await api.waitForCall('setWebhook');
-    expect(setWebhook.body).toMatchObject({ url: 'https://bot.example.com/tg/hook', secret_token: SECRET });
-    await waitFor('bot running');
-    const update = JSON.stringify({ update_id: 501, ...textUpdate(77, '/start') });
-    const answer = await httpCall(`${url}/tg/hook`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-      body: update,
-    });
-    expect(answer.status).toBe(200);
-    // Acknowledged before the reply (which takes the Bot API 100 ms) was even sent.
-    expect(answer.ms).toBeLessThan(100);
-    await api.waitForSent(1);
-    expect(api.sent()[0]?.body.chat_id).toBe(77);
+  it.each(['grammy', 'telegraf'])(
+    '%s: sets the webhook with its secret, acknowledges updates at once and answers them after; never polls',
+    async (framework) => {
+      const { api, controller, start, serverUrl, waitFor } = await setUp({
+        env: { ...webhookEnv, BOT_FRAMEWORK: framework },
+        port: 0,
+        delayMs: 100,
+      });
+      const running = start();
+      const url = await serverUrl;
+      const setWebhook = await api.waitForCall('setWebhook');
+      expect(setWebhook.body).toMatchObject({ url: 'https://bot.example.com/tg/hook', secret_token: SECRET });
+      await waitFor('bot running');
+      const update = JSON.stringify({ update_id: 501, ...textUpdate(77, '/start') });
+      const answer = await httpCall(`${url}/tg/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body: update,
+      });
+      expect(answer.status).toBe(200);
+      // Acknowledged before the reply (which takes the Bot API 100 ms) was even sent.
+      expect(answer.ms).toBeLessThan(100);
+      await api.waitForSent(1);
+      expect(api.sent()[0]?.body.chat_id).toBe(77);
 
-    const wrong = await httpCall(`${url}/tg/hook`, {
-      method: 'POST',
-      headers: { 'x-telegram-bot-api-secret-token': 'nope' },
-      body: update,
-    });
-    expect(wrong.status).toBe(401);
-    const health = JSON.parse((await httpCall(`${url}/healthz`)).body);
-    expect(health).toMatchObject({ status: 'ok', database: 'ok', scheduler: 'alive' });
-    expect(health.lastUpdateAt).not.toBeNull();
+      const wrong = await httpCall(`${url}/tg/hook`, {
+        method: 'POST',
+        headers: { 'x-telegram-bot-api-secret-token': 'nope' },
+        body: update,
+      });
+      expect(wrong.status).toBe(401);
+      const health = JSON.parse((await httpCall(`${url}/healthz`)).body);
+      expect(health).toMatchObject({ status: 'ok', database: 'ok', scheduler: 'alive' });
+      expect(health.lastUpdateAt).not.toBeNull();
 
-    controller.abort('SIGTERM');
-    await running;
-    const methods = api.calls.map((call) => call.method);
-    expect(methods).not.toContain('getUpdates');
-    // Stopping leaves the webhook set: Telegram keeps the updates for the next start.
-    expect(methods).not.toContain('deleteWebhook');
-    expect(api.sent()).toHaveLength(1);
-  });
+      controller.abort('SIGTERM');
+      await running;
+      const methods = api.calls.map((call) => call.method);
+      expect(methods).not.toContain('getUpdates');
+      // Stopping leaves the webhook set: Telegram keeps the updates for the next start.
+      expect(methods).not.toContain('deleteWebhook');
+      expect(api.sent()).toHaveLength(1);
+    },
+  );
 
   it('answers 503 to an update that arrives before getMe has answered (a webhook left set), so Telegram sends it again', async () => {
     const { api, controller, start, serverUrl } = await setUp({ env: webhookEnv, port: 0, delayMs: 5000 });
