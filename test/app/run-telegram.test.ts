@@ -172,42 +172,48 @@ describe('runTelegram: long polling', () => {
     expect(api.calls).toEqual([]);
   });
 
-  it('a 409 Conflict (another instance polling) stops it with one clear FatalTelegramError, database closed', async () => {
-    const { api, start, databasePath } = await setUp();
-    api.fail('getUpdates', {
-      code: 409,
-      description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
-    });
-    const running = start();
-    await expect(running).rejects.toBeInstanceOf(FatalTelegramError);
-    await expect(running).rejects.toThrow(/409 Conflict.*another process is running this bot/);
-    expect(databaseIsClosed(databasePath)).toBe(true);
-  });
+  it.each(['grammy', 'telegraf'])(
+    '%s: a 409 Conflict (another instance polling) stops it with one clear FatalTelegramError, database closed',
+    async (framework) => {
+      const { api, start, databasePath } = await setUp({ env: { BOT_FRAMEWORK: framework } });
+      api.fail('getUpdates', {
+        code: 409,
+        description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+      });
+      const running = start();
+      await expect(running).rejects.toBeInstanceOf(FatalTelegramError);
+      await expect(running).rejects.toThrow(/409 Conflict.*another process is running this bot/);
+      expect(databaseIsClosed(databasePath)).toBe(true);
+    },
+  );
 
-  it('a 401 to getMe (wrong token) is fatal at once', async () => {
-    const { api, start } = await setUp();
+  it.each(['grammy', 'telegraf'])('%s: a 401 to getMe (wrong token) is fatal at once', async (framework) => {
+    const { api, start } = await setUp({ env: { BOT_FRAMEWORK: framework } });
     api.fail('getMe', { code: 401, description: 'Unauthorized' });
     await expect(start()).rejects.toThrow(/401 Unauthorized: BOT_TOKEN is wrong/);
     expect(api.calls.map((call) => call.method)).toEqual(['getMe']);
   });
 
-  it('runs on with a warning when setMyCommands or deleteWebhook fail (a Bot API emulator without them)', async () => {
-    const { api, controller, start, lines } = await setUp();
-    api.fail('setMyCommands', { code: 404, description: 'Not Found: method not found' });
-    api.fail('deleteWebhook', { code: 500, description: 'Internal Server Error' });
-    const running = start();
-    api.push(textUpdate(7, '/start'));
-    await api.waitForSent(1);
-    controller.abort();
-    await running;
-    const warnings = lines.filter((line) => line.level === 40).map((line) => line.msg);
-    expect(warnings).toEqual(
-      expect.arrayContaining([
-        'deleteWebhook failed; the bot runs on without it',
-        'setMyCommands (the command menus) failed; the bot runs on without it',
-      ]),
-    );
-  });
+  it.each(['grammy', 'telegraf'])(
+    '%s: runs on with a warning when setMyCommands or deleteWebhook fail (a Bot API emulator without them)',
+    async (framework) => {
+      const { api, controller, start, lines } = await setUp({ env: { BOT_FRAMEWORK: framework } });
+      api.fail('setMyCommands', { code: 404, description: 'Not Found: method not found' });
+      api.fail('deleteWebhook', { code: 500, description: 'Internal Server Error' });
+      const running = start();
+      api.push(textUpdate(7, '/start'));
+      await api.waitForSent(1);
+      controller.abort();
+      await running;
+      const warnings = lines.filter((line) => line.level === 40).map((line) => line.msg);
+      expect(warnings).toEqual(
+        expect.arrayContaining([
+          'deleteWebhook failed; the bot runs on without it',
+          'setMyCommands (the command menus) failed; the bot runs on without it',
+        ]),
+      );
+    },
+  );
 
   it('serves GET /healthz on PORT in polling mode', async () => {
     const { api, controller, start, serverUrl } = await setUp({ port: 0 });
