@@ -4,6 +4,7 @@ import { LOCALES, type Locale } from '../src/i18n/locales.ts';
 import type { Translator } from '../src/i18n/translator.ts';
 import { type KnowledgeBase, TOPIC_IDS, type TopicId } from '../src/knowledge/index.ts';
 import { personalAnswer, personalFigures } from './shared/personal-figures.ts';
+import { truncateGraphemes } from '../src/core/text-split.ts';
 
 /*
  * A knowledge-base topic as an answer (issue 10): its title and body, the borrower's own figures
@@ -43,7 +44,12 @@ export function topicAnswer(ctx: CommandContext, kb: KnowledgeBase, id: TopicId,
   const related = topic.related.filter((other) => other !== id).slice(0, 3);
   // Several loans and none named: the figures are the most urgent one's; the others are a press away.
   const others = otherLoans.map(({ loanId, name }) => [
-    faqLoanButton.make(ctx.t('button-figures-for', { name: name.slice(0, 20) }), { action: 'loan', topic: id, loanId, locale: ctx.locale }),
+    faqLoanButton.make(ctx.t('button-figures-for', { name: truncateGraphemes(name, 20, '') }), {
+      action: 'loan',
+      topic: id,
+      loanId,
+      locale: ctx.locale,
+    }),
   ]);
   const buttons = [...others, ...(withButtons ? topicButtons(ctx, kb, related) : [])];
   return buttons.length > 0 ? { text, buttons } : { text };

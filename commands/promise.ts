@@ -24,6 +24,7 @@ import type { LoanOverview } from '../src/services/loans.ts';
 import { PROMISE_MAX_DAYS, type MakePromiseResult, type PromiseCandidate, type PromiseView } from '../src/services/promises.ts';
 import { date, money } from './shared/loan-text.ts';
 import { noSuchLoan } from './shared/pick-loan.ts';
+import { truncateGraphemes } from '../src/core/text-split.ts';
 
 /*
  * /promise: "I'll pay 500 on the 20th". The borrower picks a loan with something overdue or due
@@ -201,7 +202,9 @@ function openPromises(ctx: CommandContext, open: PromiseView[], canPromise: bool
       buttons: [
         ...open.map((promise) => [
           cancelPromiseButton.make(
-            several ? ctx.t('button-promise-cancel-loan', { name: promise.loanName.slice(0, 20) }) : ctx.t('button-promise-cancel'),
+            several
+              ? ctx.t('button-promise-cancel-loan', { name: truncateGraphemes(promise.loanName, 20, '') })
+              : ctx.t('button-promise-cancel'),
             { action: 'cancel', promiseId: promise.id },
           ),
         ]),
