@@ -16,10 +16,10 @@ import type { Command, CommandContext, Reply } from '../src/core/types.ts';
 import { addDays, type IsoDate } from '../src/domain/calendar.ts';
 import { localDateTime } from '../src/domain/local-time.ts';
 import { Decimal } from '../src/domain/money.ts';
-import { parseAmount } from '../src/parse/amount.ts';
+import { joinSpaceGroups, parseAmount } from '../src/parse/amount.ts';
 import { readDate } from '../src/parse/date.ts';
 import { readLoanReference, wordsOf } from '../src/parse/loan-reference.ts';
-import type { ParseError } from '../src/parse/result.ts';
+import { normalizeText, type ParseError } from '../src/parse/result.ts';
 import type { LoanOverview } from '../src/services/loans.ts';
 import { PROMISE_MAX_DAYS, type MakePromiseResult, type PromiseCandidate, type PromiseView } from '../src/services/promises.ts';
 import { date, money } from './shared/loan-text.ts';
@@ -76,7 +76,8 @@ function readDay(text: string, today: IsoDate, bareIsDay: boolean): { date: IsoD
 
 /** The words as days and amounts, the longest run of words that reads as a day first (as /paid reads its words). */
 function readChanges(text: string, today: IsoDate, bareIsDay: boolean): { changes: PromiseChange[]; errors: ParseError[] } {
-  const words = wordsOf(text);
+  // "1 000": spaces that surely group thousands make one word (amount.ts), not a day and a zero.
+  const words = wordsOf(joinSpaceGroups(normalizeText(text), ','));
   const changes: PromiseChange[] = [];
   const errors: ParseError[] = [];
   for (let i = 0; i < words.length; ) {
