@@ -1,6 +1,6 @@
 import { daysBetween, type IsoDate } from '../domain/calendar.ts';
 import { Decimal } from '../domain/money.ts';
-import { parseAmount } from './amount.ts';
+import { joinSpaceGroups, parseAmount } from './amount.ts';
 import { parseDate } from './date.ts';
 import { parseRate } from './rate.ts';
 import { fail, normalizeForMatching, normalizeText, ok, type ParseError, type ParseResult } from './result.ts';
@@ -46,7 +46,8 @@ function minimumOf(text: string): { minimum: Decimal } | { error: ParseError } {
 /** Reads the words of the line; words it cannot read are skipped. The first amount is the balance. */
 export function readCardBill(text: string): CardBillReading {
   const reading: CardBillReading = { dates: [] };
-  const words = normalizeText(text).split(' ').filter(Boolean);
+  // "10 000": spaces that surely group thousands make one word (amount.ts), not 10 and a zero.
+  const words = joinSpaceGroups(normalizeText(text), ',').split(' ').filter(Boolean);
   let label: 'statement' | 'due' | undefined;
   for (let i = 0; i < words.length; i++) {
     let word = words[i] as string;

@@ -127,3 +127,13 @@ describe('parseBudgetLine: exponents and spaces between thousands', () => {
     expect(figure('rent 1e4')).toEqual({ 'rent-mortgage': '10000.00' });
   });
 });
+
+describe('parseCardBill: exponents and spaces between thousands', () => {
+  it('10 000 is the balance, min 1 000 the minimum, 1e4 a balance too', async () => {
+    const { parseCardBill } = await import('../../src/parse/card-bill.ts');
+    const bill = parseCardBill('10 000 2026-12-05 2027-01-01 min 1 000');
+    expect(bill.ok && [bill.value.balance.toFixed(2), bill.value.minimum?.toFixed(2)]).toEqual(['10000.00', '1000.00']);
+    const power = parseCardBill('1e4 2026-12-05 2027-01-01');
+    expect(power.ok && power.value.balance.toFixed(2)).toBe('10000.00');
+  });
+});
