@@ -7,7 +7,6 @@ import type { DeliveryPass, ReminderPass } from '../reminders/pass.ts';
 import { createGrammyBot } from '../transports/grammy.ts';
 import { scheduleReminders } from './cron.ts';
 import { grammyDriver, telegramPasses } from './grammy-driver.ts';
-import { telegrafDriver } from './telegraf-driver.ts';
 import { checkHealth, type HealthReport } from './health.ts';
 import { startHttpServer, type HttpServer } from './http-server.ts';
 import { pollUpdates, realWait, type Wait } from './polling.ts';
@@ -143,6 +142,10 @@ async function serve(config: TelegramConfig, options: TelegramRunOptions, stopSi
   const wait = options.wait ?? realWait;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL ?? 'info');
   if (stopSignal.aborted) return;
+  // Telegraf is loaded only when asked for, so a grammY bot starts as fast as before.
+  const frameworkDriver =
+    config.BOT_FRAMEWORK === 'telegraf' && !options.driver ? (await import('./telegraf-driver.ts')).telegrafDriver : grammyDriver;
+  if (stopSignal.aborted) return;
   const runtime = createRuntime({ config, clock, logger });
   const startedAt = clock.now();
   // Intake stops on the stop signal, or when Telegram answers something fatal.
@@ -160,7 +163,6 @@ async function serve(config: TelegramConfig, options: TelegramRunOptions, stopSi
   let identified = false;
   let offset = 0;
   const passes = tracker();
-  const frameworkDriver = config.BOT_FRAMEWORK === 'telegraf' ? telegrafDriver : grammyDriver;
   const driver = (options.driver ?? ((rt) => frameworkDriver(rt, config.BOT_TOKEN, operatorChats(config))))(runtime);
   const queue = createUpdateQueue({
     handle: (update) => driver.handle(update),

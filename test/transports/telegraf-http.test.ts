@@ -76,9 +76,10 @@ function partsOf({ body, contentType }: Received): Map<string, { filename?: stri
 }
 
 /** A field's value, following attach:// to the part that holds the file. */
-function field(parts: ReturnType<typeof partsOf>, name: string) {
+function field(parts: ReturnType<typeof partsOf>, name: string): { filename?: string; body: Buffer } {
   const value = parts.get(name)?.body.toString('utf8') ?? '';
-  return value.startsWith('attach://') ? parts.get(value.slice('attach://'.length)) : (parts.get(name) ?? { body: Buffer.alloc(0) });
+  const part = value.startsWith('attach://') ? parts.get(value.slice('attach://'.length)) : parts.get(name);
+  return part ?? { body: Buffer.alloc(0) };
 }
 
 describe('Telegraf transport over HTTP', () => {
@@ -120,7 +121,12 @@ describe('Telegraf transport over HTTP', () => {
       now: () => clock.now,
       sleep: async (ms) => void (clock.now += ms),
     });
-    const counting = { acquire: async (chatId: number) => (slots.push(clock.now), limiter.acquire(chatId)) };
+    const counting = {
+      acquire: (chatId: number) => {
+        slots.push(clock.now);
+        return limiter.acquire(chatId);
+      },
+    };
     await limiter.acquire(7); // the dispatcher's slot for the message
     const result = await telegrafSender(bot.telegram, counting).send({
       chatId: 7,
