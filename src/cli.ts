@@ -11,7 +11,6 @@ import { EXPORT_HELP, runExport } from './cli/export.ts';
 import { FAQ_HELP, runFaq } from './cli/faq.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { todayIn } from './domain/calendar.ts';
-import { DatabasePathError } from './db/client.ts';
 
 const USAGE = `repaybot — a repayment assistant chat bot
 
@@ -104,7 +103,7 @@ function auditCommand(argv: string[]): number {
   try {
     result = runAudit(argv, (filter) => readAuditTrail(loadConfig(loadEnv()).DATABASE_PATH, filter));
   } catch (error) {
-    if (!(error instanceof ConfigError) && !(error instanceof DatabasePathError)) throw error;
+    if (!(error instanceof ConfigError) && !isDatabasePathError(error)) throw error;
     console.error(error.message);
     return 2;
   }
@@ -127,6 +126,14 @@ function exportCommand(argv: string[]): number {
   if (result.stdout) process.stdout.write(result.stdout);
   if (result.stderr) process.stderr.write(result.stderr);
   return result.code;
+}
+
+/**
+ * A DATABASE_PATH that cannot be used (src/db/client.ts throws it with one line naming the path and
+ * why). Known by its name: the command line imports nothing of the database layer.
+ */
+function isDatabasePathError(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'DatabasePathError';
 }
 
 /** `--now`: an instant to fix the clock at, or 'invalid' after saying what is expected. */
@@ -202,7 +209,7 @@ export async function main(argv: string[]): Promise<number> {
     return await runCommand(command, values, config);
   } catch (error) {
     // A DATABASE_PATH that cannot be used: one line naming it and why, exit 2 (a bad configuration).
-    if (error instanceof DatabasePathError) {
+    if (isDatabasePathError(error)) {
       console.error(error.message);
       return 2;
     }
@@ -221,7 +228,7 @@ async function runCommand(command: string, values: Record<string, string | boole
         try {
           await runTelegram({ ...config, BOT_TOKEN: config.BOT_TOKEN });
         } catch (error) {
-          if (error instanceof DatabasePathError) throw error;
+          if (isDatabasePathError(error)) throw error;
           // A wrong token or an unreachable API root: one clear line, not a stack trace.
           console.error(`Could not run the Telegram bot: ${(error as Error).message}`);
           return 1;
