@@ -6,7 +6,9 @@ import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import type { Logger } from '../log.ts';
 import { replyRetry, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
-import { splitText } from '../core/text-split.ts';
+import { runCalls, textPiecesOf, type BeforeExtraCall } from './outgoing-calls.ts';
+
+export { TELEGRAM_MAX_CAPTION, TELEGRAM_MAX_TEXT, splitForTelegram, type BeforeExtraCall } from './outgoing-calls.ts';
 
 export interface GrammyOptions {
   token: string;
@@ -25,26 +27,10 @@ export interface GrammyOptions {
   now?: () => number;
 }
 
-/** Telegram refuses messages longer than this many characters. */
-export const TELEGRAM_MAX_TEXT = 4096;
-
 export function keyboardOf(message: OutgoingMessage): InlineKeyboard | undefined {
   if (!message.buttons?.length) return undefined;
   return InlineKeyboard.from(message.buttons.map((row) => row.map((b) => InlineKeyboard.text(b.label, b.data))));
 }
-
-/** Splits a long text at line breaks (a single huge line between graphemes) into pieces Telegram accepts. */
-export const splitForTelegram = (text: string, max = TELEGRAM_MAX_TEXT): string[] => splitText(text, max);
-
-/** Telegram refuses captions (of a document or a photo) longer than this many characters. */
-export const TELEGRAM_MAX_CAPTION = 1024;
-
-/**
- * Called before each Bot API call after a message's first one; the release it returns is called
- * once that call is answered. The outbox sender takes a rate-limiter slot here, so a message sent
- * in several pieces still keeps one chat at one call a second.
- */
-export type BeforeExtraCall = (chatId: number) => Promise<(() => void) | undefined>;
 
 /**
  * The Bot API calls that show one message, in order: its text in pieces Telegram accepts, or its
@@ -55,7 +41,7 @@ function callsFor(api: Api, message: OutgoingMessage): ((last: boolean) => Promi
   const markup = keyboardOf(message);
   const extra = (last: boolean) => (last && markup ? { reply_markup: markup } : {});
   const { chatId, text, file } = message;
-  const texts = !file ? splitForTelegram(text) : text.length > TELEGRAM_MAX_CAPTION ? splitForTelegram(text) : [];
+  const texts = textPiecesOf(message);
   const calls: ((last: boolean) => Promise<unknown>)[] = texts.map((piece) => (last) => api.sendMessage(chatId, piece, extra(last)));
   if (file) {
     const caption = texts.length === 0 && text !== '' ? { caption: text } : {};
@@ -74,15 +60,7 @@ function callsFor(api: Api, message: OutgoingMessage): ((last: boolean) => Promi
  * show a message, so the two cannot drift. Telegram's errors are thrown as grammY raises them.
  */
 export async function sendOutgoing(api: Api, message: OutgoingMessage, beforeExtraCall?: BeforeExtraCall): Promise<void> {
-  const calls = callsFor(api, message);
-  for (const [index, call] of calls.entries()) {
-    const release = index > 0 ? await beforeExtraCall?.(message.chatId) : undefined;
-    try {
-      await call(index === calls.length - 1);
-    } finally {
-      release?.();
-    }
-  }
+  await runCalls(callsFor(api, message), message.chatId, beforeExtraCall);
 }
 
 /** The grammY transport: Telegram updates in, the core's replies out. */

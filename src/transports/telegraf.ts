@@ -6,7 +6,7 @@ import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import type { Logger } from '../log.ts';
 // The framework-free pieces of the grammY transport, shared so the two cannot drift apart:
 // where a long text is cut, the caption limit, and which answers a reply retries after how long.
-import { TELEGRAM_MAX_CAPTION, splitForTelegram, type BeforeExtraCall } from './grammy.ts';
+import { runCalls, textPiecesOf, type BeforeExtraCall } from './outgoing-calls.ts';
 import { retryDelay, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
 
@@ -65,7 +65,7 @@ function callsFor(telegram: Telegram, message: OutgoingMessage): ((last: boolean
   const markup = inlineKeyboardOf(message);
   const extra = (last: boolean) => (last && markup ? { reply_markup: markup } : {});
   const { chatId, text, file } = message;
-  const texts = !file ? splitForTelegram(text) : text.length > TELEGRAM_MAX_CAPTION ? splitForTelegram(text) : [];
+  const texts = textPiecesOf(message);
   const calls: ((last: boolean) => Promise<unknown>)[] = texts.map((piece) => (last) => telegram.sendMessage(chatId, piece, extra(last)));
   if (file) {
     const caption = texts.length === 0 && text !== '' ? { caption: text } : {};
@@ -84,15 +84,7 @@ function callsFor(telegram: Telegram, message: OutgoingMessage): ((last: boolean
  * show a message. Telegram's errors are thrown as Telegraf raises them (TelegramError).
  */
 export async function sendOutgoingTelegraf(telegram: Telegram, message: OutgoingMessage, beforeExtraCall?: BeforeExtraCall): Promise<void> {
-  const calls = callsFor(telegram, message);
-  for (const [index, call] of calls.entries()) {
-    const release = index > 0 ? await beforeExtraCall?.(message.chatId) : undefined;
-    try {
-      await call(index === calls.length - 1);
-    } finally {
-      release?.();
-    }
-  }
+  await runCalls(callsFor(telegram, message), message.chatId, beforeExtraCall);
 }
 
 /**
