@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/locales.ts';
 import { KNOWLEDGE_FOLDER, loadContent, type TopicFile } from './content.ts';
 import { DebtEvidence, TopicTerms } from './domain.ts';
+import { intendedTopic } from './intent.ts';
 import { DEFAULT_MATCHER, type MatcherOptions, type Ranking, TopicIndex, type TopicText } from './matcher.ts';
 import { detectScam, isPromptInjection } from './scam.ts';
 import { contentWords, detectLanguage, normalizeQuestion, withoutFillers } from './text.ts';
@@ -146,7 +147,10 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
     if (isPromptInjection(normalized)) return none(true);
 
     const ranking = index.rank(normalized);
-    const candidates = ranking.scored.slice(0, 3).map((scored) => scored.id);
+    // A cue of what the question asks (complain, jail, consequences, waive) decides between close topics.
+    const intended = intendedTopic(normalized, ranking.scored);
+    const ranked = ranking.scored.map((scored) => scored.id);
+    const candidates = (intended ? [intended, ...ranked.filter((id) => id !== intended)] : ranked).slice(0, 3);
     let confidence = confidenceOf(ranking, options);
     let topic: TopicId | null = candidates[0] ?? null;
 

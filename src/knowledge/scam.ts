@@ -15,7 +15,10 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /铲单/,
       /(删|消|抹|去)(除|掉)(逾期|不良|征信|晚还)/,
       /删(逾期|不良|征信)/,
-      /(花钱|付费|收费|交钱|给钱).{0,8}(删|消除|去掉|修复|抹掉).{0,6}(记录|征信|逾期)/,
+      /(花钱|付费|收费|交钱|给钱|付钱).{0,8}(删|消除|去掉|修复|抹掉).{0,6}(记录|征信|逾期)/,
+      // 付钱就能把征信的不良记录删掉: the record named before the verb (把 … 删掉).
+      /(花钱|付费|收费|交钱|给钱|付钱).{0,12}(记录|征信|逾期|不良).{0,4}(删掉|删除|消除|抹掉|去掉|消掉)/,
+      /(记录|征信|逾期|不良).{0,4}(删掉|删除|消除|抹掉|去掉|消掉).{0,10}(花钱|付费|收费|交钱|给钱|付钱|多少钱)/,
       /(删|消除|去掉|修复|抹掉).{0,6}(记录|征信|逾期).{0,8}(花钱|付费|收费|交钱|给钱|多少钱)/,
       /(花钱|付费|收费|交钱|给钱|付钱).{0,10}(提升|提高|增加|刷高?)(信用分|征信|信用)/,
       /帮(我|你)?.{0,4}(删|消|抹|清|洗)(除|掉)?.{0,4}(记录|征信|逾期)/,
@@ -51,6 +54,8 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\bshar(e|ing) (my |your |the )?(phone )?screen/,
       /\b(customer service|support|agent|caller|someone).{0,40}(transfer|wire|send|move) (money|funds|the money|my money|everything|it)/,
       /\b(customer service|support|agent|caller).{0,40}(verification code|otp|one time code)/,
+      // "transfer 5000 to verify my account", "deposit to unfreeze the loan": no lender asks for money to verify.
+      /\b(transfer|wire|send|move|deposit)\b.{0,40}\b(to|so|before) (i can |they can |we can )?(verify|unlock|unfreeze|activate|release)\b/,
       /\b(claiming|pretending|says|said) (to be )?(from )?(the |my )?(bank|lender|police|support|platform).{0,40}\b(otp|verification code|one time (pass)?code|pin|password)/,
       /\b(account|card|loan) (is |was |has been |got )?(frozen|locked|suspended|abnormal).{0,60}\b(transfer|send|wire|deposit|unlock|unfreeze)/,
     ],

@@ -47,11 +47,13 @@ const VARIANTS: [RegExp, string][] = [
   [/告(?=我|你|他|她)/g, '起诉'],
   [/检举/g, '举报'],
   [/付不出/g, '还不起'],
-  [/还不出/g, '还不起'],
-  [/清偿证明/g, '结清证明'],
-  [/清偿/g, '还清'],
+  [/还不出|还不上|还不了/g, '还不起'],
+  [/清(?:偿|尝|常)证明/g, '结清证明'],
+  [/清(?:偿|尝)/g, '还清'],
+  [/迟了|迟咗/g, '晚还了'],
   [/来的及/g, '来得及'],
   // Taiwan and Hong Kong wording: 联征 is Taiwan's credit bureau, 延滞 its word for overdue.
+  [/(?:被|会被)?(?:通报|报到|报给|报进|报)联征/g, '上征信'],
   [/联征/g, '征信'],
   [/信用报告/g, '征信报告'],
   [/延滞/g, '逾期'],
@@ -79,6 +81,62 @@ const VARIANTS: [RegExp, string][] = [
   [/正信|征心/g, '征信'],
   [/罚吸/g, '罚息'],
   [/预期/g, '逾期'],
+];
+
+/**
+ * Hong Kong's written Cantonese, turned into the Mandarin words the index is written in (after
+ * folding to simplified): 唔 → 不, 咗 → 了, 佢哋 → 他们, 点解 → 为什么, 收数佬 → 催收 … A pass of its own,
+ * before VARIANTS, so 还唔起 becomes 还不起 and then meets VARIANTS and the keywords as Mandarin does.
+ * 人工 is a salary only beside a cut (人工减咗, 冇人工): 人工客服 is a human agent.
+ */
+const CANTONESE: [RegExp, string][] = [
+  [/唔该|唔好意思/g, ' '],
+  [/得唔得|可唔可以|得冇得/g, '可不可以'],
+  [/唔使/g, '不用'],
+  [/唔好/g, '不要'],
+  [/唔/g, '不'],
+  [/冇/g, '没有'],
+  [/嘅/g, '的'],
+  [/咗/g, '了'],
+  [/佢哋/g, '他们'],
+  [/我哋/g, '我们'],
+  [/你哋/g, '你们'],
+  [/佢/g, '他'],
+  [/点解/g, '为什么'],
+  [/点算/g, '怎么办'],
+  [/点样|点先/g, '怎样'],
+  // 点 + a verb is how (点还, 点计): not in 晚点 / 早点 / 快点 / 一点 (a little, sooner).
+  [/(?<![晚早快慢一有多差少])点(?=[还交缴俾畀找搵揾查攞拿申做处计算办])/g, '怎么'],
+  [/乜嘢|咩/g, '什么'],
+  [/边个/g, '哪个'],
+  [/边度|边到/g, '哪里'],
+  [/边间/g, '哪家'],
+  [/几时/g, '什么时候'],
+  [/系咪/g, '是不是'],
+  [/搵|揾/g, '找'],
+  [/攞/g, '拿'],
+  [/俾|畀/g, '给'],
+  [/喺/g, '在'],
+  [/嗰/g, '那'],
+  [/呢(?=个|度|期|笔|间|些|啲|次|排)/g, '这'],
+  [/啲/g, '些'],
+  [/咁多/g, '这么多'],
+  [/咁样|咁/g, '这样'],
+  // 两日, 三日: the days of Cantonese (and of Taiwan's 幾日), counted as 天 is.
+  [/(?<=[一二两三四五六七八九十几\d])日(?!期|子)/g, '天'],
+  [/嚟/g, '来'],
+  [/仲(?!裁)/g, '还'],
+  [/坐监/g, '坐牢'],
+  [/入禀/g, '起诉'],
+  [/收数佬|收数公司|追数|收数/g, '催收'],
+  [/(?<=[没无扣减])人工|人工(?=[减少低降跌]|都|又|得)/g, '工资'],
+  [/信贷评级|信贷报告|信贷纪录|信贷记录|环联报告|环联|(?<![a-z])tu(?![a-z])/g, '征信'],
+  [/屋企人|屋企/g, '家人'],
+  [/打去|打嚟|打来/g, '打到'],
+  [/成日/g, '经常'],
+  [/而家/g, '现在'],
+  [/今个月/g, '这个月'],
+  [/卡数/g, '信用卡欠款'],
 ];
 
 /**
@@ -126,8 +184,20 @@ const SHORTHAND = new Map([
 ]);
 const SHORTHAND_WORD = new RegExp(`\\b(?:${[...SHORTHAND.keys()].join('|')})\\b`, 'g');
 
+const CANTONESE_WORD = new RegExp(CANTONESE.map(([pattern]) => `(${pattern.source})`).join('|'), 'g');
+
+function mandarinOf(found: string, ...groups: unknown[]): string {
+  const at = groups.findIndex((group) => group !== undefined);
+  return CANTONESE[at]?.[1] ?? found;
+}
+
+/** "Buy now, pay later" is one product, not a purchase (buy is another errand's word): bnpl. */
+const BUY_NOW_PAY_LATER = /\bbuy[\s-]*now[\s,-]*pay[\s-]*later\b/g;
+
 export function normalizeQuestion(text: string): string {
-  const folded = foldCharacters(text.normalize('NFKC').toLowerCase()).replace(VARIANT, variantOf);
+  const folded = foldCharacters(text.normalize('NFKC').toLowerCase().replace(BUY_NOW_PAY_LATER, 'bnpl'))
+    .replace(CANTONESE_WORD, mandarinOf)
+    .replace(VARIANT, variantOf);
   return (
     folded
       .replace(SHORTHAND_WORD, (word) => SHORTHAND.get(word) ?? word)

@@ -12,7 +12,7 @@ describe('normalising a question', () => {
   });
 
   it('Taiwan / Hong Kong wording, colloquial and mistyped words, counts and rates', () => {
-    expect(normalizeQuestion('遲繳會被報聯徵嗎')).toBe('晚还会被报征信吗');
+    expect(normalizeQuestion('遲繳會被報聯徵嗎')).toBe('晚还上征信吗');
     expect(normalizeQuestion('延遲繳款')).toBe('延迟还款');
     expect(normalizeQuestion('卡費 延滯利息 螢幕分享')).toBe('信用卡欠款 逾期利息 屏幕共享');
     expect(normalizeQuestion('咋办 上正信 罚吸')).toBe('怎么办 上征信 罚息');
