@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
+import { prepared } from './prepared.ts';
 import { formStates } from './schema.ts';
 
 export type FormRow = typeof formStates.$inferSelect;
@@ -26,11 +27,13 @@ function parsedJson(text: string): unknown {
  * sends; whether the data fits its form is checked by the form toolkit (zod).
  */
 export function findForm(q: Queryable, userId: number, slot: FormSlot): FormRow | undefined {
-  const row = q
-    .select({ ...getTableColumns(formStates), data: sql<string>`${formStates.data}`, history: sql<string>`${formStates.history}` })
-    .from(formStates)
-    .where(and(eq(formStates.userId, userId), eq(formStates.slot, slot)))
-    .get();
+  const row = prepared(q, 'findForm', (p) =>
+    p
+      .select({ ...getTableColumns(formStates), data: sql<string>`${formStates.data}`, history: sql<string>`${formStates.history}` })
+      .from(formStates)
+      .where(and(eq(formStates.userId, sql.placeholder('userId')), eq(formStates.slot, sql.placeholder('slot'))))
+      .prepare(),
+  ).get({ userId, slot });
   if (!row) return undefined;
   const data = parsedJson(row.data);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
+import { prepared } from './prepared.ts';
 import { installments, paymentAllocations, payments, penaltyEntries } from './schema.ts';
 
 export type PenaltyEntryRow = typeof penaltyEntries.$inferSelect;
@@ -12,7 +13,14 @@ export type PaymentRowOfLoan = typeof payments.$inferSelect;
  */
 
 export function penaltyEntriesOfLoan(q: Queryable, loanId: number): PenaltyEntryRow[] {
-  return q.select().from(penaltyEntries).where(eq(penaltyEntries.loanId, loanId)).orderBy(asc(penaltyEntries.id)).all();
+  return prepared(q, 'penaltyEntriesOfLoan', (p) =>
+    p
+      .select()
+      .from(penaltyEntries)
+      .where(eq(penaltyEntries.loanId, sql.placeholder('loanId')))
+      .orderBy(asc(penaltyEntries.id))
+      .prepare(),
+  ).all({ loanId });
 }
 
 export function insertPenaltyEntry(q: Queryable, entry: NewPenaltyEntryRow): PenaltyEntryRow {
@@ -21,7 +29,14 @@ export function insertPenaltyEntry(q: Queryable, entry: NewPenaltyEntryRow): Pen
 
 /** A loan's payments, oldest paid first (ties in the order they were recorded). */
 export function paymentsByLoanId(q: Queryable, loanId: number): PaymentRowOfLoan[] {
-  return q.select().from(payments).where(eq(payments.loanId, loanId)).orderBy(asc(payments.paidOn), asc(payments.id)).all();
+  return prepared(q, 'paymentsByLoanId', (p) =>
+    p
+      .select()
+      .from(payments)
+      .where(eq(payments.loanId, sql.placeholder('loanId')))
+      .orderBy(asc(payments.paidOn), asc(payments.id))
+      .prepare(),
+  ).all({ loanId });
 }
 
 /** Replaces how the given payments were spread. */

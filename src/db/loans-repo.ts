@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
+import { prepared } from './prepared.ts';
 import { installments, loans, payments } from './schema.ts';
 
 export type LoanRow = typeof loans.$inferSelect;
@@ -29,7 +30,14 @@ export function insertLoan(q: Queryable, loan: NewLoanRow, rows: NewInstallmentR
 }
 
 export function loansOfUser(q: Queryable, userId: number): LoanRow[] {
-  return q.select().from(loans).where(eq(loans.userId, userId)).orderBy(asc(loans.id)).all();
+  return prepared(q, 'loansOfUser', (p) =>
+    p
+      .select()
+      .from(loans)
+      .where(eq(loans.userId, sql.placeholder('userId')))
+      .orderBy(asc(loans.id))
+      .prepare(),
+  ).all({ userId });
 }
 
 export function findLoan(q: Queryable, userId: number, loanId: number): LoanRow | undefined {
@@ -41,13 +49,16 @@ export function findLoan(q: Queryable, userId: number, loanId: number): LoanRow 
 }
 
 export function installmentsOfUser(q: Queryable, userId: number): InstallmentRow[] {
-  return q
-    .select({ installment: installments })
-    .from(installments)
-    .innerJoin(loans, eq(installments.loanId, loans.id))
-    .where(eq(loans.userId, userId))
-    .orderBy(asc(installments.dueDate), asc(installments.loanId), asc(installments.n))
-    .all()
+  return prepared(q, 'installmentsOfUser', (p) =>
+    p
+      .select({ installment: installments })
+      .from(installments)
+      .innerJoin(loans, eq(installments.loanId, loans.id))
+      .where(eq(loans.userId, sql.placeholder('userId')))
+      .orderBy(asc(installments.dueDate), asc(installments.loanId), asc(installments.n))
+      .prepare(),
+  )
+    .all({ userId })
     .map(({ installment }) => installment);
 }
 

@@ -1,17 +1,30 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
+import { prepared } from './prepared.ts';
 import type { ReminderSettings } from '../domain/reminder-times.ts';
 import { users } from './schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
 export function findUser(q: Queryable, id: number): UserRow | undefined {
-  return q.select().from(users).where(eq(users.id, id)).get();
+  return prepared(q, 'findUser', (p) =>
+    p
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
 }
 
 /** Creates the user on first contact; an existing row is returned as it is. */
 export function ensureUser(q: Queryable, id: number, defaults: { timeZone: string; createdAt: string }): UserRow {
-  q.insert(users).values({ id, language: null, timeZone: defaults.timeZone, createdAt: defaults.createdAt }).onConflictDoNothing().run();
+  prepared(q, 'ensureUser', (p) =>
+    p
+      .insert(users)
+      .values({ id: sql.placeholder('id'), language: null, timeZone: sql.placeholder('timeZone'), createdAt: sql.placeholder('createdAt') })
+      .onConflictDoNothing()
+      .prepare(),
+  ).run({ id, timeZone: defaults.timeZone, createdAt: defaults.createdAt });
   const row = findUser(q, id);
   if (!row) throw new Error(`user ${id} vanished after insert`);
   return row;
@@ -23,10 +36,23 @@ export function setUserLanguage(q: Queryable, id: number, language: string): voi
 
 /** Remembers Telegram's language for messages we start (reminders), and reactivates a user who writes again. */
 export function touchUser(q: Queryable, id: number, languageCode: string | undefined): void {
-  q.update(users)
-    .set({ active: true, ...(languageCode !== undefined && { telegramLanguage: languageCode }) })
-    .where(eq(users.id, id))
-    .run();
+  if (languageCode === undefined) {
+    prepared(q, 'touchUser', (p) =>
+      p
+        .update(users)
+        .set({ active: true })
+        .where(eq(users.id, sql.placeholder('id')))
+        .prepare(),
+    ).run({ id });
+    return;
+  }
+  prepared(q, 'touchUserLanguage', (p) =>
+    p
+      .update(users)
+      .set({ active: true, telegramLanguage: sql`${sql.placeholder('languageCode')}` })
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
+  ).run({ id, languageCode });
 }
 
 export function setUserActive(q: Queryable, id: number, active: boolean): void {

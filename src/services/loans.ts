@@ -248,15 +248,23 @@ function overview(q: Queryable, loan: LoanRow, rows: InstallmentRow[], today: Is
   const owing = ledger.installments.filter((entry) => entry.owed.gt(0));
   const remainingPrincipal = sumMoney(ledger.installments.map((entry) => entry.open.principal));
   const firstOwing = owing[0];
-  const schedule = scheduleRowsOf(loan.principal, rows);
-  const { apr } = aprOfSchedule(new Decimal(loan.principal), schedule, new Decimal(loan.upfrontFee), loan.startDate ?? undefined);
+  // The true annual rate is an iterative solve that /next and reminders never show: made when read.
+  let apr: Decimal | undefined;
   return {
     loan,
     ledger,
     remainingPrincipal,
     next: firstOwing ? toDueItem(firstOwing, loan, ledger.installments.length) : undefined,
     settled: firstOwing === undefined,
-    apr,
+    get apr() {
+      apr ??= aprOfSchedule(
+        new Decimal(loan.principal),
+        scheduleRowsOf(loan.principal, rows),
+        new Decimal(loan.upfrontFee),
+        loan.startDate ?? undefined,
+      ).apr;
+      return apr;
+    },
   };
 }
 
