@@ -36,10 +36,12 @@ const BOT_INFO: UserFromGetMe = {
   can_join_groups: true,
   can_read_all_group_messages: false,
   supports_inline_queries: false,
-  can_connect_to_and_edit_business: false,
+  can_connect_to_business: false,
   has_main_web_app: false,
   has_topics_enabled: false,
   allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
 };
 const TOKEN = '123456:BENCH-token-not-real-0000000';
 
