@@ -9,8 +9,10 @@ import { deleteLoanCommand } from './deleteloan.ts';
 import { editLoanCommand } from './editloan.ts';
 import { exportCommand } from './export.ts';
 import { faqCommand } from './faq-buttons.ts';
+import { forgetCommand } from './forget.ts';
 import { hardshipCommand } from './hardship.ts';
 import { helpCommand } from './help.ts';
+import { importCommand } from './import.ts';
 import { languageCommand } from './language.ts';
 import { loansCommand } from './loans.ts';
 import { nextCommand } from './next.ts';
@@ -58,6 +60,8 @@ export function allCommands(
     deleteLoanCommand,
     languageCommand((locale) => translator.for(locale)),
     exportCommand,
+    importCommand,
+    forgetCommand,
     privacyCommand(() => commands),
     cancelCommand,
     backCommand(() => commands),

@@ -25,7 +25,7 @@ start-welcome =
 
     Then /next shows what is due next. /help lists everything.
 
-    Privacy: I keep only what you tell me, only to help you; nobody else using this bot can see it.
+    Privacy: I keep only what you tell me, only to help you; nobody else using this bot can see it. /privacy says what is stored, for how long, and how to take it with you (/export) or have it erased (/forget).
 help-header = What I can do:
 help-footer = Tip: /addloan also takes everything in one line, e.g. /addloan phone 6000 12 months 0.6% monthly fee first 2027-01-10
 
@@ -937,7 +937,7 @@ privacy-stored =
     • your promises to pay and your hardship requests (reason, budget, proposal, the notes between you and the operators), with the history of each step;
     • technical records: reminders planned and sent, a form you are filling in, and for a day the ids of the Telegram messages I received (so nothing is done twice).
 privacy-why = Why: to show you what you owe and when, to remind you before a due date, and to pass a hardship request to the people who decide on it. It is used for nothing else.
-privacy-how-long = For how long: a loan, with its schedule, payments, penalty entries and promises, until you delete it with /deleteloan; your settings, your hardship requests and the history of requests and promises, until you ask to be forgotten. The history cannot be rewritten and outlives a deleted loan, so what was asked and decided can always be shown.
+privacy-how-long = For how long: a loan, with its schedule, payments, penalty entries and promises, until you delete it with /deleteloan; your settings, your hardship requests and the history of requests and promises, until you erase everything with /forget. The history cannot be rewritten (/forget only makes your entries pseudonymous) and outlives a deleted loan, so what was asked and decided can always be shown.
 privacy-who = Who sees it: the operators who run this bot (a lender's servicing team, a debt-advice service, or one person running it). They see the hardship requests you submitted, with the figures of the loans they are about, and your promises to pay; as keepers of the database they can read all of it. Your loans are shown only in your private chat with me; the operators' chats get only the requests and promises you submitted.
 privacy-commands = Your commands:
 privacy-command-export = /export — download everything stored about you: one JSON file, and CSV files that open in Excel.
@@ -956,3 +956,43 @@ form-name-deleteloan = deleting a loan
 form-name-penalty = recording a penalty
 form-name-requests = answering a request
 form-name-review = writing a decision note
+
+## forget and import
+
+command-forget = Erase everything stored about you
+command-import = Restore your loans and payments from an export file
+error-document-not-expected = I was not expecting a file. To restore your loans from an export, send its JSON file (/import says how).
+forget-word = FORGET
+forget-confirm =
+    ⚠️ This erases everything I keep about you: your settings, every loan with its schedule, payments and penalty entries, your promises to pay, your hardship requests and their notes, planned reminders and any form you are filling in. It cannot be undone: /export first if you want a copy.
+    The history of requests and promises keeps only pseudonymous events (what happened and when, with no text, amounts or names).
+    To go ahead, type { $word }. Anything else cancels.
+forget-cancelled = Nothing was erased.
+forget-private-only = /forget and /import work only in a private chat with me, where nobody else can see your data. Please message me directly.
+forget-done = 🗑 Done: everything about you is erased.
+forget-done-loans = Loans: { $loans } · installments: { $installments } · payments: { $payments } · penalty entries: { $penalties }
+forget-done-requests = Hardship requests: { $requests } · their notes: { $notes } · promises to pay: { $promises }
+forget-done-other = Reminders and queued messages: { $reminders } · open forms: { $forms } · other records: { $updates }
+forget-done-audit = History entries kept without your id, text, amounts or names (pseudonymous): { $audit }
+forget-done-no-audit = There was no history of requests or promises to keep.
+forget-done-after = If you write to me again, I start from nothing. /import restores an export you kept.
+import-how = Send me the JSON file that /export gave you (as a file, with the paperclip), and I will show what it holds before anything is restored.
+import-private-only = /forget and /import work only in a private chat with me, where nobody else can see your data. Please message me directly.
+import-too-large = That file is too large for an export (the limit is { $max } MB). Send the JSON file that /export gave you.
+import-not-json = I could not read that file: it is not complete JSON (it may have been cut short or changed). Send the JSON file that /export gave you, unchanged.
+import-not-export = That file is not a repaybot export. Send the JSON file that /export gave you.
+import-newer-version = That export is of a newer format (version { $version }); this bot reads up to version { $supported }. Ask whoever runs this bot to update it, then send the file again.
+import-invalid = That export has a field I cannot accept ({ $where }), so nothing was imported. Send the JSON file that /export gave you, unchanged.
+import-no-loans = That export has no loans in it, so there is nothing to import.
+import-download-failed = I could not download that file. Please send it again.
+import-preview = 📥 The export of { $date } holds:
+import-preview-counts = Loans: { $loans } · installments: { $installments } · payments: { $payments } · penalty entries: { $penalties }
+import-preview-totals = Borrowed in all: { $principal } · paid in all: { $paid }
+import-preview-renamed = “{ $from }” comes in as “{ $to }”: you already have a loan by that name.
+import-preview-settings = Your settings (language, time zone, reminders) are taken from the export.
+import-preview-settings-kept = Your settings here stay as they are.
+import-preview-skipped = Not imported: hardship requests ({ $requests }), promises to pay ({ $promises }) and history entries ({ $audit }): they were decided and kept by the bot that wrote the export.
+import-preview-ask = Import these loans? Nothing changes until you press Import.
+button-import = Import
+import-cancelled = Nothing was imported.
+import-done = ✅ Imported: { $names }. Payments restored: { $payments }. /loans shows them.

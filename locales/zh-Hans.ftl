@@ -25,7 +25,7 @@ start-welcome =
 
     之后用 /next 查看下一期应还。/help 查看全部命令。
 
-    隐私：我只保存你告诉我的信息，只用来帮助你；其他使用本机器人的人看不到。
+    隐私：我只保存你告诉我的信息，只用来帮助你；其他使用本机器人的人看不到。/privacy 说明保存了什么、保存多久，以及如何带走（/export）或删除（/forget）你的数据。
 help-header = 我能做这些：
 help-footer = 提示：/addloan 也可以一行写完，例如 /addloan 手机分期 6000 12期 月费率0.6% 首期2027-01-10
 
@@ -796,7 +796,7 @@ privacy-stored =
     • 你的还款承诺和困难申请（原因、收支预算、方案、你和运营人员之间的留言），以及每一步的历史记录；
     • 技术记录：已安排和已发送的提醒、你正在填写的表单，以及一天之内收到的 Telegram 消息编号（避免同一操作执行两次）。
 privacy-why = 为什么：为了告诉你欠多少、何时到期，在到期前提醒你，并把困难申请转交给负责作出决定的人。这些数据不作其他用途。
-privacy-how-long = 保存多久：借款及其还款计划、还款记录、罚息记录和还款承诺，保存到你用 /deleteloan 删除这笔借款为止；你的设置、困难申请以及申请和承诺的历史记录，保存到你要求我忘记你为止。历史记录不能被改写，删除借款后也会保留，因此申请和决定的经过始终有据可查。
+privacy-how-long = 保存多久：借款及其还款计划、还款记录、罚息记录和还款承诺，保存到你用 /deleteloan 删除这笔借款为止；你的设置、困难申请以及申请和承诺的历史记录，保存到你用 /forget 删除一切为止。历史记录不能被改写（/forget 只会把你的记录假名化），删除借款后也会保留，因此申请和决定的经过始终有据可查。
 privacy-who = 谁能看到：运营这个机器人的人（贷款机构的贷后服务团队、债务咨询机构，或自己架设它的个人）。他们能看到你提交的困难申请及其涉及借款的数字，以及你的还款承诺；作为数据库的管理者，他们也能读取全部数据。你的借款只在你和我的一对一对话中显示；运营人员的聊天只会收到你提交的申请和承诺。
 privacy-commands = 你可以用的命令：
 privacy-command-export = /export —— 下载我保存的你的全部数据：一个 JSON 文件，以及可用 Excel 打开的 CSV 文件。
@@ -815,3 +815,43 @@ form-name-deleteloan = 删除借款
 form-name-penalty = 记录罚息
 form-name-requests = 回复申请
 form-name-review = 填写决定的备注
+
+## forget and import
+
+command-forget = 删除我保存的你的全部数据
+command-import = 用导出文件恢复你的借款和还款
+error-document-not-expected = 我没有在等文件。要用导出文件恢复借款，请发送它的 JSON 文件（/import 有说明）。
+forget-word = 删除
+forget-confirm =
+    ⚠️ 这会删除我保存的关于你的一切：你的设置、每笔借款及其还款计划、还款和罚息记录、还款承诺、困难申请及其备注、已安排的提醒，以及你正在填写的表单。删除后无法恢复：如果想留一份，请先用 /export 导出。
+    申请和承诺的历史记录只保留假名化的事件（发生了什么、什么时候，不含文字、金额或名称）。
+    确定要删除，请输入“{ $word }”。输入其他任何内容都会取消。
+forget-cancelled = 没有删除任何内容。
+forget-private-only = /forget 和 /import 只能在与我的私聊中使用，那里别人看不到你的数据。请直接给我发消息。
+forget-done = 🗑 完成：关于你的一切都已删除。
+forget-done-loans = 借款：{ $loans } · 期数：{ $installments } · 还款：{ $payments } · 罚息记录：{ $penalties }
+forget-done-requests = 困难申请：{ $requests } · 申请备注：{ $notes } · 还款承诺：{ $promises }
+forget-done-other = 提醒和待发消息：{ $reminders } · 未完成的表单：{ $forms } · 其他记录：{ $updates }
+forget-done-audit = 保留的历史记录（已假名化，不含你的 ID、文字、金额或名称）：{ $audit }
+forget-done-no-audit = 没有需要保留的申请或承诺历史记录。
+forget-done-after = 如果你再给我发消息，我会从零开始。/import 可以恢复你保存的导出文件。
+import-how = 请把 /export 给你的 JSON 文件发给我（用回形针以文件形式发送），恢复之前我会先告诉你里面有什么。
+import-private-only = /forget 和 /import 只能在与我的私聊中使用，那里别人看不到你的数据。请直接给我发消息。
+import-too-large = 这个文件太大，不像导出文件（上限 { $max } MB）。请发送 /export 给你的 JSON 文件。
+import-not-json = 我读不了这个文件：它不是完整的 JSON（可能被截断或修改过）。请原样发送 /export 给你的 JSON 文件。
+import-not-export = 这个文件不是 repaybot 的导出文件。请发送 /export 给你的 JSON 文件。
+import-newer-version = 这个导出文件的格式较新（版本 { $version }），本机器人只能读取到版本 { $supported }。请让运行本机器人的人更新后再发送。
+import-invalid = 这个导出文件中有我无法接受的字段（{ $where }），所以没有导入任何内容。请原样发送 /export 给你的 JSON 文件。
+import-no-loans = 这个导出文件里没有借款，没有可导入的内容。
+import-download-failed = 我下载不了这个文件，请再发送一次。
+import-preview = 📥 { $date } 的导出文件包含：
+import-preview-counts = 借款：{ $loans } · 期数：{ $installments } · 还款：{ $payments } · 罚息记录：{ $penalties }
+import-preview-totals = 借款总额：{ $principal } · 已还总额：{ $paid }
+import-preview-renamed = “{ $from }”将以“{ $to }”导入：你已经有一笔同名的借款。
+import-preview-settings = 你的设置（语言、时区、提醒）将采用导出文件中的设置。
+import-preview-settings-kept = 你在这里的设置保持不变。
+import-preview-skipped = 不导入：困难申请（{ $requests }）、还款承诺（{ $promises }）和历史记录（{ $audit }）：它们由生成导出文件的机器人决定和保存。
+import-preview-ask = 要导入这些借款吗？按“导入”之前不会有任何改变。
+button-import = 导入
+import-cancelled = 没有导入任何内容。
+import-done = ✅ 已导入：{ $names }。恢复的还款：{ $payments } 笔。/loans 可以查看。

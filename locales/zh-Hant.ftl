@@ -26,7 +26,7 @@ start-welcome =
 
     之後用 /next 檢視下一期應還。/help 檢視全部指令。
 
-    隱私：我只儲存你告訴我的資訊，只用來幫助你；其他使用本機器人的人看不到。
+    隱私：我只儲存你告訴我的資訊，只用來幫助你；其他使用本機器人的人看不到。/privacy 說明儲存了什麼、儲存多久，以及如何帶走（/export）或刪除（/forget）你的資料。
 help-header = 我能做這些：
 help-footer = 提示：/addloan 也可以一行寫完，例如 /addloan 手機分期 6000 12期 月費率0.6% 首期2027-01-10
 
@@ -797,7 +797,7 @@ privacy-stored =
     • 你的還款承諾和困難申請（原因、收支預算、方案、你和營運人員之間的留言），以及每一步的歷史記錄；
     • 技術記錄：已安排和已傳送的提醒、你正在填寫的表單，以及一天之內收到的 Telegram 訊息編號（避免同一操作執行兩次）。
 privacy-why = 為什麼：為了告訴你欠多少、何時到期，在到期前提醒你，並把困難申請轉交給負責作出決定的人。這些資料不作其他用途。
-privacy-how-long = 儲存多久：借款及其還款計畫、還款記錄、罰息記錄和還款承諾，儲存到你用 /deleteloan 刪除這筆借款為止；你的設定、困難申請以及申請和承諾的歷史記錄，儲存到你要求我忘記你為止。歷史記錄不能被改寫，刪除借款後也會保留，因此申請和決定的經過始終有據可查。
+privacy-how-long = 儲存多久：借款及其還款計畫、還款記錄、罰息記錄和還款承諾，儲存到你用 /deleteloan 刪除這筆借款為止；你的設定、困難申請以及申請和承諾的歷史記錄，儲存到你用 /forget 刪除一切為止。歷史記錄不能被改寫（/forget 只會把你的記錄假名化），刪除借款後也會保留，因此申請和決定的經過始終有據可查。
 privacy-who = 誰能看到：營運這個機器人的人（貸款機構的貸後服務團隊、債務諮詢機構，或自己架設它的個人）。他們能看到你提交的困難申請及其涉及借款的數字，以及你的還款承諾；作為資料庫的管理者，他們也能讀取全部資料。你的借款只在你和我的一對一對話中顯示；營運人員的聊天只會收到你提交的申請和承諾。
 privacy-commands = 你可以用的指令：
 privacy-command-export = /export —— 下載我儲存的你的全部資料：一個 JSON 檔案，以及可用 Excel 開啟的 CSV 檔案。
@@ -816,3 +816,43 @@ form-name-deleteloan = 刪除借款
 form-name-penalty = 記錄罰息
 form-name-requests = 回覆申請
 form-name-review = 填寫決定的備註
+
+## forget and import
+
+command-forget = 刪除我儲存的你的全部資料
+command-import = 用匯出檔案恢復你的借款和還款
+error-document-not-expected = 我沒有在等檔案。要用匯出檔案恢復借款，請傳送它的 JSON 檔案（/import 有說明）。
+forget-word = 刪除
+forget-confirm =
+    ⚠️ 這會刪除我儲存的關於你的一切：你的設定、每筆借款及其還款計畫、還款和罰息記錄、還款承諾、困難申請及其備註、已安排的提醒，以及你正在填寫的表單。刪除後無法恢復：如果想留一份，請先用 /export 匯出。
+    申請和承諾的歷史記錄只保留假名化的事件（發生了什麼、什麼時候，不含文字、金額或名稱）。
+    確定要刪除，請輸入「{ $word }」。輸入其他任何內容都會取消。
+forget-cancelled = 沒有刪除任何內容。
+forget-private-only = /forget 和 /import 只能在與我的私聊中使用，那裡別人看不到你的資料。請直接給我發訊息。
+forget-done = 🗑 完成：關於你的一切都已刪除。
+forget-done-loans = 借款：{ $loans } · 期數：{ $installments } · 還款：{ $payments } · 罰息記錄：{ $penalties }
+forget-done-requests = 困難申請：{ $requests } · 申請備註：{ $notes } · 還款承諾：{ $promises }
+forget-done-other = 提醒和待發訊息：{ $reminders } · 未完成的表單：{ $forms } · 其他記錄：{ $updates }
+forget-done-audit = 保留的歷史記錄（已假名化，不含你的 ID、文字、金額或名稱）：{ $audit }
+forget-done-no-audit = 沒有需要保留的申請或承諾歷史記錄。
+forget-done-after = 如果你再給我發訊息，我會從零開始。/import 可以恢復你儲存的匯出檔案。
+import-how = 請把 /export 給你的 JSON 檔案發給我（用回形針以檔案形式傳送），恢復之前我會先告訴你裡面有什麼。
+import-private-only = /forget 和 /import 只能在與我的私聊中使用，那裡別人看不到你的資料。請直接給我發訊息。
+import-too-large = 這個檔案太大，不像匯出檔案（上限 { $max } MB）。請傳送 /export 給你的 JSON 檔案。
+import-not-json = 我讀不了這個檔案：它不是完整的 JSON（可能被截斷或修改過）。請原樣傳送 /export 給你的 JSON 檔案。
+import-not-export = 這個檔案不是 repaybot 的匯出檔案。請傳送 /export 給你的 JSON 檔案。
+import-newer-version = 這個匯出檔案的格式較新（版本 { $version }），本機器人只能讀取到版本 { $supported }。請讓執行本機器人的人更新後再發送。
+import-invalid = 這個匯出檔案中有我無法接受的欄位（{ $where }），所以沒有匯入任何內容。請原樣傳送 /export 給你的 JSON 檔案。
+import-no-loans = 這個匯出檔案裡沒有借款，沒有可匯入的內容。
+import-download-failed = 我下載不了這個檔案，請再發送一次。
+import-preview = 📥 { $date } 的匯出檔案包含：
+import-preview-counts = 借款：{ $loans } · 期數：{ $installments } · 還款：{ $payments } · 罰息記錄：{ $penalties }
+import-preview-totals = 借款總額：{ $principal } · 已還總額：{ $paid }
+import-preview-renamed = 「{ $from }」將以「{ $to }」匯入：你已經有一筆同名的借款。
+import-preview-settings = 你的設定（語言、時區、提醒）將採用匯出檔案中的設定。
+import-preview-settings-kept = 你在這裡的設定保持不變。
+import-preview-skipped = 不匯入：困難申請（{ $requests }）、還款承諾（{ $promises }）和歷史記錄（{ $audit }）：它們由生成匯出檔案的機器人決定和儲存。
+import-preview-ask = 要匯入這些借款嗎？按「匯入」之前不會有任何改變。
+button-import = 匯入
+import-cancelled = 沒有匯入任何內容。
+import-done = ✅ 已匯入：{ $names }。恢復的還款：{ $payments } 筆。/loans 可以檢視。

@@ -127,6 +127,11 @@ export function createApp(deps: AppDeps): App {
 
   async function route(ctx: CommandContext, update: IncomingUpdate): Promise<Reply[]> {
     if (update.callbackData !== undefined) return press(ctx, update.callbackData);
+    if (update.document) {
+      const taker = deps.commands.find((command) => command.onDocument);
+      if (!taker?.onDocument) return withOpenQuestion(ctx, [{ text: ctx.t('error-document-not-expected') }]);
+      return taker.onDocument(ctx, update.document);
+    }
 
     const text = update.text ?? '';
     if (text.length > MAX_INPUT_LENGTH) {
@@ -178,7 +183,7 @@ export function createApp(deps: AppDeps): App {
     try {
       if (!firstTime(update)) return [];
       ctx = contextFor(update);
-      const kind = update.callbackData !== undefined ? 'callback' : 'text';
+      const kind = update.callbackData !== undefined ? 'callback' : update.document ? 'document' : 'text';
       deps.logger.info({ userId: update.userId, kind }, 'update');
       const quickBefore = formCommand(ctx, 'quick')?.formId;
       const replies = await withResumedForm(ctx, quickBefore, await route(ctx, update));

@@ -18,6 +18,20 @@ export interface IncomingUpdate {
    */
   updateId?: number;
   messageId?: number;
+  /** A file the user sent (Telegram's document; a path in JSON lines or the terminal): see IncomingDocument. */
+  document?: IncomingDocument;
+}
+
+/**
+ * A document the user sent, as the transport knows it before downloading: its name and size, and
+ * a way to fetch its bytes only when a command wants them (so a 50 MB file is refused by its size
+ * alone). `size` is undefined when the transport was not told it.
+ */
+export interface IncomingDocument {
+  fileName: string;
+  size?: number;
+  mime?: string;
+  fetch(): Promise<Uint8Array>;
 }
 
 export interface Button {
@@ -110,6 +124,11 @@ export interface Command {
   buttons?: ButtonHandler[];
   /** The form this command keeps open between messages, if any (src/core/forms.ts). */
   form?: { size: FormSize; takesText: boolean };
+  /**
+   * A document the user sent (at most one command takes documents: /import). Without one, a
+   * document gets a short "not expected" answer.
+   */
+  onDocument?(ctx: CommandContext, document: IncomingDocument): Reply[] | Promise<Reply[]>;
   /** Free text while this command's form is the one in front. */
   onFormInput?(ctx: CommandContext, text: string): Reply[] | Promise<Reply[]>;
   /** How the open form of this command is named in "Back to …" ("editing car"); default: its form-name-<name> message. */

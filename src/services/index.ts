@@ -44,6 +44,9 @@ import {
 export { promisesForOperators, type OperatorPromise } from './promises.ts';
 import { affordableOffers, previewDeferral, previewPlans } from './hardship-proposal.ts';
 import { exportUser } from './export.ts';
+import { forgetUser } from './forget.ts';
+import { checkImport, MAX_IMPORT_BYTES, previewImport, readImport, restoreImport } from './import.ts';
+import type { ImportDocument } from './import-schema.ts';
 
 /*
  * The application's use cases, bound to the database. Commands reach them through
@@ -135,6 +138,16 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
     },
     /** Everything stored about this user, as a JSON document and CSV files (/export). */
     export: { build: () => exportUser(db, userId, now) },
+    /** A JSON export sent back (/import): checked, previewed, restored with new ids (src/services/import.ts). */
+    import: {
+      maxBytes: MAX_IMPORT_BYTES,
+      read: (bytes: Uint8Array) => readImport(bytes),
+      check: (value: unknown) => checkImport(value),
+      preview: (document: ImportDocument) => previewImport(db, userId, document),
+      restore: (document: ImportDocument) => restoreImport(db, userId, document, now, zone),
+    },
+    /** Everything about this user erased, the audit made pseudonymous (/forget). */
+    forget: { erase: () => forgetUser(db, userId) },
     forms: formStore(db, userId),
   };
 }
