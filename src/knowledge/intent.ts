@@ -28,6 +28,14 @@ const en = (source: string) => `(?:^| )(?:${source})(?= |$)`;
 
 const INTENTS: readonly Intent[] = [
   {
+    // A wrong record asks to be corrected, whatever the record says and wherever one complains.
+    topic: 'dispute_record',
+    cue: new RegExp(
+      `${en("correct(?:ed|ion)?|dispute[a-z]*|mistaken(?:ly)?|by mistake|not mine|never borrowed|(?:bank|lender)'?s? (?:fault|mistake|error)")}|更正|纠正|改正|异议|搞错|弄错|不是我借|没借过|银行的错`,
+    ),
+    over: ['credit_report_impact', 'check_credit_report', 'complaint_channels', 'overdue_consequences'],
+  },
+  {
     topic: 'complaint_channels',
     cue: new RegExp(
       `${en('complain[a-z]*|complaint[a-z]*|ombudsman|regulators?|report (?:them|him|her|the collectors?|the lender)')}|投诉|举报|申诉`,
@@ -39,34 +47,49 @@ const INTENTS: readonly Intent[] = [
     cue: new RegExp(
       `${en('jail|prison|arrest(?:ed)?|criminal|sue|sued|suing|lawsuit|court')}|坐牢|判刑|拘留|抓人|抓我|刑事|起诉|法院|传票`,
     ),
-    over: ['cannot_pay', 'overdue_consequences', 'collection_rules', 'multiple_debts', 'settlement_proof'],
+    over: [
+      'cannot_pay',
+      'overdue_consequences',
+      'collection_rules',
+      'multiple_debts',
+      'settlement_proof',
+      'cash_out_risk',
+      'minimum_payment',
+    ],
   },
   {
     topic: 'overdue_consequences',
     cue: new RegExp(
-      `${en('consequences?|what (?:will |would |could )?happens?|what (?:will|would|can) they do')}|后果|会怎样|会怎么样|会发生什么|会怎么做`,
+      `${en('consequences?|what (?:will |would |could )?happens?|what (?:will|would|can) they do|what (?:should|do|can|will) i expect|(?:next|coming|following) few (?:days|weeks|months)')}|后果|会怎样|会怎么样|会发生什么|会怎么做|会经历什么|后续|之后几(?:天|周|个星期|个月)|接下来`,
     ),
-    over: ['cannot_pay', 'multiple_debts', 'restructuring'],
+    over: ['cannot_pay', 'multiple_debts', 'restructuring', 'deferral', 'penalty_waiver'],
     // "If I can't pay this month, what happens?" asks for the consequences, however loudly it says
     // it can't pay; with a cause (lost my job, 生病, 工资) or "what should I do" it is cannot_pay's.
     close: 0.1,
     unless: new RegExp(
-      `${en('lost|job|jobless|unemployed|laid|fired|sick|ill|illness|hospital|salary|income|wages?|business|what should i do|what do i do|help')}|失业|裁员|没工作|生病|住院|工资|收入|生意|怎么办|该做什么`,
+      `${en('lost|job|jobless|unemployed|laid|fired|sick|ill|illness|hospital|salary|income|wages?|business|what should i do|what do i do|help')}|失业|裁员|没工作|生病|住院|工资|收入|生意|怎么办|该做什么|第一步`,
     ),
   },
   {
     topic: 'penalty_waiver',
     cue: new RegExp(
-      `${en('(?:waive[a-z]*|forgiv[a-z]*|forgave|remov[a-z]*|drop(?:ped)?|cancel[a-z]*|write off|written off) (?:the |my |those |these |all )?(?:late |penalty |extra )?(?:fees?|charges?|penalt[a-z]*|interest)|(?:fees?|charges?|penalt[a-z]*) (?:be |get |got )?(?:waived|forgiven|removed|dropped|cancell?ed)')}|减免|免(?:掉|除|收)|豁免|不收|少收`,
+      `${en('(?:waive[a-z]*|forgiv[a-z]*|forgave|remov[a-z]*|drop(?:ped)?|cancel[a-z]*|write off|written off) (?:the |my |those |these |all )?(?:late |penalty |extra )?(?:fees?|charges?|penalt[a-z]*|interest)|(?:fees?|charges?|penalt[a-z]*) (?:be |get |got )?(?:waived|forgiven|removed|dropped|cancell?ed)|refund(?:ed)?|(?:get|have) (?:it |them |the fee |the charge )?(?:back|refunded|reversed)|revers(?:e|ed) the (?:fee|charge)')}|减免|免(?:掉|除|收)|豁免|不收|少收|退回|退还|退钱|拿掉|去掉|取消(?:掉)?(?:罚息|违约金|费用|滞纳金)`,
     ),
-    over: ['penalty_interest', 'cannot_pay', 'overdue_consequences'],
+    over: ['penalty_interest', 'cannot_pay', 'overdue_consequences', 'early_repayment'],
+    close: 0.25,
   },
   {
     topic: 'how_to_repay',
     cue: new RegExp(
-      `${en('(?:how|where) (?:do|can|should|could) i (?:re)?pay|(?:re)?pay (?:it |them |my [a-z]+ )?(?:in|through|via|on|with|inside) (?:the |your |their )?(?:app|website|site|bank app|wechat|alipay)|(?:re)?pay (?:it )?manually|manual (?:re)?payment')}|还款渠道`,
+      `${en('(?:how|where) (?:do|can|should|could) i (?:re)?pay|(?:re)?pay (?:it |them |my [a-z]+ )?(?:in|through|via|on|with|inside) (?:the |your |their )?(?:app|website|site|bank app|wechat|alipay)|(?:re)?pay (?:it )?manually|manual (?:re)?payment|pay (?:it )?(?:with|by|using) (?:paypal|cash|card|bank transfer|wechat|alipay)')}|还款渠道`,
     ),
     over: ['multiple_debts', 'autodebit_failed', 'partial_payment', 'early_repayment', 'deferral'],
+  },
+  {
+    // 还款方式 is also how a loan is repaid (等额本息 …); "what other ways can I pay" is where and how.
+    topic: 'how_to_repay',
+    cue: /(?:什么|哪些|其他|别的)(?:方式|方法|渠道|途径)(?:可以)?还/,
+    over: ['repayment_methods', 'autodebit_failed'],
   },
   {
     // Asking leave to pay later (可不可以延迟还款, 能晚点还吗, can I pay next week instead) is a deferral;
@@ -79,12 +102,12 @@ const INTENTS: readonly Intent[] = [
     close: 0.2,
   },
   {
-    // Which debt to pay first is the several-debts question, whichever debts it names.
+    // Which debt to pay first, or borrowing from one to repay another, is the several-debts question.
     topic: 'multiple_debts',
     cue: new RegExp(
-      `${en('(?:pay|repay|clear|tackle) (?:off )?(?:the |my )?[a-z ]{1,30} or (?:the |my )?[a-z ]{1,30} first|which (?:one |debt |loan |card )?(?:should i |do i |to )?(?:pay|repay|clear|tackle)? ?first')}|先还哪|先还谁|优先还哪|哪个先还|先还(?:信用卡|网贷|房贷|车贷)还是`,
+      `${en('(?:pay|repay|clear|tackle) (?:off )?(?:the |my )?[a-z ]{1,30} or (?:the |my )?[a-z ]{1,30} first|which (?:one |debt |loan |card )?(?:should i |do i |to )?(?:pay|repay|clear|tackle)? ?first|borrow(?:ed|ing)? (?:from [a-z ]{1,20} )?to (?:re)?pay (?:another|the other|other)')}|先还哪|先还谁|优先还哪|哪个先还|先还(?:信用卡|网贷|房贷|车贷)还是|先处理哪|优先处理|借.{0,8}还另一|拆东墙补西墙|以贷养贷`,
     ),
-    over: ['cash_out_risk', 'minimum_payment', 'cannot_pay', 'early_repayment', 'rate_limits'],
+    over: ['cash_out_risk', 'minimum_payment', 'cannot_pay', 'early_repayment', 'rate_limits', 'restructuring'],
     close: 0.2,
   },
   {
@@ -96,6 +119,58 @@ const INTENTS: readonly Intent[] = [
     over: ['grace_period', 'penalty_interest'],
     close: 0.25,
     unless: new RegExp(`${en('grace')}|宽限`),
+  },
+  {
+    // "After how many days is it reported?" is about the record, though it names the report.
+    topic: 'credit_report_impact',
+    cue: new RegExp(
+      `${en('(?:be|get|gets|got|being) reported|show (?:up )?on my (?:credit )?(?:report|file|record)')}|通报|上报|报送|报到|上征信`,
+    ),
+    over: ['check_credit_report'],
+  },
+  {
+    topic: 'check_credit_report',
+    cue: new RegExp(
+      `${en("(?:see|check|get|view|pull|download|look at|read|order|request)(?: what'?s on| what is on)? (?:a copy of )?(?:my )?(?:own )?credit (?:report|record|file|history|score)")}|查(?:询|看)?(?:一下)?(?:自己)?(?:个人)?征信|征信报告(?:怎么|在哪|哪里|要不要|需不需要|给钱|收费|免费|打印)|看(?:到|一下)?(?:自己)?(?:个人)?征信`,
+    ),
+    over: ['credit_report_impact', 'credit_repair_scam', 'dispute_record'],
+    unless: new RegExp(`${en('reported|wrong|mistake|error|not mine')}|通报|上报|错误|搞错|不是我`),
+  },
+  {
+    topic: 'rate_limits',
+    cue: new RegExp(
+      `${en('legal(?:ly)? (?:limit|maximum|max|cap)|(?:interest|rate) cap|usury|usurious|illegal|against the law|allowed|maximum (?:interest|rate)')}|上限|封顶|最高(?:可以)?收|犯法|违法|合法|法定|高利贷|法律.{0,6}(?:最高|利息|利率)`,
+    ),
+    over: ['minimum_payment', 'penalty_interest', 'true_apr', 'cash_out_risk'],
+  },
+  {
+    topic: 'early_repayment',
+    cue: new RegExp(
+      `${en('(?:pay|repay|clear|settle) (?:off )?(?:the |my )?(?:whole|entire|full|all|everything|remaining balance)|pay (?:it |everything )?off (?:early|now|in one go)|early (?:re)?payment|prepay[a-z]*')}|一次性还清|提前还|提早还|一次还清`,
+    ),
+    over: ['restructuring', 'rate_limits', 'cannot_pay', 'minimum_payment'],
+  },
+  {
+    topic: 'partial_payment',
+    cue: new RegExp(
+      `${en('only (?:have|got|pay|paid|afford) (?:part|half|some|a bit|\\d+ ?percent)|(?:pay|paid) (?:only )?(?:part|half|some) of|partial(?:ly)?')}|还了一部分|只还一部分|部分还款|只能还一部分|剩下(?:的|那些)?(?:怎么|如何)`,
+    ),
+    over: ['how_to_repay', 'minimum_payment', 'deferral'],
+  },
+  {
+    topic: 'true_apr',
+    cue: new RegExp(
+      `${en('annual(?:ised|ized)? (?:percentage )?rate|real (?:interest )?rate|true (?:interest )?rate|apr|effective rate')}|换(?:成|算)年化|年化(?:是|有)?多少|折合年|实际年(?:利率|化)|真实年化`,
+    ),
+    over: ['minimum_payment', 'rate_limits', 'penalty_interest', 'repayment_methods'],
+    unless: new RegExp(`${en('legal|illegal|allowed|cap|limit|maximum|usury')}|上限|违法|犯法|合法|法定|高利贷`),
+  },
+  {
+    topic: 'penalty_interest',
+    cue: new RegExp(
+      `${en('how (?:did|do|does|is|are) (?:they|it|the [a-z ]{1,20}) (?:get|calculated?|work(?:ed)? out|come up with|computed?)|how (?:much|is) (?:the )?(?:late fee|penalty)|calculate (?:the )?(?:late fee|penalty)')}|罚息.{0,4}(?:怎么|如何)(?:计|算)|(?:怎么|如何)(?:计算|算)(?:罚息|违约金|滞纳金)`,
+    ),
+    over: ['grace_period', 'overdue_consequences', 'minimum_payment'],
   },
 ];
 

@@ -44,6 +44,9 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /(自称|冒充|假冒|说是).{0,10}(银行|平台|客服|警察|公安).{0,12}验证码/,
       /(冻结|异常).{0,12}(转账|打款|汇款).{0,6}(解冻|激活|解除)/,
       /(冒充|假冒|假扮|假的?)(银行|平台|贷款|网贷|官方)?(客服|工作人员|专员)/,
+      // No lender has you pay into someone's own account; no regulator calls to close your account.
+      /(打|转|汇|还|存|付)(款|钱)?(到|进|入|去)?.{0,8}个人(账户|账号|帐户|帐号|银行卡|卡)/,
+      /(自称|说是|冒充|假冒|声称).{0,10}(监管|金融监管局|银保监|金管会|公安|警察|法院).{0,20}(账户|账号|违规|违法|注销|关闭|冻结|转账)/,
     ],
     en: [
       /\b(safe|secure|safety|protected|verification|holding) account/,
@@ -54,6 +57,8 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\bshar(e|ing) (my |your |the )?(phone )?screen/,
       /\b(customer service|support|agent|caller|someone).{0,40}(transfer|wire|send|move) (money|funds|the money|my money|everything|it)/,
       /\b(customer service|support|agent|caller).{0,40}(verification code|otp|one time code)/,
+      /\b(pay|transfer|send|wire|deposit|move)\b.{0,40}\b(personal|private) (bank )?account/,
+      /\b(claim(ed|ing|s)?|pretend(ed|ing|s)?|said|says|saying) (they are |to be |he is |she is |he was |she was )?(from )?(the )?(regulator|police|central bank|financial authority|monetary authority|court)\b.{0,60}\b(account|transfer|close|closed|illegal|frozen)/,
       // "transfer 5000 to verify my account", "deposit to unfreeze the loan": no lender asks for money to verify.
       /\b(transfer|wire|send|move|deposit)\b.{0,40}\b(to|so|before) (i can |they can |we can )?(verify|unlock|unfreeze|activate|release)\b/,
       /\b(claiming|pretending|says|said) (to be )?(from )?(the |my )?(bank|lender|police|support|platform).{0,40}\b(otp|verification code|one time (pass)?code|pin|password)/,

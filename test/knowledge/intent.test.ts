@@ -65,6 +65,21 @@ describe('the question’s verb decides between topics that share its objects', 
   ];
   it.each(decided)('%s: %s', (topic, question) => expect(answered(question)).toBe(topic));
 
+  // The second blind set's lessons, in other words.
+  const alsoDecided: [TopicId, string][] = [
+    ['dispute_record', 'the bank made a mistake and my record shows a late payment how do i get it corrected'],
+    ['rate_limits', '年息48%合法吗'],
+    ['early_repayment', 'if i settle the whole balance now do i save the interest'],
+    ['partial_payment', 'can i pay part of my installment today and the rest on friday'],
+    ['true_apr', '手续费每月0.5% 实际年化多少'],
+    ['fake_service_scam', '客服让我把钱转到他个人银行卡'],
+    ['overdue_consequences', '上個月冇還到 之後會點'],
+    ['settlement_proof', '做按揭要結清證明 點攞'],
+    ['how_to_repay', '除了自动扣款 还有什么方法可以还'],
+    ['penalty_waiver', 'first time late, can they refund the late charge'],
+  ];
+  it.each(alsoDecided)('%s: %s', (topic, question) => expect(answered(question)).toBe(topic));
+
   it('a cause of hardship keeps a "what happens" question with cannot_pay', () => {
     expect(answered('i lost my job and cant pay my loan what should i do')).toBe('cannot_pay');
   });
