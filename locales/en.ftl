@@ -996,3 +996,4 @@ import-preview-ask = Import these loans? Nothing changes until you press Import.
 button-import = Import
 import-cancelled = Nothing was imported.
 import-done = ✅ Imported: { $names }. Payments restored: { $payments }. /loans shows them.
+import-file-unreadable = I could not open { $path }: { $reason }

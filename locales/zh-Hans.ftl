@@ -855,3 +855,4 @@ import-preview-ask = 要导入这些借款吗？按“导入”之前不会有�
 button-import = 导入
 import-cancelled = 没有导入任何内容。
 import-done = ✅ 已导入：{ $names }。恢复的还款：{ $payments } 笔。/loans 可以查看。
+import-file-unreadable = 无法打开 { $path }：{ $reason }

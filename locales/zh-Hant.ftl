@@ -856,3 +856,4 @@ import-preview-ask = 要匯入這些借款嗎？按「匯入」之前不會有�
 button-import = 匯入
 import-cancelled = 沒有匯入任何內容。
 import-done = ✅ 已匯入：{ $names }。恢復的還款：{ $payments } 筆。/loans 可以檢視。
+import-file-unreadable = 無法開啟 { $path }：{ $reason }

@@ -1,10 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { App } from '../core/app.ts';
-import type { Button, OutgoingMessage } from '../core/types.ts';
+import type { Button, IncomingDocument, OutgoingMessage } from '../core/types.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { fileSaver } from './files.ts';
+import { documentAt } from './incoming-document.ts';
 
 /*
  * A chat in the terminal for one local user, for trying the bot without Telegram.
@@ -115,11 +116,23 @@ export async function runConsole({ app, userId, locale, input, output, filesDir,
       print(refused);
     } else if (line.trim() !== '') {
       const pressed = pickButton(buttons, line);
+      // `/import PATH` sends that file as a document, as the paperclip would in Telegram.
+      const importPath = pressed ? undefined : /^\/import(?:@\w+)?\s+(\S.*)$/i.exec(line.trim())?.[1];
+      let document: IncomingDocument | undefined;
+      if (importPath !== undefined) {
+        try {
+          document = await documentAt(importPath);
+        } catch (error) {
+          print(t('import-file-unreadable', { path: importPath, reason: error instanceof Error ? error.message : String(error) }));
+          rl.prompt();
+          continue;
+        }
+      }
       const messages = await app.handle({
         userId,
         chatId: userId,
         languageCode: locale,
-        ...(pressed ? { callbackData: pressed.data } : { text: line }),
+        ...(pressed ? { callbackData: pressed.data } : document ? { document } : { text: line }),
       });
       for (const message of messages) print(await render(message));
       const withButtons = messages.filter((message) => message.buttons?.length);

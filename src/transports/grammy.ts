@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts';
 import { replyRetry, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
 import { runCalls, textPiecesOf, type BeforeExtraCall } from './outgoing-calls.ts';
+import { telegramDocument, telegramFileAccess } from './telegram-document.ts';
 
 export { TELEGRAM_MAX_CAPTION, TELEGRAM_MAX_TEXT, splitForTelegram, type BeforeExtraCall } from './outgoing-calls.ts';
 
@@ -142,6 +143,15 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operator
   };
 
   privateChat.on('message:text', (ctx) => forward(ctx, { text: ctx.message.text }));
+  // A file the user sent (/import): downloaded only if the command wants its bytes.
+  privateChat.on('message:document', (ctx) =>
+    forward(ctx, {
+      document: telegramDocument(
+        ctx.message.document,
+        telegramFileAccess(apiRoot, token, (id) => ctx.api.getFile(id)),
+      ),
+    }),
+  );
   privateChat.on('callback_query:data', async (ctx) => {
     // Answered at once, beside the action: Telegram shows a spinner on the button until then.
     const answered = answerPress(ctx, logger);

@@ -8,6 +8,7 @@ import type { App } from '../core/app.ts';
 import type { SettableClock } from '../core/clock.ts';
 import type { OutgoingMessage } from '../core/types.ts';
 import { fileSaver } from './files.ts';
+import { documentAt } from './incoming-document.ts';
 
 /*
  * The bot's machine interface (../shared/design.md): one JSON object per input line, one per
@@ -16,12 +17,15 @@ import { fileSaver } from './files.ts';
  * A message's file is written to a folder and its line names the file's absolute path.
  * `lang` is like Telegram's language_code: a line without it keeps the language last given for
  * that user in this session, so a script need not repeat it on every line.
+ * {"user":1,"document":"/path/export.json"} sends that file as a document (what /import reads).
  */
 
 const userId = z.number().int().positive().default(1);
 const inputLine = z.union([
   z.object({ user: userId, text: z.string(), lang: z.string().max(35).optional() }).strict(),
   z.object({ user: userId, callback: z.string(), lang: z.string().max(35).optional() }).strict(),
+  // A document the user sends (/import): the path of a file on this machine.
+  z.object({ user: userId, document: z.string().min(1), lang: z.string().max(35).optional() }).strict(),
   z.object({ tick: z.iso.datetime({ offset: true }) }).strict(),
 ]);
 
@@ -89,7 +93,11 @@ export async function runJsonl({ app, clock, input, output, onTick, afterInput, 
           userId: user,
           chatId: user,
           ...(lang !== undefined && { languageCode: lang }),
-          ...('text' in parsed.data ? { text: parsed.data.text } : { callbackData: parsed.data.callback }),
+          ...('text' in parsed.data
+            ? { text: parsed.data.text }
+            : 'document' in parsed.data
+              ? { document: await documentAt(parsed.data.document) }
+              : { callbackData: parsed.data.callback }),
         });
         if (afterInput) messages = [...messages, ...(await afterInput())];
       }

@@ -9,6 +9,7 @@ import type { Logger } from '../log.ts';
 import { runCalls, textPiecesOf, type BeforeExtraCall } from './outgoing-calls.ts';
 import { retryDelay, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
+import { telegramDocument, telegramFileAccess, type TelegramDocumentFields } from './telegram-document.ts';
 
 /*
  * The Telegraf transport (BOT_FRAMEWORK=telegraf): the grammY transport's behaviour, rule for rule
@@ -218,6 +219,16 @@ export function createTelegrafBot({
     if (chat?.type === 'private') {
       const text = textOf(ctx);
       if (text !== undefined) return forward(ctx, { text });
+      // A file the user sent (/import): downloaded only if the command wants its bytes.
+      const document = documentOf(ctx);
+      if (document) {
+        return forward(ctx, {
+          document: telegramDocument(
+            document,
+            telegramFileAccess(apiRoot, token, (id) => ctx.telegram.getFile(id)),
+          ),
+        });
+      }
       if (data !== undefined) {
         // Answered at once, beside the action: Telegram shows a spinner on the button until then.
         const answered = answerPress(ctx, logger);
@@ -234,6 +245,12 @@ export function createTelegrafBot({
     logger.error({ updateId: ctx.update.update_id, description }, 'telegram update failed');
   });
   return bot;
+}
+
+/** A message's document (update.message only), when it has one with a file id. */
+function documentOf(ctx: Context): TelegramDocumentFields | undefined {
+  const message = ctx.message as { document?: TelegramDocumentFields } | undefined;
+  return typeof message?.document?.file_id === 'string' ? message.document : undefined;
 }
 
 /** A message's text (update.message only: edited messages, channel posts are not this). */
