@@ -57,4 +57,20 @@ describe('/privacy', () => {
     expect(hant).toContain('/export —— 下載我儲存的你的全部資料');
     expect(hant).not.toMatch(/[数据设删这们]/);
   });
+
+  it('with /forget and /import registered: both described, in /help, and /start points to /privacy', async () => {
+    const bot = createTestBot();
+    const text = texts(await bot.say('/privacy'));
+    expect(text).toContain('/import — send an export’s JSON file back'.replace('’', "'"));
+    expect(text).toContain('/forget — erase everything about you, after you type a confirmation word');
+    expect(text).not.toContain('coming');
+    expect(text).toContain('until you erase everything with /forget');
+    const help = texts(await bot.say('/help'));
+    expect(help).toContain('/forget — Erase everything stored about you');
+    expect(help).toContain('/import — Restore your loans and payments from an export file');
+    expect(texts(await bot.say('/start'))).toContain(
+      '/privacy says what is stored, for how long, and how to take it with you (/export) or have it erased (/forget).',
+    );
+    expect(texts(await bot.say('/start', { lang: 'zh-CN' }))).toContain('/privacy 说明保存了什么');
+  });
 });
