@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
+import { runAudit } from '../../src/cli/audit.ts';
+import { auditTrail } from '../../src/services/audit.ts';
 import { texts } from '../support/bot.ts';
 import { OPERATOR, TEAM_CHAT, addLoan, auditRowsOf, decide, fileRequest, lateBorrower, speaker } from '../support/hardship.ts';
 
@@ -99,6 +101,14 @@ describe('/forget', () => {
     const queue = texts(await bot.inTeam(OPERATOR, { text: '/queue' }));
     expect(queue).not.toContain('went wrong');
     expect(queue).not.toContain('car');
+    // `repaybot audit` (the operators' trail) still prints every entry, table and CSV, the pseudonym in place of the id.
+    const trail = (filter: { requestId?: number }) => auditTrail(bot.db, filter).map((row) => ({ ...row }));
+    const table = runAudit([], trail);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(String(mine[0]?.userId));
+    const csv = runAudit(['--csv'], trail);
+    expect(csv.stdout.trim().split('\r\n')).toHaveLength(after.length + 1);
+    expect(runAudit(['--request', '1'], trail).code).toBe(0);
     // Writing again starts from nothing.
     expect(texts(await bot.say('/loans'))).not.toContain('car');
     expect(TEAM_CHAT).toBeLessThan(0);
