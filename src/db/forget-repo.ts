@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, like, or, sql } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
 import {
   auditLog,
@@ -95,6 +95,15 @@ export function eraseUserRows(q: Queryable, userId: number, pseudonym: number): 
     .delete(reminderOutbox)
     .where(or(eq(reminderOutbox.userId, userId), eq(reminderOutbox.chatId, userId)))
     .run().changes;
+  // Notices about the user's requests sent to operators' chats (no user_id: the chat is not theirs)
+  // carry the request's text and figures; their keys name the request (commands/hardship.ts, requests.ts).
+  let operatorNotices = 0;
+  for (const requestId of requestIds) {
+    operatorNotices += q
+      .delete(reminderOutbox)
+      .where(like(reminderOutbox.dedupeKey, `hardship:${requestId}:%`))
+      .run().changes;
+  }
   const reminders = q.delete(reminderTimetable).where(eq(reminderTimetable.userId, userId)).run().changes;
   const promises = q.delete(paymentPromises).where(eq(paymentPromises.userId, userId)).run().changes;
   const notes = requestIds.length > 0 ? q.delete(hardshipNotes).where(inArray(hardshipNotes.requestId, requestIds)).run().changes : 0;
@@ -133,7 +142,7 @@ export function eraseUserRows(q: Queryable, userId: number, pseudonym: number): 
     notes,
     promises,
     reminders,
-    messages,
+    messages: messages + operatorNotices,
     forms,
     updates,
     auditPseudonymised,

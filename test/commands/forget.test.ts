@@ -73,6 +73,9 @@ describe('/forget', () => {
     expect(auditBefore.some((row) => row.userId === 1 && (row.before !== null || row.after !== null))).toBe(true);
     expect(rowsOf(bot.db, 1).loans).toBe(3);
 
+    const noticeKeys = () =>
+      bot.db.$client.prepare("SELECT dedupe_key FROM reminder_outbox WHERE dedupe_key LIKE 'hardship:1:%'").pluck().all();
+    expect(noticeKeys().length).toBeGreaterThan(0);
     await bot.say('/forget');
     const receipt = texts(await bot.say('  forget '));
     expect(receipt).toContain('🗑 Done: everything about you is erased.');
@@ -93,7 +96,9 @@ describe('/forget', () => {
       expect(row.after).toBeNull();
       expect(row.actorId === null || row.actorId === OPERATOR || row.actorId === row.userId).toBe(true);
     }
-    // Nothing the user typed is left anywhere in the database.
+    // Nothing the user typed is left anywhere in the database: not in the audit, not in a notice queued for the operators.
+    expect(noticeKeys()).toEqual([]);
+    expect(JSON.stringify(bot.db.all(sql`SELECT * FROM reminder_outbox`))).not.toContain('employer');
     const dump = JSON.stringify(bot.db.all(sql`SELECT * FROM audit_log`));
     expect(dump).not.toContain('employer');
     expect(dump).not.toContain('car');
