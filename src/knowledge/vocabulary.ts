@@ -1189,7 +1189,9 @@ export const DEBT_TERMS = {
     lend* installment* instalment* penalt* overdue apr irr lpr collector* collection* mortgage*
     afford* sue sued suing lawsuit* court jail prison arrest* harass* scam* fraud* bureau blacklist* usur* shark*
     settle* waive* waiver* defer* postpone* grace refinanc* restructur* bnpl autopay debit* deduct* hardship
-    arrears default* principal statute lender* bailiff* dispute* summons ombudsman`,
+    arrears default* principal statute lender* bailiff* dispute* summons ombudsman
+    overdraft* afterpay klarna atome affirm paylater emi emis iva bankrupt* repossess* garnish* ccj
+    experian equifax transunion ccris ctos cibil fico`,
   /**
    * Hardship (issue 10: lost job, illness, income drop) names no debt, but with a word about
    * coping or money beside it (`hardshipCue`: work, money, pay, what now, 怎么办, 上班, 钱) the
@@ -1251,6 +1253,13 @@ export const DEBT_TERMS = {
     '诈骗',
     '花呗',
     '白条',
+    '借呗',
+    '微粒贷',
+    '透支',
+    '放款',
+    '下款',
+    '拖欠',
+    '先(享|买|用)后付',
     '扣(款|钱|费|还|不|了|成功|失败|掉|上|到)',
     '(自动|没)扣',
     '协商',

@@ -112,3 +112,13 @@ describe('the question’s verb decides between topics that share its objects', 
     }
   });
 });
+
+describe('lending words the debt evidence knows (a question that names only them is still about debt)', () => {
+  it.each([
+    'my afterpay is 5 days overdue what happens now',
+    'will klarna report me to experian',
+    '信用卡透支了一直没还会怎样',
+    '下款之前要先交钱正常吗',
+    '借呗拖欠了两个月',
+  ])('%s', (question) => expect(kb.consult(question).outOfScope).toBe(false));
+});
