@@ -427,3 +427,21 @@ export const processedUpdates = sqliteTable(
   },
   (t) => [uniqueIndex('processed_updates_message_idx').on(t.chatId, t.messageId), index('processed_updates_at_idx').on(t.processedAt)],
 );
+
+/**
+ * Calendar subscriptions (/calendar feed, issue 14): one private feed per user. Only the SHA-256
+ * of the URL's token is kept, so the database alone cannot be turned into working feed URLs;
+ * /calendar revoke deletes the row and the old URL answers 404 from then on.
+ */
+export const calendarFeeds = sqliteTable(
+  'calendar_feeds',
+  {
+    userId: integer('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Hex SHA-256 of the token in the URL. */
+    tokenHash: text('token_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('calendar_feeds_token_idx').on(t.tokenHash)],
+);
