@@ -10,7 +10,8 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from './export.ts';
  * of the same version may add fields.
  */
 
-const money = z.string().regex(/^-?\d{1,15}\.\d{2}$/, 'an amount with two decimals');
+/** A stored amount: two decimals, never negative, never exponent notation ("1e4" is refused). */
+const money = z.string().regex(/^\d{1,15}\.\d{2}$/, 'an amount with two decimals');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const instant = z.string().min(1).max(40);
 const rowId = z.number().int().positive();
@@ -29,7 +30,7 @@ const installmentSchema = z.object({
 
 const paymentSchema = z.object({
   id: rowId,
-  amount: money,
+  amount: money.refine((text) => !/^0+\.00$/.test(text), 'a payment of more than 0'),
   paidOn: date,
   source: z.enum(['user', 'registration']),
   createdAt: instant,
@@ -78,7 +79,10 @@ const timeOfDay = z.string().regex(/^\d{2}:\d{2}$/);
 
 export const importUserSchema = z.object({
   // A language tag as /language stores it; one this bot does not speak falls back like Telegram's (localeOf).
-  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).nullable(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .nullable(),
   timeZone: z.string().min(1).max(64),
   reminderTime: timeOfDay,
   daysBefore: z.array(z.number().int().min(0).max(60)).max(20),

@@ -181,6 +181,9 @@ describe('/import', () => {
     expect(await answer(encode(badMoney))).toBe(
       'That export has a field I cannot accept (loans.0.payments.0.amount), so nothing was imported. Send the JSON file that /export gave you, unchanged.',
     );
+    const negative = structuredClone(original);
+    negative.loans[0].payments = [{ id: 1, amount: '-500.00', paidOn: '2027-01-15', source: 'user', createdAt: 'x' }];
+    expect(await answer(encode(negative))).toContain('(loans.0.payments.0.amount)');
     const badMethod = structuredClone(original);
     badMethod.loans[0].method = 'magic';
     expect(await answer(encode(badMethod))).toContain('a field I cannot accept');

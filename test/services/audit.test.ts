@@ -58,8 +58,13 @@ describe('the audit trail cannot be changed through the services', () => {
     expect([...Object.keys(audit), ...Object.keys(auditRepo)].filter((name) => changing.test(name))).toEqual([]);
   });
 
-  it('no module of the bot updates or deletes audit_log rows', () => {
+  it('no module of the bot updates or deletes audit_log rows (but /forget’s pseudonymising, which migration 0007 allows alone)', () => {
+    // src/db/forget-repo.ts makes a forgotten user's entries pseudonymous: the one UPDATE the
+    // triggers let through (test/db/audit-pseudonym-migration.test.ts); it deletes none.
     const offending = [...sourceFiles('src'), ...sourceFiles('commands')].filter((file) => {
+      if (file.replaceAll('\\', '/') === 'src/db/forget-repo.ts') {
+        return /\.delete\(\s*auditLog\b/.test(readFileSync(join(root, file), 'utf8'));
+      }
       const text = readFileSync(join(root, file), 'utf8');
       return /\.(update|delete)\(\s*auditLog\b/.test(text) || /(UPDATE|DELETE\s+FROM)\s+[`"]?audit_log/i.test(text);
     });
