@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { oneOf, onPress } from '../src/core/buttons.ts';
 import { beginForm, closeForm, defineForm, finishForm, formButton, formOfButton, readForm, type OpenForm } from '../src/core/forms.ts';
 import type { Command, CommandContext, IncomingDocument, Reply } from '../src/core/types.ts';
+import { Decimal } from '../src/domain/money.ts';
 import { inPrivateChat } from './forget.ts';
+import { date, money } from './shared/loan-text.ts';
+
+/** The export's day as the bot writes dates; the instant as written when it is not one. */
+function exportDate(ctx: CommandContext, exportedAt: string): string {
+  const day = exportedAt.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(exportedAt))
+    ? date(ctx, day as Parameters<typeof date>[1])
+    : exportedAt;
+}
 
 /*
  * /import (issue 13): the user sends their own JSON export back as a document (to this bot or
@@ -41,9 +51,9 @@ function preview(ctx: CommandContext, form: OpenForm<{ document: Record<string, 
   if (!read.ok) return refusal(ctx, read);
   const p = ctx.services.import.preview(read.document);
   const lines = [
-    ctx.t('import-preview', { date: read.document.exportedAt.slice(0, 10) }),
+    ctx.t('import-preview', { date: exportDate(ctx, read.document.exportedAt) }),
     ctx.t('import-preview-counts', { loans: p.loans, installments: p.installments, payments: p.payments, penalties: p.penaltyEntries }),
-    ctx.t('import-preview-totals', { principal: p.principal, paid: p.paid }),
+    ctx.t('import-preview-totals', { principal: money(ctx, new Decimal(p.principal)), paid: money(ctx, new Decimal(p.paid)) }),
     ...p.renamed.map((r) => ctx.t('import-preview-renamed', { from: r.from, to: r.to })),
     ctx.t(p.settings ? 'import-preview-settings' : 'import-preview-settings-kept'),
     ctx.t('import-preview-skipped', p.skipped),

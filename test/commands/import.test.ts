@@ -91,9 +91,9 @@ describe('/import', () => {
     expect(loansOf(bot.db, 1)).toEqual([]);
 
     const preview = await send(bot, documentOf(bytes).document);
-    expect(texts(preview)).toContain('📥 The export of 2027-02-05 holds:');
+    expect(texts(preview)).toContain('📥 The export of 2027-02-05 (Fri) holds:');
     expect(texts(preview)).toContain('Loans: 2 · installments: 18 · payments: 1 · penalty entries: 1');
-    expect(texts(preview)).toContain('Borrowed in all: 13000.00 · paid in all: 500.00');
+    expect(texts(preview)).toContain('Borrowed in all: 13,000.00 · paid in all: 500.00');
     expect(texts(preview)).toContain('Your settings (language, time zone, reminders) are taken from the export.');
     expect(texts(preview)).toContain('Not imported: hardship requests (0), promises to pay (0) and history entries (0)');
     expect(texts(await pressIn(bot, preview, 'Import'))).toBe('✅ Imported: car, phone. Payments restored: 1. /loans shows them.');

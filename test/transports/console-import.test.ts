@@ -42,7 +42,7 @@ describe('terminal chat: /import PATH', () => {
     const path = join(dir, 'my export.json');
     writeFileSync(path, exported ?? '');
     const answers = await chat([`/import ${path}`, '1', '/loans', `/import ${join(dir, 'gone.json')}`]);
-    expect(answers[1]).toContain('📥 The export of 2027-02-05 holds:');
+    expect(answers[1]).toContain('📥 The export of 2027-02-05 (Fri) holds:');
     expect(answers[1]).toContain('[1] Import   [2] Cancel');
     expect(answers[2]).toContain('✅ Imported: car.');
     expect(answers[3]).toContain('car');
