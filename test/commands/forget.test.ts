@@ -144,4 +144,17 @@ describe('/forget', () => {
     await bot.runtime.app.handle({ userId: 1, chatId: -555, languageCode: 'en', text: 'FORGET' });
     expect(rowsOf(bot.db, 1).loans).toBe(1);
   });
+
+  it('erases the updates taken in from the user’s chat, and no one else’s', async () => {
+    const bot = await lateBorrower();
+    const handle = (userId: number, updateId: number, text: string) =>
+      bot.runtime.app.handle({ userId, chatId: userId, languageCode: 'en', updateId, messageId: updateId, text });
+    await handle(2, 500, '/loans');
+    await handle(1, 501, '/loans');
+    await handle(1, 502, '/forget');
+    const receipt = texts(await handle(1, 503, 'FORGET'));
+    expect(receipt).toContain('other records: 3');
+    expect(rowsOf(bot.db, 1).updates).toBe(0);
+    expect(rowsOf(bot.db, 2).updates).toBe(1);
+  });
 });
