@@ -157,4 +157,15 @@ describe('/forget', () => {
     expect(rowsOf(bot.db, 1).updates).toBe(0);
     expect(rowsOf(bot.db, 2).updates).toBe(1);
   });
+
+  it('erases rows of tables added later with a user_id (the calendar feed of migration 0008), and counts them', async () => {
+    const bot = await lateBorrower();
+    await bot.say('/loans', { user: 2 });
+    const insert = bot.db.$client.prepare('INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES (?, ?, ?)');
+    insert.run(1, 'hash-of-user-1', '2027-02-05T02:00:00.000Z');
+    insert.run(2, 'hash-of-user-2', '2027-02-05T02:00:00.000Z');
+    await bot.say('/forget');
+    expect(texts(await bot.say('FORGET'))).toContain('other records: 1');
+    expect(bot.db.$client.prepare('SELECT user_id FROM calendar_feeds').pluck().all()).toEqual([2]);
+  });
 });
