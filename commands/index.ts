@@ -3,6 +3,7 @@ import type { Translator } from '../src/i18n/translator.ts';
 import type { KnowledgeBase } from '../src/knowledge/index.ts';
 import { addLoanCommand } from './addloan.ts';
 import { backCommand } from './back.ts';
+import { calendarCommand } from './calendar.ts';
 import { cancelCommand } from './cancel.ts';
 import { cardBillCommand } from './cardbill.ts';
 import { deleteLoanCommand } from './deleteloan.ts';
@@ -59,6 +60,7 @@ export function allCommands(
     editLoanCommand,
     deleteLoanCommand,
     languageCommand((locale) => translator.for(locale)),
+    calendarCommand,
     exportCommand,
     importCommand,
     forgetCommand,

@@ -997,3 +997,26 @@ button-import = Import
 import-cancelled = Nothing was imported.
 import-done = ✅ Imported: { $names }. Payments restored: { $payments }. /loans shows them.
 import-file-unreadable = I could not open { $path }: { $reason }
+
+## calendar
+command-calendar = Due dates for your calendar app (a file, or a subscription link)
+calendar-name = Loan repayments
+calendar-event-summary = Repay { $amount } · { $name }
+calendar-event-description = { $name }: installment { $n } of { $periods }, due { $date }. To settle it: { $amount }.
+calendar-event-penalty = This includes { $penalty } of penalty and late fees so far; more accrues each day it stays unpaid.
+calendar-alarm = { $name }: { $amount } due { $date }
+calendar-caption = { $count ->
+    [one] 📅 One open installment
+   *[other] 📅 { $count } open installments
+  } of { $loans ->
+    [one] one loan
+   *[other] { $loans } loans
+  }. Open the file to add them to your calendar; importing a newer file later updates the same events instead of adding copies.
+calendar-nothing = There is nothing to put in a calendar: none of your loans has an installment left to pay. Add a loan with /addloan.
+calendar-feed-unavailable = A subscription link needs the bot's web server (webhook mode), and it is not running here. Send /calendar to get the file instead.
+calendar-feed-created = 🔗 Your private calendar link:
+    { $url }
+    Subscribe to it in your calendar app: it always shows your current schedule. Anyone who has the link can see your due dates, so keep it to yourself. Sending /calendar feed again makes a new link and turns this one off; /calendar revoke turns it off.
+calendar-feed-revoked = Your calendar link is turned off: it no longer shows anything.
+calendar-feed-none = You have no calendar link to turn off.
+calendar-usage = Send /calendar for a calendar file, /calendar feed for a subscription link, or /calendar revoke to turn the link off.

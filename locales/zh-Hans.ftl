@@ -856,3 +856,20 @@ button-import = 导入
 import-cancelled = 没有导入任何内容。
 import-done = ✅ 已导入：{ $names }。恢复的还款：{ $payments } 笔。/loans 可以查看。
 import-file-unreadable = 无法打开 { $path }：{ $reason }
+
+## calendar
+command-calendar = 把还款日加入日历（文件或订阅链接）
+calendar-name = 贷款还款
+calendar-event-summary = 还款 { $amount } · { $name }
+calendar-event-description = { $name }：第 { $n } 期，共 { $periods } 期，到期日 { $date }。结清本期需还：{ $amount }。
+calendar-event-penalty = 其中含截至目前的罚息和滞纳金 { $penalty }；未还清期间每天还会增加。
+calendar-alarm = { $name }：{ $amount }，{ $date } 到期
+calendar-caption = 📅 { $loans } 笔贷款共有 { $count } 期待还。打开文件即可加入日历；以后再导入新的文件会更新同一批日程，不会重复添加。
+calendar-nothing = 没有可以加入日历的内容：你的贷款都没有待还的分期。可以用 /addloan 添加贷款。
+calendar-feed-unavailable = 订阅链接需要机器人的网页服务（webhook 模式），这里没有运行。请发送 /calendar 获取日历文件。
+calendar-feed-created = 🔗 你的私人日历链接：
+    { $url }
+    在日历应用中订阅它，它会始终显示你当前的还款计划。任何拿到链接的人都能看到你的还款日，请不要分享。再次发送 /calendar feed 会生成新链接并停用这个；/calendar revoke 可以停用它。
+calendar-feed-revoked = 你的日历链接已停用，不再显示任何内容。
+calendar-feed-none = 你没有需要停用的日历链接。
+calendar-usage = 发送 /calendar 获取日历文件，/calendar feed 获取订阅链接，/calendar revoke 停用链接。

@@ -857,3 +857,20 @@ button-import = 匯入
 import-cancelled = 沒有匯入任何內容。
 import-done = ✅ 已匯入：{ $names }。恢復的還款：{ $payments } 筆。/loans 可以檢視。
 import-file-unreadable = 無法開啟 { $path }：{ $reason }
+
+## calendar
+command-calendar = 把還款日加入日曆（檔案或訂閱連結）
+calendar-name = 貸款還款
+calendar-event-summary = 還款 { $amount } · { $name }
+calendar-event-description = { $name }：第 { $n } 期，共 { $periods } 期，到期日 { $date }。結清本期需還：{ $amount }。
+calendar-event-penalty = 其中含截至目前的罰息和滯納金 { $penalty }；未還清期間每天還會增加。
+calendar-alarm = { $name }：{ $amount }，{ $date } 到期
+calendar-caption = 📅 { $loans } 筆貸款共有 { $count } 期待還。開啟檔案即可加入日曆；以後再匯入新的檔案會更新同一批日程，不會重複新增。
+calendar-nothing = 沒有可以加入日曆的內容：你的貸款都沒有待還的分期。可以用 /addloan 新增貸款。
+calendar-feed-unavailable = 訂閱連結需要機器人的網頁服務（webhook 模式），這裡沒有執行。請傳送 /calendar 獲取日曆檔案。
+calendar-feed-created = 🔗 你的私人日曆連結：
+    { $url }
+    在日曆應用中訂閱它，它會始終顯示你目前的還款計畫。任何拿到連結的人都能看到你的還款日，請不要分享。再次傳送 /calendar feed 會生成新連結並停用這個；/calendar revoke 可以停用它。
+calendar-feed-revoked = 你的日曆連結已停用，不再顯示任何內容。
+calendar-feed-none = 你沒有需要停用的日曆連結。
+calendar-usage = 傳送 /calendar 獲取日曆檔案，/calendar feed 獲取訂閱連結，/calendar revoke 停用連結。

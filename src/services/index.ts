@@ -47,6 +47,7 @@ import { exportUser } from './export.ts';
 import { forgetUser } from './forget.ts';
 import { checkImport, MAX_IMPORT_BYTES, previewImport, readImport, restoreImport } from './import.ts';
 import type { ImportDocument } from './import-schema.ts';
+import { calendarFeedExists, calendarFeedUser, calendarOfUser, createCalendarFeed, revokeCalendarFeed, type RandomBytes } from './calendar.ts';
 
 /*
  * The application's use cases, bound to the database. Commands reach them through
@@ -59,6 +60,17 @@ export interface ServicesConfig {
   defaultTimeZone: string;
   /** The one-year LPR (percent) and since when: the 4 × LPR line for private loans. */
   lpr: { percent: Decimal; since: IsoDate };
+  /** /calendar (issue 14): see CalendarConfig. Unset: no feed, events' UIDs under 'repaybot'. */
+  calendar?: CalendarConfig;
+}
+
+export interface CalendarConfig {
+  /** Names this bot in every event's UID (…@<uidDomain>), so two bots' events never collide. */
+  uidDomain: string;
+  /** 'webcal://host/ics/' when the webhook's HTTP server runs (it serves the feed); unset: no feed. */
+  feedBase?: string;
+  /** Source of feed tokens: crypto by default. */
+  randomBytes?: RandomBytes;
 }
 
 /**
@@ -146,6 +158,16 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
       preview: (document: ImportDocument) => previewImport(db, userId, document),
       restore: (document: ImportDocument) => restoreImport(db, userId, document, now, zone),
     },
+    /** The open installments as calendar events (/calendar), and the private feed. */
+    calendar: {
+      data: () => calendarOfUser(db, userId, now, zone),
+      uidDomain: config.calendar?.uidDomain ?? 'repaybot',
+      /** Unset when no HTTP server serves feeds. */
+      feedBase: config.calendar?.feedBase,
+      createFeed: () => createCalendarFeed(db, userId, now, config.calendar?.randomBytes),
+      revokeFeed: () => revokeCalendarFeed(db, userId),
+      hasFeed: () => calendarFeedExists(db, userId),
+    },
     /** Everything about this user erased, the audit made pseudonymous (/forget). */
     forget: { erase: () => forgetUser(db, userId) },
     forms: formStore(db, userId),
@@ -186,6 +208,11 @@ export function createServices(db: Db, config: ServicesConfig) {
     deliveries: { queue: (chatId: number, message: QueuedMessage, now: Date) => queueMessage(db, { chatId, message, now }) },
     /** Telegram updates taken in once: false for one redelivered or resent (src/services/processed-updates.ts). */
     updates: { claim: (key: UpdateKey, now: Date) => claimUpdate(db, key, now) },
+    /** GET /ics/<token>: the owner's calendar, or undefined for a forged or revoked token. */
+    calendarFeed: (token: string, now: Date) => {
+      const userId = calendarFeedUser(db, token);
+      return userId === undefined ? undefined : calendarOfUser(db, userId, now, config.defaultTimeZone);
+    },
     /** A 403 on a reply to this user's private chat: inactive until they write again, as reminders do. */
     userBlocked: (userId: number) => markUserBlocked(db, userId),
   };
