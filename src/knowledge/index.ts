@@ -1,11 +1,13 @@
 import type { Locale } from '../i18n/locales.ts';
 import { KNOWLEDGE_FOLDER, loadContent, type TopicFile } from './content.ts';
 import { DebtEvidence, TopicTerms } from './domain.ts';
+import { type Guess, NaiveBayes } from './classifier.ts';
 import { intendedTopic } from './intent.ts';
 import { DEFAULT_MATCHER, type MatcherOptions, type Ranking, TopicIndex, type TopicText } from './matcher.ts';
 import { detectScam, isPromptInjection } from './scam.ts';
 import { contentWords, detectLanguage, normalizeQuestion, withoutFillers } from './text.ts';
 import { isScamId, type ScamId, TOPIC_IDS, type TopicId } from './topics.ts';
+import { loadTraining } from './training.ts';
 import { VOCABULARY } from './vocabulary.ts';
 
 /*
@@ -64,6 +66,9 @@ export interface ConsultOptions {
   minRest: number;
   /** A one-word question (one English content word, up to two Han characters) needs this confidence to be answered. */
   minOneWordConfidence: number;
+  /** The classifier overrules a confident BM25 topic at this posterior, and answers an unsure one at `classifierUnsure`. */
+  classifierOverrule: 0.9;
+  classifierUnsure: 0.3;
 }
 
 export const DEFAULT_CONSULT: ConsultOptions = {
@@ -75,6 +80,8 @@ export const DEFAULT_CONSULT: ConsultOptions = {
   minStrong: 1,
   minRest: 4,
   minOneWordConfidence: 0.55,
+  classifierOverrule: 0.9,
+  classifierUnsure: 0.3,
 };
 
 /** Longest question read; the rest of a long paste is ignored (a question is a line or two). */
@@ -127,6 +134,8 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
     normalize,
   );
   const topicTerms = new TopicTerms<TopicId>(VOCABULARY, new Map(texts.map((text) => [text.id, text.keywords])), normalize);
+  const training = loadTraining(folder);
+  const classifier = training.length > 0 ? new NaiveBayes(training, normalize) : undefined;
 
   const consult = (text: string): Consultation => {
     const raw = (typeof text === 'string' ? text : '').slice(0, MAX_QUESTION);
@@ -194,12 +203,24 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
     // Nothing about debt (weather, shopping …): out of scope, whatever a generic word matched. The
     // closest topics stay for a lone keyword ("annuity"), which the chat offers as buttons.
     if (!debt.has(normalized)) return { ...none(true), candidates: ranking.strong >= options.minStrong ? candidates : [] };
+    const guess: Guess | undefined = classifier?.rank(normalized)[0];
     if (top < options.minScore || ranking.coverage < options.minCoverage || ranking.strong < options.minStrong)
       return { ...none(true), candidates: top > 0 ? candidates : [] };
     // One word (overdue, 征信, fee, card) says which area, not which question: the closest three
     // are offered, unless it names one topic clearly (失业, 年化, unemployed).
-    if (confidence < options.minConfidence || (termCount(normalized) <= 1 && confidence < options.minOneWordConfidence)) {
+    const oneWord = termCount(normalized) <= 1;
+    if (confidence < options.minConfidence || (oneWord && confidence < options.minOneWordConfidence)) {
       topic = null;
+      // Unsure between close topics: whole example questions decide, when they agree with one of the three.
+      if (!oneWord && guess && guess.p >= options.classifierUnsure && candidates.includes(guess.id)) {
+        topic = guess.id;
+        confidence = Math.max(confidence, options.minConfidence);
+        candidates.splice(0, candidates.length, guess.id, ...candidates.filter((id) => id !== guess.id));
+      }
+    } else if (guess && guess.p >= options.classifierOverrule && guess.id !== topic && !intended) {
+      // The example questions are nearly sure of another topic than the keywords are.
+      topic = guess.id;
+      candidates.splice(0, candidates.length, guess.id, ...ranked.filter((id) => id !== guess.id).slice(0, 2));
     }
     confidence = Math.round(confidence * 1000) / 1000;
     return { topic, confidence, candidates, scam, outOfScope: false, language };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/i18n/locales.ts';
-import { loadContent } from '../../src/knowledge/content.ts';
+import { KNOWLEDGE_FOLDER, loadContent } from '../../src/knowledge/content.ts';
+import { loadTraining } from '../../src/knowledge/training.ts';
 import { normalizeQuestion, TOPIC_IDS } from '../../src/knowledge/index.ts';
 import { VOCABULARY } from '../../src/knowledge/vocabulary.ts';
 import { EVAL_SETS, readEvalSet } from './eval-set.ts';
@@ -9,6 +10,16 @@ import { EVAL_SETS, readEvalSet } from './eval-set.ts';
 
 const cases = LOCALES.flatMap((locale) => readEvalSet(locale));
 const everySet = EVAL_SETS.flatMap((set) => LOCALES.flatMap((locale) => readEvalSet(locale, set).map((entry) => ({ ...entry, set }))));
+
+describe('the classifier’s training questions (locales/knowledge/training)', () => {
+  it('never contain a phrasing of the evaluation, development or blind sets', () => {
+    const training = new Set(loadTraining(KNOWLEDGE_FOLDER).map((example) => normalizeQuestion(example.text)));
+    const copied = everySet
+      .filter((entry) => training.has(normalizeQuestion(entry.question)))
+      .map((entry) => `${entry.set}-${entry.locale}:${entry.line}`);
+    expect(copied).toEqual([]);
+  });
+});
 
 describe('the evaluation set (test/knowledge/eval-*.tsv)', () => {
   it('has at least 8 phrasings per topic across the three languages and at least 30 out-of-scope messages', () => {
