@@ -5,6 +5,9 @@ import type { Logger } from '../log.ts';
 import type { HealthReport } from './health.ts';
 import type { RawUpdate } from './update-queue.ts';
 
+/** Calendar feeds: /ics/<token>. */
+const ICS_PREFIX = '/ics/';
+
 /** Telegram's updates are small; anything bigger is not one. */
 export const MAX_WEBHOOK_BODY = 1024 * 1024;
 
@@ -24,6 +27,8 @@ export interface HttpServerOptions {
   health(): { httpStatus: number; report: HealthReport };
   /** Absent in polling mode: only /healthz is served. */
   webhook?: WebhookEndpoint;
+  /** GET /ics/<token> (/calendar feed): the feed's ICS text, undefined for a forged or revoked token (404). */
+  calendarFeed?(token: string): string | undefined;
   maxBody?: number;
 }
 
@@ -95,6 +100,21 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       if (req.method !== 'GET' && req.method !== 'HEAD') return answer(res, 405, { error: 'method not allowed' }, { allow: 'GET' });
       const { httpStatus, report } = options.health();
       return answer(res, httpStatus, report, { 'cache-control': 'no-store' });
+    }
+    if (options.calendarFeed && path.startsWith(ICS_PREFIX)) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return answer(res, 405, { error: 'method not allowed' }, { allow: 'GET' });
+      const ics = options.calendarFeed(path.slice(ICS_PREFIX.length));
+      // The same 404 for a forged token and a revoked one: nothing tells which tokens exist. The
+      // token is never logged: it is the whole secret.
+      if (ics === undefined) return answer(res, 404, { error: 'not found' });
+      const bytes = Buffer.from(ics, 'utf8');
+      res.writeHead(200, {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-length': String(bytes.length),
+        'cache-control': 'private, no-store',
+        'referrer-policy': 'no-referrer',
+      });
+      return res.end(req.method === 'HEAD' ? undefined : bytes);
     }
     if (!webhook || path !== webhook.path) {
       logger.warn({ path, method: req.method }, 'http request for an unknown path');

@@ -198,6 +198,8 @@ async function serve(config: TelegramConfig, options: TelegramRunOptions, stopSi
             clock,
             startedAt,
           }),
+        // The calendar feeds' URLs are given only in webhook mode (src/app/runtime.ts), so only then served.
+        ...(webhookMode && { calendarFeed: (token: string) => runtime.calendarFeed(token) }),
         ...(webhookMode && {
           webhook: {
             path: new URL(config.WEBHOOK_URL as string).pathname,

@@ -1,5 +1,8 @@
 import { allCommands } from '../../commands/index.ts';
 import { freeTextWith } from '../../commands/free-text.ts';
+import { calendarIcs } from '../../commands/shared/calendar-ics.ts';
+import { localeOf } from '../i18n/locales.ts';
+import type { RandomBytes } from '../services/calendar.ts';
 import type { Config } from '../config.ts';
 import { createApp, type App } from '../core/app.ts';
 import type { Clock } from '../core/clock.ts';
@@ -27,6 +30,8 @@ export interface RuntimeOptions {
   db?: Db;
   /** Tests: a missing translation or unknown variable throws instead of being logged. */
   strictI18n?: boolean;
+  /** Tests: where /calendar feed tokens come from (crypto otherwise). */
+  randomBytes?: RandomBytes;
 }
 
 export interface Runtime {
@@ -46,6 +51,8 @@ export interface Runtime {
    * such update (in the background; a failure is logged, the outbox keeps the message).
    */
   deliverQueuedWith(pass: DeliveryPass): void;
+  /** GET /ics/<token>: the feed owner's current calendar in their language; undefined for a forged or revoked token. */
+  calendarFeed(token: string): string | undefined;
   close(): void;
 }
 
@@ -70,9 +77,19 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     strict: options.strictI18n ?? false,
     onError: (error) => logger.warn({ err: error }, 'translation problem'),
   });
+  // Calendar event UIDs name the bot (its public id, the token's part before ':'), so two bots'
+  // events never collide in one calendar and one bot's stay the same across files and the feed.
+  const botId = config.BOT_TOKEN?.split(':')[0];
+  const uidDomain = botId ? `bot${botId}.repaybot` : 'repaybot';
   const services = createServices(db, {
     defaultTimeZone: config.DEFAULT_TIMEZONE,
     lpr: { percent: new Decimal(config.LPR_ONE_YEAR), since: config.LPR_SINCE },
+    calendar: {
+      uidDomain,
+      // The webhook's HTTP server serves the feeds, at the webhook's host (Telegram reaches it there too).
+      ...(config.WEBHOOK_URL !== undefined && { feedBase: `webcal://${new URL(config.WEBHOOK_URL).host}/ics/` }),
+      ...(options.randomBytes && { randomBytes: options.randomBytes }),
+    },
   });
   // The knowledge base of free-text answers (issue 10), read and indexed at start.
   const knowledge = sharedKnowledgeBase();
@@ -122,6 +139,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     deliveryPass: (sender, passOptions = {}) => createDeliveryPass(passDeps(sender, passOptions)),
     deliverQueuedWith: (pass) => {
       deliverQueued = pass;
+    },
+    calendarFeed: (token) => {
+      const now = clock.now();
+      const data = services.calendarFeed(token, now);
+      if (!data) return undefined;
+      const locale = localeOf(data.language, data.telegramLanguage, config.DEFAULT_LANGUAGE);
+      return calendarIcs(data, translator.for(locale), locale, now, uidDomain);
     },
     close: () => db.$client.close(),
   };
