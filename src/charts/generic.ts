@@ -1,0 +1,82 @@
+import { PALETTE, frame, rect, svgDocument } from './svg.ts';
+
+/*
+ * Two generic charts over plain numbers (callers convert Decimal money with toNumber() only for
+ * placing; every label they show comes from their own formatY, e.g. src/i18n/format.ts).
+ */
+
+export interface StackedSeries {
+  label: string;
+  /** One value per category; missing or 0 draws nothing. */
+  values: number[];
+}
+
+export interface ChartText {
+  title: string;
+  xAxis: string;
+  yAxis: string;
+  formatY: (v: number) => string;
+}
+
+/** Bars per category stacked by series; the heaviest categories get a dark outline. */
+export function stackedBarsChart(
+  text: ChartText,
+  categories: string[],
+  series: StackedSeries[],
+  opts: { highlightTop?: number; markers?: { index: number; cls: string; color: string }[] } = {},
+): string {
+  const totals = categories.map((_, i) => series.reduce((s, se) => s + (se.values[i] ?? 0), 0));
+  const max = Math.max(0, ...totals);
+  const legend = series.map((s, i) => ({ label: s.label, color: PALETTE[i % PALETTE.length] as string }));
+  const { parts, layout } = frame({ ...text, categories, max, legend });
+  const w = layout.band * 0.7;
+  for (const m of opts.markers ?? []) {
+    parts.push(rect(layout.x(m.index), layout.top, layout.band, layout.bottom - layout.top, m.color, `marker ${m.cls}`));
+  }
+  series.forEach((s, si) => {
+    categories.forEach((_, i) => {
+      const v = s.values[i] ?? 0;
+      if (!(v > 0)) return;
+      const below = series.slice(0, si).reduce((a, se) => a + (se.values[i] ?? 0), 0);
+      const y1 = layout.y(below + v);
+      parts.push(rect(layout.x(i) + (layout.band - w) / 2, y1, w, layout.y(below) - y1, legend[si]?.color ?? '#000', `bar series-${si}`));
+    });
+  });
+  const top = opts.highlightTop ?? 0;
+  if (top > 0 && max > 0) {
+    const ranked = totals
+      .map((t, i) => ({ t, i }))
+      .filter((e) => e.t > 0)
+      .sort((a, b) => b.t - a.t)
+      .slice(0, top);
+    for (const { t, i } of ranked) {
+      const y = layout.y(t);
+      parts.push(
+        `<rect class="heavy" x="${(layout.x(i) + (layout.band - w) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${(layout.bottom - y).toFixed(1)}" fill="none" stroke="#000" stroke-width="5"/>`,
+      );
+    }
+  }
+  return svgDocument(parts);
+}
+
+export interface LineSeries {
+  label: string;
+  /** One point per category index; null leaves a gap. */
+  points: (number | null)[];
+}
+
+/** One polyline per series over shared categories. */
+export function multiLineChart(text: ChartText, categories: string[], series: LineSeries[]): string {
+  const max = Math.max(0, ...series.flatMap((s) => s.points.map((p) => p ?? 0)));
+  const legend = series.map((s, i) => ({ label: s.label, color: PALETTE[i % PALETTE.length] as string }));
+  const { parts, layout } = frame({ ...text, categories, max, legend });
+  series.forEach((s, si) => {
+    const pts = s.points
+      .map((p, i) => (p === null ? null : `${(layout.x(i) + layout.band / 2).toFixed(1)},${layout.y(p).toFixed(1)}`))
+      .filter((p): p is string => p !== null);
+    parts.push(
+      `<polyline class="line series-${si}" points="${pts.join(' ')}" fill="none" stroke="${legend[si]?.color}" stroke-width="6"/>`,
+    );
+  });
+  return svgDocument(parts);
+}
