@@ -29,7 +29,8 @@ const I18N = '^src/i18n/';
 const CONFIG = '^src/config\\.ts$';
 const LOG = '^src/log\\.ts$';
 const KNOWLEDGE = '^src/knowledge/';
-const LAYERS = [DOMAIN, PARSE, DB, SERVICES, REMINDERS, CORE, COMMANDS, TRANSPORTS, APP, CLI, I18N, CONFIG, LOG, KNOWLEDGE];
+const CHARTS = '^src/charts/';
+const LAYERS = [DOMAIN, PARSE, DB, SERVICES, REMINDERS, CORE, COMMANDS, TRANSPORTS, APP, CLI, I18N, CONFIG, LOG, KNOWLEDGE, CHARTS];
 
 // grammY (grammy, grammy/types, grammy/web, @grammyjs/* plugins) and Telegraf (telegraf, @telegraf/*).
 const CHAT_FRAMEWORKS = [npm('grammy', 'telegraf'), '(^|/)node_modules/@(grammyjs|telegraf)/'];
@@ -87,9 +88,9 @@ module.exports = {
     ),
     onlyMayImport(
       'commands-on-core-and-services',
-      'commands/ import only commands/, src/core, src/services, src/domain, src/parse, src/i18n and src/knowledge: never src/db, reminders, transports or app.',
+      'commands/ import only commands/, src/core, src/services, src/domain, src/parse, src/i18n, src/knowledge and src/charts: never src/db, reminders, transports or app.',
       COMMANDS,
-      [COMMANDS, CORE, SERVICES, DOMAIN, PARSE, I18N, KNOWLEDGE],
+      [COMMANDS, CORE, SERVICES, DOMAIN, PARSE, I18N, KNOWLEDGE, CHARTS],
       { localOnly: true },
     ),
     onlyMayImport(
@@ -111,6 +112,12 @@ module.exports = {
       'src/i18n imports only src/i18n, src/domain, @fluent/bundle, opencc-js (the zh-Hant generator) and node:fs/path/url (reading locales/).',
       I18N,
       [I18N, DOMAIN, npm('@fluent/bundle', 'opencc-js'), builtin('fs', 'path', 'url')],
+    ),
+    onlyMayImport(
+      'charts-are-pure-svg',
+      'src/charts (issue 14: SVG built in code, PNG by resvg) imports only src/charts, src/domain, @resvg/resvg-js, the bundled font package and node:module (to locate the font file).',
+      CHARTS,
+      [CHARTS, DOMAIN, npm('@resvg/resvg-js', '@expo-google-fonts/noto-sans-sc'), builtin('module')],
     ),
     onlyMayImport(
       'knowledge-imports-only-i18n-and-parse',
