@@ -121,6 +121,7 @@ describe('the rules bite (a fake tree in test/architecture-fixtures/)', () => {
         'src/i18n/t.ts → src/services/y.ts (i18n-imports-only-domain)',
         'src/config.ts → fs (config-imports-only-domain)',
         'src/knowledge/k.ts → src/db/repo.ts (knowledge-imports-only-i18n-and-parse)',
+        'src/charts/c.ts → src/db/repo.ts (charts-are-pure-svg)',
         'src/helpers/h.ts → src/domain/money.ts (src-module-outside-any-layer)',
       ].sort(),
     );
