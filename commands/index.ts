@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../src/knowledge/index.ts';
 import { addLoanCommand } from './addloan.ts';
 import { backCommand } from './back.ts';
 import { calendarCommand } from './calendar.ts';
+import { chartCommand } from './chart.ts';
 import { cancelCommand } from './cancel.ts';
 import { cardBillCommand } from './cardbill.ts';
 import { deleteLoanCommand } from './deleteloan.ts';
@@ -24,6 +25,7 @@ import { privacyCommand } from './privacy.ts';
 import { promiseCommand } from './promise.ts';
 import { remindCommand } from './remind.ts';
 import { payoffCommand } from './payoff.ts';
+import { planCommand } from './plan.ts';
 import { requestsCommand } from './requests.ts';
 import { reviewCommands } from './review.ts';
 import { DEFAULT_HARDSHIP, type HardshipSettings } from './shared/hardship-settings.ts';
@@ -49,6 +51,7 @@ export function allCommands(
     paidCommand,
     undoCommand,
     payoffCommand,
+    planCommand,
     statusCommand,
     overdueCommand,
     promiseCommand,
@@ -61,6 +64,7 @@ export function allCommands(
     deleteLoanCommand,
     languageCommand((locale) => translator.for(locale)),
     calendarCommand,
+    chartCommand,
     exportCommand,
     importCommand,
     forgetCommand,

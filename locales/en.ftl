@@ -1020,3 +1020,35 @@ calendar-feed-created = 🔗 Your private calendar link:
 calendar-feed-revoked = Your calendar link is turned off: it no longer shows anything.
 calendar-feed-none = You have no calendar link to turn off.
 calendar-usage = Send /calendar for a calendar file, /calendar feed for a subscription link, or /calendar revoke to turn the link off.
+
+## plan (issue 14: the way out across all loans)
+command-plan = Debt-free plan across your loans: /plan 500 adds 500 a month
+plan-no-loans = You have no open loans, so there is nothing to plan. Add one with /addloan.
+plan-bad-extra = Please give the extra per month as a positive amount, e.g. /plan 500 (or just /plan).
+plan-extra-too-large = That extra is more than this plan accepts ({ $cap } a month: 100 × your monthly dues, at most 1,000,000). Please give a smaller amount, e.g. /plan 500.
+plan-header-no-extra = Your { $loans -> [one] loan *[other] { $loans } loans } if you pay only the schedules. Add an extra monthly amount (e.g. /plan 500) to see how much sooner each strategy clears them.
+plan-header = Your { $loans -> [one] loan *[other] { $loans } loans } with { $extra } extra a month:
+plan-strategy-schedule = Schedules only
+plan-strategy-avalanche = Avalanche (highest true annual rate first)
+plan-strategy-snowball = Snowball (smallest balance first)
+plan-debt-free = Debt-free: { $date } ({ $months -> [one] 1 month *[other] { $months } months })
+plan-beyond-horizon = Not debt-free within 50 years at this pace.
+plan-totals = Interest { $interest }, fees and penalty { $fees }, total paid { $total }
+plan-saving = You save { $amount } versus the schedules only
+plan-order = Extra goes to: { $names }
+plan-rules = Overdue amounts with penalty are paid first. When a loan is paid off, its monthly payment rolls into the next one. Prepayment fees follow each loan's rules; this is an estimate, check your contracts.
+
+## chart
+command-chart = A picture of what you owe in the next 12 months
+chart-nothing = There is nothing to chart: none of your loans has an installment due in the next 12 months. Add a loan with /addloan.
+chart-all-title = Due each month, next 12 months
+chart-axis-month = Month
+chart-axis-due = Amount due
+chart-other-loans = { $count ->
+    [one] { $count } other loan
+   *[other] { $count } other loans
+}
+chart-all-caption = { $loans ->
+    [one] Your { $loans } loan over the next 12 months: { $total } in all (overdue amounts in this month). The outlined bars are the heaviest months.
+   *[other] Your { $loans } loans over the next 12 months: { $total } in all (overdue amounts in this month). The outlined bars are the heaviest months.
+}

@@ -873,3 +873,29 @@ calendar-feed-created = 🔗 你的私人日历链接：
 calendar-feed-revoked = 你的日历链接已停用，不再显示任何内容。
 calendar-feed-none = 你没有需要停用的日历链接。
 calendar-usage = 发送 /calendar 获取日历文件，/calendar feed 获取订阅链接，/calendar revoke 停用链接。
+
+## plan (issue 14: the way out across all loans)
+command-plan = 多笔贷款的还清计划：/plan 500 表示每月多还 500
+plan-no-loans = 你还没有未结清的贷款，无需计划。可用 /addloan 添加。
+plan-bad-extra = 请输入每月额外还款的正数金额，例如 /plan 500（或只发 /plan）。
+plan-extra-too-large = 这个额外金额超出了上限（每月 { $cap }：每月应还的 100 倍，最多 1,000,000）。请输入较小的金额，例如 /plan 500。
+plan-header-no-extra = 你的 { $loans } 笔贷款只按计划还款的情况如下。加上每月额外金额（例如 /plan 500）可以看到每种策略能提前多久还清。
+plan-header = 你的 { $loans } 笔贷款，每月额外还 { $extra }：
+plan-strategy-schedule = 只按计划还款
+plan-strategy-avalanche = 雪崩法（真实年化利率最高的先还）
+plan-strategy-snowball = 雪球法（余额最小的先还）
+plan-debt-free = 还清日期：{ $date }（{ $months } 个月）
+plan-beyond-horizon = 按这个速度，50 年内还不清。
+plan-totals = 利息 { $interest }，手续费和罚息 { $fees }，共还 { $total }
+plan-saving = 比只按计划还款节省 { $amount }
+plan-order = 额外金额依次还：{ $names }
+plan-rules = 带罚息的逾期金额最先还。一笔贷款还清后，它的月供转给下一笔。提前还款费用按每笔贷款的规则计算；这是估算，请以合同为准。
+
+## chart
+command-chart = 用图看未来 12 个月要还多少
+chart-nothing = 没有可以画图的内容：你的贷款在未来 12 个月里都没有待还的分期。可以用 /addloan 添加贷款。
+chart-all-title = 未来 12 个月每月应还
+chart-axis-month = 月份
+chart-axis-due = 应还金额
+chart-other-loans = 其他 { $count } 笔贷款
+chart-all-caption = 你的 { $loans } 笔贷款在未来 12 个月共需还 { $total }（逾期金额计入本月）。加粗框出的是还款最重的月份。

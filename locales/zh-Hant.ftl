@@ -874,3 +874,29 @@ calendar-feed-created = 🔗 你的私人日曆連結：
 calendar-feed-revoked = 你的日曆連結已停用，不再顯示任何內容。
 calendar-feed-none = 你沒有需要停用的日曆連結。
 calendar-usage = 傳送 /calendar 獲取日曆檔案，/calendar feed 獲取訂閱連結，/calendar revoke 停用連結。
+
+## plan (issue 14: the way out across all loans)
+command-plan = 多筆貸款的還清計畫：/plan 500 表示每月多還 500
+plan-no-loans = 你還沒有未結清的貸款，無需計畫。可用 /addloan 新增。
+plan-bad-extra = 請輸入每月額外還款的正數金額，例如 /plan 500（或只發 /plan）。
+plan-extra-too-large = 這個額外金額超出了上限（每月 { $cap }：每月應還的 100 倍，最多 1,000,000）。請輸入較小的金額，例如 /plan 500。
+plan-header-no-extra = 你的 { $loans } 筆貸款只按計畫還款的情況如下。加上每月額外金額（例如 /plan 500）可以看到每種策略能提前多久還清。
+plan-header = 你的 { $loans } 筆貸款，每月額外還 { $extra }：
+plan-strategy-schedule = 只按計畫還款
+plan-strategy-avalanche = 雪崩法（真實年化利率最高的先還）
+plan-strategy-snowball = 雪球法（餘額最小的先還）
+plan-debt-free = 還清日期：{ $date }（{ $months } 個月）
+plan-beyond-horizon = 按這個速度，50 年內還不清。
+plan-totals = 利息 { $interest }，手續費和罰息 { $fees }，共還 { $total }
+plan-saving = 比只按計畫還款節省 { $amount }
+plan-order = 額外金額依次還：{ $names }
+plan-rules = 帶罰息的逾期金額最先還。一筆貸款還清後，它的月供轉給下一筆。提前還款費用按每筆貸款的規則計算；這是估算，請以合約為準。
+
+## chart
+command-chart = 用圖看未來 12 個月要還多少
+chart-nothing = 沒有可以畫圖的內容：你的貸款在未來 12 個月裡都沒有待還的分期。可以用 /addloan 新增貸款。
+chart-all-title = 未來 12 個月每月應還
+chart-axis-month = 月份
+chart-axis-due = 應還金額
+chart-other-loans = 其他 { $count } 筆貸款
+chart-all-caption = 你的 { $loans } 筆貸款在未來 12 個月共需還 { $total }（逾期金額計入本月）。加粗框出的是還款最重的月份。

@@ -7,6 +7,7 @@ import { addLoan, listLoans, loanOverview, nextDue, removeLoan, replaceLoan, set
 import { overdueOfUser } from './overdue.ts';
 import { earliestPaymentDate, lastPayment, recordPayment, undoLastPayment } from './payments.ts';
 import { payoffOf } from './payoff.ts';
+import { debtPlanOf } from './debt-plan.ts';
 import { recordLenderPenalty, type LenderPenaltyWord } from './penalties.ts';
 import { changeReminderSettings, reminderSettingsOfUser, type ReminderSettingsUpdate } from './reminder-settings.ts';
 import { settleLoan } from './settle.ts';
@@ -47,7 +48,14 @@ import { exportUser } from './export.ts';
 import { forgetUser } from './forget.ts';
 import { checkImport, MAX_IMPORT_BYTES, previewImport, readImport, restoreImport } from './import.ts';
 import type { ImportDocument } from './import-schema.ts';
-import { calendarFeedExists, calendarFeedUser, calendarOfUser, createCalendarFeed, revokeCalendarFeed, type RandomBytes } from './calendar.ts';
+import {
+  calendarFeedExists,
+  calendarFeedUser,
+  calendarOfUser,
+  createCalendarFeed,
+  revokeCalendarFeed,
+  type RandomBytes,
+} from './calendar.ts';
 
 /*
  * The application's use cases, bound to the database. Commands reach them through
@@ -107,6 +115,8 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
       recordLenderWord: (loanId: number, n: number, word: LenderPenaltyWord) =>
         recordLenderPenalty(db, userId, loanId, n, word, 'user', now, zone),
     },
+    /** The way out across the user's own open loans (issue 14 /plan). */
+    plan: { of: (extra: Decimal) => debtPlanOf(db, userId, extra, now, zone) },
     payoff: {
       quote: (loanId: number) => payoffOf(db, userId, loanId, now, zone),
       settle: (loanId: number, expected: Decimal) => settleLoan(db, userId, loanId, now, expected, zone),
