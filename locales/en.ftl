@@ -1026,12 +1026,21 @@ command-plan = Debt-free plan across your loans: /plan 500 adds 500 a month
 plan-no-loans = You have no open loans, so there is nothing to plan. Add one with /addloan.
 plan-bad-extra = Please give the extra per month as a positive amount, e.g. /plan 500 (or just /plan).
 plan-extra-too-large = That extra is more than this plan accepts ({ $cap } a month: 100 × your monthly dues, at most 1,000,000). Please give a smaller amount, e.g. /plan 500.
-plan-header-no-extra = Your { $loans -> [one] loan *[other] { $loans } loans } if you pay only the schedules. Add an extra monthly amount (e.g. /plan 500) to see how much sooner each strategy clears them.
-plan-header = Your { $loans -> [one] loan *[other] { $loans } loans } with { $extra } extra a month:
+plan-header-no-extra = { $loans ->
+    [one] Your loan if you pay only the schedule. Add an extra monthly amount (e.g. /plan 500) to see how much sooner each strategy clears it.
+   *[other] Your { $loans } loans if you pay only the schedules. Add an extra monthly amount (e.g. /plan 500) to see how much sooner each strategy clears them.
+}
+plan-header = { $loans ->
+    [one] Your loan with { $extra } extra a month:
+   *[other] Your { $loans } loans with { $extra } extra a month:
+}
 plan-strategy-schedule = Schedules only
 plan-strategy-avalanche = Avalanche (highest true annual rate first)
 plan-strategy-snowball = Snowball (smallest balance first)
-plan-debt-free = Debt-free: { $date } ({ $months -> [one] 1 month *[other] { $months } months })
+plan-debt-free = { $months ->
+    [one] Debt-free: { $date } (1 month)
+   *[other] Debt-free: { $date } ({ $months } months)
+}
 plan-beyond-horizon = Not debt-free within 50 years at this pace.
 plan-totals = Interest { $interest }, fees and penalty { $fees }, total paid { $total }
 plan-saving = You save { $amount } versus the schedules only

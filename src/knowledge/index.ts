@@ -67,8 +67,8 @@ export interface ConsultOptions {
   /** A one-word question (one English content word, up to two Han characters) needs this confidence to be answered. */
   minOneWordConfidence: number;
   /** The classifier overrules a confident BM25 topic at this posterior, and answers an unsure one at `classifierUnsure`. */
-  classifierOverrule: 0.95,
-  classifierUnsure: 0.3,
+  classifierOverrule: 0.95;
+  classifierUnsure: 0.3;
 }
 
 export const DEFAULT_CONSULT: ConsultOptions = {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createTestBot, texts, type TestBot } from '../support/bot.ts';
+
+async function addLoan(bot: TestBot, line: string, user = 1, lang = 'en') {
+  await bot.say(`/addloan ${line}`, { user, lang });
+  await bot.pressLabel(lang === 'en' ? 'Save' : lang === 'zh-CN' ? '保存' : '保存');
+}
+
+describe('/plan', () => {
+  it('with no loans says there is nothing to plan, in all three languages', async () => {
+    const bot = createTestBot();
+    expect(texts(await bot.say('/plan'))).toContain('no open loans');
+    expect(texts(await bot.say('/plan', { user: 2, lang: 'zh-CN' }))).toContain('还没有未结清的贷款');
+    expect(texts(await bot.say('/plan', { user: 3, lang: 'zh-TW' }))).toContain('還沒有未結清的貸款');
+  });
+
+  it('refuses -5, 0, junk and 1e12 with a clear message', async () => {
+    const bot = createTestBot();
+    await addLoan(bot, 'Car 12000 12 months 12% annuity first due 2027-01-15');
+    // 1e12 is not how anyone writes money: it is refused as not an amount, with the example.
+    for (const bad of ['-5', '0', 'lots', '1e12']) expect(texts(await bot.say(`/plan ${bad}`))).toContain('positive amount');
+    expect(texts(await bot.say('/plan 5000000'))).toContain('more than this plan accepts');
+  });
+
+  it('shows the three strategies with dates, totals and the order; 500 extra saves interest', async () => {
+    const bot = createTestBot();
+    await addLoan(bot, 'Car 12000 12 months 12% annuity first due 2027-01-15');
+    await addLoan(bot, 'Phone 3000 6 months 0% annuity first due 2027-01-15');
+    const plain = texts(await bot.say('/plan'));
+    expect(plain).toContain('Schedules only');
+    expect(plain).toContain('Avalanche');
+    expect(plain).toContain('Extra goes to: Car → Phone');
+    expect(plain).toContain('Extra goes to: Phone → Car');
+    const extra = texts(await bot.say('/plan 500'));
+    expect(extra).toMatch(/You save [^\n]*\d/);
+    expect(extra).toContain('500');
+    // Another user's /plan never sees these loans.
+    expect(texts(await bot.say('/plan', { user: 9 }))).toContain('no open loans');
+  });
+});
