@@ -15,7 +15,12 @@ function calendarFile(ctx: Parameters<Command['run']>[0]): Reply[] {
   return [
     {
       text: ctx.t('calendar-caption', { count: data.installments.length, loans }),
-      file: { kind: 'document', filename: `repayments-${ctx.today}.ics`, mime: 'text/calendar; charset=utf-8', content: new TextEncoder().encode(ics) },
+      file: {
+        kind: 'document',
+        filename: `repayments-${ctx.today}.ics`,
+        mime: 'text/calendar; charset=utf-8',
+        content: new TextEncoder().encode(ics),
+      },
     },
   ];
 }

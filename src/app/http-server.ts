@@ -117,7 +117,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       return res.end(req.method === 'HEAD' ? undefined : bytes);
     }
     if (!webhook || path !== webhook.path) {
-      logger.warn({ path, method: req.method }, 'http request for an unknown path');
+      // A calendar feed's path holds its token (the whole secret): logged without it.
+      logger.warn({ path: path.startsWith(ICS_PREFIX) ? `${ICS_PREFIX}…` : path, method: req.method }, 'http request for an unknown path');
       return answer(res, 404, { error: 'not found' });
     }
     if (req.method !== 'POST') return answer(res, 405, { error: 'method not allowed' }, { allow: 'POST' });

@@ -45,7 +45,7 @@ export function escapeText(value: string): string {
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    .replace(/\p{Cc}/gu, (ch) => (ch === '\t' ? ch : ''));
 }
 
 function octets(codePoint: string): number {
@@ -104,7 +104,13 @@ function utcStamp(instant: Date): string {
 /** The whole VCALENDAR as one string (UTF-8 when encoded), CRLF line ends, every line folded. */
 export function buildIcs(calendar: IcsCalendar): string {
   const stamp = utcStamp(calendar.stamp);
-  const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${escapeText(calendar.prodId)}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${escapeText(calendar.prodId)}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+  ];
   if (calendar.name !== undefined) lines.push(`X-WR-CALNAME:${escapeText(calendar.name)}`);
   for (const event of calendar.events) {
     lines.push(

@@ -1,10 +1,5 @@
 import { createHash, randomBytes as cryptoRandomBytes } from 'node:crypto';
-import {
-  calendarFeedOwner,
-  deleteCalendarFeed,
-  hasCalendarFeed,
-  putCalendarFeed,
-} from '../db/calendar-feeds-repo.ts';
+import { calendarFeedOwner, deleteCalendarFeed, hasCalendarFeed, putCalendarFeed } from '../db/calendar-feeds-repo.ts';
 import type { Queryable } from '../db/client.ts';
 import { findUser } from '../db/users-repo.ts';
 import type { IsoDate } from '../domain/calendar.ts';
