@@ -10,6 +10,9 @@ import { performance } from 'node:perf_hooks';
  * accepted messages in any sliding 1-second window, or more than one in 1 second to the same
  * chat, is refused with the 429 Telegram gives (retry_after 1). Refused messages are not
  * delivered and do not count towards the windows. Every accepted message is recorded.
+ *
+ * A message sent with allow_paid_broadcast (a paid broadcast, charged in Stars by Telegram) is
+ * held to `paidPerSecond` instead (Telegram: up to 1000); the per-chat limit holds for it too.
  */
 
 export interface AcceptedMessage {
@@ -17,6 +20,8 @@ export interface AcceptedMessage {
   text: string;
   /** Arrival, in ms since the epoch (fractional: performance.timeOrigin + performance.now()). */
   at: number;
+  /** Sent with allow_paid_broadcast. */
+  paid: boolean;
 }
 
 export interface MockBotApi {
@@ -38,6 +43,8 @@ export interface MockBotApiOptions {
   perSecond?: number;
   /** Minimum gap between two messages to one chat (Telegram: 1 s). */
   perChatIntervalMs?: number;
+  /** Overall limit per sliding second for a paid broadcast (Telegram: up to 1000); default `perSecond`. */
+  paidPerSecond?: number;
 }
 
 const BOT_USER = {
@@ -77,8 +84,9 @@ function reply(res: ServerResponse, status: number, payload: unknown): void {
 export async function startMockBotApi(options: MockBotApiOptions = {}): Promise<MockBotApi> {
   const perSecond = options.perSecond ?? 30;
   const perChatIntervalMs = options.perChatIntervalMs ?? 1000;
+  const paidPerSecond = options.paidPerSecond ?? perSecond;
   // Arrival times (performance.now()) of accepted messages within the last second; a ring would
-  // do, but shift() on a ≤ 30-element array costs nothing.
+  // do, but shift() on an array of at most paidPerSecond elements costs next to nothing.
   let window: number[] = [];
   let lastByChat = new Map<number, number>();
   let messageId = 0;
@@ -121,7 +129,8 @@ export async function startMockBotApi(options: MockBotApiOptions = {}): Promise<
         }
         while (window.length > 0 && (window[0] as number) <= arrived - 1000) window.shift();
         const last = lastByChat.get(chatId);
-        const globalHit = window.length >= perSecond;
+        const paid = params.allow_paid_broadcast === true || params.allow_paid_broadcast === 'true';
+        const globalHit = window.length >= (paid ? paidPerSecond : perSecond);
         const chatHit = last !== undefined && arrived - last < perChatIntervalMs;
         if (globalHit || chatHit) {
           state.tooManyRequests.total += 1;
@@ -132,7 +141,7 @@ export async function startMockBotApi(options: MockBotApiOptions = {}): Promise<
         }
         window.push(arrived);
         lastByChat.set(chatId, arrived);
-        state.messages.push({ chatId, text, at: performance.timeOrigin + arrived });
+        state.messages.push({ chatId, text, at: performance.timeOrigin + arrived, paid });
         messageId += 1;
         reply(res, 200, {
           ok: true,

@@ -38,10 +38,15 @@ for (const { label, perSecond, ms, target } of results) {
   console.log(line);
   if (!ok) missed += 1;
 }
-// Dispatch (~5.5 min at 30/s) and crash safety (~4 min): real time against a mock Bot API. BENCH_QUICK=1 skips them.
+// Dispatch (~5.5 min at 30/s), paid-broadcast dispatch (~30 s at 1000/s) and crash safety (~4 min):
+// real time against a mock Bot API. BENCH_QUICK=1 skips them.
 if (process.env.BENCH_QUICK === '1') console.log('dispatch and crash-safety benchmarks skipped (BENCH_QUICK=1)');
 else {
-  for (const bench of [(await import('./dispatch.ts')).runDispatchBench, (await import('./crash.ts')).runCrashBench]) {
+  for (const bench of [
+    (await import('./dispatch.ts')).runDispatchBench,
+    (await import('./paid-broadcast.ts')).runPaidBroadcastBench,
+    (await import('./crash.ts')).runCrashBench,
+  ]) {
     const { line, ok } = await bench();
     console.log(line);
     if (!ok) missed += 1;

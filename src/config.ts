@@ -19,6 +19,11 @@ function idList(what: string) {
     .default([]);
 }
 
+/** Telegram's overall rate for a bot's messages, free of charge. */
+export const FREE_MAX_PER_SECOND = 30;
+/** Telegram's overall rate with allow_paid_broadcast (paid in Stars). */
+export const PAID_BROADCAST_MAX_PER_SECOND = 1000;
+
 const configSchema = z.object({
   BOT_TOKEN: z
     .string()
@@ -61,8 +66,28 @@ const configSchema = z.object({
   LPR_SINCE: z.iso.date('must be a date such as 2025-05-20').default(DEFAULT_LPR.since),
   /** When reminder passes run (node-cron syntax). Each pass catches up everything due, so a coarser schedule only delays. */
   REMINDER_CRON: z.string().refine(isCronExpression, 'must be a cron expression such as "* * * * *"').default('* * * * *'),
-  /** Telegram allows about 30 messages a second overall; stay at or under it. */
-  REMINDER_MAX_PER_SECOND: z.coerce.number().int('must be a whole number').min(1, 'must be 1 to 30').max(30, 'must be 1 to 30').default(30),
+  /**
+   * Telegram allows about 30 messages a second overall; stay at or under it. Up to 1000 with
+   * REMINDER_PAID_BROADCAST (checked below, where both are known).
+   */
+  REMINDER_MAX_PER_SECOND: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be 1 to 30 (up to 1000 with REMINDER_PAID_BROADCAST=true)')
+    .max(
+      PAID_BROADCAST_MAX_PER_SECOND,
+      "must be at most 1000 (Telegram's limit for paid broadcasts; at most 30 without REMINDER_PAID_BROADCAST=true)",
+    )
+    .default(FREE_MAX_PER_SECOND),
+  /**
+   * Reminders and queued messages sent with Bot API's allow_paid_broadcast: Telegram lets them
+   * past its 30 a second, up to 1000, and charges the bot's Stars balance for every message over
+   * the free rate. Replies to users are never sent this way.
+   */
+  REMINDER_PAID_BROADCAST: z
+    .enum(['true', 'false'], 'must be true or false')
+    .default('false')
+    .transform((value) => value === 'true'),
   /** Telegram user ids of the operators: who may run operator commands (reviewing requests …). */
   OPERATOR_IDS: idList('Telegram user ids'),
   /** Chats where operator notices go (a group of the servicing team, or an operator's private chat). */
@@ -95,6 +120,14 @@ const checkedSchema = configSchema.superRefine((config, ctx) => {
       code: 'custom',
       path: ['WEBHOOK_SECRET'],
       message: 'is required when WEBHOOK_URL is set (1 to 256 characters A-Z, a-z, 0-9, _ and -)',
+    });
+  }
+  // Over 30 a second Telegram answers 429 unless the messages are paid broadcasts.
+  if (config.REMINDER_MAX_PER_SECOND > FREE_MAX_PER_SECOND && !config.REMINDER_PAID_BROADCAST) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['REMINDER_MAX_PER_SECOND'],
+      message: `must be 1 to ${FREE_MAX_PER_SECOND} (Telegram's free limit); up to ${PAID_BROADCAST_MAX_PER_SECOND} needs REMINDER_PAID_BROADCAST=true, which Telegram charges Stars for`,
     });
   }
 });

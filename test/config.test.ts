@@ -173,6 +173,38 @@ describe('Telegram run mode settings (issue 12)', () => {
   });
 });
 
+describe('paid broadcast (issue 12.8)', () => {
+  it('is off by default: 30 a second, Telegram’s free limit', () => {
+    const config = loadConfig({});
+    expect(config.REMINDER_PAID_BROADCAST).toBe(false);
+    expect(config.REMINDER_MAX_PER_SECOND).toBe(30);
+  });
+
+  it('REMINDER_PAID_BROADCAST=true allows up to 1000 a second', () => {
+    expect(loadConfig({ REMINDER_PAID_BROADCAST: 'true', REMINDER_MAX_PER_SECOND: '1000' })).toMatchObject({
+      REMINDER_PAID_BROADCAST: true,
+      REMINDER_MAX_PER_SECOND: 1000,
+    });
+    expect(loadConfig({ REMINDER_PAID_BROADCAST: 'false', REMINDER_MAX_PER_SECOND: '30' }).REMINDER_PAID_BROADCAST).toBe(false);
+  });
+
+  it('more than 30 a second without the flag is refused, saying what would allow it and that it costs Stars', () => {
+    const message = configError({ REMINDER_MAX_PER_SECOND: '31' }).message;
+    expect(message).toContain('REMINDER_MAX_PER_SECOND: must be 1 to 30');
+    expect(message).toContain('REMINDER_PAID_BROADCAST=true');
+    expect(message).toContain('Stars');
+  });
+
+  it('more than 1000 a second is refused even with the flag', () => {
+    const message = configError({ REMINDER_PAID_BROADCAST: 'true', REMINDER_MAX_PER_SECOND: '1001' }).message;
+    expect(message).toContain('REMINDER_MAX_PER_SECOND: must be at most 1000');
+  });
+
+  it('a flag that is not true or false is refused, naming the variable', () => {
+    expect(configError({ REMINDER_PAID_BROADCAST: 'yes' }).message).toContain('REMINDER_PAID_BROADCAST: must be true or false');
+  });
+});
+
 describe('variables that look like ours but are not', () => {
   it.each([
     ['BOT_TOKN', 'BOT_TOKEN'],
@@ -231,6 +263,7 @@ describe('configuration documentation', () => {
         'PORT',
         'REMINDER_CRON',
         'REMINDER_MAX_PER_SECOND',
+        'REMINDER_PAID_BROADCAST',
         'TELEGRAM_API_ROOT',
         'WEBHOOK_SECRET',
         'WEBHOOK_URL',

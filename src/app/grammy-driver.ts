@@ -1,7 +1,7 @@
 import { createGrammyBot, publishCommands } from '../transports/grammy.ts';
 import { telegramSender, type TelegramApi } from '../transports/grammy-sender.ts';
 import type { DeliveryPass, ReminderPass } from '../reminders/pass.ts';
-import { realTimeLimiter } from '../reminders/rate-limiter.ts';
+import { limiterFor } from '../reminders/rate-limiter.ts';
 import type { Runtime } from './runtime.ts';
 import type { TelegramDriver } from './telegram-driver.ts';
 import type { RawUpdate } from './update-queue.ts';
@@ -51,10 +51,11 @@ export function grammyDriver(runtime: Runtime, token: string, operatorChats: rea
 
 /**
  * Reminders and queued messages sent by Telegram at its limits, as the bot and `repaybot tick`
- * both do: one sender and one limiter for both passes, so together they stay under 30 a second.
+ * both do: one sender and one limiter for both passes, so together they stay under the limit
+ * (30 a second, or REMINDER_MAX_PER_SECOND up to 1000 as paid broadcasts).
  */
 export function telegramPasses(runtime: Runtime, api: TelegramApi): { reminders: ReminderPass; deliveries: DeliveryPass } {
-  const limiter = realTimeLimiter(runtime.config.REMINDER_MAX_PER_SECOND);
-  const sender = telegramSender(api, limiter);
+  const limiter = limiterFor(runtime.config);
+  const sender = telegramSender(api, limiter, { paidBroadcast: runtime.config.REMINDER_PAID_BROADCAST });
   return { reminders: runtime.reminderPass(sender, { limiter }), deliveries: runtime.deliveryPass(sender, { limiter }) };
 }

@@ -1,6 +1,6 @@
 import { createTelegrafBot, publishCommandsTelegraf } from '../transports/telegraf.ts';
 import { telegrafSender } from '../transports/telegraf-sender.ts';
-import { realTimeLimiter } from '../reminders/rate-limiter.ts';
+import { limiterFor } from '../reminders/rate-limiter.ts';
 import type { Runtime } from './runtime.ts';
 import type { TelegramDriver } from './telegram-driver.ts';
 import type { RawUpdate } from './update-queue.ts';
@@ -52,8 +52,8 @@ export function telegrafDriver(runtime: Runtime, token: string, operatorChats: r
     publishCommands: () => publishCommandsTelegraf(bot, runtime.app, operatorChats),
     passes() {
       // One sender and one limiter for both passes, so together they stay under the limit (as grammY's).
-      const limiter = realTimeLimiter(runtime.config.REMINDER_MAX_PER_SECOND);
-      const sender = telegrafSender(bot.telegram, limiter);
+      const limiter = limiterFor(runtime.config);
+      const sender = telegrafSender(bot.telegram, limiter, { paidBroadcast: runtime.config.REMINDER_PAID_BROADCAST });
       return { reminders: runtime.reminderPass(sender, { limiter }), deliveries: runtime.deliveryPass(sender, { limiter }) };
     },
   };

@@ -70,9 +70,35 @@ export async function dispatchOutbox(deps: DispatchDeps, batchSize = 500): Promi
     const chatIds = chatsWithDueRows(deps.db, deps.now().toISOString(), batchSize, deps.onlyUserId);
     if (chatIds.length === 0) return stats;
     // Rows put back for later (429, back-off) have a future notBefore, and every round sends at
-    // least one thing per chat it visits, so this loop ends.
-    for (const chatId of chatIds) await dispatchChat(deps, chatId, stats);
+    // least one thing per chat it visits, so this loop ends. The chats of a round are distinct, so
+    // sends in flight at once (the limiter's inFlight) never share a chat.
+    await eachAtOnce(chatIds, deps.limiter?.inFlight ?? 1, (chatId) => dispatchChat(deps, chatId, stats));
   }
+}
+
+/**
+ * Runs `work` for every item, at most `lanes` at once, in order of starting. The first error stops
+ * new work, waits for what is running and is thrown (as one failing send stops a sequential pass).
+ */
+async function eachAtOnce<T>(items: readonly T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
+  if (lanes <= 1) {
+    for (const item of items) await work(item);
+    return;
+  }
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const lane = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
+  if (failure) throw failure.error;
 }
 
 /** One send for one chat: its due reminder rows together, or its oldest message, whichever was queued first. */

@@ -15,6 +15,13 @@ export interface RateLimiterOptions {
    * second, and Telegram counts both against the same bot.
    */
   quietAtStartMs?: number;
+  /**
+   * How many sends the dispatcher may have waiting for Telegram's answer at once (default 1).
+   * One keeps a crash to at most one message in flight (sent, not yet marked: sent again after the
+   * restart); a paid broadcast of 1000 a second needs more, since one round trip alone takes
+   * longer than a millisecond.
+   */
+  inFlight?: number;
 }
 
 /** Date.now() counts whole milliseconds; Telegram's clock does not. */
@@ -28,7 +35,11 @@ export class RateLimiter {
   /** When Telegram answered the last `perSecond` sends, oldest first. */
   private readonly answered: number[] = [];
 
+  /** Sends the dispatcher may have in flight at once (RateLimiterOptions.inFlight). */
+  readonly inFlight: number;
+
   constructor(private readonly options: RateLimiterOptions) {
+    this.inFlight = Math.max(1, Math.floor(options.inFlight ?? 1));
     // A hundredth of a millisecond over 1000/30: adding 33.33… thirty times in floating point can
     // fall a hair short of a full second and let a 31st message into it.
     this.interval = 1000 / options.perSecond + 0.01;
@@ -82,6 +93,24 @@ async function sleepUntilPast(ms: number): Promise<void> {
 }
 
 /** The limiter the bot runs with: wall-clock time, 1 s per chat, one quiet second at start. */
-export function realTimeLimiter(perSecond: number): RateLimiter {
-  return new RateLimiter({ perSecond, perChatIntervalMs: 1000, now: () => Date.now(), sleep: sleepUntilPast, quietAtStartMs: 1000 });
+export function realTimeLimiter(perSecond: number, inFlight = 1): RateLimiter {
+  return new RateLimiter({
+    perSecond,
+    perChatIntervalMs: 1000,
+    now: () => Date.now(),
+    sleep: sleepUntilPast,
+    quietAtStartMs: 1000,
+    inFlight,
+  });
+}
+
+/**
+ * The bot's limiter for its configuration. Free of charge (30 a second) one send at a time: a
+ * round trip of up to 33 ms keeps up, and a crash leaves at most one message in flight. A paid
+ * broadcast (up to 1000 a second) keeps a tenth of a second's worth in flight, so a round trip of
+ * up to 100 ms keeps up; a crash may then send that many again after the restart.
+ */
+export function limiterFor(config: { REMINDER_MAX_PER_SECOND: number; REMINDER_PAID_BROADCAST: boolean }): RateLimiter {
+  const perSecond = config.REMINDER_MAX_PER_SECOND;
+  return realTimeLimiter(perSecond, config.REMINDER_PAID_BROADCAST ? Math.ceil(perSecond / 10) : 1);
 }

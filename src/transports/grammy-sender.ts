@@ -9,6 +9,12 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
 /** grammY's Bot API client, for the composition root, which imports no chat framework itself. */
 export type TelegramApi = Api;
 
+/** How the outbox's messages go out (config REMINDER_PAID_BROADCAST). */
+export interface OutboxSendOptions {
+  /** With allow_paid_broadcast: past Telegram's 30 a second, up to 1000, charged in Stars. */
+  paidBroadcast?: boolean;
+}
+
 export interface SendSlots {
   /** Waits for this chat's next slot; the returned function is called once the call is answered. */
   acquire(chatId: number): Promise<() => void>;
@@ -24,12 +30,18 @@ export interface SendSlots {
  * 5xx (grammy-retry.ts) is installed only on each update's ctx.api. Here every answer must reach
  * the dispatcher as it came: a 429 pauses all sending for retry_after, a refusal backs off and is
  * dead-lettered, and a network failure is 'unknown', never resent blindly.
+ *
+ * With `paidBroadcast` every call carries allow_paid_broadcast (replies never do: they go over
+ * ctx.api, not through here).
  */
-export function telegramSender(api: Api, limiter?: SendSlots): MessageSender {
+export function telegramSender(api: Api, limiter?: SendSlots, options: OutboxSendOptions = {}): MessageSender {
   return {
     async send(message: OutgoingMessage): Promise<SendResult> {
       try {
-        await sendOutgoing(api, message, limiter && ((chatId) => limiter.acquire(chatId)));
+        await sendOutgoing(api, message, {
+          ...(limiter && { beforeExtraCall: (chatId: number) => limiter.acquire(chatId) }),
+          ...(options.paidBroadcast && { paidBroadcast: true }),
+        });
         return { kind: 'sent' };
       } catch (error) {
         if (error instanceof GrammyError) {

@@ -6,10 +6,10 @@ import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import type { Logger } from '../log.ts';
 import { replyRetry, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
-import { runCalls, textPiecesOf, type BeforeExtraCall } from './outgoing-calls.ts';
+import { broadcastFields, runCalls, textPiecesOf, type SendOptions } from './outgoing-calls.ts';
 import { telegramDocument, telegramFileAccess } from './telegram-document.ts';
 
-export { TELEGRAM_MAX_CAPTION, TELEGRAM_MAX_TEXT, splitForTelegram, type BeforeExtraCall } from './outgoing-calls.ts';
+export { TELEGRAM_MAX_CAPTION, TELEGRAM_MAX_TEXT, splitForTelegram, type BeforeExtraCall, type SendOptions } from './outgoing-calls.ts';
 
 export interface GrammyOptions {
   token: string;
@@ -38,9 +38,10 @@ export function keyboardOf(message: OutgoingMessage): InlineKeyboard | undefined
  * file with the text as caption. A text too long for a caption goes first as message(s) and the
  * file follows without one. Buttons go on the last call, under what they act on.
  */
-function callsFor(api: Api, message: OutgoingMessage): ((last: boolean) => Promise<unknown>)[] {
+function callsFor(api: Api, message: OutgoingMessage, options?: SendOptions): ((last: boolean) => Promise<unknown>)[] {
   const markup = keyboardOf(message);
-  const extra = (last: boolean) => (last && markup ? { reply_markup: markup } : {});
+  const broadcast = broadcastFields(options);
+  const extra = (last: boolean) => (last && markup ? { ...broadcast, reply_markup: markup } : broadcast);
   const { chatId, text, file } = message;
   const texts = textPiecesOf(message);
   const calls: ((last: boolean) => Promise<unknown>)[] = texts.map((piece) => (last) => api.sendMessage(chatId, piece, extra(last)));
@@ -60,8 +61,8 @@ function callsFor(api: Api, message: OutgoingMessage): ((last: boolean) => Promi
  * Sends one message over the Bot API: the one way both direct replies and the outbox sender
  * show a message, so the two cannot drift. Telegram's errors are thrown as grammY raises them.
  */
-export async function sendOutgoing(api: Api, message: OutgoingMessage, beforeExtraCall?: BeforeExtraCall): Promise<void> {
-  await runCalls(callsFor(api, message), message.chatId, beforeExtraCall);
+export async function sendOutgoing(api: Api, message: OutgoingMessage, options?: SendOptions): Promise<void> {
+  await runCalls(callsFor(api, message, options), message.chatId, options?.beforeExtraCall);
 }
 
 /** The grammY transport: Telegram updates in, the core's replies out. */

@@ -15,6 +15,22 @@ export const TELEGRAM_MAX_CAPTION = 1024;
 /** Splits a long text at line breaks (a single huge line between graphemes) into pieces Telegram accepts. */
 export const splitForTelegram = (text: string, max = TELEGRAM_MAX_TEXT): string[] => splitText(text, max);
 
+/** How the outbox sender sends, beyond the message itself. */
+export interface SendOptions {
+  /** Called before each call after a message's first one (see BeforeExtraCall). */
+  beforeExtraCall?: BeforeExtraCall;
+  /**
+   * Every call with allow_paid_broadcast (REMINDER_PAID_BROADCAST): Telegram lets such messages past
+   * its 30 a second, up to 1000, and charges Stars for them. Only the outbox sender sets it.
+   */
+  paidBroadcast?: boolean;
+}
+
+/** The fields every send call of a message carries for these options. */
+export function broadcastFields(options: SendOptions | undefined): { allow_paid_broadcast?: true } {
+  return options?.paidBroadcast ? { allow_paid_broadcast: true } : {};
+}
+
 /**
  * Called before each Bot API call after a message's first one; the release it returns is called
  * once that call is answered. The outbox sender takes a rate-limiter slot here, so a message sent

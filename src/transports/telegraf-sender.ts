@@ -1,7 +1,7 @@
 import { TelegramError, type Telegram } from 'telegraf';
 import type { MessageSender, SendResult } from '../core/sender.ts';
 import type { OutgoingMessage } from '../core/types.ts';
-import type { SendSlots } from './grammy-sender.ts';
+import type { OutboxSendOptions, SendSlots } from './grammy-sender.ts';
 import { sendOutgoingTelegraf } from './telegraf.ts';
 
 /** Network failures where the request never left: nothing can have been sent (as grammy-sender.ts). */
@@ -19,13 +19,16 @@ export type TelegrafApi = Telegram;
  * ctx.telegram retries (telegraf.ts). Every answer reaches the dispatcher as it came: a 429 is
  * 'retry-after' (all sending pauses), a 403 'blocked', another refusal 'failed' (backed off, then
  * dead-lettered), and a network failure after the request may have left is 'unknown', which the
- * dispatcher never resends blindly.
+ * dispatcher never resends blindly. With `paidBroadcast` every call carries allow_paid_broadcast.
  */
-export function telegrafSender(telegram: Telegram, limiter?: SendSlots): MessageSender {
+export function telegrafSender(telegram: Telegram, limiter?: SendSlots, options: OutboxSendOptions = {}): MessageSender {
   return {
     async send(message: OutgoingMessage): Promise<SendResult> {
       try {
-        await sendOutgoingTelegraf(telegram, message, limiter && ((chatId) => limiter.acquire(chatId)));
+        await sendOutgoingTelegraf(telegram, message, {
+          ...(limiter && { beforeExtraCall: (chatId: number) => limiter.acquire(chatId) }),
+          ...(options.paidBroadcast && { paidBroadcast: true }),
+        });
         return { kind: 'sent' };
       } catch (error) {
         if (error instanceof TelegramError) {

@@ -6,7 +6,7 @@ import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import type { Logger } from '../log.ts';
 // The framework-free pieces of the grammY transport, shared so the two cannot drift apart:
 // where a long text is cut, the caption limit, and which answers a reply retries after how long.
-import { runCalls, textPiecesOf, type BeforeExtraCall } from './outgoing-calls.ts';
+import { broadcastFields, runCalls, textPiecesOf, type SendOptions } from './outgoing-calls.ts';
 import { retryDelay, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
 import { telegramDocument, telegramFileAccess, type TelegramDocumentFields } from './telegram-document.ts';
@@ -62,9 +62,11 @@ const bufferOf = (content: Uint8Array) => Buffer.from(content.buffer, content.by
  * Telegram accepts, or its file with the text as caption; a text too long for a caption goes
  * first as message(s) and the file follows without one. Buttons go on the last call.
  */
-function callsFor(telegram: Telegram, message: OutgoingMessage): ((last: boolean) => Promise<unknown>)[] {
+function callsFor(telegram: Telegram, message: OutgoingMessage, options?: SendOptions): ((last: boolean) => Promise<unknown>)[] {
   const markup = inlineKeyboardOf(message);
-  const extra = (last: boolean) => (last && markup ? { reply_markup: markup } : {});
+  // Telegraf 4's types predate allow_paid_broadcast; its send methods pass extra fields on as they are.
+  const broadcast = broadcastFields(options) as object;
+  const extra = (last: boolean) => (last && markup ? { ...broadcast, reply_markup: markup } : broadcast);
   const { chatId, text, file } = message;
   const texts = textPiecesOf(message);
   const calls: ((last: boolean) => Promise<unknown>)[] = texts.map((piece) => (last) => telegram.sendMessage(chatId, piece, extra(last)));
@@ -84,8 +86,8 @@ function callsFor(telegram: Telegram, message: OutgoingMessage): ((last: boolean
  * Sends one message over the Bot API: the one way both direct replies and the outbox sender
  * show a message. Telegram's errors are thrown as Telegraf raises them (TelegramError).
  */
-export async function sendOutgoingTelegraf(telegram: Telegram, message: OutgoingMessage, beforeExtraCall?: BeforeExtraCall): Promise<void> {
-  await runCalls(callsFor(telegram, message), message.chatId, beforeExtraCall);
+export async function sendOutgoingTelegraf(telegram: Telegram, message: OutgoingMessage, options?: SendOptions): Promise<void> {
+  await runCalls(callsFor(telegram, message, options), message.chatId, options?.beforeExtraCall);
 }
 
 /**

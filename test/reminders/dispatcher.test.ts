@@ -214,3 +214,37 @@ describe('pausing', () => {
     expect(await bot.ticks('2027-01-12T02:00:00Z', '2027-01-20T00:00:00Z')).toEqual([]);
   });
 });
+
+describe('sends in flight at once (the limiter’s inFlight: a paid broadcast)', () => {
+  async function concurrency(inFlight: number | undefined): Promise<{ most: number; chats: number[] }> {
+    const bot = createReminderBot({
+      now: '2027-01-10T08:00:00+08:00',
+      limiter: (clock) => fakeTimeLimiter(clock, 1000, inFlight),
+    });
+    for (const user of [1, 2, 3, 4, 5, 6, 7]) await addLoan(bot, CAR, { user });
+    let now = 0;
+    let most = 0;
+    const send = bot.sender.send.bind(bot.sender);
+    bot.sender.send = async (message) => {
+      now += 1;
+      most = Math.max(most, now);
+      // Telegram's answer comes a turn of the event loop later.
+      await new Promise((resolve) => setImmediate(resolve));
+      try {
+        return await send(message);
+      } finally {
+        now -= 1;
+      }
+    };
+    await bot.tick(AT_0900);
+    return { most, chats: bot.sender.delivered.map((d) => d.message.chatId).sort() };
+  }
+
+  it('one at a time by default (a crash leaves at most one message in flight)', async () => {
+    expect(await concurrency(undefined)).toEqual({ most: 1, chats: [1, 2, 3, 4, 5, 6, 7] });
+  });
+
+  it('up to inFlight at once, never two to one chat, every chat once', async () => {
+    expect(await concurrency(3)).toEqual({ most: 3, chats: [1, 2, 3, 4, 5, 6, 7] });
+  });
+});

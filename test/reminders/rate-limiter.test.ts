@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/reminders/rate-limiter.ts';
+import { RateLimiter, limiterFor } from '../../src/reminders/rate-limiter.ts';
 
 /*
  * Telegram: about 30 messages a second overall, 1 a second to one chat. The limiter runs on a
@@ -159,5 +159,13 @@ describe('a limiter made right after a restart', () => {
     expect(sentAt[0]).toBe(start + 1000);
     // After the quiet second it runs at the full rate again.
     expect(busiestSecond(sentAt)).toBe(30);
+  });
+});
+
+describe('limiterFor (the bot’s configuration)', () => {
+  it('free of charge: one send in flight; a paid broadcast: a tenth of a second’s worth', () => {
+    expect(limiterFor({ REMINDER_MAX_PER_SECOND: 30, REMINDER_PAID_BROADCAST: false }).inFlight).toBe(1);
+    expect(limiterFor({ REMINDER_MAX_PER_SECOND: 1000, REMINDER_PAID_BROADCAST: true }).inFlight).toBe(100);
+    expect(limiterFor({ REMINDER_MAX_PER_SECOND: 5, REMINDER_PAID_BROADCAST: true }).inFlight).toBe(1);
   });
 });

@@ -217,9 +217,10 @@ export function capturingLogger(): { logger: Logger; records: Record<string, unk
 }
 
 /** A limiter on the test's clock: its sleep moves the clock instead of waiting. */
-export function fakeTimeLimiter(clock: SettableClock, perSecond = 30): RateLimiter {
+export function fakeTimeLimiter(clock: SettableClock, perSecond = 30, inFlight = 1): RateLimiter {
   return new RateLimiter({
     perSecond,
+    inFlight,
     perChatIntervalMs: 1000,
     now: () => clock.now().getTime(),
     sleep: async (ms) => clock.set(new Date(clock.now().getTime() + ms)),

@@ -6,7 +6,7 @@ import type { SettableClock } from '../../src/core/clock.ts';
 import type { MessageSender } from '../../src/core/sender.ts';
 import type { Db } from '../../src/db/client.ts';
 import { createGrammyBot, publishCommands } from '../../src/transports/grammy.ts';
-import { telegramSender } from '../../src/transports/grammy-sender.ts';
+import { telegramSender, type OutboxSendOptions } from '../../src/transports/grammy-sender.ts';
 import type { IncomingLimitOptions } from '../../src/transports/incoming-limit.ts';
 import { createTelegrafBot, publishCommandsTelegraf } from '../../src/transports/telegraf.ts';
 import { telegrafSender } from '../../src/transports/telegraf-sender.ts';
@@ -84,8 +84,8 @@ export interface ContractHarness {
   /** Delivers an update as the run mode's driver does. */
   deliver(update: Update): Promise<void>;
   publishCommands(operatorChats?: number[]): Promise<void>;
-  /** The outbox sender on the bot's own API (not retrying). */
-  sender(): MessageSender;
+  /** The outbox sender on the bot's own API (not retrying); `options` as the driver passes them (paid broadcast). */
+  sender(options?: OutboxSendOptions): MessageSender;
   /** The file a sendDocument / sendPhoto payload uploads: its name and bytes. */
   fileOf(value: unknown): { filename: string | undefined; bytes: Uint8Array };
 }
@@ -146,7 +146,7 @@ export function contractHarness(framework: Framework, options: ContractOptions =
 
   let deliver: (update: Update) => Promise<void>;
   let publish: (chats?: number[]) => Promise<void>;
-  let sender: () => MessageSender;
+  let sender: (options?: OutboxSendOptions) => MessageSender;
   if (framework === 'grammY') {
     const bot = createGrammyBot({ token: TOKEN, apiRoot: 'http://127.0.0.1:9', ...common });
     bot.api.config.use(async (_prev, method, payload) => {
@@ -166,7 +166,7 @@ export function contractHarness(framework: Framework, options: ContractOptions =
       }
     };
     publish = (chats) => publishCommands(bot, app, chats);
-    sender = () => telegramSender(bot.api);
+    sender = (options) => telegramSender(bot.api, undefined, options);
   } else {
     const bot = createTelegrafBot({
       token: TOKEN,
@@ -188,7 +188,7 @@ export function contractHarness(framework: Framework, options: ContractOptions =
     // As the driver does: bot.catch logs every failure, so handleUpdate does not throw.
     deliver = (update) => bot.handleUpdate(update as Parameters<typeof bot.handleUpdate>[0]);
     publish = (chats) => publishCommandsTelegraf(bot, app, chats);
-    sender = () => telegrafSender(bot.telegram);
+    sender = (options) => telegrafSender(bot.telegram, undefined, options);
   }
 
   let taken = 0;
@@ -236,7 +236,7 @@ export function contractHarness(framework: Framework, options: ContractOptions =
     },
     deliver: (update) => deliver(update),
     publishCommands: (chats) => publish(chats),
-    sender: () => sender(),
+    sender: (options) => sender(options),
     fileOf(value) {
       if (value instanceof InputFile) {
         const data = (value as unknown as { fileData: Uint8Array }).fileData;

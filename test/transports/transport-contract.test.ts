@@ -458,6 +458,37 @@ describe.each(FRAMEWORKS)('%s transport: the contract', (framework) => {
     });
   });
 
+  describe('paid broadcast (REMINDER_PAID_BROADCAST)', () => {
+    const paidOf = (calls: ApiCall[]) => calls.map((c) => [c.method, c.payload.allow_paid_broadcast]);
+
+    it('the outbox sender with paidBroadcast sends every call with allow_paid_broadcast: text pieces, documents, photos', async () => {
+      const h = contractHarness(framework, { app: fakeApp() });
+      const sender = h.sender({ paidBroadcast: true });
+      expect(await sender.send({ chatId: ALICE.id, text: 'A reminder', buttons: BUTTONS })).toEqual({ kind: 'sent' });
+      await sender.send({ chatId: ALICE.id, text: `${'a'.repeat(4000)}\n${'b'.repeat(200)}` });
+      await sender.send({ chatId: ALICE.id, text: 'The schedule', file: ICS });
+      await sender.send({ chatId: ALICE.id, text: LONG_CAPTION, file: PNG });
+      expect(paidOf(h.calls)).toEqual([
+        ['sendMessage', true],
+        ['sendMessage', true],
+        ['sendMessage', true],
+        ['sendDocument', true],
+        ['sendMessage', true],
+        ['sendPhoto', true],
+      ]);
+      expect(h.calls[0]?.payload.reply_markup).toBeDefined();
+    });
+
+    it('without it (the default) no call carries the flag, and replies never do', async () => {
+      const h = contractHarness(framework, { app: fakeApp() });
+      await h.sender().send({ chatId: ALICE.id, text: 'A reminder' });
+      await h.sender({ paidBroadcast: false }).send({ chatId: ALICE.id, text: 'A reminder', file: ICS });
+      await h.deliver(h.textUpdate('/start'));
+      expect(h.calls.length).toBeGreaterThan(2);
+      expect(h.calls.filter((c) => 'allow_paid_broadcast' in c.payload)).toEqual([]);
+    });
+  });
+
   describe('the incoming rate limit', () => {
     it('past the burst drops updates, telling the user once; a dropped press still has its spinner stopped', async () => {
       const time = { now: 1_800_000_000_000 };
