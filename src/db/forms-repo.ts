@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
 import { prepared } from './prepared.ts';
 import { formStates } from './schema.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export type FormRow = typeof formStates.$inferSelect;
 /** 'long': a form filled in over many messages; 'quick': a confirmation or one value in front of it. */
@@ -55,7 +56,7 @@ export function startForm(
   data: Record<string, unknown>,
   now: string,
 ): FormRow {
-  return q.transaction((tx) => {
+  return writeTransaction(q, (tx) => {
     tx.delete(formStates)
       .where(and(eq(formStates.userId, userId), eq(formStates.slot, slot)))
       .run();

@@ -79,5 +79,5 @@ export function takeInUpdate(db: Db, key: UpdateKey, processedAt: string, forget
     });
     transactions.set(db, run);
   }
-  return run(key, processedAt, forgetBefore);
+  return run.immediate(key, processedAt, forgetBefore);
 }

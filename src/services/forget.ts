@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Queryable } from '../db/client.ts';
 import { eraseUserRows, pseudonymTaken, type ErasedCounts } from '../db/forget-repo.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type { ErasedCounts };
 
@@ -23,5 +24,5 @@ function drawPseudonym(q: Queryable): number {
 }
 
 export function forgetUser(q: Queryable, userId: number): ErasedCounts {
-  return q.transaction((tx) => eraseUserRows(tx, userId, drawPseudonym(tx)));
+  return writeTransaction(q, (tx) => eraseUserRows(tx, userId, drawPseudonym(tx)));
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/client.ts';
 import { closeForm, findForm, startForm, updateForm, type FormRow, type FormSlot } from '../db/forms-repo.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type { FormRow, FormSlot };
 
@@ -13,7 +14,7 @@ class Refused extends Error {}
 function finishForm<T extends { ok: boolean }>(q: Queryable, userId: number, formId: number, write: () => T): T | undefined {
   let refused: T | undefined;
   try {
-    return q.transaction(() => {
+    return writeTransaction(q, () => {
       if (!closeForm(q, userId, formId)) return undefined;
       const result = write();
       if (!result.ok) {

@@ -3,6 +3,7 @@ import { UNDECIDED, findRequest, insertNote, undecidedRequests, updateRequestIf,
 import { recordAudit } from './audit.ts';
 import { applyApproved, type AppliedOutcome } from './hardship-apply.ts';
 import { queueNotices, requestSnapshot, viewOf, type Notice, type RequestView } from './hardship.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type { RequestView };
 
@@ -52,7 +53,7 @@ export function decideRequest(
   defaultTimeZone: string,
   notices: DecisionNotices,
 ): DecideResult {
-  return q.transaction((tx): DecideResult => {
+  return writeTransaction(q, (tx): DecideResult => {
     const before = findRequest(tx, requestId);
     if (!before) return { ok: false, reason: 'no-such-request' };
     if (decision === 'ask') {

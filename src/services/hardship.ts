@@ -19,6 +19,7 @@ import { recordAudit } from './audit.ts';
 import { queueMessage, type QueuedMessage } from './deliveries.ts';
 import { ledgerOf, loanToday } from './ledger.ts';
 import type { HardshipKind, HardshipReason, Proposal } from './hardship-shapes.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type { HardshipNoteRow, HardshipRequestRow };
 
@@ -103,7 +104,7 @@ export function submitHardship(
   defaultTimeZone: string,
   notices: NoticesFor,
 ): SubmitResult {
-  return q.transaction((tx): SubmitResult => {
+  return writeTransaction(q, (tx): SubmitResult => {
     for (const loanId of submission.loanIds) {
       if (!findLoan(tx, userId, loanId)) return { ok: false, reason: 'no-such-loan', loanId };
     }
@@ -164,7 +165,7 @@ export function withdrawHardship(
   defaultTimeZone: string,
   notices: NoticesFor,
 ): StepResult {
-  return q.transaction((tx): StepResult => {
+  return writeTransaction(q, (tx): StepResult => {
     const before = findRequestOfUser(tx, userId, requestId);
     if (!before) return { ok: false, reason: 'no-such-request' };
     const request = updateRequestIf(tx, requestId, UNDECIDED, { status: 'withdrawn', decidedAt: now.toISOString() });
@@ -194,7 +195,7 @@ export function answerHardship(
   defaultTimeZone: string,
   notices: NoticesFor,
 ): StepResult {
-  return q.transaction((tx): StepResult => {
+  return writeTransaction(q, (tx): StepResult => {
     const before = findRequestOfUser(tx, userId, requestId);
     if (!before) return { ok: false, reason: 'no-such-request' };
     const request = updateRequestIf(tx, requestId, ['info-requested'], { status: 'open' });

@@ -25,6 +25,7 @@ import { columnsFromInput, termsFromInput, type LoanInput } from './loan-shapes.
 import { refreshReminders } from './reminder-timetable.ts';
 import { groupByLoan, scheduleRowsOf } from './installment-rows.ts';
 import { ledgerOf, loanToday, rebookLoan } from './ledger.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type { LenderKind, LoanInput, StoredPrepaymentRule } from './loan-shapes.ts';
 
@@ -64,7 +65,7 @@ export function addLoan(q: Queryable, userId: number, input: LoanInput, today: I
   const rows = buildSchedule(termsFromInput(input));
   const behind = rows.filter((row) => row.due < today);
   // One transaction for the loan, its schedule, the installments behind it and its reminders.
-  return q.transaction((tx) => {
+  return writeTransaction(q, (tx) => {
     const saved = insertLoan(tx, { ...columnsFromInput(input), userId, createdAt: now.toISOString() }, installmentColumns(rows));
     assumePaidBefore(tx, saved.loan.id, rows, today, now);
     rebookLoan(tx, saved.loan, saved.installments, loanToday(saved.loan, now, defaultTimeZone));
@@ -137,7 +138,7 @@ export function replaceLoan(
   const rows = buildSchedule(termsFromInput(input));
   let result: ReplaceLoanResult;
   try {
-    result = q.transaction((tx): ReplaceLoanResult => {
+    result = writeTransaction(q, (tx): ReplaceLoanResult => {
       const loan = findLoan(tx, userId, loanId);
       if (!loan) return { ok: false, reason: 'no-such-loan' };
       const today = loanToday(loan, now, defaultTimeZone);
@@ -183,7 +184,7 @@ export function replaceLoan(
 
 /** Deletes a loan with its schedule, payments and queued reminders, and re-plans the user's other loans. */
 export function removeLoan(q: Queryable, userId: number, loanId: number, now: Date, defaultTimeZone: string): boolean {
-  return q.transaction((tx) => {
+  return writeTransaction(q, (tx) => {
     const deleted = deleteLoan(tx, userId, loanId);
     if (deleted) refreshReminders(tx, userId, now, defaultTimeZone);
     return deleted;
@@ -199,7 +200,7 @@ export function setLoanReminders(
   now: Date,
   defaultTimeZone: string,
 ): boolean {
-  return q.transaction((tx) => {
+  return writeTransaction(q, (tx) => {
     const changed = setLoanRemindersPaused(tx, userId, loanId, paused);
     if (changed) refreshReminders(tx, userId, now, defaultTimeZone);
     return changed;

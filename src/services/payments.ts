@@ -13,6 +13,7 @@ import {
 import { refreshReminders } from './reminder-timetable.ts';
 import { ledgerOf, lenderZoneOf, loanToday, rebookLoan } from './ledger.ts';
 import { keepPromiseIfPaid } from './promises.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type RecordPaymentResult =
   | {
@@ -67,7 +68,7 @@ export function recordPayment(
   defaultTimeZone: string,
 ): RecordPaymentResult {
   try {
-    return q.transaction((tx): RecordPaymentResult => {
+    return writeTransaction(q, (tx): RecordPaymentResult => {
       const loan = findLoan(tx, userId, loanId);
       if (!loan) return { ok: false, reason: 'no-such-loan' };
       const today = loanToday(loan, now, defaultTimeZone);
@@ -116,7 +117,7 @@ export function undoLastPayment(
   // Only the newest payment can be undone, so an old "Undo" button cannot reach further back;
   // a payoff rewrote the schedule and is not undone this way (/editloan corrects a loan).
   if (!last || last.id !== paymentId || last.source === 'payoff') return undefined;
-  q.transaction((tx) => {
+  writeTransaction(q, (tx) => {
     deletePayment(tx, last.id);
     const loan = findLoan(tx, userId, last.loanId);
     if (loan) rebookLoan(tx, loan, installmentsOfLoan(tx, userId, loan.id), loanToday(loan, now, defaultTimeZone));

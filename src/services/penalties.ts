@@ -5,6 +5,7 @@ import { insertPenaltyEntry } from '../db/ledger-repo.ts';
 import { findLoan, installmentsOfLoan } from '../db/loans-repo.ts';
 import { ledgerOf, loanToday, rebookLoan } from './ledger.ts';
 import { refreshReminders } from './reminder-timetable.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 /** What the lender said about an installment's penalty: its own figure, or that it waived it. */
 export type LenderPenaltyWord = { kind: 'charged'; amount: Decimal } | { kind: 'waived' };
@@ -32,7 +33,7 @@ export function recordLenderPenalty(
   now: Date,
   defaultTimeZone: string,
 ): LenderPenaltyResult {
-  return q.transaction((tx): LenderPenaltyResult => {
+  return writeTransaction(q, (tx): LenderPenaltyResult => {
     const loan = findLoan(tx, userId, loanId);
     if (!loan) return { ok: false, reason: 'no-such-loan' };
     const today = loanToday(loan, now, defaultTimeZone);

@@ -22,6 +22,7 @@ import { recordAudit, type AuditRole } from './audit.ts';
 import { queueMessage, type QueuedMessage } from './deliveries.ts';
 import { ledgerOfLoanToday, lenderZoneOf, loanToday } from './ledger.ts';
 import { reminderSettingsOf } from './reminder-settings.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type { PromiseRow, PromiseStatus };
 
@@ -213,7 +214,7 @@ export function makePromise(
   defaultTimeZone: string,
   dayMessage: PromiseDayMessage,
 ): MakePromiseResult {
-  return q.transaction((tx): MakePromiseResult => {
+  return writeTransaction(q, (tx): MakePromiseResult => {
     const loan = findLoan(tx, userId, input.loanId);
     if (!loan) return { ok: false, reason: 'no-such-loan' };
     const refused = checkPromise(candidateOf(tx, loan, now, defaultTimeZone), input);
@@ -256,7 +257,7 @@ export function makePromise(
 
 /** The borrower takes back an open promise; its day message is dropped. Undefined when it is not open (any more). */
 export function cancelPromise(q: Queryable, userId: number, promiseId: number, now: Date): PromiseView | undefined {
-  return q.transaction((tx) => {
+  return writeTransaction(q, (tx) => {
     const open = findPromiseOfUser(tx, userId, promiseId);
     if (open?.status !== 'open') return undefined;
     const cancelled = cancelOpen(tx, userId, open, { id: userId, role: 'borrower' }, now);
@@ -308,7 +309,7 @@ export function resolvePromises(q: Queryable, now: Date, defaultTimeZone?: strin
   let kept = 0;
   let broken = 0;
   for (const open of allOpenPromises(q)) {
-    q.transaction((tx) => {
+    writeTransaction(q, (tx) => {
       const loan = findLoan(tx, open.userId, open.loanId);
       if (!loan) return;
       if (isKept(tx, open)) {

@@ -2,6 +2,7 @@ import type { Queryable } from '../db/client.ts';
 import { findUser, reminderSettingsOf, updateReminderSettings, type ReminderSettingsUpdate } from '../db/users-repo.ts';
 import { isInQuietHours, validateReminderSettings, type ReminderSettings } from '../domain/reminder-times.ts';
 import { refreshReminders } from './reminder-timetable.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export { reminderSettingsOf, type ReminderSettingsUpdate };
 
@@ -26,7 +27,7 @@ export function saveReminderSettings(
   now: Date,
   defaultTimeZone?: string,
 ): void {
-  q.transaction((tx) => {
+  writeTransaction(q, (tx) => {
     updateReminderSettings(tx, userId, update);
     refreshReminders(tx, userId, now, defaultTimeZone);
   });

@@ -4,6 +4,7 @@ import { installments, loans, reminderTimetable, users } from '../db/schema.ts';
 import { lateDueDaySlot, nextSlotAfter, type ReminderSettings } from '../domain/reminder-times.ts';
 import { reminderSettingsOf } from '../db/users-repo.ts';
 import { lenderZoneOf } from './ledger.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 /*
  * The reminder timetable as the use cases that change a schedule keep it: each open installment
@@ -82,7 +83,7 @@ const INSERT_CHUNK = 500;
  * the borrower's own zone.
  */
 export function refreshReminders(q: Queryable, userId: number, now: Date, defaultTimeZone?: string): void {
-  q.transaction((tx) => {
+  writeTransaction(q, (tx) => {
     const user = tx
       .update(users)
       .set({ reminderVersion: sql`${users.reminderVersion} + 1` })

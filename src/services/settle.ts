@@ -4,6 +4,7 @@ import { findLoan, installmentsOfLoan, insertPayment, markLoanSettled, setInstal
 import { rebookLoan } from './ledger.ts';
 import { refreshReminders } from './reminder-timetable.ts';
 import { payoffOf } from './payoff.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export type SettleResult =
   | { ok: true; amount: Decimal; name: string }
@@ -27,7 +28,7 @@ export function settleLoan(
   expected: Decimal,
   defaultTimeZone: string,
 ): SettleResult {
-  return q.transaction((tx): SettleResult => {
+  return writeTransaction(q, (tx): SettleResult => {
     const payoff = payoffOf(tx, userId, loanId, now, defaultTimeZone);
     if (!payoff) return { ok: false, reason: 'no-such-loan' };
     if (payoff.total.lte(0)) return { ok: false, reason: 'nothing-owed' };
