@@ -2,10 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runJsonlChat, runTerminalChat } from './app/run-chat.ts';
 import { readAuditTrail } from './app/run-audit.ts';
+import { runBackup } from './app/run-backup.ts';
+import { runDoctor } from './app/run-doctor.ts';
 import { writeUserExport } from './app/run-export.ts';
 import { runMigrate } from './app/run-migrate.ts';
+import { runRestore } from './app/run-restore.ts';
 import { runTelegram, runTick } from './app/run-telegram.ts';
 import { AUDIT_HELP, runAudit } from './cli/audit.ts';
+import { BACKUP_HELP, DOCTOR_HELP, RESTORE_HELP, runBackupCommand, runDoctorCommand, runRestoreCommand } from './cli/backup.ts';
 import { CALC_HELP, runCalc } from './cli/calc.ts';
 import { EXPORT_HELP, runExport } from './cli/export.ts';
 import { FAQ_HELP, runFaq } from './cli/faq.ts';
@@ -25,6 +29,9 @@ Commands:
   migrate   create or update the database schema, then exit
   audit     print the audit trail of hardship requests and promises to pay (--csv)
   export    write everything stored about one user into files (JSON and CSV)
+  backup    write a consistent copy of the database, safe while the bot runs
+  restore   replace the database with a checked backup (the bot must be stopped)
+  doctor    check the database: integrity, migrations, dead letters, backups (exit 1: attention)
 
 Run "repaybot <command> --help" for a command's options.`;
 
@@ -49,6 +56,9 @@ sends it by Telegram (BOT_TOKEN required). A summary goes to stderr. --now runs 
 were that instant. Without Telegram, send {"tick": ISO} lines to "repaybot chat --jsonl".`,
   audit: AUDIT_HELP,
   export: EXPORT_HELP,
+  backup: BACKUP_HELP,
+  restore: RESTORE_HELP,
+  doctor: DOCTOR_HELP,
   migrate: `Usage: repaybot migrate
 
 Creates the database at DATABASE_PATH if needed and applies every migration in drizzle/.`,
@@ -129,6 +139,27 @@ function exportCommand(argv: string[]): number {
 }
 
 /**
+ * `repaybot backup`, `restore` and `doctor`: their arguments are checked before the configuration
+ * is read; the real clock names the files.
+ */
+async function backupCommands(command: 'backup' | 'restore' | 'doctor', argv: string[]): Promise<number> {
+  const config = () => loadConfig(loadEnv());
+  let result: { code: number; stdout: string; stderr: string };
+  try {
+    if (command === 'backup') result = await runBackupCommand(argv, (target) => runBackup(config(), target, new Date()));
+    else if (command === 'restore') result = await runRestoreCommand(argv, (path) => runRestore(config(), path, new Date()));
+    else result = runDoctorCommand(argv, () => runDoctor(config(), new Date()));
+  } catch (error) {
+    if (!(error instanceof ConfigError) && !isDatabasePathError(error)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stderr) process.stderr.write(result.stderr);
+  return result.code;
+}
+
+/**
  * A DATABASE_PATH that cannot be used (src/db/client.ts throws it with one line naming the path and
  * why). Known by its name: the command line imports nothing of the database layer.
  */
@@ -162,6 +193,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'calc') return calcCommand(rest);
   if (command === 'audit') return auditCommand(rest);
   if (command === 'export') return exportCommand(rest);
+  if (command === 'backup' || command === 'restore' || command === 'doctor') return backupCommands(command, rest);
   if (command === 'faq') {
     // The knowledge base needs no configuration and no database.
     const { code, stdout, stderr } = runFaq(rest, () => readFileSync(0, 'utf8'));

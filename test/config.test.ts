@@ -246,6 +246,9 @@ describe('configuration documentation', () => {
   it('configVariables lists the settings the bot reads', () => {
     expect([...configVariables].sort()).toEqual(
       [
+        'BACKUP_CRON',
+        'BACKUP_DIR',
+        'BACKUP_KEEP',
         'BOT_FRAMEWORK',
         'BOT_TOKEN',
         'DATABASE_PATH',

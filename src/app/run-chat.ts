@@ -8,6 +8,7 @@ import { recoverAbandonedClaims } from '../reminders/dispatcher.ts';
 import { collectingSender } from '../reminders/pass.ts';
 import { consoleRenderer, runConsole } from '../transports/console.ts';
 import { runJsonl } from '../transports/jsonl.ts';
+import { scheduleBackups } from './backup-schedule.ts';
 import { scheduleReminders } from './cron.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 
@@ -40,10 +41,12 @@ export async function runTerminalChat(config: Config, options: ChatOptions): Pro
   const pass = runtime.reminderPass(sender, { onlyUserId: options.user });
   runtime.deliverQueuedWith(runtime.deliveryPass(sender, { onlyUserId: options.user }));
   const task = scheduleReminders(config.REMINDER_CRON, pass, runtime.logger);
+  const backups = scheduleBackups(runtime);
   try {
     await runConsole({ app: runtime.app, userId: options.user, locale, input, output });
   } finally {
     await task.stop();
+    await backups.stop();
     runtime.close();
   }
 }

@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '../log.ts';
 import { recoverAbandonedClaims } from '../reminders/dispatcher.ts';
 import type { DeliveryPass, ReminderPass } from '../reminders/pass.ts';
 import { createGrammyBot } from '../transports/grammy.ts';
+import { type BackupSchedule, scheduleBackups } from './backup-schedule.ts';
 import { scheduleReminders } from './cron.ts';
 import { grammyDriver, telegramPasses } from './grammy-driver.ts';
 import { checkHealth, type HealthReport } from './health.ts';
@@ -159,6 +160,7 @@ async function serve(config: TelegramConfig, options: TelegramRunOptions, stopSi
   let fatal: unknown;
   let server: HttpServer | undefined;
   let task: ScheduledTask | undefined;
+  let backups: BackupSchedule | undefined;
   let stopping = false;
   let identified = false;
   let offset = 0;
@@ -239,6 +241,7 @@ async function serve(config: TelegramConfig, options: TelegramRunOptions, stopSi
     }
     if (!intake.signal.aborted) {
       task = scheduleReminders(config.REMINDER_CRON, trackedReminders, logger);
+      backups = scheduleBackups(runtime);
       logger.info({ bot: username, mode: webhookMode ? 'webhook' : 'polling', pid: process.pid }, 'bot running');
       if (webhookMode) {
         await new Promise<void>((resolve) => {
@@ -264,6 +267,8 @@ async function serve(config: TelegramConfig, options: TelegramRunOptions, stopSi
     stopSignal.removeEventListener('abort', onStop);
     server?.stopListening();
     await task?.stop();
+    // A backup in flight finishes before the database is closed.
+    await backups?.stop();
     const drainTimeout = options.drainTimeoutMs ?? DRAIN_TIMEOUT_MS;
     const finished = await Promise.race([
       Promise.all([queue.drained(), passes.settled()]).then(() => true),

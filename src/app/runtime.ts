@@ -8,6 +8,7 @@ import { createApp, type App } from '../core/app.ts';
 import type { Clock } from '../core/clock.ts';
 import type { MessageSender } from '../core/sender.ts';
 import { openDatabase, type Db } from '../db/client.ts';
+import { holdDatabase } from './db-holders.ts';
 import { Decimal } from '../domain/money.ts';
 import { Translator } from '../i18n/translator.ts';
 import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge/index.ts';
@@ -73,6 +74,8 @@ function sharedKnowledgeBase(): KnowledgeBase {
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { config, clock, logger } = options;
   const db = options.db ?? openDatabase(config.DATABASE_PATH);
+  // Marks the database as in use, so `repaybot restore` refuses until this runtime is closed.
+  const release = options.db ? () => {} : holdDatabase(config.DATABASE_PATH, runMode(), clock.now());
   const translator = new Translator({
     strict: options.strictI18n ?? false,
     onError: (error) => logger.warn({ err: error }, 'translation problem'),
@@ -147,6 +150,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const locale = localeOf(data.language, data.telegramLanguage, config.DEFAULT_LANGUAGE);
       return calendarIcs(data, translator.for(locale), locale, now, uidDomain);
     },
-    close: () => db.$client.close(),
+    close: () => {
+      db.$client.close();
+      release();
+    },
   };
+}
+
+/** `start`, `chat`, `tick` …: what `repaybot restore` names when it refuses. */
+function runMode(): string {
+  return /repaybot(\.mjs)?$/.test(process.argv[1] ?? '') ? (process.argv[2] ?? 'bot') : 'bot';
 }
