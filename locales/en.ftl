@@ -1048,7 +1048,7 @@ plan-order = Extra goes to: { $names }
 plan-rules = Overdue amounts with penalty are paid first. When a loan is paid off, its monthly payment rolls into the next one. Prepayment fees follow each loan's rules; this is an estimate, check your contracts.
 
 ## chart
-command-chart = A picture of what you owe in the next 12 months
+command-chart = Pictures of your repayments: the next 12 months, or one loan (/chart name)
 chart-nothing = There is nothing to chart: none of your loans has an installment due in the next 12 months. Add a loan with /addloan.
 chart-all-title = Due each month, next 12 months
 chart-axis-month = Month
@@ -1061,3 +1061,33 @@ chart-all-caption = { $loans ->
     [one] Your { $loans } loan over the next 12 months: { $total } in all (overdue amounts in this month). The outlined bars are the heaviest months.
    *[other] Your { $loans } loans over the next 12 months: { $total } in all (overdue amounts in this month). The outlined bars are the heaviest months.
 }
+form-name-forget = erasing your data
+form-name-import = importing your data
+chart-loan-title = { $name }: balance and installments
+chart-loan-axis-due = Due date
+chart-loan-axis-year = Year
+chart-loan-axis-balance = Balance left
+chart-loan-axis-installment = Each installment
+chart-loan-axis-per-year = Per year
+chart-legend-principal = Principal
+chart-legend-interest = Interest
+chart-legend-fees = Fees
+chart-legend-balance = Principal left
+chart-legend-paid = Paid
+chart-legend-overdue = Overdue
+chart-legend-today = Today
+chart-loan-caption = { $name }: installments paid { $paid } of { $periods }, { $principal } of principal left, { $owed } still to pay as scheduled.
+chart-loan-caption-overdue = { $count ->
+    [one] 1 installment is overdue (dashed outline).
+   *[other] { $count } installments are overdue (dashed outline).
+}
+chart-loan-caption-yearly = One bar per year (installments: { $periods }).
+chart-loan-paid-off = { $name } is paid off: nothing left to chart. Send /chart for your other loans.
+chart-loan-unknown = You have no loan called “{ $name }”. Pick one, or send /chart for all your loans.
+plan-chart-title = Debt left, by strategy
+plan-chart-axis-month = Month
+plan-chart-axis-debt = Debt left
+plan-chart-schedule = Schedules only
+plan-chart-avalanche = Avalanche
+plan-chart-snowball = Snowball
+plan-chart-caption = The chart: debt left month by month for each strategy.

@@ -37,6 +37,16 @@ describe('an old settings button', () => {
     expect(recorded).toContain('How much did you borrow?');
   });
 
+  it('names an open /forget or /import instead of failing (there was no form-name message for them)', async () => {
+    const bot = createTestBot();
+    const settings = await bot.say('/settings');
+    await bot.say('/forget');
+    expect(texts(await bot.press(dataOf(settings, 'Days before')))).toContain('You are in the middle of erasing your data');
+    expect(texts(await bot.say('/settings', { user: 2, lang: 'zh-CN' }))).toContain('提醒');
+    await bot.say('/forget', { user: 2, lang: 'zh-CN' });
+    expect(texts(await bot.press(dataOf(settings, 'Days before'), { user: 2, lang: 'zh-CN' }))).toContain('你正在删除你的全部数据');
+  });
+
   it('a value button from an old message saves the value and leaves the payment open', async () => {
     const bot = createTestBot();
     await addLoan(bot);
