@@ -6,6 +6,7 @@ import { createRuntime } from '../src/app/runtime.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
 import { startMockBotApi } from './mock-bot-api.ts';
+import { startMockBotApiProcess } from './mock-bot-api-process.ts';
 import { loanNameOf, outboxSummary, seedReminders } from './seed-reminders.ts';
 
 /*
@@ -64,6 +65,8 @@ export interface DispatchBenchOptions {
   targetIsSteady: boolean;
   /** The result line's opening words. */
   label: string;
+  /** The mock in a child process of its own (mock-bot-api-process.ts), not sharing the bot's thread. */
+  mockInChild?: boolean;
 }
 
 export async function runDispatchBench(count = dispatchCount()): Promise<DispatchBenchResult> {
@@ -82,11 +85,8 @@ export async function runDispatchBench(count = dispatchCount()): Promise<Dispatc
 export async function runDispatch(options: DispatchBenchOptions): Promise<DispatchBenchResult> {
   const { count, target } = options;
   const seeded = seedReminders(count);
-  const mock = await startMockBotApi({
-    perSecond: options.mockPerSecond,
-    paidPerSecond: options.mockPaidPerSecond,
-    perChatIntervalMs: 1000,
-  });
+  const mockOptions = { perSecond: options.mockPerSecond, paidPerSecond: options.mockPaidPerSecond, perChatIntervalMs: 1000 };
+  const mock = options.mockInChild ? await startMockBotApiProcess(mockOptions) : await startMockBotApi(mockOptions);
   const startedAt = Date.now();
   const clock = { now: () => new Date(seeded.instant.getTime() + (Date.now() - startedAt)) };
   // The bot's own wiring: the composition root, and the passes `npm start` sends reminders with.
@@ -119,19 +119,20 @@ export async function runDispatch(options: DispatchBenchOptions): Promise<Dispat
     const perUser = new Map<number, number>();
     let misaddressed = 0;
     let unpaid = 0;
-    for (const m of mock.messages) {
+    const { messages, tooManyRequests: refusals } = 'report' in mock ? await mock.report() : mock;
+    for (const m of messages) {
       perUser.set(m.chatId, (perUser.get(m.chatId) ?? 0) + 1);
       if (!m.text.includes(`${loanNameOf(m.chatId)}:`)) misaddressed += 1;
       if (m.paid !== options.paidBroadcast) unpaid += 1;
     }
     const missing = seeded.userIds.filter((id) => !perUser.has(id)).length;
     const extra = [...perUser.values()].reduce((sum, n) => sum + n - 1, 0);
-    const accepted = mock.messages.length;
-    const first = mock.messages[0]?.at ?? 0;
-    const last = mock.messages.at(-1)?.at ?? 0;
+    const accepted = messages.length;
+    const first = messages[0]?.at ?? 0;
+    const last = messages.at(-1)?.at ?? 0;
     const perSecond = Math.round((accepted / (ms / 1000)) * 100) / 100;
     const steadyPerSecond = last > first ? Math.round(((accepted - 1) / ((last - first) / 1000)) * 100) / 100 : 0;
-    const tooManyRequests = mock.tooManyRequests.total;
+    const tooManyRequests = refusals.total;
     const measured = options.targetIsSteady ? steadyPerSecond : perSecond;
     const ok = measured >= target && tooManyRequests === 0 && missing === 0 && extra === 0 && misaddressed === 0 && unpaid === 0;
     const { byStatus } = outboxSummary(seeded.path);
