@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
+import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scheduleBackups } from '../../src/app/backup-schedule.ts';
 import { runBackup } from '../../src/app/run-backup.ts';
@@ -197,6 +198,32 @@ describe('scheduled backups and rotation', () => {
       'repaybot-20270114-080000Z.sqlite',
       'repaybot-before-upgrade.sqlite',
     ]);
+  });
+
+  it('stop() waits for a backup in flight; a failed backup is logged and the next one runs', async () => {
+    const path = await seededDatabase('in-flight');
+    const dir = join(tmp, 'in-flight', 'backups');
+    const db = openDatabase(path);
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const clock = new SettableClock(NOW);
+    const schedule = scheduleBackups({
+      config: config({ DATABASE_PATH: path, BACKUP_CRON: '0 3 * * *', BACKUP_DIR: dir }),
+      db,
+      clock,
+      logger,
+    });
+    const running = schedule.runNow();
+    await schedule.stop();
+    expect(readdirSync(dir)).toEqual([`repaybot-${stamp(NOW)}.sqlite`]);
+    await running;
+    // The folder becomes a file: the next backup fails, is logged, and nothing is thrown.
+    rmSync(dir, { recursive: true });
+    writeFileSync(dir, 'in the way');
+    await schedule.runNow();
+    db.$client.close();
+    const failed = lines.map((line) => JSON.parse(line) as { msg: string; reason?: string }).find((entry) => entry.msg === 'backup failed');
+    expect(failed?.reason).toMatch(/^cannot create the backup folder .*in-flight\/backups: /);
   });
 
   it('two backups in the same second get numbered names; rotation orders them by time, then number', () => {
