@@ -88,6 +88,12 @@ const configSchema = z.object({
     .enum(['true', 'false'], 'must be true or false')
     .default('false')
     .transform((value) => value === 'true'),
+  /** When the running bot backs the database up (node-cron syntax); no scheduled backups when unset. */
+  BACKUP_CRON: z.string().refine(isCronExpression, 'must be a cron expression such as "0 3 * * *" (03:00 every day)').optional(),
+  /** Where backups go (scheduled ones, and `repaybot backup` without a path); default: `backups` beside the database. */
+  BACKUP_DIR: z.string().min(1, 'must not be empty').optional(),
+  /** How many scheduled backups BACKUP_DIR keeps; older ones are deleted. */
+  BACKUP_KEEP: z.coerce.number().int('must be a whole number').min(1, 'must be 1 to 1000').max(1000, 'must be 1 to 1000').default(7),
   /** Telegram user ids of the operators: who may run operator commands (reviewing requests …). */
   OPERATOR_IDS: idList('Telegram user ids'),
   /** Chats where operator notices go (a group of the servicing team, or an operator's private chat). */
@@ -149,7 +155,7 @@ function dropEmpty(env: Record<string, string | undefined>): Record<string, stri
 export const configVariables = Object.keys(configSchema.shape);
 
 /** Variables that look like ours: a prefix one of ours has (BOT_, WEBHOOK_ …), in any case. */
-const OUR_PREFIXES = /^(BOT|WEBHOOK|REMINDER|HARDSHIP|OPERATOR|DEFAULT|LPR|TELEGRAM|DATABASE|LOG)S?_/i;
+const OUR_PREFIXES = /^(BOT|WEBHOOK|REMINDER|HARDSHIP|OPERATOR|DEFAULT|LPR|TELEGRAM|DATABASE|LOG|BACKUP)S?_/i;
 
 /** Edit distance with transpositions (BOT_TOKNE → BOT_TOKEN is one edit). */
 function editDistance(a: string, b: string): number {

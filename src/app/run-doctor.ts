@@ -91,7 +91,8 @@ export function runDoctor(config: Config, now: Date): DoctorReport {
             : `cannot be read: ${(error as Error).message.split('\n')[0]}`;
       findings.push({ check: 'database', status: 'attention', detail: why });
     } finally {
-      db?.close();
+      // The live database: a bot starting now may already use the -wal and -shm this look made.
+      db?.close(false);
     }
   }
   findings.push(backupFinding(config, now));

@@ -1,4 +1,16 @@
-import { accessSync, closeSync, constants, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { CORE_TABLES, type KnownMigration, knownMigrations, openReadOnly, schemaState, tableNames } from './read-only.ts';
@@ -223,6 +235,12 @@ export function checkBackup(path: string, known: KnownMigration[] = knownMigrati
  */
 export async function stageRestore(backup: string, databasePath: string): Promise<string> {
   const target = resolve(databasePath);
+  // A first restore on a new machine: the database's folder may not exist yet.
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+  } catch {
+    // Named by the check below.
+  }
   const problem = folderProblem(dirname(target));
   if (problem) throw new BackupError(`cannot restore into ${target}: ${problem}`);
   const staged = temporaryBeside(target);

@@ -12,10 +12,14 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
-/** A database opened read-only; `close()` also removes the -wal and -shm SQLite made for it, if it made them. */
+/**
+ * A database opened read-only; `close()` also removes the -wal and -shm SQLite made for it, if it
+ * made them. `close(false)` leaves them: beside a database a bot may open at any moment (the doctor
+ * looks at the live file), an -shm in use must never be deleted.
+ */
 export interface ReadOnlyDatabase {
   sqlite: Database.Database;
-  close(): void;
+  close(tidy?: boolean): void;
 }
 
 /**
@@ -29,8 +33,9 @@ export function openReadOnly(path: string): ReadOnlyDatabase {
   const sqlite = new Database(path, { readonly: true, fileMustExist: true, timeout: 5000 });
   return {
     sqlite,
-    close() {
+    close(tidy = true) {
       sqlite.close();
+      if (!tidy) return;
       for (const file of made) {
         // Only an empty -wal is ours to remove: one with frames in it would be another writer's commits.
         if (file.endsWith('-wal') && existsSync(file) && statSync(file).size > 0) return;

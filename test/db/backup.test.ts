@@ -122,8 +122,8 @@ describe('repaybot backup while another process writes', () => {
     live.close();
 
     // Restored into a fresh place: integrity ok, the same rows.
+    // Into a folder that does not exist yet, as on a new machine.
     const target = join(tmp, 'restored', 'repaybot.sqlite');
-    mkdirSync(join(tmp, 'restored'));
     const restored = await runRestore(config({ DATABASE_PATH: target }), outcome.path, NOW);
     if ('error' in restored) throw new Error(restored.error);
     expect(restored.kept).toBeUndefined();
