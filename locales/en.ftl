@@ -1091,3 +1091,4 @@ plan-chart-schedule = Schedules only
 plan-chart-avalanche = Avalanche
 plan-chart-snowball = Snowball
 plan-chart-caption = The chart: debt left month by month for each strategy.
+text-only = I read text messages only. Please type your message, or a command such as /help.

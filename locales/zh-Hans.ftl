@@ -926,3 +926,4 @@ plan-chart-schedule = 只按计划还款
 plan-chart-avalanche = 雪崩法
 plan-chart-snowball = 雪球法
 plan-chart-caption = 图：每种方案每月剩余的欠款。
+text-only = 我只能读文字消息。请用文字输入，或发送命令，例如 /help。

@@ -927,3 +927,4 @@ plan-chart-schedule = 只按計畫還款
 plan-chart-avalanche = 雪崩法
 plan-chart-snowball = 雪球法
 plan-chart-caption = 圖：每種方案每月剩餘的欠款。
+text-only = 我只能讀文字訊息。請用文字輸入，或傳送指令，例如 /help。

@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts';
 import { replyRetry, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
 import { broadcastFields, runCalls, textPiecesOf, type SendOptions } from './outgoing-calls.ts';
+import { commandAddressee, messageKind, updateKind } from './addressing.ts';
 import { telegramDocument, telegramFileAccess } from './telegram-document.ts';
 
 export { TELEGRAM_MAX_CAPTION, TELEGRAM_MAX_TEXT, splitForTelegram, type BeforeExtraCall, type SendOptions } from './outgoing-calls.ts';
@@ -92,7 +93,16 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operator
 
   // Loan details are private: in groups the bot answers commands and buttons only by pointing
   // people to a private chat (and stays quiet on ordinary group chatter).
-  bot.chatType(['group', 'supergroup']).on(['message:entities:bot_command', 'callback_query:data'], async (ctx) => {
+  bot.chatType(['group', 'supergroup']).on(['message:entities:bot_command', 'callback_query:data'], async (ctx, next) => {
+    if (ctx.message) {
+      // Only a command the message starts with, and not one addressed to another bot (/start@OtherBot).
+      const addressee = commandAddressee(ctx.message.text, ctx.message.entities, ctx.me.username);
+      if (addressee === 'other') {
+        logger.info({ userId: ctx.from?.id, chatId: ctx.chat.id, updateId: ctx.update.update_id }, 'command for another bot: ignored');
+        return;
+      }
+      if (addressee === undefined) return next();
+    }
     const answered = ctx.callbackQuery && answerPress(ctx, logger);
     if (forOperatorsHere(ctx)) {
       await forward(
@@ -158,6 +168,22 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operator
     const answered = answerPress(ctx, logger);
     await forward(ctx, { callbackData: ctx.callbackQuery.data });
     await answered;
+  });
+  // Anything else in a private chat (a sticker, a photo, a voice note …): one short answer.
+  privateChat.on('message', async (ctx) => {
+    logger.info({ userId: ctx.from.id, updateId: ctx.update.update_id, kind: messageKind(ctx.message) }, 'not a text message: told so');
+    // Answered here, not by the core: taken in once all the same, so a redelivery gets no second answer.
+    if (app.firstTime?.({ userId: ctx.from.id, chatId: ctx.chat.id, ...updateKey(ctx) }) === false) return;
+    const locale = localeFromLanguageCode(ctx.from.language_code) ?? 'en';
+    await ctx.reply(app.translator.translate(locale, 'text-only'));
+  });
+  // An edited message is not answered again (its first version was), nor a channel post, a change
+  // of the bot's membership or any other kind: logged only. Group chatter is not worth a line.
+  bot.use((ctx) => {
+    const chatter = ctx.message && ctx.chat?.type !== 'private';
+    const line = { userId: ctx.from?.id, chatId: ctx.chat?.id, updateId: ctx.update.update_id, kind: updateKind(ctx.update) };
+    if (chatter) logger.debug(line, 'group message: ignored');
+    else logger.info(line, 'update not handled: ignored');
   });
 
   bot.catch((error) => {

@@ -9,6 +9,7 @@ import type { Logger } from '../log.ts';
 import { broadcastFields, runCalls, textPiecesOf, type SendOptions } from './outgoing-calls.ts';
 import { retryDelay, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
+import { commandAddressee, messageKind, updateKind, type MessageEntityLike } from './addressing.ts';
 import { telegramDocument, telegramFileAccess, type TelegramDocumentFields } from './telegram-document.ts';
 
 /*
@@ -201,7 +202,15 @@ export function createTelegrafBot({
     if (chat && (chat.type === 'group' || chat.type === 'supergroup')) {
       // Loan details are private: in groups the bot answers commands and buttons only by pointing
       // people to a private chat (and stays quiet on ordinary group chatter).
-      if (data === undefined && !hasBotCommand(ctx)) return next();
+      if (data === undefined) {
+        // Only a command the message starts with, and not one addressed to another bot (/start@OtherBot).
+        const addressee = commandAddressee(textOf(ctx), entitiesOf(ctx), ctx.botInfo?.username);
+        if (addressee === 'other') {
+          logger.info({ userId: ctx.from?.id, chatId: chat.id, updateId: ctx.update.update_id }, 'command for another bot: ignored');
+          return;
+        }
+        if (addressee === undefined) return next();
+      }
       const answered = data !== undefined ? answerPress(ctx, logger) : undefined;
       if (forOperatorsHere(ctx)) {
         await forward(ctx, data !== undefined ? { callbackData: data } : { text: textOf(ctx) ?? '' });
@@ -238,8 +247,25 @@ export function createTelegrafBot({
         await answered;
         return;
       }
+      // Anything else in a private chat (a sticker, a photo, a voice note …): one short answer.
+      if (ctx.message && ctx.from) {
+        logger.info({ userId: ctx.from.id, updateId: ctx.update.update_id, kind: messageKind(ctx.message) }, 'not a text message: told so');
+        // Answered here, not by the core: taken in once all the same, so a redelivery gets no second answer.
+        if (app.firstTime?.({ userId: ctx.from.id, chatId: chat.id, ...updateKey(ctx) }) === false) return;
+        const locale = localeFromLanguageCode(ctx.from.language_code) ?? 'en';
+        await ctx.telegram.sendMessage(chat.id, app.translator.translate(locale, 'text-only'));
+        return;
+      }
     }
     return next();
+  });
+  // An edited message is not answered again (its first version was), nor a channel post, a change
+  // of the bot's membership or any other kind: logged only. Group chatter is not worth a line.
+  bot.use((ctx) => {
+    const chatter = ctx.message && ctx.chat?.type !== 'private';
+    const line = { userId: ctx.from?.id, chatId: ctx.chat?.id, updateId: ctx.update.update_id, kind: updateKind(ctx.update) };
+    if (chatter) logger.debug(line, 'group message: ignored');
+    else logger.info(line, 'update not handled: ignored');
   });
 
   bot.catch((error, ctx) => {
@@ -267,10 +293,9 @@ function callbackDataOf(ctx: Context): string | undefined {
   return typeof query?.data === 'string' ? query.data : undefined;
 }
 
-/** A message with a bot_command entity anywhere in it (grammY's message:entities:bot_command). */
-function hasBotCommand(ctx: Context): boolean {
-  const message = ctx.message as { entities?: { type: string }[] } | undefined;
-  return message?.entities?.some((entity) => entity.type === 'bot_command') ?? false;
+/** A message's entities (update.message only). */
+function entitiesOf(ctx: Context): MessageEntityLike[] | undefined {
+  return (ctx.message as { entities?: MessageEntityLike[] } | undefined)?.entities;
 }
 
 /** What the core takes each update in once by (src/core/app.ts): the update_id, and a message's message_id. */

@@ -204,12 +204,97 @@ describe.each(FRAMEWORKS)('%s transport: the contract', (framework) => {
       expect(h.calls).toEqual([]);
     });
 
+    it('a command addressed to another bot (/next@OtherBot) is ignored, logged; ours (/next@ourbot) is answered', async () => {
+      const { h } = real(framework);
+      await h.deliver(h.textUpdate('/next@OtherBot', { chat: GROUP }));
+      expect(h.calls).toEqual([]);
+      expect(h.lines).toContainEqual(expect.objectContaining({ msg: 'command for another bot: ignored', chatId: GROUP.id }));
+      await h.deliver(h.textUpdate(`/next@${BOT_INFO.username.toUpperCase()}`, { chat: GROUP }));
+      expect(h.take().map((m) => m.text)).toEqual([expect.stringContaining('private chat')]);
+    });
+
+    it('a command in the middle of group chatter ("see /help") is chatter: ignored', async () => {
+      const { h } = real(framework);
+      const update = h.textUpdate('see /help', { chat: GROUP });
+      (update.message as { entities?: unknown }).entities = [{ type: 'bot_command', offset: 4, length: 5 }];
+      await h.deliver(update);
+      expect(h.calls).toEqual([]);
+    });
+
     it('a group command delivered again gets no second note', async () => {
       const { h } = real(framework);
       const update = h.textUpdate('/next', { chat: GROUP });
       await h.deliver(update);
       await h.deliver(update);
       expect(h.take().map((m) => m.text)).toEqual([expect.stringContaining('private chat')]);
+    });
+  });
+
+  describe('updates that are not text', () => {
+    /** A private message of `kind` (a sticker, a photo …) instead of text, as Telegram sends it. */
+    const nonText = (h: ContractHarness, content: Record<string, unknown>, options: { from?: Partial<typeof ALICE> } = {}) => {
+      const update = h.textUpdate('x', options);
+      const { text: _text, ...message } = update.message as Message.TextMessage;
+      return { ...update, message: { ...message, ...content } } as typeof update;
+    };
+    const STICKER = {
+      sticker: { file_id: 'st-1', file_unique_id: 'st', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false },
+    };
+    const PHOTO = { photo: [{ file_id: 'ph-1', file_unique_id: 'ph', width: 90, height: 90 }] };
+
+    it('a sticker or a photo (not a document) in a private chat gets a short answer in the user’s language, logged', async () => {
+      const { db, h } = real(framework);
+      await h.deliver(nonText(h, STICKER));
+      await h.deliver(nonText(h, PHOTO, { from: { language_code: 'zh-hant' } }));
+      expect(h.take().map((m) => [m.chatId, m.text])).toEqual([
+        [ALICE.id, expect.stringContaining('I read text messages only')],
+        [ALICE.id, expect.stringContaining('文字訊息')],
+      ]);
+      expect(h.lines.filter((line) => line.msg === 'not a text message: told so').map((line) => line.kind)).toEqual(['sticker', 'photo']);
+      expect(countRows(db, 'loans')).toBe(0);
+    });
+
+    it('a sticker delivered again gets no second answer', async () => {
+      const { h } = real(framework);
+      const update = nonText(h, STICKER);
+      await h.deliver(update);
+      await h.deliver(update);
+      expect(h.take()).toHaveLength(1);
+    });
+
+    it('a sticker or a photo in a group is chatter: no call at all', async () => {
+      const { h } = real(framework);
+      const update = h.textUpdate('x', { chat: GROUP });
+      const { text: _text, ...message } = update.message as Message.TextMessage;
+      await h.deliver({ ...update, message: { ...message, ...STICKER } } as typeof update);
+      expect(h.calls).toEqual([]);
+    });
+
+    it('an edited message, a channel post and a membership change are not answered, each logged with its kind', async () => {
+      const { db, h } = real(framework);
+      const edited = h.textUpdate('/start');
+      await h.deliver({ update_id: edited.update_id, edited_message: { ...edited.message, edit_date: 1795000100 } } as typeof edited);
+      const post = h.textUpdate('news', { chat: { id: -100777, type: 'channel', title: 'News' } as Chat });
+      const { from: _from, ...postMessage } = post.message as Message.TextMessage;
+      await h.deliver({ update_id: post.update_id, channel_post: postMessage } as typeof post);
+      const member = h.textUpdate('x');
+      await h.deliver({
+        update_id: member.update_id,
+        my_chat_member: {
+          chat: { id: ALICE.id, type: 'private', first_name: 'Alice' },
+          from: ALICE,
+          date: 1795000000,
+          old_chat_member: { status: 'member', user: BOT_INFO },
+          new_chat_member: { status: 'kicked', user: BOT_INFO, until_date: 0 },
+        },
+      } as typeof member);
+      expect(h.calls).toEqual([]);
+      expect(h.lines.filter((line) => line.msg === 'update not handled: ignored').map((line) => line.kind)).toEqual([
+        'edited_message',
+        'channel_post',
+        'my_chat_member',
+      ]);
+      expect(countRows(db, 'users')).toBe(0);
     });
   });
 
