@@ -524,6 +524,21 @@ describe('the core under random use by several users (issue 13, point 9)', () =>
           }
           checkDatabase(world);
           if (process.env.FUZZ_TRACE === '1') console.log(world.log.join('\n'));
+          if (process.env.FUZZ_STATS === '1') {
+            const count = (table: string) => (bot.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+            const tables = [
+              'loans',
+              'payments',
+              'penalty_entries',
+              'payment_promises',
+              'hardship_requests',
+              'hardship_notes',
+              'reminder_outbox',
+              'form_states',
+              'calendar_feeds',
+            ];
+            console.log(tables.map((table) => `${table} ${count(table)}`).join(', '));
+          }
         } finally {
           bot.runtime.close();
         }
