@@ -1,7 +1,11 @@
-import type { Command, CommandContext, Reply } from '../src/core/types.ts';
+import { multiLineChart, renderPng } from '../src/charts/index.ts';
+import type { Command, CommandContext, Reply, ReplyFile } from '../src/core/types.ts';
 import { Decimal } from '../src/domain/money.ts';
 import type { StrategyResult } from '../src/domain/debt-plan.ts';
+import { formatMoney } from '../src/i18n/format.ts';
 import { parseAmount } from '../src/parse/amount.ts';
+import { planChartData } from '../src/services/chart-plan.ts';
+import type { DebtPlan } from '../src/services/debt-plan.ts';
 import { date, money } from './shared/loan-text.ts';
 
 /**
@@ -10,6 +14,29 @@ import { date, money } from './shared/loan-text.ts';
  */
 const DUES_MULTIPLE = 100;
 const CEILING = new Decimal(1_000_000);
+
+/** Telegram's caption limit (UTF-16 units): a longer plan text goes first, the chart after it. */
+const MAX_CAPTION = 1024;
+
+/** The debt left month by month under each strategy, as one line each (src/services/chart-plan.ts). */
+export function planChartSvg(ctx: Pick<CommandContext, 't' | 'locale'>, plan: Pick<DebtPlan, 'today' | 'strategies'>): string {
+  const data = planChartData(plan);
+  const month = new Intl.DateTimeFormat(ctx.locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  return multiLineChart(
+    {
+      title: ctx.t('plan-chart-title'),
+      xAxis: ctx.t('plan-chart-axis-month'),
+      yAxis: ctx.t('plan-chart-axis-debt'),
+      formatY: (v) => formatMoney(ctx.locale, new Decimal(v)),
+    },
+    data.months.map((m) => month.format(new Date(`${m}T00:00:00Z`))),
+    data.lines.map((line) => ({ label: ctx.t(`plan-chart-${line.strategy}`), points: line.remaining.map((v) => v.toNumber()) })),
+  );
+}
+
+function planChart(ctx: CommandContext, plan: Pick<DebtPlan, 'today' | 'strategies'>): ReplyFile {
+  return { kind: 'photo', filename: `plan-${plan.today}.png`, mime: 'image/png', content: renderPng(planChartSvg(ctx, plan)) };
+}
 
 function strategyLines(ctx: CommandContext, s: StrategyResult, withSaving: boolean): string[] {
   const lines = [
@@ -37,11 +64,14 @@ export const planCommand: Command = {
     if (plan.loans === 0) return [{ text: ctx.t('plan-no-loans') }];
     const cap = Decimal.min(CEILING, plan.monthlyDues.times(DUES_MULTIPLE));
     if (extra.gt(cap)) return [{ text: ctx.t('plan-extra-too-large', { cap: money(ctx, cap) }) }];
-    const strategies = extra.isZero() ? plan.strategies : ctx.services.plan.of(extra).strategies;
+    const chosen = extra.isZero() ? plan : ctx.services.plan.of(extra);
+    const strategies = chosen.strategies;
     const header = extra.isZero()
       ? ctx.t('plan-header-no-extra', { loans: plan.loans })
       : ctx.t('plan-header', { loans: plan.loans, extra: money(ctx, extra) });
     const blocks = strategies.map((s) => strategyLines(ctx, s, !extra.isZero() && s.strategy !== 'schedule').join('\n'));
-    return [{ text: [header, ...blocks, ctx.t('plan-rules')].join('\n\n') }];
+    const reply = [header, ...blocks, ctx.t('plan-rules')].join('\n\n');
+    const file = planChart(ctx, chosen);
+    return reply.length <= MAX_CAPTION ? [{ text: reply, file }] : [{ text: reply }, { text: ctx.t('plan-chart-caption'), file }];
   },
 };

@@ -56,7 +56,7 @@ export function stackedBarsChart(
       );
     }
   }
-  return svgDocument(parts);
+  return svgDocument(parts, layout.height);
 }
 
 export interface LineSeries {
@@ -65,18 +65,30 @@ export interface LineSeries {
   points: (number | null)[];
 }
 
-/** One polyline per series over shared categories. */
+/** Dash patterns of the lines in order: lines that overlap (same payoff path) stay distinguishable. */
+const LINE_DASHES = [undefined, '18 10', '4 8'];
+/** Widths narrowing by series, so a line drawn over an identical one leaves the first one's edges visible. */
+const LINE_WIDTHS = [11, 7, 4];
+
+/** One polyline per series over shared categories; each series has its own colour, dash and width. */
 export function multiLineChart(text: ChartText, categories: string[], series: LineSeries[]): string {
   const max = Math.max(0, ...series.flatMap((s) => s.points.map((p) => p ?? 0)));
-  const legend = series.map((s, i) => ({ label: s.label, color: PALETTE[i % PALETTE.length] as string }));
+  const legend = series.map((s, i) => ({
+    label: s.label,
+    color: PALETTE[i % PALETTE.length] as string,
+    kind: 'line' as const,
+    ...(LINE_DASHES[i % LINE_DASHES.length] && { dash: LINE_DASHES[i % LINE_DASHES.length] }),
+  }));
   const { parts, layout } = frame({ ...text, categories, max, legend });
   series.forEach((s, si) => {
     const pts = s.points
       .map((p, i) => (p === null ? null : `${(layout.x(i) + layout.band / 2).toFixed(1)},${layout.y(p).toFixed(1)}`))
       .filter((p): p is string => p !== null);
+    const dash = legend[si]?.dash ? ` stroke-dasharray="${legend[si]?.dash}"` : '';
+    const width = LINE_WIDTHS[si % LINE_WIDTHS.length];
     parts.push(
-      `<polyline class="line series-${si}" points="${pts.join(' ')}" fill="none" stroke="${legend[si]?.color}" stroke-width="6"/>`,
+      `<polyline class="line series-${si}" points="${pts.join(' ')}" fill="none" stroke="${legend[si]?.color}" stroke-width="${width}" stroke-linejoin="round"${dash}/>`,
     );
   });
-  return svgDocument(parts);
+  return svgDocument(parts, layout.height);
 }

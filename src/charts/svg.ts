@@ -44,6 +44,17 @@ export function ticks(max: number, count = 5): number[] {
   return out;
 }
 
+/** How a legend entry's swatch is drawn: a filled square (the default), an outline, a line. */
+export interface LegendItem {
+  label: string;
+  color: string;
+  kind?: 'fill' | 'outline' | 'line';
+  /** A stroke-dasharray for 'outline' and 'line' swatches (shape as well as colour tells them apart). */
+  dash?: string;
+  /** Fill opacity of a 'fill' swatch (paid installments are drawn paler). */
+  opacity?: number;
+}
+
 export interface Frame {
   title: string;
   xAxis: string;
@@ -53,36 +64,103 @@ export interface Frame {
   /** Upper end of the y axis (a number only for placing: the labels come from formatY). */
   max: number;
   formatY: (v: number) => string;
-  legend: { label: string; color: string }[];
+  legend: LegendItem[];
+  /** A second value axis on the right (e.g. installments beside a balance), with its own scale. */
+  right?: { label: string; max: number; formatY: (v: number) => string };
 }
 
 export interface Layout {
   x: (index: number) => number;
   band: number;
   y: (value: number) => number;
+  /** The right axis' scale (the left one's when there is no right axis). */
+  y2: (value: number) => number;
   top: number;
   bottom: number;
+  left: number;
+  right: number;
+  /** The picture's height: taller than HEIGHT when the legend takes more than one row. */
+  height: number;
+}
+
+const LEGEND_ROW = 44;
+const LEGEND_SIZE = 26;
+
+/** Roughly how wide a label is at `size` px: CJK (and emoji) glyphs are square, Latin about half. */
+export function labelWidth(label: string, size: number): number {
+  let w = 0;
+  for (const ch of label) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? size : size * 0.58;
+  return w;
+}
+
+function swatch(item: LegendItem, x: number, y: number): string {
+  const kind = item.kind ?? 'fill';
+  const dash = item.dash ? ` stroke-dasharray="${item.dash}"` : '';
+  if (kind === 'line')
+    return `<line class="legend-swatch" x1="${x}" y1="${y + 14}" x2="${x + 28}" y2="${y + 14}" stroke="${item.color}" stroke-width="6"${dash}/>`;
+  if (kind === 'outline')
+    return `<rect class="legend-swatch" x="${x + 2}" y="${y + 2}" width="24" height="24" fill="none" stroke="${item.color}" stroke-width="4"${dash}/>`;
+  const opacity = item.opacity === undefined ? '' : ` fill-opacity="${item.opacity}"`;
+  return rect(x, y, 28, 28, item.color, 'legend-swatch').replace('/>', `${opacity}/>`);
+}
+
+/** Legend entries in rows that fit between the plot's left edge and the picture's right edge. */
+function legendRows(items: LegendItem[], left: number): { item: LegendItem; x: number; row: number }[] {
+  const out: { item: LegendItem; x: number; row: number }[] = [];
+  let x = left;
+  let row = 0;
+  for (const item of items) {
+    const w = 36 + Math.min(360, labelWidth(item.label, LEGEND_SIZE)) + 30;
+    if (x > left && x + w > WIDTH - 20) {
+      row++;
+      x = left;
+    }
+    out.push({ item, x, row });
+    x += w;
+  }
+  return out;
+}
+
+/** Every how many categories a label fits: at most ~12, and neighbours never touch (12 px of air). */
+export function labelStep(categories: string[], band: number, size = 24): number {
+  const widths = categories.map((c) => labelWidth(c, size));
+  for (let every = Math.max(1, Math.ceil(categories.length / 12)); ; every++) {
+    let fits = true;
+    for (let i = every; i < widths.length && fits; i += every)
+      fits = every * band >= ((widths[i - every] ?? 0) + (widths[i] ?? 0)) / 2 + 12;
+    if (fits || every >= categories.length) return every;
+  }
 }
 
 /** Title, axes, ticks, category labels and legend; returns the parts and the coordinate mapping. */
 export function frame(f: Frame): { parts: string[]; layout: Layout } {
   const n = Math.max(1, f.categories.length);
-  const plotW = WIDTH - PLOT.left - PLOT.right;
+  const right = f.right ? PLOT.left : PLOT.right;
+  const placed = legendRows(f.legend, PLOT.left);
+  const rows = placed.reduce((m, p) => Math.max(m, p.row + 1), 1);
+  const height = HEIGHT + LEGEND_ROW * (rows - 1);
+  const plotW = WIDTH - PLOT.left - right;
   const plotH = HEIGHT - PLOT.top - PLOT.bottom;
   const ts = ticks(f.max);
   const top = ts[ts.length - 1] ?? 1;
+  const ts2 = f.right ? ticks(f.right.max) : ts;
+  const top2 = ts2[ts2.length - 1] ?? 1;
   const band = plotW / n;
   const layout: Layout = {
     x: (i) => PLOT.left + band * i,
     band,
     y: (v) => PLOT.top + plotH - (plotH * v) / top,
+    y2: (v) => PLOT.top + plotH - (plotH * v) / top2,
     top: PLOT.top,
     bottom: PLOT.top + plotH,
+    left: PLOT.left,
+    right: WIDTH - right,
+    height,
   };
-  const parts: string[] = [`<rect class="background" x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`];
+  const parts: string[] = [`<rect class="background" x="0" y="0" width="${WIDTH}" height="${height}" fill="#ffffff"/>`];
   parts.push(text(WIDTH / 2, 60, f.title, { size: 40, anchor: 'middle', cls: 'title' }));
   parts.push(
-    `<line class="axis x-axis" x1="${PLOT.left}" y1="${layout.bottom}" x2="${WIDTH - PLOT.right}" y2="${layout.bottom}" stroke="#222" stroke-width="3"/>`,
+    `<line class="axis x-axis" x1="${PLOT.left}" y1="${layout.bottom}" x2="${layout.right}" y2="${layout.bottom}" stroke="#222" stroke-width="3"/>`,
   );
   parts.push(
     `<line class="axis y-axis" x1="${PLOT.left}" y1="${PLOT.top}" x2="${PLOT.left}" y2="${layout.bottom}" stroke="#222" stroke-width="3"/>`,
@@ -90,28 +168,33 @@ export function frame(f: Frame): { parts: string[]; layout: Layout } {
   for (const t of ts) {
     const y = layout.y(t);
     parts.push(
-      `<line class="grid" x1="${PLOT.left}" y1="${y.toFixed(1)}" x2="${WIDTH - PLOT.right}" y2="${y.toFixed(1)}" stroke="#ddd" stroke-width="1"/>`,
+      `<line class="grid" x1="${PLOT.left}" y1="${y.toFixed(1)}" x2="${layout.right}" y2="${y.toFixed(1)}" stroke="#ddd" stroke-width="1"/>`,
     );
     parts.push(text(PLOT.left - 10, y + 10, f.formatY(t), { size: 24, anchor: 'end', cls: 'tick y-tick' }));
   }
-  // At most ~12 labels so they never overlap at 30 px.
-  const every = Math.ceil(n / 12);
+  if (f.right) {
+    parts.push(
+      `<line class="axis y2-axis" x1="${layout.right}" y1="${PLOT.top}" x2="${layout.right}" y2="${layout.bottom}" stroke="#222" stroke-width="3"/>`,
+    );
+    for (const t of ts2) parts.push(text(layout.right + 10, layout.y2(t) + 10, f.right.formatY(t), { size: 24, cls: 'tick y2-tick' }));
+    parts.push(text(WIDTH - 30, PLOT.top - 30, f.right.label, { anchor: 'end', cls: 'axis-label y2-label' }));
+  }
+  const every = labelStep(f.categories, band);
   f.categories.forEach((c, i) => {
     if (i % every !== 0) return;
     parts.push(text(layout.x(i) + band / 2, layout.bottom + 34, c, { size: 24, anchor: 'middle', cls: 'tick x-tick' }));
   });
   parts.push(text(PLOT.left + plotW / 2, layout.bottom + 78, f.xAxis, { anchor: 'middle', cls: 'axis-label x-label' }));
   parts.push(text(30, PLOT.top - 30, f.yAxis, { cls: 'axis-label y-label' }));
-  let lx = PLOT.left;
-  for (const item of f.legend) {
+  for (const { item, x, row } of placed) {
+    const y = HEIGHT - 50 + row * LEGEND_ROW;
     parts.push(
-      `<g class="legend-item">${rect(lx, HEIGHT - 50, 28, 28, item.color, 'legend-swatch')}${text(lx + 36, HEIGHT - 25, item.label, { size: 26, cls: 'legend-label' })}</g>`,
+      `<g class="legend-item">${swatch(item, x, y)}${text(x + 36, y + 25, item.label, { size: LEGEND_SIZE, cls: 'legend-label' })}</g>`,
     );
-    lx += 36 + Math.min(280, 20 + item.label.length * 26);
   }
   return { parts, layout };
 }
 
-export function svgDocument(parts: string[]): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="${FONT_FAMILY}">${parts.join('')}</svg>`;
+export function svgDocument(parts: string[], height = HEIGHT): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT_FAMILY}">${parts.join('')}</svg>`;
 }
