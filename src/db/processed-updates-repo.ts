@@ -64,7 +64,17 @@ export function deleteProcessedBefore(db: Db, before: string): number {
   return statements(db).prune.run({ before }).changes;
 }
 
-const transactions = new WeakMap<Db, (key: UpdateKey, processedAt: string, forgetBefore: string) => boolean>();
+type TakeIn = (key: UpdateKey, processedAt: string, forgetBefore: string) => boolean;
+
+// better-sqlite3's Transaction type: calling it plain is DEFERRED, .immediate takes the write lock first.
+const transactions = new WeakMap<Db, ReturnType<typeof makeTransaction>>();
+
+function makeTransaction(db: Db) {
+  return db.$client.transaction<TakeIn>((k, at, before) => {
+    deleteProcessedBefore(db, before);
+    return insertProcessedUpdate(db, k, at);
+  });
+}
 
 /**
  * In one transaction (better-sqlite3's own, the cheapest): forgets the updates taken in before
@@ -73,10 +83,7 @@ const transactions = new WeakMap<Db, (key: UpdateKey, processedAt: string, forge
 export function takeInUpdate(db: Db, key: UpdateKey, processedAt: string, forgetBefore: string): boolean {
   let run = transactions.get(db);
   if (!run) {
-    run = db.$client.transaction((k: UpdateKey, at: string, before: string) => {
-      deleteProcessedBefore(db, before);
-      return insertProcessedUpdate(db, k, at);
-    });
+    run = makeTransaction(db);
     transactions.set(db, run);
   }
   return run.immediate(key, processedAt, forgetBefore);
