@@ -61,9 +61,9 @@ module.exports = {
     ),
     onlyMayImport(
       'db-imports-only-domain',
-      'src/db imports only src/db, src/domain, drizzle-orm, better-sqlite3 and node:fs/path/url.',
+      'src/db imports only src/db, src/domain, drizzle-orm, better-sqlite3 (or its cipher build better-sqlite3-multiple-ciphers) and node:fs/path/url.',
       DB,
-      [DB, DOMAIN, npm('drizzle-orm', 'better-sqlite3'), builtin('fs', 'path', 'url')],
+      [DB, DOMAIN, npm('drizzle-orm', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'), builtin('fs', 'path', 'url')],
     ),
     onlyMayImport(
       'services-below-the-pipeline',

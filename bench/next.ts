@@ -119,7 +119,8 @@ async function measure(bot: Bot, users: () => number): Promise<Run> {
 export async function runNextBench(): Promise<{ line: string; ok: boolean }> {
   const folder = mkdtempSync(join(tmpdir(), 'repaybot-bench-next-'));
   try {
-    const db = openDatabase(join(folder, 'bench.db'));
+    // BENCH_DATABASE_KEY: the same run on an encrypted database (DATABASE_KEY), for README's cost figure.
+    const db = openDatabase(join(folder, 'bench.db'), { key: process.env.BENCH_DATABASE_KEY || undefined });
     const runtime = createRuntime({
       config: loadConfig({ DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_LANGUAGE: 'en' }),
       db,

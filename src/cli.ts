@@ -6,6 +6,7 @@ import { runBackup } from './app/run-backup.ts';
 import { runDoctor } from './app/run-doctor.ts';
 import { writeUserExport } from './app/run-export.ts';
 import { runMigrate } from './app/run-migrate.ts';
+import { runEncrypt } from './app/run-encrypt.ts';
 import { runRestore } from './app/run-restore.ts';
 import { runTelegram, runTick } from './app/run-telegram.ts';
 import { AUDIT_HELP, runAudit } from './cli/audit.ts';
@@ -32,6 +33,7 @@ Commands:
   backup    write a consistent copy of the database, safe while the bot runs
   restore   replace the database with a checked backup (the bot must be stopped)
   doctor    check the database: integrity, migrations, dead letters, backups (exit 1: attention)
+  encrypt   encrypt an existing plain database with DATABASE_KEY (the bot must be stopped)
 
 Run "repaybot <command> --help" for a command's options.`;
 
@@ -59,6 +61,13 @@ were that instant. Without Telegram, send {"tick": ISO} lines to "repaybot chat 
   backup: BACKUP_HELP,
   restore: RESTORE_HELP,
   doctor: DOCTOR_HELP,
+  encrypt: `Usage: repaybot encrypt
+
+Encrypts the plain database at DATABASE_PATH in place with DATABASE_KEY (README, "Encryption at
+rest"). A new database does not need this: with DATABASE_KEY set it is encrypted from the start. Stop
+the bot first; backups taken before stay plain (delete them, or keep them somewhere safe).
+
+Exit codes: 0 encrypted, 1 refused (no key, already encrypted, a bot running; nothing changed).`,
   migrate: `Usage: repaybot migrate
 
 Creates the database at DATABASE_PATH if needed and applies every migration in drizzle/.`,
@@ -111,7 +120,10 @@ function calcCommand(argv: string[]): number {
 function auditCommand(argv: string[]): number {
   let result: ReturnType<typeof runAudit>;
   try {
-    result = runAudit(argv, (filter) => readAuditTrail(loadConfig(loadEnv()).DATABASE_PATH, filter));
+    result = runAudit(argv, (filter) => {
+      const config = loadConfig(loadEnv());
+      return readAuditTrail(config.DATABASE_PATH, filter, { key: config.DATABASE_KEY });
+    });
   } catch (error) {
     if (!(error instanceof ConfigError) && !isDatabasePathError(error)) throw error;
     console.error(error.message);
@@ -127,9 +139,12 @@ function auditCommand(argv: string[]): number {
 function exportCommand(argv: string[]): number {
   let result: ReturnType<typeof runExport>;
   try {
-    result = runExport(argv, (request) => writeUserExport(loadConfig(loadEnv()).DATABASE_PATH, request));
+    result = runExport(argv, (request) => {
+      const config = loadConfig(loadEnv());
+      return writeUserExport(config.DATABASE_PATH, request, new Date(), { key: config.DATABASE_KEY });
+    });
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!(error instanceof ConfigError) && !isDatabasePathError(error)) throw error;
     console.error(error.message);
     return 2;
   }
@@ -159,12 +174,39 @@ async function backupCommands(command: 'backup' | 'restore' | 'doctor', argv: st
   return result.code;
 }
 
+/** `repaybot encrypt`: no arguments; one line saying what was done or why not. */
+function encryptCommand(argv: string[]): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(HELP.encrypt);
+    return 0;
+  }
+  if (argv.length > 0) {
+    console.error(`repaybot encrypt takes no arguments (got ${argv.join(' ')})\n\n${HELP.encrypt}`);
+    return 2;
+  }
+  let outcome: ReturnType<typeof runEncrypt>;
+  try {
+    outcome = runEncrypt(loadConfig(loadEnv()));
+  } catch (error) {
+    if (!(error instanceof ConfigError) && !isDatabasePathError(error)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+  if ('error' in outcome) {
+    console.error(`repaybot encrypt: ${outcome.error}`);
+    return 1;
+  }
+  console.error(`Encrypted: ${outcome.encrypted} (start the bot with the same DATABASE_KEY)`);
+  return 0;
+}
+
 /**
- * A DATABASE_PATH that cannot be used (src/db/client.ts throws it with one line naming the path and
- * why). Known by its name: the command line imports nothing of the database layer.
+ * A DATABASE_PATH that cannot be used, or a DATABASE_KEY that does not open it (src/db/client.ts
+ * and src/db/encryption.ts throw them with one line naming the variable and why). Known by their
+ * names: the command line imports nothing of the database layer.
  */
 function isDatabasePathError(error: unknown): error is Error {
-  return error instanceof Error && error.name === 'DatabasePathError';
+  return error instanceof Error && (error.name === 'DatabasePathError' || error.name === 'DatabaseKeyError');
 }
 
 /** `--now`: an instant to fix the clock at, or 'invalid' after saying what is expected. */
@@ -194,6 +236,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'audit') return auditCommand(rest);
   if (command === 'export') return exportCommand(rest);
   if (command === 'backup' || command === 'restore' || command === 'doctor') return backupCommands(command, rest);
+  if (command === 'encrypt') return encryptCommand(rest);
   if (command === 'faq') {
     // The knowledge base needs no configuration and no database.
     const { code, stdout, stderr } = runFaq(rest, () => readFileSync(0, 'utf8'));
@@ -240,7 +283,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await runCommand(command, values, config);
   } catch (error) {
-    // A DATABASE_PATH that cannot be used: one line naming it and why, exit 2 (a bad configuration).
+    // A DATABASE_PATH that cannot be used, a DATABASE_KEY that does not fit: one line naming it and why, exit 2 (a bad configuration).
     if (isDatabasePathError(error)) {
       console.error(error.message);
       return 2;
@@ -252,7 +295,7 @@ export async function main(argv: string[]): Promise<number> {
 async function runCommand(command: string, values: Record<string, string | boolean | undefined>, config: Config): Promise<number> {
   switch (command) {
     case 'migrate':
-      runMigrate(config.DATABASE_PATH);
+      runMigrate(config.DATABASE_PATH, { key: config.DATABASE_KEY });
       console.log(`Database ready: ${config.DATABASE_PATH}`);
       return 0;
     case 'start':

@@ -48,6 +48,15 @@ const configSchema = z.object({
     .transform((url) => url.replace(/\/+$/, ''))
     .default('https://api.telegram.org'),
   DATABASE_PATH: z.string().min(1, 'must not be empty').default('./data/repaybot.sqlite'),
+  /**
+   * Set: the database (and its backups) are encrypted with this passphrase (src/db/encryption.ts).
+   * At least 16 characters: whoever has the file can try guesses at leisure. Never logged.
+   */
+  DATABASE_KEY: z
+    .string()
+    .min(16, 'must be at least 16 characters (for example the output of `openssl rand -base64 32`)')
+    .max(1024, 'must be at most 1024 characters')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   DEFAULT_TIMEZONE: z
     .string()
@@ -175,16 +184,27 @@ function editDistance(a: string, b: string): number {
   return (d[a.length] as number[])[b.length] as number;
 }
 
+/** Names other programs use for what one of ours sets, which spelling alone would guess wrong (URL is as close to KEY as to PATH). */
+const WELL_KNOWN: Record<string, string> = {
+  DATABASE_URL: 'DATABASE_PATH',
+  DATABASE_FILE: 'DATABASE_PATH',
+  DATABASE_PASSWORD: 'DATABASE_KEY',
+  DATABASE_PASSPHRASE: 'DATABASE_KEY',
+  DATABASE_SECRET: 'DATABASE_KEY',
+};
+
 /** The variable of ours `name` most likely means, if one is close enough. */
 export function closestVariable(name: string): string | undefined {
   const upper = name.toUpperCase();
+  const meant = WELL_KNOWN[upper];
+  if (meant) return meant;
   let best: { name: string; distance: number } | undefined;
   for (const known of configVariables) {
     const distance = upper.includes(known) || known.includes(upper) ? 1 : editDistance(upper, known);
     if (!best || distance < best.distance) best = { name: known, distance };
   }
   if (best && best.distance <= Math.max(2, Math.floor(best.name.length / 4))) return best.name;
-  // DATABASE_URL → DATABASE_PATH: the one variable of ours with that prefix.
+  // Otherwise the one variable of ours with that prefix, when only one has it.
   const prefix = OUR_PREFIXES.exec(upper)?.[1];
   const samePrefix = configVariables.filter((known) => known.startsWith(`${prefix}_`));
   return samePrefix.length === 1 ? samePrefix[0] : undefined;

@@ -251,6 +251,7 @@ describe('configuration documentation', () => {
         'BACKUP_KEEP',
         'BOT_FRAMEWORK',
         'BOT_TOKEN',
+        'DATABASE_KEY',
         'DATABASE_PATH',
         'DEFAULT_LANGUAGE',
         'DEFAULT_TIMEZONE',

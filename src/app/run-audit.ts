@@ -1,4 +1,4 @@
-import { openDatabase } from '../db/client.ts';
+import { openDatabase, type OpenDatabaseOptions } from '../db/client.ts';
 import { auditTrail } from '../services/audit.ts';
 
 /** One entry of the audit trail as `repaybot audit` prints it (before / after: the JSON stored, or null). */
@@ -17,8 +17,8 @@ export interface AuditLine {
 }
 
 /** `repaybot audit`: opens the database at `path` (migrating it, as every run mode does), reads the trail oldest first, closes it. */
-export function readAuditTrail(path: string, filter: { requestId?: number } = {}): AuditLine[] {
-  const db = openDatabase(path);
+export function readAuditTrail(path: string, filter: { requestId?: number } = {}, options: OpenDatabaseOptions = {}): AuditLine[] {
+  const db = openDatabase(path, options);
   try {
     return auditTrail(db, filter).map((row) => ({
       id: row.id,

@@ -37,7 +37,7 @@ export async function backupIntoFolder(
  */
 export async function runBackup(config: Config, target: string | undefined, now: Date): Promise<BackupOutcome> {
   if (!existsSync(config.DATABASE_PATH)) return { error: `DATABASE_PATH: ${config.DATABASE_PATH} does not exist: nothing to back up` };
-  const db = openDatabase(config.DATABASE_PATH);
+  const db = openDatabase(config.DATABASE_PATH, { key: config.DATABASE_KEY });
   try {
     if (target === undefined) return await backupIntoFolder(db.$client, backupDirOf(config), config.BACKUP_KEEP, now);
     const isFolder = existsSync(target) && statSync(target).isDirectory();

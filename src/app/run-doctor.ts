@@ -79,7 +79,7 @@ export function runDoctor(config: Config, now: Date): DoctorReport {
     const size = sizeFinding(path);
     let db: ReturnType<typeof openReadOnly> | undefined;
     try {
-      db = openReadOnly(path);
+      db = openReadOnly(path, config.DATABASE_KEY);
       findings.push(...examineDatabase(db.sqlite, now), size);
     } catch (error) {
       const code = (error as { code?: unknown }).code;

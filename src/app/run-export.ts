@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openDatabase } from '../db/client.ts';
+import { openDatabase, type OpenDatabaseOptions } from '../db/client.ts';
 import { exportUser, type ExportFormat } from '../services/export.ts';
 
 /** What `repaybot export` did: the files written (absolute paths), or why nothing was. */
@@ -15,8 +15,9 @@ export function writeUserExport(
   path: string,
   request: { userId: number; formats: readonly ExportFormat[]; outDir: string },
   now: Date = new Date(),
+  options: OpenDatabaseOptions = {},
 ): ExportOutcome {
-  const db = openDatabase(path);
+  const db = openDatabase(path, options);
   let files: ReturnType<NonNullable<ReturnType<typeof exportUser>>['files']>;
   let empty: boolean;
   try {

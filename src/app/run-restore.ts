@@ -19,7 +19,7 @@ export async function runRestore(config: Config, backupPath: string, now: Date):
   if (resolve(backupPath) === resolve(databasePath)) return { error: `${backupPath} is the database itself (DATABASE_PATH)` };
   let checked: CheckedBackup;
   try {
-    checked = checkBackup(backupPath);
+    checked = checkBackup(backupPath, undefined, config.DATABASE_KEY);
   } catch (error) {
     if (error instanceof BackupError) return { error: `not restored: ${error.message}` };
     throw error;
@@ -34,13 +34,13 @@ export async function runRestore(config: Config, backupPath: string, now: Date):
   if (busy) return { error: busy };
   let staged: string;
   try {
-    staged = await stageRestore(backupPath, databasePath);
+    staged = await stageRestore(backupPath, databasePath, config.DATABASE_KEY);
   } catch (error) {
     if (error instanceof BackupError) return { error: `not restored: ${error.message}` };
     throw error;
   }
   try {
-    openDatabase(staged).$client.close();
+    openDatabase(staged, { key: config.DATABASE_KEY }).$client.close();
   } catch (error) {
     discardStaged(staged);
     const why = error instanceof Error ? error.message.replace(/^DATABASE_PATH: \S+ /, '') : String(error);

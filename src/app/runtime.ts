@@ -73,7 +73,7 @@ function sharedKnowledgeBase(): KnowledgeBase {
 
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { config, clock, logger } = options;
-  const db = options.db ?? openDatabase(config.DATABASE_PATH);
+  const db = options.db ?? openDatabase(config.DATABASE_PATH, { key: config.DATABASE_KEY });
   // Marks the database as in use, so `repaybot restore` refuses until this runtime is closed.
   const release = options.db ? () => {} : holdDatabase(config.DATABASE_PATH, runMode(), clock.now());
   const translator = new Translator({

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
+import { copyEncrypted, isEncrypted } from './encryption.ts';
 import { CORE_TABLES, type KnownMigration, knownMigrations, openReadOnly, schemaState, tableNames } from './read-only.ts';
 
 /*
@@ -137,7 +138,8 @@ function flush(path: string): void {
 /**
  * Copies the database open on `source` to `target` with SQLite's backup API, all pages in one
  * step, through a temporary file renamed into place. `target` must not exist; its folder must.
- * Returns the size written.
+ * An encrypted database (DATABASE_KEY) is copied with VACUUM INTO instead, encrypted with the same
+ * key (src/db/encryption.ts says why). Returns the size written.
  */
 export async function backupTo(source: Database.Database, target: string): Promise<{ path: string; bytes: number }> {
   const path = resolve(target);
@@ -147,7 +149,7 @@ export async function backupTo(source: Database.Database, target: string): Promi
   const temporary = temporaryBeside(path);
   try {
     // The first step only starts the copy; the second takes every page at once (see above).
-    await source.backup(temporary, { progress: () => 0x7fffffff });
+    await copy(source, temporary);
     flush(temporary);
     renameSync(temporary, path);
     flush(dirname(path));
@@ -156,6 +158,12 @@ export async function backupTo(source: Database.Database, target: string): Promi
     throw new BackupError(`cannot write the backup ${path}: ${messageOf(error)}`);
   }
   return { path, bytes: statSync(path).size };
+}
+
+/** A consistent copy of the open database into the new file `target`: encrypted as the source is. */
+async function copy(source: Database.Database, target: string): Promise<void> {
+  if (isEncrypted(source)) copyEncrypted(source, target);
+  else await source.backup(target, { progress: () => 0x7fffffff });
 }
 
 /** The default target in `dir` for a backup at `now`: the stamped name, numbered if taken. */
@@ -188,7 +196,7 @@ export interface CheckedBackup {
  * `PRAGMA integrity_check` says ok, it has repaybot's tables and drizzle's migration journal,
  * and no migration newer than this build's. Throws BackupError with the reason otherwise.
  */
-export function checkBackup(path: string, known: KnownMigration[] = knownMigrations()): CheckedBackup {
+export function checkBackup(path: string, known: KnownMigration[] = knownMigrations(), key?: string): CheckedBackup {
   let entry: ReturnType<typeof statSync>;
   try {
     entry = statSync(path);
@@ -199,7 +207,7 @@ export function checkBackup(path: string, known: KnownMigration[] = knownMigrati
   if (entry.size === 0) throw new BackupError(`${path} is empty, not a repaybot database`);
   let db: ReturnType<typeof openReadOnly> | undefined;
   try {
-    db = openReadOnly(path);
+    db = openReadOnly(path, key);
     const integrity = db.sqlite.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new BackupError(`${path} is corrupt (integrity_check: ${String(integrity).split('\n')[0]})`);
     const tables = tableNames(db.sqlite);
@@ -220,6 +228,7 @@ export function checkBackup(path: string, known: KnownMigration[] = knownMigrati
     if (error instanceof BackupError) throw error;
     const code = (error as { code?: unknown }).code;
     if (code === 'SQLITE_NOTADB') throw new BackupError(`${path} is not a SQLite database (a corrupt file, or another kind of file)`);
+    if (error instanceof Error && error.name === 'DatabaseKeyError') throw new BackupError(error.message);
     if (code === 'SQLITE_CORRUPT') throw new BackupError(`${path} is corrupt`);
     throw new BackupError(`${path} cannot be read: ${messageOf(error)}`);
   } finally {
@@ -233,7 +242,7 @@ export function checkBackup(path: string, known: KnownMigration[] = knownMigrati
  * path; the caller opens it once (the configured driver and key, migrations) and then calls
  * `swapIn`. Nothing of the database is touched yet.
  */
-export async function stageRestore(backup: string, databasePath: string): Promise<string> {
+export async function stageRestore(backup: string, databasePath: string, key?: string): Promise<string> {
   const target = resolve(databasePath);
   // A first restore on a new machine: the database's folder may not exist yet.
   try {
@@ -244,9 +253,9 @@ export async function stageRestore(backup: string, databasePath: string): Promis
   const problem = folderProblem(dirname(target));
   if (problem) throw new BackupError(`cannot restore into ${target}: ${problem}`);
   const staged = temporaryBeside(target);
-  const source = openReadOnly(backup);
+  const source = openReadOnly(backup, key);
   try {
-    await source.sqlite.backup(staged, { progress: () => 0x7fffffff });
+    await copy(source.sqlite, staged);
     flush(staged);
   } catch (error) {
     removeWithJournals(staged);

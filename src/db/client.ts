@@ -1,11 +1,12 @@
 import { accessSync, constants, type lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { RunResult } from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { DatabaseKeyError, isEncrypted, openSqlite } from './encryption.ts';
 import * as schema from './schema.ts';
 
 /**
@@ -19,37 +20,47 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
+/** How to open the database beyond its path. */
+export interface OpenDatabaseOptions {
+  /** DATABASE_KEY: the file is (or, when new, will be) encrypted with it (src/db/encryption.ts). */
+  key?: string | undefined;
+}
+
 /**
  * Opens (creating if needed) the database and brings its schema up to date.
  * WAL lets the scheduler read while a chat writes; the busy timeout rides out the short
  * write locks of another process (`repaybot tick` beside a running bot).
+ * With a key, the key is applied before any other statement and checked; a key that does not
+ * fit (or a missing one) throws DatabaseKeyError, a path that cannot be used DatabasePathError.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
   if (path !== ':memory:') preparePath(path);
   let sqlite: Database.Database | undefined;
   try {
     // The busy timeout bounds every wait on another process's lock, the first pragma's included.
-    sqlite = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    sqlite = openSqlite(path, { key: options.key, timeout: BUSY_TIMEOUT_MS });
     sqlite.pragma('journal_mode = WAL');
     // With WAL, NORMAL survives any process crash (kill -9); only a power loss can drop the last commits.
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Reading through a memory map saves a system call per page: the reminder planner reads
-    // thousands of scattered rows in one pass.
-    if (path !== ':memory:') sqlite.pragma('mmap_size = 268435456');
+    // thousands of scattered rows in one pass. (An encrypted file is read through its cache instead.)
+    if (path !== ':memory:' && !isEncrypted(sqlite)) sqlite.pragma('mmap_size = 268435456');
     refuseForeign(path, sqlite);
     const db = drizzle(sqlite, { schema }) as Db;
     migrate(db, { migrationsFolder });
     return db;
   } catch (error) {
     sqlite?.close();
-    if (error instanceof DatabasePathError) throw error;
+    if (error instanceof DatabasePathError || error instanceof DatabaseKeyError) throw error;
     throw new DatabasePathError(path, causeOf(error));
   }
 }
 
 const BUSY_TIMEOUT_MS = 5000;
+
+export { DatabaseKeyError };
 
 /**
  * A DATABASE_PATH that cannot be used, with why, in one line: `DATABASE_PATH: <path> is a

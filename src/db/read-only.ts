@@ -1,8 +1,9 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { openSqlite } from './encryption.ts';
 
 /*
  * Looking at a database file without changing it: `repaybot restore` checks a backup this way
@@ -26,11 +27,12 @@ export interface ReadOnlyDatabase {
  * Opens `path` read-only (it must exist). A WAL-mode file (every repaybot database and backup)
  * needs -wal and -shm beside it even to be read; when they were not there before, they are empty
  * leftovers of this look and are removed again on close, so a backup stays one file.
- * SQLite's own errors (SQLITE_NOTADB …) are thrown as they are.
+ * SQLite's own errors (SQLITE_NOTADB …) are thrown as they are; with `key` (DATABASE_KEY) the file
+ * is read decrypted, and a key that does not fit throws DatabaseKeyError.
  */
-export function openReadOnly(path: string): ReadOnlyDatabase {
+export function openReadOnly(path: string, key?: string): ReadOnlyDatabase {
   const made = ['-wal', '-shm'].map((suffix) => `${path}${suffix}`).filter((file) => !existsSync(file));
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true, timeout: 5000 });
+  const sqlite = openSqlite(path, { key, readonly: true, fileMustExist: true, timeout: 5000 });
   return {
     sqlite,
     close(tidy = true) {
