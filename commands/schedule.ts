@@ -1,6 +1,6 @@
 import type { Button, Command, CommandContext, Reply } from '../src/core/types.ts';
 import { Decimal, ZERO } from '../src/domain/money.ts';
-import { onPress } from '../src/core/buttons.ts';
+import { onPress, replacingPressed } from '../src/core/buttons.ts';
 import { scheduleButton } from '../src/core/shared-buttons.ts';
 import { pickLoan } from './shared/pick-loan.ts';
 import { date, money } from './shared/loan-text.ts';
@@ -62,5 +62,6 @@ export const scheduleCommand: Command = {
     const picked = pickLoan(ctx, args, (loanId, label) => scheduleButton.make(label, { loanId, page: undefined }));
     return 'replies' in picked ? picked.replies : (show(ctx, picked.loan.loan.id) ?? []);
   },
-  buttons: [onPress(scheduleButton, (ctx, { loanId, page }) => show(ctx, loanId, page))],
+  // The next page replaces the one on screen; the first page (picked from a list) does too.
+  buttons: [onPress(scheduleButton, (ctx, { loanId, page }) => replacingPressed(show(ctx, loanId, page)))],
 };

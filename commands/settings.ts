@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buttonType, id, literal, oneOf, onPress, text } from '../src/core/buttons.ts';
+import { buttonType, id, literal, oneOf, onPress, replacingPressed, text } from '../src/core/buttons.ts';
 import { beginForm, closeForm, defineForm, readForm } from '../src/core/forms.ts';
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
 import {
@@ -167,16 +167,18 @@ export const settingsCommand: Command = {
     onPress(toggleButton, (ctx, { action }) => {
       const settings = ctx.services.settings.get();
       if (!settings) return undefined;
-      if (action === 'pause') return change(ctx, { remindersPaused: !settings.remindersPaused });
+      // A toggle's answer (the card again, or the loans' list) replaces the card pressed.
+      if (action === 'pause') return replacingPressed(change(ctx, { remindersPaused: !settings.remindersPaused }));
       // Follow-ups stop 90 days after the due date unless the borrower asks for them until paid.
-      if (action === 'stop') return change(ctx, { overdueStopAfterDays: settings.overdueStopAfterDays === null ? 90 : null });
-      return loanButtons(ctx);
+      if (action === 'stop')
+        return replacingPressed(change(ctx, { overdueStopAfterDays: settings.overdueStopAfterDays === null ? 90 : null }));
+      return replacingPressed(loanButtons(ctx));
     }),
     onPress(loanButton, (ctx, { loanId }) => {
       const loan = ctx.services.loans.overview(loanId)?.loan;
       if (!loan) return undefined;
       ctx.services.loans.setReminders(loan.id, !loan.remindersPaused, ctx.now);
-      return loanButtons(ctx);
+      return replacingPressed(loanButtons(ctx));
     }),
   ],
   currentQuestion(ctx) {

@@ -145,3 +145,10 @@ export function matchButton(handlers: readonly ButtonHandler[], data: string): R
   }
   return undefined;
 }
+
+/** The answer to a press that replaces the pressed message: its first reply edits it (Reply.edit). */
+export function replacingPressed(replies: Reply[]): Reply[];
+export function replacingPressed(replies: Reply[] | undefined): Reply[] | undefined;
+export function replacingPressed(replies: Reply[] | undefined): Reply[] | undefined {
+  return replies?.map((reply, index) => (index === 0 && reply.to === undefined && !reply.file ? { ...reply, edit: true } : reply));
+}

@@ -64,6 +64,12 @@ export interface Reply {
    * chat the update came from. A reply to another chat goes through the delivery outbox.
    */
   to?: number;
+  /**
+   * A button's answer that replaces the message whose button was pressed (a schedule's next page,
+   * a settings card after a toggle) instead of coming as a new one. Where a message cannot be
+   * edited (a file, a text over one message, the terminal, JSON lines, Telegram refusing) it is sent.
+   */
+  edit?: boolean;
 }
 
 /** A rendered message for one chat; transports only display it. */

@@ -6,7 +6,16 @@ import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import type { Logger } from '../log.ts';
 import { replyRetry, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
-import { broadcastFields, runCalls, textPiecesOf, type SendOptions } from './outgoing-calls.ts';
+import {
+  broadcastFields,
+  deliverReplies,
+  isNotModified,
+  pressedMessageOf,
+  runCalls,
+  textPiecesOf,
+  type PressedMessage,
+  type SendOptions,
+} from './outgoing-calls.ts';
 import { commandAddressee, messageKind, updateKind } from './addressing.ts';
 import { telegramDocument, telegramFileAccess } from './telegram-document.ts';
 
@@ -64,6 +73,34 @@ function callsFor(api: Api, message: OutgoingMessage, options?: SendOptions): ((
  */
 export async function sendOutgoing(api: Api, message: OutgoingMessage, options?: SendOptions): Promise<void> {
   await runCalls(callsFor(api, message, options), message.chatId, options?.beforeExtraCall);
+}
+
+/**
+ * Replaces the pressed message with a reply (Reply.edit): its text and buttons (none: the old
+ * ones go). True when Telegram took it, or found nothing to change ("message is not modified");
+ * false when it refused with another 400 (the message too old to edit, or deleted), so the reply
+ * is sent as a new message. Anything else (a 403, a network failure) is thrown as a send's is.
+ */
+export async function editPressed(
+  api: Api,
+  pressed: PressedMessage,
+  message: OutgoingMessage,
+  text: string,
+  logger: Logger,
+): Promise<boolean> {
+  const markup = keyboardOf(message);
+  try {
+    await api.editMessageText(pressed.chatId, pressed.messageId, text, markup ? { reply_markup: markup } : {});
+    return true;
+  } catch (error) {
+    if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
+    if (isNotModified(error.description)) return true;
+    logger.info(
+      { chatId: pressed.chatId, messageId: pressed.messageId, description: error.description },
+      'edit refused: sent as a new message',
+    );
+    return false;
+  }
 }
 
 /** The grammY transport: Telegram updates in, the core's replies out. */
@@ -137,19 +174,22 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operator
   };
 
   /**
-   * The replies, over this update's retrying API. A 403 in a private chat (the user blocked the
-   * bot) marks the user inactive, as reminders do, and the rest are not tried.
+   * The replies, over this update's retrying API; the answer to a press that replaces the pressed
+   * message edits it (deliverReplies). A 403 in a private chat (the user blocked the bot) marks
+   * the user inactive, as reminders do, and the rest are not tried.
    */
   const deliver = async (ctx: Context, messages: OutgoingMessage[]) => {
-    for (const message of messages) {
-      try {
-        await sendOutgoing(ctx.api, message);
-      } catch (error) {
-        if (!(error instanceof GrammyError && error.error_code === 403 && ctx.chat?.type === 'private' && ctx.from)) throw error;
-        logger.warn({ userId: ctx.from.id, updateId: ctx.update.update_id, description: error.description }, 'reply refused with 403');
-        app.blocked?.(ctx.from.id);
-        return;
-      }
+    try {
+      await deliverReplies(
+        messages,
+        pressedMessageOf(ctx.callbackQuery),
+        (message, text, pressed) => editPressed(ctx.api, pressed, message, text, logger),
+        (message) => sendOutgoing(ctx.api, message),
+      );
+    } catch (error) {
+      if (!(error instanceof GrammyError && error.error_code === 403 && ctx.chat?.type === 'private' && ctx.from)) throw error;
+      logger.warn({ userId: ctx.from.id, updateId: ctx.update.update_id, description: error.description }, 'reply refused with 403');
+      app.blocked?.(ctx.from.id);
     }
   };
 

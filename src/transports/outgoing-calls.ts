@@ -63,3 +63,61 @@ export async function runCalls(
     }
   }
 }
+
+/** The message whose button was pressed: the one a reply marked `edit` replaces (Reply.edit). */
+export interface PressedMessage {
+  chatId: number;
+  messageId: number;
+}
+
+/** The fields of a callback query that say which message was pressed (grammY's and Telegraf's alike). */
+interface CallbackQueryLike {
+  message?: { message_id: number; date: number; chat: { id: number } };
+}
+
+/**
+ * The pressed message of a callback query, when there is one the bot may edit: not a button under
+ * an inline message (no `message`), nor a message Telegram no longer shows the bot (date 0).
+ */
+export function pressedMessageOf(query: CallbackQueryLike | undefined): PressedMessage | undefined {
+  const message = query?.message;
+  if (!message || message.date === 0) return undefined;
+  return { chatId: message.chat.id, messageId: message.message_id };
+}
+
+/**
+ * The text a reply replaces the pressed message with, or undefined when it is sent as a new
+ * message instead: not marked `edit`, another chat than the pressed message's, a file (a text
+ * message cannot become one), an empty text, or a text longer than one message.
+ */
+export function editTextOf(message: OutgoingMessage, pressed: PressedMessage | undefined): string | undefined {
+  if (!message.edit || !pressed || pressed.chatId !== message.chatId || message.file || message.text === '') return undefined;
+  return splitForTelegram(message.text).length === 1 ? message.text : undefined;
+}
+
+/** Telegram's 400 for an edit that changes nothing (the same text and buttons): the message already shows it. */
+export const isNotModified = (description: string): boolean => /message is not modified/i.test(description);
+
+/**
+ * Delivers the replies to one update in order. The first one that may replace the pressed message
+ * (editTextOf) is tried as an edit of it; `edit` resolves false when Telegram refused the edit
+ * (a message too old or deleted), and then that reply is sent as a new message. Only one reply
+ * edits: a second edit would overwrite the first.
+ */
+export async function deliverReplies(
+  messages: readonly OutgoingMessage[],
+  pressed: PressedMessage | undefined,
+  edit: (message: OutgoingMessage, text: string, target: PressedMessage) => Promise<boolean>,
+  send: (message: OutgoingMessage) => Promise<void>,
+): Promise<void> {
+  let target = pressed;
+  for (const message of messages) {
+    const text = editTextOf(message, target);
+    if (text !== undefined && target) {
+      const editing = target;
+      target = undefined;
+      if (await edit(message, text, editing)) continue;
+    }
+    await send(message);
+  }
+}

@@ -6,7 +6,16 @@ import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
 import type { Logger } from '../log.ts';
 // The framework-free pieces of the grammY transport, shared so the two cannot drift apart:
 // where a long text is cut, the caption limit, and which answers a reply retries after how long.
-import { broadcastFields, runCalls, textPiecesOf, type SendOptions } from './outgoing-calls.ts';
+import {
+  broadcastFields,
+  deliverReplies,
+  isNotModified,
+  pressedMessageOf,
+  runCalls,
+  textPiecesOf,
+  type PressedMessage,
+  type SendOptions,
+} from './outgoing-calls.ts';
 import { retryDelay, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
 import { commandAddressee, messageKind, updateKind, type MessageEntityLike } from './addressing.ts';
@@ -89,6 +98,32 @@ function callsFor(telegram: Telegram, message: OutgoingMessage, options?: SendOp
  */
 export async function sendOutgoingTelegraf(telegram: Telegram, message: OutgoingMessage, options?: SendOptions): Promise<void> {
   await runCalls(callsFor(telegram, message, options), message.chatId, options?.beforeExtraCall);
+}
+
+/**
+ * Replaces the pressed message with a reply (Reply.edit), as grammY's editPressed: true when
+ * Telegram took it or found nothing to change, false on another 400 (then the reply is sent).
+ */
+export async function editPressedTelegraf(
+  telegram: Telegram,
+  pressed: PressedMessage,
+  message: OutgoingMessage,
+  text: string,
+  logger: Logger,
+): Promise<boolean> {
+  const markup = inlineKeyboardOf(message);
+  try {
+    await telegram.editMessageText(pressed.chatId, pressed.messageId, undefined, text, markup ? { reply_markup: markup } : {});
+    return true;
+  } catch (error) {
+    if (!(error instanceof TelegramError && error.code === 400)) throw error;
+    if (isNotModified(error.description)) return true;
+    logger.info(
+      { chatId: pressed.chatId, messageId: pressed.messageId, description: error.description },
+      'edit refused: sent as a new message',
+    );
+    return false;
+  }
 }
 
 /**
@@ -180,19 +215,22 @@ export function createTelegrafBot({
   };
 
   /**
-   * The replies, over this update's retrying client. A 403 in a private chat (the user blocked
-   * the bot) marks the user inactive, as reminders do, and the rest are not tried.
+   * The replies, over this update's retrying client; the answer to a press that replaces the
+   * pressed message edits it (deliverReplies). A 403 in a private chat (the user blocked the bot)
+   * marks the user inactive, as reminders do, and the rest are not tried.
    */
   const deliver = async (ctx: Context, messages: OutgoingMessage[]) => {
-    for (const message of messages) {
-      try {
-        await sendOutgoingTelegraf(ctx.telegram, message);
-      } catch (error) {
-        if (!(error instanceof TelegramError && error.code === 403 && ctx.chat?.type === 'private' && ctx.from)) throw error;
-        logger.warn({ userId: ctx.from.id, updateId: ctx.update.update_id, description: error.description }, 'reply refused with 403');
-        app.blocked?.(ctx.from.id);
-        return;
-      }
+    try {
+      await deliverReplies(
+        messages,
+        pressedMessageOf(ctx.callbackQuery),
+        (message, text, pressed) => editPressedTelegraf(ctx.telegram, pressed, message, text, logger),
+        (message) => sendOutgoingTelegraf(ctx.telegram, message),
+      );
+    } catch (error) {
+      if (!(error instanceof TelegramError && error.code === 403 && ctx.chat?.type === 'private' && ctx.from)) throw error;
+      logger.warn({ userId: ctx.from.id, updateId: ctx.update.update_id, description: error.description }, 'reply refused with 403');
+      app.blocked?.(ctx.from.id);
     }
   };
 

@@ -92,6 +92,13 @@ describe('renderForConsole', () => {
   it('prints a message without buttons as its text alone', () => {
     expect(renderForConsole({ chatId: 1, text: 'Hello' })).toBe('Hello');
   });
+
+  it('prints a reply that edits its message on Telegram (Reply.edit) as a new message, unchanged', () => {
+    const buttons = [[{ label: 'Next »', data: 'n' }]];
+    expect(renderForConsole({ chatId: 1, text: 'Page 2 <b>x</b> & co', buttons, edit: true })).toBe(
+      renderForConsole({ chatId: 1, text: 'Page 2 <b>x</b> & co', buttons }),
+    );
+  });
 });
 
 describe('runConsole', () => {

@@ -79,6 +79,8 @@ export interface ContractHarness {
   slept: number[];
   /** Texts sent (sendMessage) since the last take(). */
   take(): Sent[];
+  /** Every message edited (editMessageText), as it reads after the edit (`message`: the edited message). */
+  edits(): Sent[];
   textUpdate(text: string, options?: { updateId?: number; messageId?: number; from?: Partial<User>; chat?: Chat }): Update;
   pressUpdate(message: Message, data: string, options?: { from?: Partial<User>; chat?: Chat }): Update;
   /** Delivers an update as the run mode's driver does. */
@@ -97,16 +99,18 @@ function realCore(options: ContractOptions, logger: ReturnType<typeof recordingL
   return testCore({ db: options.db, clock: options.clock, logger, config: { DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_LANGUAGE: 'en' } });
 }
 
-/** What Telegram answers a successful call: a Message for send*, true otherwise. */
+/** What Telegram answers a successful call: a Message for send* and editMessageText (the message edited), true otherwise. */
 function resultOf(call: ApiCall, messageId: number): Message | true {
-  if (!call.method.startsWith('send')) return true;
+  const edit = call.method === 'editMessageText';
+  if (!call.method.startsWith('send') && !edit) return true;
   const chatId = Number(call.payload.chat_id);
   return {
-    message_id: messageId,
+    message_id: edit ? Number(call.payload.message_id) : messageId,
+    ...(edit && { edit_date: 1795000100 }),
     date: 1795000000,
     chat: chatId > 0 ? { id: chatId, type: 'private', first_name: 'Alice' } : { id: chatId, type: 'group', title: 'Family' },
     from: BOT_INFO,
-    ...(call.method === 'sendMessage' && { text: String(call.payload.text) }),
+    ...((call.method === 'sendMessage' || edit) && { text: String(call.payload.text) }),
     ...(call.payload.reply_markup !== undefined && {
       reply_markup: JSON.parse(JSON.stringify(call.payload.reply_markup)) as Message['reply_markup'],
     }),
@@ -130,7 +134,7 @@ export function contractHarness(framework: Framework, options: ContractOptions =
     if (answered !== undefined) return { call, failure: answered };
     messageId += 1;
     const result = resultOf(call, messageId);
-    if (method === 'sendMessage' && result !== true) results.set(call, result);
+    if ((method === 'sendMessage' || method === 'editMessageText') && result !== true) results.set(call, result);
     return { call, result };
   };
 
@@ -191,6 +195,11 @@ export function contractHarness(framework: Framework, options: ContractOptions =
     sender = (options) => telegrafSender(bot.telegram, undefined, options);
   }
 
+  const sentOf = (call: ApiCall): Sent => {
+    const markup = call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+    const buttons = (markup?.inline_keyboard ?? []).map((row) => row.map((b) => ({ text: b.text, data: b.callback_data ?? '' })));
+    return { chatId: Number(call.payload.chat_id), text: String(call.payload.text), buttons, message: results.get(call) as Message };
+  };
   let taken = 0;
   return {
     framework,
@@ -201,13 +210,10 @@ export function contractHarness(framework: Framework, options: ContractOptions =
     take() {
       const fresh = calls.slice(taken);
       taken = calls.length;
-      return fresh
-        .filter((call) => results.has(call))
-        .map((call) => {
-          const markup = call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
-          const buttons = (markup?.inline_keyboard ?? []).map((row) => row.map((b) => ({ text: b.text, data: b.callback_data ?? '' })));
-          return { chatId: Number(call.payload.chat_id), text: String(call.payload.text), buttons, message: results.get(call) as Message };
-        });
+      return fresh.filter((call) => call.method === 'sendMessage' && results.has(call)).map(sentOf);
+    },
+    edits() {
+      return calls.filter((call) => call.method === 'editMessageText' && results.has(call)).map(sentOf);
     },
     textUpdate(text, { updateId = nextId(), messageId: id = updateId, from = {}, chat } = {}) {
       const user: User = { ...ALICE, ...from };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../src/transports/jsonl.ts';
 import { byInput, runJsonlScript } from '../support/jsonl.ts';
 
 /** A user's whole first session, typed the way a person would, in each language. */
@@ -128,5 +129,13 @@ describe('JSON-lines transport: the interface itself', () => {
     expect(groups[4]?.[0]?.text).toContain('Nothing is due');
     // A user never given a lang gets the default language.
     expect(groups[5]?.[0]?.text).toContain('Nothing is due');
+  });
+});
+
+describe('JSON-lines transport: Telegram-only fields', () => {
+  it('a reply that edits its message on Telegram (Reply.edit) is a new line, its text as the core gave it', () => {
+    const buttons = [[{ label: 'Next »', data: 'n' }]];
+    const line = renderMessage({ chatId: 1, text: 'Page 2 <b>x</b> & co', buttons, edit: true });
+    expect(JSON.parse(line)).toEqual({ chat: 1, text: 'Page 2 <b>x</b> & co', buttons });
   });
 });

@@ -131,6 +131,102 @@ describe.each(FRAMEWORKS)('%s transport: the contract', (framework) => {
     });
   });
 
+  describe('paging and settings buttons edit their message (Reply.edit)', () => {
+    const LONG_LOAN = '/addloan car loan 10000 24 months 12% apr annuity first 2027-01-15';
+    const NOT_FOUND = 'Bad Request: message to edit not found';
+    const NOT_MODIFIED = 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same';
+
+    /** A saved 24-month loan and its schedule's first page (two pages of 12), with its Next button. */
+    async function schedulePage(h: ContractHarness): Promise<{ message: Message; next: string }> {
+      await h.deliver(h.textUpdate(LONG_LOAN));
+      const card = h.take().find((m) => m.buttons.length > 0);
+      const save = card?.buttons.flat().find((b) => b.text === 'Save');
+      await h.deliver(h.pressUpdate(card?.message as Message, save?.data as string));
+      await h.deliver(h.textUpdate('/schedule 1'));
+      const page = h.take().find((m) => m.text.includes('page 1 of 2'));
+      const next = page?.buttons.flat().find((b) => b.text === 'Next »');
+      expect(next, 'the first page has a Next button').toBeDefined();
+      return { message: page?.message as Message, next: next?.data as string };
+    }
+
+    it('a schedule’s Next button edits the pressed message into the next page, with its buttons; nothing is sent', async () => {
+      const { h } = real(framework);
+      const { message, next } = await schedulePage(h);
+      const before = h.calls.length;
+      await h.deliver(h.pressUpdate(message, next));
+      expect(methods(h.calls.slice(before)).sort()).toEqual(['answerCallbackQuery', 'editMessageText']);
+      const [edit] = h.edits();
+      expect(edit?.chatId).toBe(ALICE.id);
+      expect(edit?.message.message_id).toBe(message.message_id);
+      expect(h.calls.find((c) => c.method === 'editMessageText')?.payload.message_id).toBe(message.message_id);
+      expect(edit?.text).toContain('page 2 of 2');
+      expect(edit?.buttons.flat().map((b) => b.text)).toEqual(['« Previous']);
+      // Previous, pressed on the edited message, edits it back to the first page.
+      await h.deliver(h.pressUpdate(edit?.message as Message, edit?.buttons.flat()[0]?.data as string));
+      const back = h.edits()[1];
+      expect(back?.text).toContain('page 1 of 2');
+      expect(back?.buttons.flat().map((b) => b.text)).toEqual(['Next »']);
+      expect(h.take()).toEqual([]);
+    });
+
+    it('a settings toggle edits the settings card: the new state and its buttons', async () => {
+      const { h } = real(framework);
+      await h.deliver(h.textUpdate('/settings'));
+      const card = h.take().find((m) => m.buttons.length > 0) as { message: Message; buttons: { text: string; data: string }[][] };
+      expect(card.message.text).toContain('Reminders are on');
+      const pause = card.buttons.flat().find((b) => b.text === 'Pause all');
+      const before = h.calls.length;
+      await h.deliver(h.pressUpdate(card.message, pause?.data as string));
+      expect(methods(h.calls.slice(before))).not.toContain('sendMessage');
+      const [edit] = h.edits();
+      expect(edit?.message.message_id).toBe(card.message.message_id);
+      expect(edit?.text).toContain('All reminders are paused');
+      expect(edit?.buttons.flat().map((b) => b.text)).toContain('Resume');
+      expect(edit?.buttons.flat().map((b) => b.text)).not.toContain('Pause all');
+    });
+
+    it('an edit Telegram refuses (message to edit not found) is sent as a new message instead, logged', async () => {
+      const { h } = real(framework, { answer: (call) => (call.method === 'editMessageText' ? refused(400, NOT_FOUND) : undefined) });
+      const { message, next } = await schedulePage(h);
+      await h.deliver(h.pressUpdate(message, next));
+      const sent = h.take();
+      expect(sent.map((m) => m.text)).toEqual([expect.stringContaining('page 2 of 2')]);
+      expect(sent[0]?.buttons.flat().map((b) => b.text)).toEqual(['« Previous']);
+      expect(methods(h.calls).filter((m) => m === 'editMessageText')).toHaveLength(1);
+      expect(h.lines).toContainEqual(expect.objectContaining({ msg: 'edit refused: sent as a new message', description: NOT_FOUND }));
+      expect(h.lines.some((line) => line.msg === 'telegram update failed')).toBe(false);
+    });
+
+    it('“message is not modified” counts as shown: nothing more is sent, nothing fails', async () => {
+      const { h } = real(framework, { answer: (call) => (call.method === 'editMessageText' ? refused(400, NOT_MODIFIED) : undefined) });
+      const { message, next } = await schedulePage(h);
+      const before = h.calls.length;
+      await h.deliver(h.pressUpdate(message, next));
+      expect(methods(h.calls.slice(before)).sort()).toEqual(['answerCallbackQuery', 'editMessageText']);
+      expect(h.lines.some((line) => line.msg === 'telegram update failed' || line.msg.startsWith('edit refused'))).toBe(false);
+    });
+
+    it('a press whose message Telegram no longer shows the bot (date 0) is answered with a new message', async () => {
+      const { h } = real(framework);
+      const { message, next } = await schedulePage(h);
+      await h.deliver(h.pressUpdate({ ...message, date: 0 } as Message, next));
+      expect(h.edits()).toEqual([]);
+      expect(h.take().map((m) => m.text)).toEqual([expect.stringContaining('page 2 of 2')]);
+    });
+
+    it('answers not marked edit are sent as before (a card’s Save), and a reply with a file never edits', async () => {
+      const { h } = real(framework);
+      const { message, data } = await cardAndSave(h);
+      await h.deliver(h.pressUpdate(message, data));
+      expect(h.edits()).toEqual([]);
+      const app = fakeApp();
+      app.handle = async (update) => [{ chatId: update.chatId, text: 'The schedule', file: ICS, edit: true }];
+      const files = contractHarness(framework, { app, rateLimit: false });
+      await files.deliver(files.pressUpdate(message, 'export:again'));
+      expect(methods(files.calls).sort()).toEqual(['answerCallbackQuery', 'sendDocument']);
+    });
+  });
+
   describe('callback answering is best effort', () => {
     it('a refused answerCallbackQuery neither undoes nor blocks the action, and is not retried', async () => {
       const { db, h } = real(framework, {
@@ -613,6 +709,13 @@ describe('grammY and Telegraf make the same Bot API calls', () => {
       ] as const)
         await h.deliver(h.textUpdate(text, { updateId: id }));
       await h.deliver(h.textUpdate('/next', { updateId: 8, chat: GROUP }));
+      // A settings toggle: the card edited.
+      await h.deliver(h.textUpdate('/settings', { updateId: 10 }));
+      const settings = h.take().find((m) => m.text.includes('Your reminders'));
+      const pause = settings?.buttons.flat().find((b) => b.text === 'Pause all');
+      const toggle = h.pressUpdate(settings?.message as Message, pause?.data as string);
+      await h.deliver({ ...toggle, update_id: 11, callback_query: { ...toggle.callback_query!, id: 'cbq-11' } } as typeof toggle);
+      expect(h.edits()).toHaveLength(1);
       const files = contractHarness(framework, { app: fakeApp(), rateLimit: false });
       await files.deliver(files.textUpdate('/export', { updateId: 9 }));
       const plain = (calls: ApiCall[]) =>
