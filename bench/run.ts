@@ -38,6 +38,11 @@ for (const { label, perSecond, ms, target } of results) {
   console.log(line);
   if (!ok) missed += 1;
 }
+{
+  const { line, ok } = await (await import('./ics.ts')).runIcsBench();
+  console.log(line);
+  if (!ok) missed += 1;
+}
 // Dispatch (~5.5 min at 30/s), paid-broadcast dispatch (~30 s at 1000/s) and crash safety (~4 min):
 // real time against a mock Bot API. BENCH_QUICK=1 skips them.
 if (process.env.BENCH_QUICK === '1') console.log('dispatch and crash-safety benchmarks skipped (BENCH_QUICK=1)');

@@ -27,6 +27,8 @@ export function calendarIcs(data: CalendarData, t: Translate, locale: Locale, no
     const date = formatDate(t, item.due);
     const lines = [t('calendar-event-description', { name: item.loanName, n: item.n, periods: item.periods, date, amount })];
     if (item.penalty.gt(0)) lines.push(t('calendar-event-penalty', { penalty: formatMoney(locale, item.penalty) }));
+    // The same words on each of the event's alarms: translated once (bench/ics.ts).
+    const alarm = item.remind ? t('calendar-alarm', { name: item.loanName, amount, date }) : '';
     return {
       uid: installmentUid(item, uidDomain),
       date: item.due,
@@ -34,10 +36,7 @@ export function calendarIcs(data: CalendarData, t: Translate, locale: Locale, no
       description: lines.join('\n'),
       // One alarm per "days before" reminder, at the reminder time, counted from the due day's start.
       alarms: item.remind
-        ? data.daysBefore.map((days) => ({
-            minutesFromStart: reminderMinutes - days * DAY_MINUTES,
-            description: t('calendar-alarm', { name: item.loanName, amount, date }),
-          }))
+        ? data.daysBefore.map((days) => ({ minutesFromStart: reminderMinutes - days * DAY_MINUTES, description: alarm }))
         : [],
     };
   });

@@ -36,45 +36,55 @@ export interface IcsCalendar {
 }
 
 const MAX_OCTETS = 75;
-const encoder = new TextEncoder();
+
+const TEXT_SPECIALS = /\r\n|[\\;,\r\n]|\p{Cc}/gu;
 
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and newlines escaped; other control characters dropped. */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/\p{Cc}/gu, (ch) => (ch === '\t' ? ch : ''));
-}
-
-function octets(codePoint: string): number {
-  const c = codePoint.codePointAt(0) ?? 0;
-  if (c < 0x80) return 1;
-  if (c < 0x800) return 2;
-  if (c < 0x10000) return 3;
-  return 4;
+  // One pass (the ICS of 360 installments escapes some 2,000 values; see bench/ics.ts).
+  return value.replace(TEXT_SPECIALS, (ch) => {
+    if (ch === '\\' || ch === ';' || ch === ',') return `\\${ch}`;
+    if (ch === '\r\n' || ch === '\r' || ch === '\n') return '\\n';
+    return ch === '\t' ? ch : '';
+  });
 }
 
 /**
  * One content line folded per §3.1: no physical line longer than 75 octets (the leading space
  * of a continuation counts), breaks only between code points so a Chinese character or an emoji
- * is never cut in half. Lines end with CRLF.
+ * is never cut in half. Lines end with CRLF. Octets are counted from the UTF-16 units as UTF-8
+ * encodes them (a surrogate pair 4, a lone surrogate 3 as its replacement character), and the
+ * pieces are sliced, not built a character at a time: a 360-installment file folds in about a
+ * millisecond (bench/ics.ts).
  */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= MAX_OCTETS) return `${line}\r\n`;
+  // No UTF-16 unit takes more than 3 octets: a line this short always fits.
+  if (line.length <= MAX_OCTETS / 3) return `${line}\r\n`;
   let out = '';
+  let start = 0;
   let used = 0;
-  for (const ch of line) {
-    const size = octets(ch);
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    let size = 3;
+    let units = 1;
+    if (c < 0x80) size = 1;
+    else if (c < 0x800) size = 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const next = line.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        size = 4;
+        units = 2;
+      }
+    }
     if (used + size > MAX_OCTETS) {
-      out += '\r\n ';
+      out += `${line.slice(start, i)}\r\n `;
+      start = i;
       used = 1;
     }
-    out += ch;
     used += size;
+    i += units - 1;
   }
-  return `${out}\r\n`;
+  return `${out}${line.slice(start)}\r\n`;
 }
 
 /** A DURATION (§3.3.6) for the given minutes: -900 → -PT15H, 540 → PT9H, -3780 → -P2DT15H. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { buildIcs, durationOf, escapeText, foldLine, type IcsEvent } from '../../src/domain/ics.ts';
@@ -115,6 +116,30 @@ describe('the pieces', () => {
     expect(lines.map((l) => encoder.encode(l).length)).toEqual([74, 25]);
     expect(lines[1]?.startsWith(' ')).toBe(true);
     expect(foldLine('SHORT:x')).toBe('SHORT:x\r\n');
+  });
+
+  it('foldLine, for any text: every physical line ≤ 75 octets, unfolding gives the line back, no character cut in half', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('🚗', '贷', 'é', 'a', ' ', '\ud83d', '\ude97', '𠀀'),
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const line = `DESCRIPTION:${pieces.join('')}`;
+        const folded = foldLine(line);
+        expect(folded.endsWith('\r\n')).toBe(true);
+        const physical = folded.slice(0, -2).split('\r\n');
+        for (const [i, l] of physical.entries()) {
+          expect(encoder.encode(l).length).toBeLessThanOrEqual(75);
+          if (i > 0) expect(l.startsWith(' ')).toBe(true);
+          // A break never falls between the two halves of a surrogate pair.
+          expect(/[\uD800-\uDBFF]$/.test(l) && /^ [\uDC00-\uDFFF]/.test(physical[i + 1] ?? '')).toBe(false);
+        }
+        expect(physical.map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(line);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('durationOf writes RFC 5545 durations', () => {
