@@ -15,9 +15,15 @@ import { createTestBot } from '../support/bot.ts';
  * taken the write lock, and the busy timeout cannot help it. Every such transaction now begins
  * IMMEDIATE (src/db/write-transaction.ts). Here a real second process writes in a loop, holding the
  * write lock about two thirds of the time, while this one drives /paid, /undo and /payoff on the
- * same file; no reply may be the internal-error apology. With write-transaction.ts back on
- * 'deferred', this test fails here on the payoffs (22 of 30 apologised on one run): settling
- * reads the quote before it writes.
+ * same file; no reply may be the internal-error apology, and each step's effect must be in the
+ * database (the payment recorded, then gone again; the payoff's payment written).
+ * Observed with write-transaction.ts switched to 'deferred' (seven runs; the writer holding its
+ * lock 2 ms of every 3, once 5 of 6): 21, 21, 17, 19, 20, 18 (5 ms), 22 of 30 payoffs apologised;
+ * 0 of 60 /paid and 0 of 60 /undo on every run. Settling reads the quote before it writes, so its upgrade to a writer fails at
+ * once; /paid's Confirm (finishForm) and /undo open their transactions with a DELETE, which waits
+ * on the busy timeout even when deferred, so those two cannot fail this way whatever the writer
+ * does, and here they guard against a future read-then-write only. With 'immediate': 0 failures
+ * (about 8 s).
  */
 
 const writerScript = resolve(dirname(fileURLToPath(import.meta.url)), '../support/db-writer.mjs');
@@ -69,31 +75,41 @@ describe('a second process writing beside the bot', () => {
     };
     type Step = keyof typeof steps;
 
-    /** Sends `text`, presses `label` on its replies if it is there (a failed step has none), and counts the outcome. */
-    const step = async (kind: Step, text: string, label: string, success: string) => {
+    /** Payments in the database by source: 'user' (/paid), 'payoff' (a settled loan). */
+    const payments = (source: string) =>
+      bot.db.$client.prepare('SELECT count(*) FROM payments WHERE source = ?').pluck().get(source) as number;
+    /**
+     * Sends `text`, presses `label` on its replies if it is there (a failed step has none), and
+     * counts the outcome: done when the success reply came and `effect` holds in the database.
+     */
+    const step = async (kind: Step, text: string, label: string, success: string, effect: () => boolean) => {
       const asked = await bot.say(text);
       const button = asked.flatMap((m) => m.buttons?.flat() ?? []).find((b) => b.label === label);
       const answered = button ? await bot.press(button.data) : [];
       const replies = [...asked, ...answered];
       steps[kind].failed += replies.filter((m) => m.text === apology).length;
-      if (answered.some((m) => m.text.includes(success))) steps[kind].done += 1;
+      if (answered.some((m) => m.text.includes(success)) && effect()) steps[kind].done += 1;
     };
     // Each loan its own name (loanab, loanac …): a paid-off loan stays in the list, so the open one is named.
     let loans = 0;
     const nameOf = (n: number) => `loan${String.fromCharCode(97 + Math.floor(n / 26), 97 + (n % 26))}`;
     const addLoan = async () => {
       loans += 1;
-      await step('addloan', `/addloan ${nameOf(loans)} 10000 12 months 12% annuity first 2027-01-15`, 'Save', 'Saved');
+      const loan = nameOf(loans);
+      await step('addloan', `/addloan ${loan} 10000 12 months 12% annuity first 2027-01-15`, 'Save', 'Saved', () => {
+        return bot.db.$client.prepare('SELECT count(*) FROM loans WHERE name = ?').pluck().get(loan) === 1;
+      });
     };
 
     await addLoan();
     const writing = await startWriter(path, 120_000);
     for (let round = 1; round <= ROUNDS; round++) {
       const loan = nameOf(loans);
-      await step('paid', `/paid ${loan}`, 'Confirm', 'Recorded');
-      await step('undo', '/undo', 'Yes, take it back', 'Taken back');
+      await step('paid', `/paid ${loan}`, 'Confirm', 'Recorded', () => payments('user') === 1);
+      await step('undo', '/undo', 'Yes, take it back', 'Taken back', () => payments('user') === 0);
       if (round % PAYOFF_EVERY === 0) {
-        await step('payoff', `/payoff ${loan}`, 'I paid this today', 'paid off with');
+        const settled = payments('payoff');
+        await step('payoff', `/payoff ${loan}`, 'I paid this today', 'paid off with', () => payments('payoff') === settled + 1);
         await addLoan();
       }
     }
