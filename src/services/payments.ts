@@ -113,16 +113,17 @@ export function undoLastPayment(
   now: Date,
   defaultTimeZone: string,
 ): (PaymentRow & { loanName: string }) | undefined {
-  const last = lastUserPayment(q, userId);
-  // Only the newest payment can be undone, so an old "Undo" button cannot reach further back;
-  // a payoff rewrote the schedule and is not undone this way (/editloan corrects a loan).
-  if (!last || last.id !== paymentId || last.source === 'payoff') return undefined;
-  writeTransaction(q, (tx) => {
+  // The check and the delete in one transaction: no payment can slip in between them.
+  return writeTransaction(q, (tx) => {
+    const last = lastUserPayment(tx, userId);
+    // Only the newest payment can be undone, so an old "Undo" button cannot reach further back;
+    // a payoff rewrote the schedule and is not undone this way (/editloan corrects a loan).
+    if (!last || last.id !== paymentId || last.source === 'payoff') return undefined;
     deletePayment(tx, last.id);
     const loan = findLoan(tx, userId, last.loanId);
     if (loan) rebookLoan(tx, loan, installmentsOfLoan(tx, userId, loan.id), loanToday(loan, now, defaultTimeZone));
     // Reopened installments get their reminders back.
     refreshReminders(tx, userId, now, defaultTimeZone);
+    return last;
   });
-  return last;
 }
