@@ -55,7 +55,12 @@ describe('a traditional-Chinese menu per private chat', () => {
   it('is taken back when the Telegram language changes; set again when it changes back', () => {
     const menus = new TraditionalMenus(app, []);
     menus.forPrivateChat(1, 'zh-hant');
-    expect(menus.forPrivateChat(1, 'zh-hans')).toEqual({ commands: [], scope: { type: 'chat', chat_id: 1 }, language_code: 'zh', remove: true });
+    expect(menus.forPrivateChat(1, 'zh-hans')).toEqual({
+      commands: [],
+      scope: { type: 'chat', chat_id: 1 },
+      language_code: 'zh',
+      remove: true,
+    });
     expect(menus.forPrivateChat(1, 'zh-hans')).toBeUndefined();
     expect(described(menus.forPrivateChat(1, 'zh-tw'), 'next')).toBe('下一期什麼時候還、還多少');
   });
