@@ -49,7 +49,8 @@ function show(ctx: CommandContext, loanId: number, requestedPage?: number): Repl
   const nav: Button[] = [];
   if (page > 0) nav.push(scheduleButton.make(ctx.t('button-previous'), { loanId: loan.id, page: page - 1 }));
   if (page < pages - 1) nav.push(scheduleButton.make(ctx.t('button-next'), { loanId: loan.id, page: page + 1 }));
-  const reply: Reply = { text: [header, '', ...lines, '', ctx.t('schedule-legend')].join('\n') };
+  // A table: Telegram shows it in a fixed-width font (Reply.monospace), so its columns line up.
+  const reply: Reply = { text: [header, '', ...lines, '', ctx.t('schedule-legend')].join('\n'), monospace: true };
   if (nav.length > 0) reply.buttons = [nav];
   if (next) reply.text += `\n${ctx.t('schedule-next', { date: date(ctx, next.due), amount: money(ctx, next.amount) })}`;
   return [reply];

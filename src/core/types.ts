@@ -70,6 +70,11 @@ export interface Reply {
    * edited (a file, a text over one message, the terminal, JSON lines, Telegram refusing) it is sent.
    */
   edit?: boolean;
+  /**
+   * A table whose columns line up only in a fixed-width font (a schedule's rows): Telegram shows
+   * it as a preformatted block. The text stays plain; the terminal and JSON lines print it as is.
+   */
+  monospace?: boolean;
 }
 
 /** A rendered message for one chat; transports only display it. */

@@ -7,7 +7,9 @@ import type { Logger } from '../log.ts';
 import { replyRetry, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
 import {
+  HTML_MODE,
   broadcastFields,
+  captionOf,
   deliverReplies,
   isNotModified,
   pressedMessageOf,
@@ -52,11 +54,13 @@ function callsFor(api: Api, message: OutgoingMessage, options?: SendOptions): ((
   const markup = keyboardOf(message);
   const broadcast = broadcastFields(options);
   const extra = (last: boolean) => (last && markup ? { ...broadcast, reply_markup: markup } : broadcast);
-  const { chatId, text, file } = message;
+  const { chatId, file } = message;
   const texts = textPiecesOf(message);
-  const calls: ((last: boolean) => Promise<unknown>)[] = texts.map((piece) => (last) => api.sendMessage(chatId, piece, extra(last)));
+  const calls: ((last: boolean) => Promise<unknown>)[] = texts.map(
+    (piece) => (last) => api.sendMessage(chatId, piece, { ...HTML_MODE, ...extra(last) }),
+  );
   if (file) {
-    const caption = texts.length === 0 && text !== '' ? { caption: text } : {};
+    const caption = captionOf(message);
     calls.push((last) => {
       const input = new InputFile(file.content, file.filename);
       return file.kind === 'photo'
@@ -90,7 +94,7 @@ export async function editPressed(
 ): Promise<boolean> {
   const markup = keyboardOf(message);
   try {
-    await api.editMessageText(pressed.chatId, pressed.messageId, text, markup ? { reply_markup: markup } : {});
+    await api.editMessageText(pressed.chatId, pressed.messageId, text, { ...HTML_MODE, ...(markup && { reply_markup: markup }) });
     return true;
   } catch (error) {
     if (!(error instanceof GrammyError && error.error_code === 400)) throw error;

@@ -1,5 +1,6 @@
 import { splitText } from '../core/text-split.ts';
 import type { OutgoingMessage } from '../core/types.ts';
+import { TELEGRAM_PARSE_MODE, telegramHtml } from './telegram-html.ts';
 
 /*
  * How one message becomes Bot API calls, framework-free: both transports (grammY, Telegraf) and
@@ -12,8 +13,18 @@ export const TELEGRAM_MAX_TEXT = 4096;
 /** Telegram refuses captions (of a document or a photo) longer than this many characters. */
 export const TELEGRAM_MAX_CAPTION = 1024;
 
-/** Splits a long text at line breaks (a single huge line between graphemes) into pieces Telegram accepts. */
+/**
+ * Splits a long text at line breaks (a single huge line between graphemes) into pieces Telegram
+ * accepts. It splits the plain text, before escaping (telegram-html.ts): Telegram counts the limit
+ * after parsing, and a cut can never fall inside an escape sequence.
+ */
 export const splitForTelegram = (text: string, max = TELEGRAM_MAX_TEXT): string[] => splitText(text, max);
+
+/** The field every text and caption call carries: the text is HTML (telegramHtml). */
+export const HTML_MODE = { parse_mode: TELEGRAM_PARSE_MODE };
+
+/** A piece of a message's plain text (or its caption) as sent: escaped, formatted as the message says. */
+const htmlOf = (message: OutgoingMessage, plain: string): string => telegramHtml(plain, { monospace: message.monospace === true });
 
 /** How the outbox sender sends, beyond the message itself. */
 export interface SendOptions {
@@ -39,13 +50,21 @@ export function broadcastFields(options: SendOptions | undefined): { allow_paid_
 export type BeforeExtraCall = (chatId: number) => Promise<(() => void) | undefined>;
 
 /**
- * The text messages that show one message: its text in pieces Telegram accepts; with a file, none
- * (the text is its caption) unless the text is too long for a caption, then it goes first.
+ * The text messages that show one message, as sent (HTML): its text in pieces Telegram accepts;
+ * with a file, none (the text is its caption) unless the text is too long for a caption, then it
+ * goes first. Lengths are the plain text's: split first, each piece escaped after.
  */
 export function textPiecesOf(message: OutgoingMessage): string[] {
   const { text, file } = message;
-  if (!file || text.length > TELEGRAM_MAX_CAPTION) return splitForTelegram(text);
+  if (!file || text.length > TELEGRAM_MAX_CAPTION) return splitForTelegram(text).map((piece) => htmlOf(message, piece));
   return [];
+}
+
+/** The caption fields of a message's file call: its text as HTML when it fits a caption (textPiecesOf), else none. */
+export function captionOf(message: OutgoingMessage): { caption?: string; parse_mode?: typeof TELEGRAM_PARSE_MODE } {
+  const { text, file } = message;
+  if (!file || text === '' || text.length > TELEGRAM_MAX_CAPTION) return {};
+  return { caption: htmlOf(message, text), ...HTML_MODE };
 }
 
 /** Runs a message's calls in order, the last one told it is last (buttons go there), each extra one through `beforeExtraCall`. */
@@ -86,13 +105,14 @@ export function pressedMessageOf(query: CallbackQueryLike | undefined): PressedM
 }
 
 /**
- * The text a reply replaces the pressed message with, or undefined when it is sent as a new
- * message instead: not marked `edit`, another chat than the pressed message's, a file (a text
- * message cannot become one), an empty text, or a text longer than one message.
+ * The text a reply replaces the pressed message with, as sent (HTML, as textPiecesOf), or
+ * undefined when it is sent as a new message instead: not marked `edit`, another chat than the
+ * pressed message's, a file (a text message cannot become one), an empty text, or a text longer
+ * than one message.
  */
 export function editTextOf(message: OutgoingMessage, pressed: PressedMessage | undefined): string | undefined {
   if (!message.edit || !pressed || pressed.chatId !== message.chatId || message.file || message.text === '') return undefined;
-  return splitForTelegram(message.text).length === 1 ? message.text : undefined;
+  return splitForTelegram(message.text).length === 1 ? htmlOf(message, message.text) : undefined;
 }
 
 /** Telegram's 400 for an edit that changes nothing (the same text and buttons): the message already shows it. */

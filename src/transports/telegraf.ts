@@ -7,7 +7,9 @@ import type { Logger } from '../log.ts';
 // The framework-free pieces of the grammY transport, shared so the two cannot drift apart:
 // where a long text is cut, the caption limit, and which answers a reply retries after how long.
 import {
+  HTML_MODE,
   broadcastFields,
+  captionOf,
   deliverReplies,
   isNotModified,
   pressedMessageOf,
@@ -77,11 +79,13 @@ function callsFor(telegram: Telegram, message: OutgoingMessage, options?: SendOp
   // Telegraf 4's types predate allow_paid_broadcast; its send methods pass extra fields on as they are.
   const broadcast = broadcastFields(options) as object;
   const extra = (last: boolean) => (last && markup ? { ...broadcast, reply_markup: markup } : broadcast);
-  const { chatId, text, file } = message;
+  const { chatId, file } = message;
   const texts = textPiecesOf(message);
-  const calls: ((last: boolean) => Promise<unknown>)[] = texts.map((piece) => (last) => telegram.sendMessage(chatId, piece, extra(last)));
+  const calls: ((last: boolean) => Promise<unknown>)[] = texts.map(
+    (piece) => (last) => telegram.sendMessage(chatId, piece, { ...HTML_MODE, ...extra(last) }),
+  );
   if (file) {
-    const caption = texts.length === 0 && text !== '' ? { caption: text } : {};
+    const caption = captionOf(message);
     calls.push((last) => {
       const input = Input.fromBuffer(bufferOf(file.content), file.filename);
       return file.kind === 'photo'
@@ -113,7 +117,10 @@ export async function editPressedTelegraf(
 ): Promise<boolean> {
   const markup = inlineKeyboardOf(message);
   try {
-    await telegram.editMessageText(pressed.chatId, pressed.messageId, undefined, text, markup ? { reply_markup: markup } : {});
+    await telegram.editMessageText(pressed.chatId, pressed.messageId, undefined, text, {
+      ...HTML_MODE,
+      ...(markup && { reply_markup: markup }),
+    });
     return true;
   } catch (error) {
     if (!(error instanceof TelegramError && error.code === 400)) throw error;

@@ -93,9 +93,9 @@ describe('renderForConsole', () => {
     expect(renderForConsole({ chatId: 1, text: 'Hello' })).toBe('Hello');
   });
 
-  it('prints a reply that edits its message on Telegram (Reply.edit) as a new message, unchanged', () => {
+  it('prints a reply that edits its message on Telegram (Reply.edit), or is a table (monospace), as a new message, unchanged', () => {
     const buttons = [[{ label: 'Next »', data: 'n' }]];
-    expect(renderForConsole({ chatId: 1, text: 'Page 2 <b>x</b> & co', buttons, edit: true })).toBe(
+    expect(renderForConsole({ chatId: 1, text: 'Page 2 <b>x</b> & co', buttons, edit: true, monospace: true })).toBe(
       renderForConsole({ chatId: 1, text: 'Page 2 <b>x</b> & co', buttons }),
     );
   });

@@ -133,9 +133,9 @@ describe('JSON-lines transport: the interface itself', () => {
 });
 
 describe('JSON-lines transport: Telegram-only fields', () => {
-  it('a reply that edits its message on Telegram (Reply.edit) is a new line, its text as the core gave it', () => {
+  it('a reply that edits its message on Telegram (Reply.edit), or is a table (monospace), is a new line, its text as the core gave it', () => {
     const buttons = [[{ label: 'Next »', data: 'n' }]];
-    const line = renderMessage({ chatId: 1, text: 'Page 2 <b>x</b> & co', buttons, edit: true });
+    const line = renderMessage({ chatId: 1, text: 'Page 2 <b>x</b> & co', buttons, edit: true, monospace: true });
     expect(JSON.parse(line)).toEqual({ chat: 1, text: 'Page 2 <b>x</b> & co', buttons });
   });
 });

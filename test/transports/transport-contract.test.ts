@@ -227,6 +227,107 @@ describe.each(FRAMEWORKS)('%s transport: the contract', (framework) => {
     });
   });
 
+  describe('HTML parse mode, every text escaped', () => {
+    const NAME = '<b>x</b> & co';
+    const ESCAPED = '&lt;b&gt;x&lt;/b&gt; &amp; co';
+    const plainOf = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const sends = (h: ContractHarness) => h.calls.filter((c) => c.method === 'sendMessage');
+
+    /** Adds a loan named NAME with /addloan's questions (the name typed as its own message), and saves it. */
+    async function addNamed(h: ContractHarness, months: number) {
+      for (const text of ['/addloan', NAME, '10000']) await h.deliver(h.textUpdate(text));
+      const method = h.take().find((m) => m.buttons.length > 0);
+      await h.deliver(h.pressUpdate(method?.message as Message, 'addloan:1:method:annuity'));
+      for (const text of ['12', String(months), '2027-01-15']) await h.deliver(h.textUpdate(text));
+      const card = h.take().find((m) => m.buttons.flat().some((b) => b.text === 'Save'));
+      expect(card?.text).toContain(ESCAPED);
+      const save = card?.buttons.flat().find((b) => b.text === 'Save');
+      await h.deliver(h.pressUpdate(card?.message as Message, save?.data as string));
+      expect(h.take().map((m) => m.text)).toEqual([expect.stringContaining(`Saved "${ESCAPED}"`)]);
+    }
+
+    it('a loan named `<b>x</b> & co` shows literally: escaped in /loans, sent with parse_mode HTML', async () => {
+      const { h } = real(framework);
+      await addNamed(h, 12);
+      const before = h.calls.length;
+      await h.deliver(h.textUpdate('/loans'));
+      const [loans] = h.take();
+      expect(loans?.text).toContain(ESCAPED);
+      expect(loans?.text).not.toContain('<b>');
+      expect(h.calls.slice(before).some((c) => String(c.payload.text).includes(NAME))).toBe(false);
+      // Every text of the session (questions, card, saved, list) went as HTML, so every one escaped.
+      expect(new Set(sends(h).map((c) => c.payload.parse_mode))).toEqual(new Set(['HTML']));
+    });
+
+    it('a schedule (Reply.monospace) is sent inside <pre>…</pre>, its loan’s name escaped; its next page edits with the same', async () => {
+      const { h } = real(framework);
+      await addNamed(h, 24);
+      await h.deliver(h.textUpdate('/schedule 1'));
+      const page = h.take().find((m) => m.text.includes('page 1 of 2'));
+      expect(page?.text).toMatch(/^<pre>[\s\S]*<\/pre>$/);
+      expect(page?.text).toContain(`${ESCAPED} — repayment schedule`);
+      expect(sends(h).slice(-1)[0]?.payload.parse_mode).toBe('HTML');
+      const next = page?.buttons.flat().find((b) => b.text === 'Next »');
+      await h.deliver(h.pressUpdate(page?.message as Message, next?.data as string));
+      const edit = h.calls.find((c) => c.method === 'editMessageText');
+      expect(edit?.payload.parse_mode).toBe('HTML');
+      expect(String(edit?.payload.text)).toMatch(
+        /^<pre>&lt;b&gt;x&lt;\/b&gt; &amp; co — repayment schedule \(page 2 of 2\)[\s\S]*<\/pre>$/,
+      );
+    });
+
+    it('a text of 5000 characters with `<` is split on its plain characters (each part ≤ 4096), then each part escaped', async () => {
+      const app = fakeApp();
+      const lines = `${'a<b & c>d\n'.repeat(500)}`.slice(0, 5000);
+      const oneLine = '<'.repeat(5000);
+      const texts = [lines, oneLine];
+      app.handle = async (update) => [{ chatId: update.chatId, text: texts.shift() as string }];
+      const h = contractHarness(framework, { app, rateLimit: false });
+      await h.deliver(h.textUpdate('/a'));
+      await h.deliver(h.textUpdate('/b'));
+      const [first, second] = [sends(h).slice(0, 2), sends(h).slice(2)];
+      for (const [calls, text, joiner] of [
+        [first, lines, '\n'],
+        [second, oneLine, ''],
+      ] as const) {
+        expect(calls.length).toBe(2);
+        const parts = calls.map((c) => plainOf(String(c.payload.text)));
+        for (const part of parts) expect(part.length).toBeLessThanOrEqual(4096);
+        expect(parts.join(joiner)).toBe(text);
+        for (const call of calls) {
+          expect(call.payload.parse_mode).toBe('HTML');
+          // Nothing unescaped, and no escape sequence cut: every & starts a whole one.
+          expect(String(call.payload.text)).not.toMatch(/[<>]|&(?!lt;|gt;|amp;)/);
+        }
+      }
+      expect(plainOf(String(second[0]?.payload.text))).toBe('<'.repeat(4096));
+    });
+
+    it('a caption is escaped and sent with parse_mode HTML; a monospace caption in <pre>', async () => {
+      const app = fakeApp();
+      app.handle = async (update) => [
+        { chatId: update.chatId, text: `Schedule of ${NAME}`, file: ICS },
+        { chatId: update.chatId, text: 'a <table>', file: PNG, monospace: true },
+      ];
+      const h = contractHarness(framework, { app, rateLimit: false });
+      await h.deliver(h.textUpdate('/export'));
+      expect(h.calls.map((c) => [c.method, c.payload.caption, c.payload.parse_mode])).toEqual([
+        ['sendDocument', `Schedule of ${ESCAPED}`, 'HTML'],
+        ['sendPhoto', '<pre>a &lt;table&gt;</pre>', 'HTML'],
+      ]);
+    });
+
+    it('the outbox sender (reminders) escapes the same way', async () => {
+      const h = contractHarness(framework, { app: fakeApp() });
+      expect(await h.sender().send({ chatId: ALICE.id, text: `Reminder: ${NAME} is due`, buttons: BUTTONS })).toEqual({ kind: 'sent' });
+      await h.sender().send({ chatId: ALICE.id, text: `${NAME}`, file: ICS });
+      expect(h.calls.map((c) => [c.method, c.payload.text ?? c.payload.caption, c.payload.parse_mode])).toEqual([
+        ['sendMessage', `Reminder: ${ESCAPED} is due`, 'HTML'],
+        ['sendDocument', ESCAPED, 'HTML'],
+      ]);
+    });
+  });
+
   describe('callback answering is best effort', () => {
     it('a refused answerCallbackQuery neither undoes nor blocks the action, and is not retried', async () => {
       const { db, h } = real(framework, {
