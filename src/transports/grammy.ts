@@ -1,8 +1,8 @@
 import { Bot, GrammyError, InlineKeyboard, InputFile, type Api, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { parseCommand, type App } from '../core/app.ts';
-import type { Command, IncomingUpdate, OutgoingMessage } from '../core/types.ts';
-import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
+import type { IncomingUpdate, OutgoingMessage } from '../core/types.ts';
+import { localeFromLanguageCode } from '../i18n/locales.ts';
 import type { Logger } from '../log.ts';
 import { replyRetry, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
@@ -19,6 +19,7 @@ import {
   type SendOptions,
 } from './outgoing-calls.ts';
 import { commandAddressee, messageKind, updateKind } from './addressing.ts';
+import { type MenuCall, startupMenus, TraditionalMenus } from './command-menus.ts';
 import { telegramDocument, telegramFileAccess } from './telegram-document.ts';
 
 export { TELEGRAM_MAX_CAPTION, TELEGRAM_MAX_TEXT, splitForTelegram, type BeforeExtraCall, type SendOptions } from './outgoing-calls.ts';
@@ -117,6 +118,7 @@ export function createGrammyBot({ token, apiRoot, app, logger, botInfo, operator
     return next();
   });
   if (rateLimit !== false) bot.use(rateLimited(new IncomingLimiter(rateLimit ?? {}, now), app, logger));
+  bot.use(traditionalMenus(bot, new TraditionalMenus(app, operators?.chatIds ?? []), logger));
   const operatorChats = new Set(operators?.chatIds ?? []);
   const operatorUsers = new Set(operators?.userIds ?? []);
   const operatorCommands = new Set(app.commands.filter((command) => command.audience === 'operator').map((command) => command.name));
@@ -285,21 +287,33 @@ function rateLimited(limiter: IncomingLimiter, app: App, logger: Logger) {
 }
 
 /**
- * Registers the command menus in every language Telegram can tell apart (it has no zh-Hant code):
- * everyone's commands for every chat, and everyone's plus the operators' commands in each operator
- * chat (a chat-scoped menu; an operator's private chat has the operator's user id). Operator
- * commands never appear anywhere else.
+ * Registers the start-up command menus (command-menus.ts): everyone's commands for every chat in
+ * English and, for "zh", simplified Chinese; everyone's plus the operators' in each operator chat.
  */
 export async function publishCommands(bot: Bot, app: App, operatorChatIds: Iterable<number> = []): Promise<void> {
-  const listed = app.commands.filter((command) => !command.buttonsOnly);
-  const everyone = listed.filter((command) => (command.audience ?? 'everyone') === 'everyone');
-  const menu = (commands: Command[], locale: Locale) =>
-    commands.map((command) => ({ command: command.name, description: app.translator.translate(locale, command.descriptionKey) }));
-  await bot.api.setMyCommands(menu(everyone, 'en'));
-  await bot.api.setMyCommands(menu(everyone, 'zh-Hans'), { language_code: 'zh' });
-  for (const chatId of new Set(operatorChatIds)) {
-    const scope = { type: 'chat' as const, chat_id: chatId };
-    await bot.api.setMyCommands(menu(listed, 'en'), { scope });
-    await bot.api.setMyCommands(menu(listed, 'zh-Hans'), { scope, language_code: 'zh' });
-  }
+  for (const call of startupMenus(app, operatorChatIds)) await bot.api.setMyCommands(call.commands, menuOptions(call));
+}
+
+const menuOptions = (call: MenuCall) => ({
+  ...(call.scope && { scope: call.scope }),
+  ...(call.language_code && { language_code: call.language_code }),
+});
+
+/**
+ * Gives a traditional-Chinese user their chat's own menu (command-menus.ts), beside the update:
+ * best effort, never in the way of the reply; a failure is logged and tried again next time.
+ */
+function traditionalMenus(bot: Bot, menus: TraditionalMenus, logger: Logger) {
+  return (ctx: Context, next: () => Promise<void>): Promise<void> => {
+    const call = ctx.chat?.type === 'private' && ctx.from ? menus.forPrivateChat(ctx.chat.id, ctx.from.language_code) : undefined;
+    if (call) {
+      const chatId = ctx.chat?.id ?? 0;
+      const sent = call.remove ? bot.api.deleteMyCommands(menuOptions(call)) : bot.api.setMyCommands(call.commands, menuOptions(call));
+      sent.catch((error: unknown) => {
+        menus.failed(chatId);
+        logger.warn({ chatId, description: error instanceof GrammyError ? error.description : String(error) }, 'chat command menu failed');
+      });
+    }
+    return next();
+  };
 }

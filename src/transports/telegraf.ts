@@ -1,8 +1,8 @@
 import { Input, Telegraf, TelegramError, type Context, type Telegram } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import { parseCommand, type App } from '../core/app.ts';
-import type { Command, IncomingUpdate, OutgoingMessage } from '../core/types.ts';
-import { localeFromLanguageCode, type Locale } from '../i18n/locales.ts';
+import type { IncomingUpdate, OutgoingMessage } from '../core/types.ts';
+import { localeFromLanguageCode } from '../i18n/locales.ts';
 import type { Logger } from '../log.ts';
 // The framework-free pieces of the grammY transport, shared so the two cannot drift apart:
 // where a long text is cut, the caption limit, and which answers a reply retries after how long.
@@ -20,6 +20,7 @@ import {
 } from './outgoing-calls.ts';
 import { retryDelay, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
+import { type MenuCall, startupMenus, TraditionalMenus } from './command-menus.ts';
 import { commandAddressee, messageKind, updateKind, type MessageEntityLike } from './addressing.ts';
 import { telegramDocument, telegramFileAccess, type TelegramDocumentFields } from './telegram-document.ts';
 
@@ -193,6 +194,7 @@ export function createTelegrafBot({
     return next();
   });
   if (rateLimit !== false) bot.use(rateLimited(new IncomingLimiter(rateLimit ?? {}, now), app, logger));
+  bot.use(traditionalMenus(bot, new TraditionalMenus(app, operators?.chatIds ?? []), logger));
   const operatorChats = new Set(operators?.chatIds ?? []);
   const operatorUsers = new Set(operators?.userIds ?? []);
   const operatorCommands = new Set(app.commands.filter((command) => command.audience === 'operator').map((command) => command.name));
@@ -389,20 +391,33 @@ function rateLimited(limiter: IncomingLimiter, app: App, logger: Logger) {
   };
 }
 
-/**
- * The command menus, as grammY's publishCommands: everyone's commands in English and (for
- * Telegram's `zh`) simplified Chinese, and everyone's plus the operators' in each operator chat.
- */
+/** The start-up command menus, as grammY's publishCommands (command-menus.ts). */
 export async function publishCommandsTelegraf(bot: Telegraf, app: App, operatorChatIds: Iterable<number> = []): Promise<void> {
-  const listed = app.commands.filter((command) => !command.buttonsOnly);
-  const everyone = listed.filter((command) => (command.audience ?? 'everyone') === 'everyone');
-  const menu = (commands: Command[], locale: Locale) =>
-    commands.map((command) => ({ command: command.name, description: app.translator.translate(locale, command.descriptionKey) }));
-  await bot.telegram.setMyCommands(menu(everyone, 'en'));
-  await bot.telegram.setMyCommands(menu(everyone, 'zh-Hans'), { language_code: 'zh' });
-  for (const chatId of new Set(operatorChatIds)) {
-    const scope = { type: 'chat' as const, chat_id: chatId };
-    await bot.telegram.setMyCommands(menu(listed, 'en'), { scope });
-    await bot.telegram.setMyCommands(menu(listed, 'zh-Hans'), { scope, language_code: 'zh' });
-  }
+  for (const call of startupMenus(app, operatorChatIds)) await bot.telegram.setMyCommands(call.commands, menuOptions(call));
+}
+
+const menuOptions = (call: MenuCall) => ({
+  ...(call.scope && { scope: call.scope }),
+  ...(call.language_code && { language_code: call.language_code }),
+});
+
+/** A traditional-Chinese user's own chat menu, as grammY's: beside the update, best effort. */
+function traditionalMenus(bot: Telegraf, menus: TraditionalMenus, logger: Logger) {
+  return (ctx: Context, next: () => Promise<void>): Promise<void> => {
+    const call = ctx.chat?.type === 'private' && ctx.from ? menus.forPrivateChat(ctx.chat.id, ctx.from.language_code) : undefined;
+    if (call) {
+      const chatId = ctx.chat?.id ?? 0;
+      const sent = call.remove
+        ? bot.telegram.deleteMyCommands(menuOptions(call))
+        : bot.telegram.setMyCommands(call.commands, menuOptions(call));
+      sent.catch((error: unknown) => {
+        menus.failed(chatId);
+        logger.warn(
+          { chatId, description: error instanceof TelegramError ? error.description : String(error) },
+          'chat command menu failed',
+        );
+      });
+    }
+    return next();
+  };
 }

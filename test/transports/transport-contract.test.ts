@@ -68,6 +68,26 @@ describe.each(FRAMEWORKS)('%s transport: the contract', (framework) => {
       expect(sent[3]?.text).toContain('your repayment assistant');
     });
 
+    it('gives a traditional-Chinese user a menu of their own chat, once, and takes it back when their Telegram changes language', async () => {
+      const h = contractHarness(framework, { app: fakeApp() });
+      const menuCalls = () =>
+        h.calls
+          .filter((c) => c.method === 'setMyCommands' || c.method === 'deleteMyCommands')
+          .map((c) => ({ method: c.method, scope: c.payload.scope, language: c.payload.language_code }));
+      await h.deliver(h.textUpdate('/start', { from: { language_code: 'zh-TW' } }));
+      await h.deliver(h.textUpdate('/help', { from: { language_code: 'zh-TW' } }));
+      const scope = { type: 'chat', chat_id: ALICE.id };
+      expect(menuCalls()).toEqual([{ method: 'setMyCommands', scope, language: 'zh' }]);
+      const menu = h.calls.find((c) => c.method === 'setMyCommands')?.payload.commands as { command: string }[];
+      expect(menu.map((entry) => entry.command)).toEqual(['start', 'export', 'help']);
+      await h.deliver(h.textUpdate('/start', { from: { language_code: 'en' } }));
+      expect(menuCalls()).toEqual([
+        { method: 'setMyCommands', scope, language: 'zh' },
+        { method: 'deleteMyCommands', scope, language: 'zh' },
+      ]);
+      h.take();
+    });
+
     it('publishes the command menus: everyone’s in English and zh, operator commands only chat-scoped', async () => {
       const h = contractHarness(framework, { app: fakeApp() });
       await h.publishCommands([OPERATOR_CHAT, 777, 777]);
