@@ -200,6 +200,9 @@ const AMOUNT_IN_TEXT = new RegExp(
   'gi',
 );
 
+/** Lone signs that join the words of a name, kept inside one and dropped at its ends. */
+const AMPERSANDS = new Set(['&', '＆']);
+
 /** Words that join fields in English ("10000 at 12% over 12 months"), never a name on their own. */
 const CONNECTORS = new Set([
   'at',
@@ -791,11 +794,13 @@ export function parseLoanLine(text: string, context?: LoanLineContext): LoanLine
       // A stray number ("1,2345", "12000,12期") is a value we could not read, not part of a name;
       // digits inside a word ("iPhone15", "2号卡") are.
       if (/^[-+.]?\d/.test(word.text) && !line.isKept(word.start, word.text.length)) unread.push(word);
-      else if (/[\p{L}\p{N}\p{So}]/u.test(word.text)) words.push(word.text);
+      // A lone "&" joins a name ("Tom & Jerry"); other lone punctuation only separated fields.
+      else if (/[\p{L}\p{N}\p{So}]/u.test(word.text) || AMPERSANDS.has(word.text)) words.push(word.text);
     }
     // "car loan at 12% apr": "at" belonged to the rate; connectors inside a name stay.
-    while (words.length > 0 && CONNECTORS.has((words[0] as string).toLowerCase())) words.shift();
-    while (words.length > 0 && CONNECTORS.has((words[words.length - 1] as string).toLowerCase())) words.pop();
+    const joins = (word: string | undefined) => word !== undefined && (CONNECTORS.has(word.toLowerCase()) || AMPERSANDS.has(word));
+    while (joins(words[0])) words.shift();
+    while (joins(words[words.length - 1])) words.pop();
     if (words.length > 0) nameParts.push(words.join(' '));
   }
   if (nameParts.length > 0) {

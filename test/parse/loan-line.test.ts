@@ -30,6 +30,12 @@ describe('parseLoanLine: the lines from the brief', () => {
     });
   });
 
+  it('a lone & inside a name stays ("Tom & Jerry"), at its ends it goes', () => {
+    expect(read('Tom & Jerry 10000 12 months 12% annuity first 2027-01-15').draft.name).toBe('Tom & Jerry');
+    expect(read('<b>x</b> & co 10000 12 months 12% annuity first 2027-01-15').draft.name).toBe('<b>x</b> & co');
+    expect(read('& car & 10000 12 months 12% annuity first 2027-01-15').draft.name).toBe('car');
+  });
+
   it('房贷 670000 360期 年利率4.9% 等额本息 首次还款2027-01-01', () => {
     expect(read('房贷 670000 360期 年利率4.9% 等额本息 首次还款2027-01-01')).toEqual({
       draft: { name: '房贷', principal: '670000.00', periods: 360, rate: '4.9 annual', method: 'annuity', firstDue: '2027-01-01' },
