@@ -1,10 +1,11 @@
 import { Decimal } from 'decimal.js';
-import { loanChart, renderPng, stackedBarsChart } from '../src/charts/index.ts';
+import { heaviestIndexes, loanChart, renderPng, stackedBarsChart } from '../src/charts/index.ts';
 import { buttonType, id, onPress } from '../src/core/buttons.ts';
 import { truncateGraphemes } from '../src/core/text-split.ts';
 import type { Command, CommandContext, Reply } from '../src/core/types.ts';
 import { formatMoney } from '../src/i18n/format.ts';
 import { readLoanReference, wordsOf } from '../src/parse/loan-reference.ts';
+import type { CalendarData } from '../src/services/calendar.ts';
 import { type LoanChartData, loanChartData } from '../src/services/chart-loan.ts';
 import { loanQuestion, noSuchLoan } from './shared/pick-loan.ts';
 
@@ -16,7 +17,7 @@ import { loanQuestion, noSuchLoan } from './shared/pick-loan.ts';
  * no loan's is said so, with the loans as buttons.
  *
  * /chart alone: a picture of the next 12 months — the total due per month, stacked by loan,
- * the three heaviest months outlined. Overdue amounts count in the current month (they are due
+ * up to three heaviest months outlined (none of a tie, so not every month of equal installments). Overdue amounts count in the current month (they are due
  * now). Built on the calendar service's data, which reads only this user's open installments.
  */
 
@@ -25,6 +26,8 @@ const MONTHS = 12;
 const NAME_MAX = 14;
 /** More loans than colours would repeat colours: the smallest are merged into "other". */
 const MAX_SERIES = 7;
+/** At most this many months outlined as the heaviest. */
+const HEAVIEST = 3;
 
 function monthKeys(today: string): string[] {
   const y = Number(today.slice(0, 4));
@@ -138,52 +141,78 @@ function namedLoan(ctx: CommandContext, args: string): Reply[] {
   return loanQuestion(ctx, loans, button, [{ text: lead }]);
 }
 
+/** The all-loans picture: the SVG, how many loans it shows, their 12-month total, the months outlined. */
+export interface AllLoansChart {
+  svg: string;
+  loans: number;
+  total: Decimal;
+  /** Indexes (0 = this month) of the months outlined as the heaviest. */
+  heavy: number[];
+}
+
+/**
+ * `/chart` alone, as an SVG in the reader's language (exported for the structural tests);
+ * undefined when nothing is due in the 12 months.
+ */
+export function allLoansChart(
+  ctx: Pick<CommandContext, 't' | 'locale' | 'today'>,
+  data: Pick<CalendarData, 'installments'> | undefined,
+): AllLoansChart | undefined {
+  const keys = monthKeys(ctx.today);
+  const byLoan = new Map<number, { name: string; sums: Decimal[] }>();
+  for (const item of data?.installments ?? []) {
+    const month = item.due.slice(0, 7);
+    const index = month < (keys[0] ?? '') ? 0 : keys.indexOf(month);
+    if (index < 0) continue;
+    const row = byLoan.get(item.loanId) ?? { name: item.loanName, sums: keys.map(() => new Decimal(0)) };
+    row.sums[index] = (row.sums[index] ?? new Decimal(0)).plus(item.amount);
+    byLoan.set(item.loanId, row);
+  }
+  if (byLoan.size === 0) return undefined;
+  const sum = (values: Decimal[]) => values.reduce((s, v) => s.plus(v), new Decimal(0));
+  const rows = [...byLoan.values()].sort((a, b) => sum(b.sums).cmp(sum(a.sums)));
+  const kept = rows.slice(0, MAX_SERIES);
+  const rest = rows.slice(MAX_SERIES);
+  const series = kept.map((r) => ({ label: truncateGraphemes(r.name, NAME_MAX), values: r.sums.map((v) => v.toNumber()) }));
+  if (rest.length > 0) {
+    series.push({
+      label: ctx.t('chart-other-loans', { count: rest.length }),
+      values: keys.map((_, i) => rest.reduce((s, r) => s.plus(r.sums[i] ?? 0), new Decimal(0)).toNumber()),
+    });
+  }
+  // Month totals exactly (Decimal), so the outline and the caption agree on ties to the cent.
+  const totals = keys.map((_, i) => sum(rows.map((r) => r.sums[i] ?? new Decimal(0))));
+  const heavy = heaviestIndexes(
+    totals.map((t) => t.toNumber()),
+    HEAVIEST,
+  );
+  const svg = stackedBarsChart(
+    {
+      title: ctx.t('chart-all-title'),
+      xAxis: ctx.t('chart-axis-month'),
+      yAxis: ctx.t('chart-axis-due'),
+      formatY: (v) => formatMoney(ctx.locale, new Decimal(v)),
+    },
+    monthLabels(ctx, keys),
+    series,
+    { highlight: heavy },
+  );
+  return { svg, loans: byLoan.size, total: sum(totals), heavy };
+}
+
 export const chartCommand: Command = {
   name: 'chart',
   descriptionKey: 'command-chart',
   buttons: [onPress(chartButton, (ctx, { loanId }) => loanReply(ctx, loanId))],
   run: (ctx, args) => {
     if (args.trim() !== '') return namedLoan(ctx, args);
-    const data = ctx.services.calendar.data();
-    const keys = monthKeys(ctx.today);
-    const byLoan = new Map<number, { name: string; sums: Decimal[] }>();
-    for (const item of data?.installments ?? []) {
-      const month = item.due.slice(0, 7);
-      const index = month < (keys[0] ?? '') ? 0 : keys.indexOf(month);
-      if (index < 0) continue;
-      const row = byLoan.get(item.loanId) ?? { name: item.loanName, sums: keys.map(() => new Decimal(0)) };
-      row.sums[index] = (row.sums[index] ?? new Decimal(0)).plus(item.amount);
-      byLoan.set(item.loanId, row);
-    }
-    if (byLoan.size === 0) return [{ text: ctx.t('chart-nothing') }];
-    const rows = [...byLoan.values()].sort((a, b) =>
-      b.sums.reduce((s, v) => s.plus(v), new Decimal(0)).cmp(a.sums.reduce((s, v) => s.plus(v), new Decimal(0))),
-    );
-    const kept = rows.slice(0, MAX_SERIES);
-    const rest = rows.slice(MAX_SERIES);
-    const series = kept.map((r) => ({ label: truncateGraphemes(r.name, NAME_MAX), values: r.sums.map((v) => v.toNumber()) }));
-    if (rest.length > 0) {
-      series.push({
-        label: ctx.t('chart-other-loans', { count: rest.length }),
-        values: keys.map((_, i) => rest.reduce((s, r) => s.plus(r.sums[i] ?? 0), new Decimal(0)).toNumber()),
-      });
-    }
-    const categories = monthLabels(ctx, keys);
-    const svg = stackedBarsChart(
-      {
-        title: ctx.t('chart-all-title'),
-        xAxis: ctx.t('chart-axis-month'),
-        yAxis: ctx.t('chart-axis-due'),
-        formatY: (v) => formatMoney(ctx.locale, new Decimal(v)),
-      },
-      categories,
-      series,
-      { highlightTop: 3 },
-    );
-    const total = rows.reduce((s, r) => r.sums.reduce((a, v) => a.plus(v), s), new Decimal(0));
+    const chart = allLoansChart(ctx, ctx.services.calendar.data());
+    if (!chart) return [{ text: ctx.t('chart-nothing') }];
+    const caption = [ctx.t('chart-all-caption', { loans: chart.loans, total: formatMoney(ctx.locale, chart.total) })];
+    if (chart.heavy.length > 0) caption.push(ctx.t('chart-all-caption-heavy', { count: chart.heavy.length }));
     const reply: Reply = {
-      text: ctx.t('chart-all-caption', { loans: byLoan.size, total: formatMoney(ctx.locale, total) }),
-      file: { kind: 'photo', filename: `repayments-${ctx.today}.png`, mime: 'image/png', content: renderPng(svg) },
+      text: caption.join(' '),
+      file: { kind: 'photo', filename: `repayments-${ctx.today}.png`, mime: 'image/png', content: renderPng(chart.svg) },
     };
     return [reply];
   },

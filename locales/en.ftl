@@ -1058,8 +1058,13 @@ chart-other-loans = { $count ->
    *[other] { $count } other loans
 }
 chart-all-caption = { $loans ->
-    [one] Your { $loans } loan over the next 12 months: { $total } in all (overdue amounts in this month). The outlined bars are the heaviest months.
-   *[other] Your { $loans } loans over the next 12 months: { $total } in all (overdue amounts in this month). The outlined bars are the heaviest months.
+    [one] Your { $loans } loan over the next 12 months: { $total } in all (overdue amounts in this month).
+   *[other] Your { $loans } loans over the next 12 months: { $total } in all (overdue amounts in this month).
+}
+# Added to the caption when some months are outlined (never one of several equal months).
+chart-all-caption-heavy = { $count ->
+    [one] The outlined bar is the heaviest month.
+   *[other] The outlined bars are the heaviest months.
 }
 form-name-forget = erasing your data
 form-name-import = importing your data

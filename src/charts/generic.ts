@@ -18,12 +18,39 @@ export interface ChartText {
   formatY: (v: number) => string;
 }
 
+/**
+ * The categories to outline as the heaviest: at most `top` of them, each heavier than every one
+ * left plain. A tie at the cut leaves the tied ones all plain — outlining two of four equal months
+ * would say the other two are lighter — so equal totals everywhere (one loan's equal installments)
+ * outline nothing. Compared in cents, as money is. Ascending indexes.
+ */
+export function heaviestIndexes(totals: readonly number[], top: number): number[] {
+  const cents = totals.map((t) => (t > 0 ? Math.round(t * 100) : 0));
+  const ranked = cents
+    .map((c, i) => ({ c, i }))
+    .filter((e) => e.c > 0)
+    .sort((a, b) => b.c - a.c);
+  let n = Math.min(top, ranked.length, cents.length - 1);
+  // Move the cut up until it falls between two different totals (past the last one: above the zeros).
+  while (n > 0 && (ranked[n]?.c ?? 0) === ranked[n - 1]?.c) n--;
+  return ranked
+    .slice(0, n)
+    .map((e) => e.i)
+    .sort((a, b) => a - b);
+}
+
 /** Bars per category stacked by series; the heaviest categories get a dark outline. */
 export function stackedBarsChart(
   text: ChartText,
   categories: string[],
   series: StackedSeries[],
-  opts: { highlightTop?: number; markers?: { index: number; cls: string; color: string }[] } = {},
+  opts: {
+    /** Outline the heaviest categories, at most this many (see heaviestIndexes). */
+    highlightTop?: number;
+    /** Or exactly these categories (a caller that says in words which ones are outlined). */
+    highlight?: number[];
+    markers?: { index: number; cls: string; color: string }[];
+  } = {},
 ): string {
   const totals = categories.map((_, i) => series.reduce((s, se) => s + (se.values[i] ?? 0), 0));
   const max = Math.max(0, ...totals);
@@ -42,19 +69,14 @@ export function stackedBarsChart(
       parts.push(rect(layout.x(i) + (layout.band - w) / 2, y1, w, layout.y(below) - y1, legend[si]?.color ?? '#000', `bar series-${si}`));
     });
   });
-  const top = opts.highlightTop ?? 0;
-  if (top > 0 && max > 0) {
-    const ranked = totals
-      .map((t, i) => ({ t, i }))
-      .filter((e) => e.t > 0)
-      .sort((a, b) => b.t - a.t)
-      .slice(0, top);
-    for (const { t, i } of ranked) {
-      const y = layout.y(t);
-      parts.push(
-        `<rect class="heavy" x="${(layout.x(i) + (layout.band - w) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${(layout.bottom - y).toFixed(1)}" fill="none" stroke="#000" stroke-width="5"/>`,
-      );
-    }
+  const heavy = opts.highlight ?? heaviestIndexes(totals, opts.highlightTop ?? 0);
+  for (const i of heavy) {
+    const t = totals[i] ?? 0;
+    if (!(t > 0)) continue;
+    const y = layout.y(t);
+    parts.push(
+      `<rect class="heavy" x="${(layout.x(i) + (layout.band - w) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${(layout.bottom - y).toFixed(1)}" fill="none" stroke="#000" stroke-width="5"/>`,
+    );
   }
   return svgDocument(parts, layout.height);
 }

@@ -18,6 +18,21 @@ export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/**
+ * Emoji and their joiners, selectors, skin tones, flags and keycaps: the bundled font has no
+ * glyph for them, so resvg would draw each as an empty box. (The few pictographs Noto Sans SC does
+ * have — © ® ™ ☀ ♥ … — go too: a name is still told apart by its other characters.)
+ */
+const NO_GLYPH = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{E0020}-\u{E007F}]|\u200D|\uFE0E|\uFE0F|\u20E3/gu;
+
+/** What a label draws as: without the characters that would come out as empty boxes; unchanged if nothing else is left. */
+export function drawable(label: string): string {
+  const kept = label.replace(NO_GLYPH, '');
+  if (kept === label) return label;
+  const tidy = kept.replace(/\s{2,}/g, ' ').trim();
+  return tidy === '' ? label : tidy;
+}
+
 export function text(
   x: number,
   y: number,
@@ -26,7 +41,7 @@ export function text(
 ): string {
   const size = opts.size ?? FONT;
   const cls = opts.cls ? ` class="${opts.cls}"` : '';
-  return `<text${cls} x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="${size}" text-anchor="${opts.anchor ?? 'start'}" fill="${opts.fill ?? '#222'}">${escapeXml(content)}</text>`;
+  return `<text${cls} x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="${size}" text-anchor="${opts.anchor ?? 'start'}" fill="${opts.fill ?? '#222'}">${escapeXml(drawable(content))}</text>`;
 }
 
 export function rect(x: number, y: number, w: number, h: number, fill: string, cls: string): string {
@@ -83,14 +98,35 @@ export interface Layout {
   height: number;
 }
 
+const TITLE_SIZE = 40;
+const TITLE_MIN = 26;
+/**
+ * The value axes' names, above the plot: high enough that the "today" label (22 px, just above
+ * the plot) clears them when today is at either edge of a loan's chart.
+ */
+const AXIS_LABEL_Y = PLOT.top - 40;
+
 const LEGEND_ROW = 44;
 const LEGEND_SIZE = 26;
 
 /** Roughly how wide a label is at `size` px: CJK (and emoji) glyphs are square, Latin about half. */
 export function labelWidth(label: string, size: number): number {
   let w = 0;
-  for (const ch of label) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? size : size * 0.58;
+  for (const ch of drawable(label)) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? size : NARROW.has(ch) ? size * 0.3 : size * 0.58;
   return w;
+}
+
+/** Latin punctuation about half a digit wide: what money labels (1,000,000.00) are full of. */
+const NARROW = new Set([',', '.', ':', ';', "'", ' ', '!', '|']);
+
+const TICK_SIZE = 24;
+/** Air kept between a tick label and the picture's edge. */
+const TICK_MARGIN = 8;
+
+/** The tick labels' size on a value axis: 24 px, smaller only when the widest would not fit `room`. */
+function tickSize(labels: string[], room: number): number {
+  const widest = Math.max(1, ...labels.map((l) => labelWidth(l, TICK_SIZE)));
+  return widest <= room ? TICK_SIZE : Math.max(14, Math.floor((TICK_SIZE * room) / widest));
 }
 
 function swatch(item: LegendItem, x: number, y: number): string {
@@ -158,26 +194,35 @@ export function frame(f: Frame): { parts: string[]; layout: Layout } {
     height,
   };
   const parts: string[] = [`<rect class="background" x="0" y="0" width="${WIDTH}" height="${height}" fill="#ffffff"/>`];
-  parts.push(text(WIDTH / 2, 60, f.title, { size: 40, anchor: 'middle', cls: 'title' }));
+  // A long title (a loan's name in it) is set smaller rather than cut off at the picture's edges.
+  const titleSize = Math.max(
+    TITLE_MIN,
+    Math.min(TITLE_SIZE, Math.floor((TITLE_SIZE * (WIDTH - 60)) / Math.max(1, labelWidth(f.title, TITLE_SIZE)))),
+  );
+  parts.push(text(WIDTH / 2, 60, f.title, { size: titleSize, anchor: 'middle', cls: 'title' }));
   parts.push(
     `<line class="axis x-axis" x1="${PLOT.left}" y1="${layout.bottom}" x2="${layout.right}" y2="${layout.bottom}" stroke="#222" stroke-width="3"/>`,
   );
   parts.push(
     `<line class="axis y-axis" x1="${PLOT.left}" y1="${PLOT.top}" x2="${PLOT.left}" y2="${layout.bottom}" stroke="#222" stroke-width="3"/>`,
   );
+  // Long amounts (a mortgage of tens of millions) are set smaller rather than cut off at the edge.
+  const leftTicks = tickSize(ts.map(f.formatY), PLOT.left - 10 - TICK_MARGIN);
   for (const t of ts) {
     const y = layout.y(t);
     parts.push(
       `<line class="grid" x1="${PLOT.left}" y1="${y.toFixed(1)}" x2="${layout.right}" y2="${y.toFixed(1)}" stroke="#ddd" stroke-width="1"/>`,
     );
-    parts.push(text(PLOT.left - 10, y + 10, f.formatY(t), { size: 24, anchor: 'end', cls: 'tick y-tick' }));
+    parts.push(text(PLOT.left - 10, y + 10, f.formatY(t), { size: leftTicks, anchor: 'end', cls: 'tick y-tick' }));
   }
   if (f.right) {
     parts.push(
       `<line class="axis y2-axis" x1="${layout.right}" y1="${PLOT.top}" x2="${layout.right}" y2="${layout.bottom}" stroke="#222" stroke-width="3"/>`,
     );
-    for (const t of ts2) parts.push(text(layout.right + 10, layout.y2(t) + 10, f.right.formatY(t), { size: 24, cls: 'tick y2-tick' }));
-    parts.push(text(WIDTH - 30, PLOT.top - 30, f.right.label, { anchor: 'end', cls: 'axis-label y2-label' }));
+    const rightFormat = f.right.formatY;
+    const rightTicks = tickSize(ts2.map(rightFormat), WIDTH - layout.right - 10 - TICK_MARGIN);
+    for (const t of ts2) parts.push(text(layout.right + 10, layout.y2(t) + 10, rightFormat(t), { size: rightTicks, cls: 'tick y2-tick' }));
+    parts.push(text(WIDTH - 30, AXIS_LABEL_Y, f.right.label, { anchor: 'end', cls: 'axis-label y2-label' }));
   }
   const every = labelStep(f.categories, band);
   f.categories.forEach((c, i) => {
@@ -185,7 +230,7 @@ export function frame(f: Frame): { parts: string[]; layout: Layout } {
     parts.push(text(layout.x(i) + band / 2, layout.bottom + 34, c, { size: 24, anchor: 'middle', cls: 'tick x-tick' }));
   });
   parts.push(text(PLOT.left + plotW / 2, layout.bottom + 78, f.xAxis, { anchor: 'middle', cls: 'axis-label x-label' }));
-  parts.push(text(30, PLOT.top - 30, f.yAxis, { cls: 'axis-label y-label' }));
+  parts.push(text(30, AXIS_LABEL_Y, f.yAxis, { cls: 'axis-label y-label' }));
   for (const { item, x, row } of placed) {
     const y = HEIGHT - 50 + row * LEGEND_ROW;
     parts.push(

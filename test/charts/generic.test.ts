@@ -1,6 +1,6 @@
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { multiLineChart, renderPng, stackedBarsChart } from '../../src/charts/index.ts';
+import { heaviestIndexes, multiLineChart, renderPng, stackedBarsChart } from '../../src/charts/index.ts';
 
 const zhText = { title: '還款 帳單 逾期', xAxis: '月份', yAxis: '金额', formatY: (v: number) => `¥${v}` };
 const months = ['1月', '2月', '3月'];
@@ -48,10 +48,39 @@ describe('stackedBarsChart', () => {
     const png = renderPng(svg);
     const img = decode(png);
     expect(img.width).toBeGreaterThanOrEqual(1080);
-    const withTitle = inked(png, 10, 78);
-    const noTitle = inked(renderPng(stackedBarsChart({ ...zhText, title: '' }, months, series)), 10, 78);
+    // Rows 10–70: the title's line (the axes' names begin below it).
+    const withTitle = inked(png, 10, 70);
+    const noTitle = inked(renderPng(stackedBarsChart({ ...zhText, title: '' }, months, series)), 10, 70);
     expect(noTitle).toBe(0);
     expect(withTitle).toBeGreaterThan(500);
+  });
+});
+
+describe('the heaviest months', () => {
+  it('up to three, heaviest first by total, returned in month order', () => {
+    expect(heaviestIndexes([1, 9, 3, 8, 7, 2], 3)).toEqual([1, 3, 4]);
+    expect(heaviestIndexes([5, 0, 0], 3)).toEqual([0]);
+    expect(heaviestIndexes([0, 0, 0], 3)).toEqual([]);
+  });
+
+  it('never one of a tie at the cut: the tied months all stay plain', () => {
+    // 10,000 this month, then four equal months: outlining two of them would call the other two lighter.
+    expect(heaviestIndexes([10_000, 3_800, 3_800, 3_800, 3_800, 3_300, 2_400], 3)).toEqual([0]);
+    expect(heaviestIndexes([9, 9, 8, 1], 3)).toEqual([0, 1, 2]);
+    expect(heaviestIndexes([9, 8, 8, 1], 3)).toEqual([0, 1, 2]);
+    expect(heaviestIndexes([9, 8, 7, 7, 1], 3)).toEqual([0, 1]);
+  });
+
+  it('one loan of equal installments: all months equal, none outlined; equal to the cent (float sums) counts as equal', () => {
+    expect(heaviestIndexes(Array(12).fill(888.49), 3)).toEqual([]);
+    expect(heaviestIndexes([0.1 + 0.2, 0.3, 0.3, 0.1], 2)).toEqual([]);
+  });
+
+  it('stackedBarsChart outlines exactly those months', () => {
+    const tied = stackedBarsChart(zhText, ['1月', '2月', '3月', '4月'], [{ label: 'A', values: [5, 5, 5, 5] }], { highlightTop: 3 });
+    expect(count(tied, /class="heavy"/g)).toBe(0);
+    const given = stackedBarsChart(zhText, months, series, { highlight: [0, 2] });
+    expect(count(given, /class="heavy"/g)).toBe(2);
   });
 });
 

@@ -120,11 +120,11 @@ describe('loanChart', () => {
       const png = renderPng(loanChart({ ...zh, title }, bars));
       const img = decode(png);
       expect(img.width).toBeGreaterThanOrEqual(1080);
-      expect(inked(png, 10, 78)).toBeGreaterThan(500);
+      expect(inked(png, 10, 70)).toBeGreaterThan(500);
       // The plot itself is not blank: the bars and the line cover a good share of it.
       expect(inked(png, 150, 620)).toBeGreaterThan(20_000);
     }
-    expect(inked(renderPng(loanChart({ ...zh, title: '' }, bars)), 10, 78)).toBe(0);
+    expect(inked(renderPng(loanChart({ ...zh, title: '' }, bars)), 10, 70)).toBe(0);
   });
 });
 

@@ -114,7 +114,7 @@ describe('/chart <loan>', () => {
       const replies = await bot.say('/chart 房贷', { lang });
       const png = photoOf(replies).content;
       expect(decode(png).width).toBeGreaterThanOrEqual(1080);
-      expect(inked(png, 10, 78)).toBeGreaterThan(1000);
+      expect(inked(png, 10, 70)).toBeGreaterThan(1000);
     }
     expect(texts(await bot.say('/chart 房贷', { lang: 'zh-TW' }))).toContain('12 期中已還 0 期');
   });

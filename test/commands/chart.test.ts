@@ -1,6 +1,8 @@
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
+import { allLoansChart } from '../../commands/chart.ts';
 import type { OutgoingMessage } from '../../src/core/types.ts';
+import { Translator } from '../../src/i18n/translator.ts';
 import { createTestBot, texts } from '../support/bot.ts';
 import { ADDED, CAR, addLoan, hardshipBot } from '../support/hardship.ts';
 
@@ -14,6 +16,20 @@ function photoOf(messages: OutgoingMessage[]) {
   if (!file) throw new Error(`no file in: ${texts(messages)}`);
   return file;
 }
+
+/** Pixels darker than near-white in rows [y0, y1). */
+function inked(png: Uint8Array, y0: number, y1: number): number {
+  const img = decode(png);
+  let n = 0;
+  for (let y = y0; y < y1; y++)
+    for (let x = 0; x < img.width; x++) {
+      const i = (y * img.width + x) * img.channels;
+      if ((img.data[i] ?? 255) < 200 || (img.data[i + 1] ?? 255) < 200 || (img.data[i + 2] ?? 255) < 200) n++;
+    }
+  return n;
+}
+
+const heavyCount = (svg: string) => (svg.match(/class="heavy"/g) ?? []).length;
 
 describe('/chart', () => {
   it('with no loans: a clear message in each language, no picture', async () => {
@@ -42,5 +58,58 @@ describe('/chart', () => {
     const replies = await bot.say('/chart', { lang: 'zh-TW' });
     expect(photoOf(replies).kind).toBe('photo');
     expect(replies[0]?.text).toContain('未來 12 個月');
+  });
+
+  it('the PNG in each language: ≥ 1080 px wide, the title inked (Chinese glyphs drawn in zh-Hans and zh-Hant), bars in the plot', async () => {
+    const bot = hardshipBot({ now: ADDED });
+    await addLoan(bot, CAR);
+    await addLoan(bot, '房贷 300000 240 months 4.1% annuity first 2027-02-20');
+    for (const [lang, title] of [
+      ['en', 'Due each month, next 12 months'],
+      ['zh-CN', '未来 12 个月每月应还'],
+      ['zh-TW', '未來 12 個月每月應還'],
+    ] as const) {
+      const png = photoOf(await bot.say('/chart', { lang })).content;
+      expect(decode(png).width, lang).toBeGreaterThanOrEqual(1080);
+      // Rows 10–70 hold only the title: inked means its glyphs were drawn, not left as blanks.
+      expect(inked(png, 10, 70), lang).toBeGreaterThan(1000);
+      // The plot (axes, bars) is not blank.
+      expect(inked(png, 150, 620), lang).toBeGreaterThan(50_000);
+      const t = new Translator({ strict: true }).for(lang === 'en' ? 'en' : lang === 'zh-CN' ? 'zh-Hans' : 'zh-Hant');
+      expect(t('chart-all-title')).toBe(title);
+    }
+  });
+
+  it('the heaviest months outlined only when they are heavier than the rest: one loan of equal installments outlines none', async () => {
+    const bot = hardshipBot({ now: ADDED });
+    await addLoan(bot, CAR);
+    const services = bot.runtime.services.forUser(1, bot.clock.now());
+    const ctx = (locale: 'en' | 'zh-Hans') => ({ t: new Translator({ strict: true }).for(locale), locale, today: '2027-01-10' });
+    const flat = allLoansChart(ctx('en'), services.calendar.data());
+    expect(flat?.heavy).toEqual([]);
+    expect(heavyCount(flat?.svg ?? '')).toBe(0);
+    const plain = await bot.say('/chart');
+    expect(texts(plain)).not.toContain('outlined');
+    expect(texts(await bot.say('/chart', { lang: 'zh-CN' }))).not.toContain('加粗框出');
+    // A phone loan over the first 3 months makes those 3 months heavier than the other 9.
+    await addLoan(bot, 'phone 3000 3 months 0% annuity first 2027-01-20');
+    const three = allLoansChart(ctx('en'), bot.runtime.services.forUser(1, bot.clock.now()).calendar.data());
+    expect(three?.heavy).toEqual([0, 1, 2]);
+    expect(heavyCount(three?.svg ?? '')).toBe(3);
+    expect(texts(await bot.say('/chart'))).toContain('The outlined bars are the heaviest months.');
+    expect(texts(await bot.say('/chart', { lang: 'zh-TW' }))).toContain('加粗框出的 3 個月是還款最重的月份。');
+  });
+
+  it('a tie at the cut is never split: four equal months after a heavy one leave only that one outlined', async () => {
+    const bot = hardshipBot({ now: ADDED });
+    await addLoan(bot, CAR);
+    // 5 months of the phone (January to May) plus a one-off in January: January, then Feb–May equal.
+    await addLoan(bot, 'phone 5000 5 months 0% annuity first 2027-01-20');
+    await addLoan(bot, 'gift 700 1 months 0% annuity first 2027-01-25');
+    const data = bot.runtime.services.forUser(1, bot.clock.now()).calendar.data();
+    const chart = allLoansChart({ t: new Translator({ strict: true }).for('en'), locale: 'en', today: '2027-01-10' }, data);
+    expect(chart?.heavy).toEqual([0]);
+    expect(heavyCount(chart?.svg ?? '')).toBe(1);
+    expect(texts(await bot.say('/chart'))).toContain('The outlined bar is the heaviest month.');
   });
 });
