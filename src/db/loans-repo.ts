@@ -63,14 +63,35 @@ export function installmentsOfUser(q: Queryable, userId: number): InstallmentRow
 }
 
 export function installmentsOfLoan(q: Queryable, userId: number, loanId: number): InstallmentRow[] {
-  return q
-    .select({ installment: installments })
-    .from(installments)
-    .innerJoin(loans, eq(installments.loanId, loans.id))
-    .where(and(eq(loans.userId, userId), eq(installments.loanId, loanId)))
-    .orderBy(asc(installments.n))
-    .all()
+  return prepared(q, 'installmentsOfLoan', (p) =>
+    p
+      .select({ installment: installments })
+      .from(installments)
+      .innerJoin(loans, eq(installments.loanId, loans.id))
+      .where(and(eq(loans.userId, sql.placeholder('userId')), eq(installments.loanId, sql.placeholder('loanId'))))
+      .orderBy(asc(installments.n))
+      .prepare(),
+  )
+    .all({ userId, loanId })
     .map(({ installment }) => installment);
+}
+
+/**
+ * The installments with these ids and their loans, by installment id, whoever's they are: the
+ * caller checks the loan's user (the reminder renderer, with ids from its user's outbox rows).
+ * One statement for any number of ids (bound as one JSON array), prepared once per connection.
+ */
+export function installmentsWithLoansByIds(q: Queryable, ids: number[]): { installment: InstallmentRow; loan: LoanRow }[] {
+  if (ids.length === 0) return [];
+  return prepared(q, 'installmentsWithLoansByIds', (p) =>
+    p
+      .select({ installment: installments, loan: loans })
+      .from(installments)
+      .innerJoin(loans, eq(installments.loanId, loans.id))
+      .where(sql`${installments.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+      .orderBy(asc(installments.id))
+      .prepare(),
+  ).all({ ids: JSON.stringify(ids) });
 }
 
 export function deleteLoan(q: Queryable, userId: number, loanId: number): boolean {

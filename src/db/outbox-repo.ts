@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, is, isNotNull, isNull, lte, SQL, sql } from 'drizzle-orm';
 import type { Db, Queryable } from './client.ts';
+import { prepared } from './prepared.ts';
 import { reminderOutbox } from './schema.ts';
 
 export type OutboxRow = typeof reminderOutbox.$inferSelect;
@@ -96,12 +97,22 @@ export function chatsWithDueRows(db: Db, nowIso: string, limit: number, onlyChat
  * both take it. Returned in queue order (id).
  */
 export function claimChatRows(db: Db, chatId: number, nowIso: string): OutboxRow[] {
-  return db
-    .update(reminderOutbox)
-    .set({ status: 'claimed', claimedAt: nowIso })
-    .where(and(eq(outboxChat, chatId), eq(reminderOutbox.status, 'pending'), lte(reminderOutbox.notBefore, nowIso)))
-    .returning()
-    .all()
+  // Prepared once per connection (src/db/prepared.ts): the dispatcher claims once per message.
+  return prepared(db, 'claimChatRows', (p) =>
+    p
+      .update(reminderOutbox)
+      .set({ status: 'claimed', claimedAt: sql`${sql.placeholder('nowIso')}` })
+      .where(
+        and(
+          eq(outboxChat, sql.placeholder('chatId')),
+          eq(reminderOutbox.status, 'pending'),
+          lte(reminderOutbox.notBefore, sql.placeholder('nowIso')),
+        ),
+      )
+      .returning()
+      .prepare(),
+  )
+    .all({ chatId, nowIso })
     .sort((a, b) => a.id - b.id);
 }
 
@@ -115,9 +126,30 @@ export function unclaimRows(db: Db, ids: number[]): void {
   markRows(db, ids, { status: 'pending', claimedAt: null });
 }
 
-export function markRows(db: Db, ids: number[], values: Partial<typeof reminderOutbox.$inferInsert>): void {
+type OutboxValues = Partial<typeof reminderOutbox.$inferInsert>;
+
+/**
+ * Sets `values` on the rows `ids`. The dispatcher marks once per message, so the statement is
+ * prepared once per connection and set of columns (src/db/prepared.ts), the ids bound as one JSON
+ * array; values that are SQL (retryRows' attempts + 1) go the unprepared way.
+ */
+export function markRows(db: Db, ids: number[], values: OutboxValues): void {
   if (ids.length === 0) return;
-  db.update(reminderOutbox).set(values).where(inArray(reminderOutbox.id, ids)).run();
+  // drizzle's set() leaves out undefined values; so does the statement's set of columns.
+  const columns = (Object.keys(values) as (keyof OutboxValues)[]).filter((column) => values[column] !== undefined).sort();
+  if (columns.some((column) => is(values[column], SQL))) {
+    db.update(reminderOutbox).set(values).where(inArray(reminderOutbox.id, ids)).run();
+    return;
+  }
+  const params: Record<string, unknown> = { ids: JSON.stringify(ids) };
+  for (const column of columns) params[column] = values[column];
+  prepared(db, `markRows:${columns.join(',')}`, (p) =>
+    p
+      .update(reminderOutbox)
+      .set(Object.fromEntries(columns.map((column) => [column, sql`${sql.placeholder(column)}`])) as OutboxValues)
+      .where(sql`${reminderOutbox.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+      .prepare(),
+  ).run(params);
 }
 
 /** Puts rows back for later. A 429 is Telegram pacing us, not a failure: it does not use up a try. */

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, gte, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
+import { prepared } from './prepared.ts';
 import { hardshipRequests, loans, paymentPromises, payments } from './schema.ts';
 
 export type PromiseRow = typeof paymentPromises.$inferSelect;
@@ -38,11 +39,14 @@ export function promisesOfUser(q: Queryable, userId: number): PromiseRow[] {
 }
 
 export function openPromisesOfUser(q: Queryable, userId: number): PromiseRow[] {
-  return q
-    .select()
-    .from(paymentPromises)
-    .where(and(eq(paymentPromises.userId, userId), eq(paymentPromises.status, 'open')))
-    .all();
+  // Prepared once per connection (src/db/prepared.ts): every reminder asks it.
+  return prepared(q, 'openPromisesOfUser', (p) =>
+    p
+      .select()
+      .from(paymentPromises)
+      .where(and(eq(paymentPromises.userId, sql.placeholder('userId')), eq(paymentPromises.status, 'open')))
+      .prepare(),
+  ).all({ userId });
 }
 
 /** Every open promise (a reminder pass resolves them), by the status index. */
@@ -92,15 +96,17 @@ export function openAndRecentlyBroken(q: Queryable, brokenSince: string): (Promi
 
 /** The user's collection-pause requests that may hold reminders: undecided, or approved with a pause end. */
 export function collectionPausesOfUser(q: Queryable, userId: number): { loanIds: number[]; status: string; pauseUntil: string | null }[] {
-  return q
-    .select({ loanIds: hardshipRequests.loanIds, status: hardshipRequests.status, pauseUntil: hardshipRequests.pauseUntil })
-    .from(hardshipRequests)
-    .where(
-      and(
-        eq(hardshipRequests.userId, userId),
-        eq(hardshipRequests.kind, 'collection-pause'),
-        inArray(hardshipRequests.status, ['open', 'info-requested', 'approved']),
-      ),
-    )
-    .all();
+  return prepared(q, 'collectionPausesOfUser', (p) =>
+    p
+      .select({ loanIds: hardshipRequests.loanIds, status: hardshipRequests.status, pauseUntil: hardshipRequests.pauseUntil })
+      .from(hardshipRequests)
+      .where(
+        and(
+          eq(hardshipRequests.userId, sql.placeholder('userId')),
+          eq(hardshipRequests.kind, 'collection-pause'),
+          inArray(hardshipRequests.status, ['open', 'info-requested', 'approved']),
+        ),
+      )
+      .prepare(),
+  ).all({ userId });
 }

@@ -1,4 +1,3 @@
-import { eq, inArray } from 'drizzle-orm';
 import { paidForLoanButton, promiseForLoanButton, scheduleButton, snoozeButton } from '../core/shared-buttons.ts';
 import type { Button, OutgoingMessage } from '../core/types.ts';
 import { daysBetween, todayIn } from '../domain/calendar.ts';
@@ -8,7 +7,8 @@ import { overdueStanding } from '../domain/overdue.ts';
 import { localDateTime } from '../domain/local-time.ts';
 import { deadlineEnd, isQuiet, nextSlotAfter, outOfQuietHours, type ReminderSettings } from '../domain/reminder-times.ts';
 import type { Db } from '../db/client.ts';
-import { installments, loans, users } from '../db/schema.ts';
+import { installmentsWithLoansByIds } from '../db/loans-repo.ts';
+import { findUser } from '../db/users-repo.ts';
 import { chatOfRow, type OutboxRow } from '../db/outbox-repo.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { localeOf, type Locale } from '../i18n/locales.ts';
@@ -61,18 +61,13 @@ export function renderReminder(
   now: Date,
   defaultTimeZone?: string,
 ): RenderedReminder | undefined {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  const user = findUser(db, userId);
   if (!user) return undefined;
   const locale = localeOf(user.language, user.telegramLanguage, defaultLocale);
   const t = translator.for(locale);
   const today = todayIn(user.timeZone, now);
   const ids = [...new Set(rows.flatMap((row) => (row.installmentId === null ? [] : [row.installmentId])))];
-  const current = db
-    .select({ installment: installments, loan: loans })
-    .from(installments)
-    .innerJoin(loans, eq(installments.loanId, loans.id))
-    .where(inArray(installments.id, ids))
-    .all()
+  const current = installmentsWithLoansByIds(db, ids)
     .filter(({ loan }) => loan.userId === userId)
     .sort((a, b) => a.installment.dueDate.localeCompare(b.installment.dueDate) || a.loan.id - b.loan.id);
   // A user who paused everything or blocked the bot gets nothing, even what was queued before (a snooze).
