@@ -25,6 +25,13 @@ export interface PlanLoan {
   /** Past-due open amounts plus penalty and late fees: always paid first. */
   overdue: Decimal;
   prepayment: { kind: 'waive-remaining-fees' } | { kind: 'charge-remaining-fees' } | { kind: 'percent-of-principal'; percent: Decimal };
+  /**
+   * Months from the plan's first month (today's) to the month of the loan's next installment: 0
+   * when one falls due this month, 1 when this month's is paid or the loan starts next month, 5
+   * for a first due date five months out. Until then the schedule takes nothing from it (extra
+   * may still go to it). Omitted: 0.
+   */
+  startsIn?: number;
 }
 
 export type Strategy = 'schedule' | 'avalanche' | 'snowball';
@@ -95,6 +102,8 @@ function simulate(strategy: Strategy, loans: readonly PlanLoan[], extra: Decimal
         if (strategy !== 'schedule') pool = pool.plus(loan.payment);
         return;
       }
+      // Not due yet this month (its next installment falls later): nothing paid, nothing charged.
+      if (months <= (loan.startsIn ?? 0)) return;
       const monthInterest = roundCents(s.balance.times(loan.monthlyRate));
       const fee = loan.feePerInstallment;
       const due = Decimal.min(loan.payment, s.balance.plus(monthInterest).plus(fee));

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../domain/calendar.ts';
+import { type IsoDate, splitIsoDate } from '../domain/calendar.ts';
 import { debtPlan, type PlanLoan, type StrategyResult } from '../domain/debt-plan.ts';
 import { type Decimal, ZERO } from '../domain/money.ts';
 import type { Queryable } from '../db/client.ts';
@@ -25,6 +25,8 @@ export function planLoansOf(q: Queryable, userId: number, now: Date, zone: strin
     const past = o.ledger.installments.filter((i) => i.daysPastDue > 0);
     const next = future[0];
     const rule = input.prepaymentRule;
+    const asOf = splitIsoDate(o.ledger.asOf);
+    const due = next ? splitIsoDate(next.due) : asOf;
     return {
       name: o.loan.name,
       balance: future.reduce((s, i) => s.plus(i.open.principal), ZERO),
@@ -36,6 +38,8 @@ export function planLoansOf(q: Queryable, userId: number, now: Date, zone: strin
       apr: o.apr,
       overdue: past.reduce((s, i) => s.plus(i.owed), ZERO),
       prepayment: rule ? prepaymentRuleForPayoff(rule) : { kind: 'waive-remaining-fees' },
+      // The month its next installment falls in, counted from this month: the debt-free month is then that of its last one.
+      startsIn: Math.max(0, due.y * 12 + due.m - (asOf.y * 12 + asOf.m)),
     };
   });
   return { today: today ?? now.toISOString().slice(0, 10), loans };

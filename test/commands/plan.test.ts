@@ -37,4 +37,21 @@ describe('/plan', () => {
     // Another user's /plan never sees these loans.
     expect(texts(await bot.say('/plan', { user: 9 }))).toContain('no open loans');
   });
+
+  it('the debt-free month is that of the last installment: this month’s already paid, or a first due date months away', async () => {
+    // Phone: 12 × 100 from 2027-01-05, January's paid on 2027-01-03; on 2027-01-10 the last is 2027-12-05.
+    const bot = createTestBot({ now: new Date('2027-01-03T02:00:00Z') });
+    await addLoan(bot, 'phone 1200 12 months 0% annuity first 2027-01-05');
+    await bot.say('/paid phone 100');
+    await bot.pressLabel('Confirm');
+    bot.clock.set(new Date('2027-01-10T02:00:00Z'));
+    expect(texts(await bot.say('/plan'))).toContain('Debt-free: 2027-12-01 (Wed) (12 months)');
+    // TV: 6 × 100 from 2027-06-15 (five months out): its last installment is 2027-11-15.
+    const later = createTestBot({ now: new Date('2027-01-10T02:00:00Z') });
+    await addLoan(later, 'tv 600 6 months 0% annuity first 2027-06-15');
+    const plan = texts(await later.say('/plan 100'));
+    expect(plan).toContain('Schedules only\nDebt-free: 2027-11-01 (Mon) (11 months)');
+    // 100 extra from January: 100 a month January–May, then 200 in June → cleared in June.
+    expect(plan).toContain('Avalanche (highest true annual rate first)\nDebt-free: 2027-06-01 (Tue) (6 months)');
+  });
 });

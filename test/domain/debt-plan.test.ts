@@ -89,6 +89,18 @@ describe('debtPlan: rules each loan brings', () => {
     expect(avalanche!.fees.toFixed(2)).toBe('60.00');
   });
 
+  it('a loan whose next installment falls later: the schedule waits for it, the debt-free month is its last installment’s', () => {
+    // The phone's next installment is two months out (this month's paid, or a deferred start):
+    // months 1–2 nothing is due; 100 a month in months 3–8 → debt-free in month 8, 2027-07.
+    const [schedule, avalanche] = debtPlan([{ ...phone, startsIn: 2 }], d(100), TODAY);
+    expect(schedule!.months).toBe(8);
+    expect(schedule!.debtFree).toBe('2027-07-01');
+    expect(schedule!.remaining.map((r) => r.toFixed(0))).toEqual(['600', '600', '500', '400', '300', '200', '100', '0']);
+    // Extra may go to it before: m1 600 − 100 = 500; m2 → 400; m3 pays 100 + 100 → 200; m4 clears it.
+    expect(avalanche!.remaining.map((r) => r.toFixed(0))).toEqual(['500', '400', '200', '0']);
+    expect(avalanche!.debtFree).toBe('2027-03-01');
+  });
+
   it('refuses a negative extra', () => {
     expect(() => debtPlan([card], d(-5), TODAY)).toThrow(RangeError);
   });
