@@ -211,7 +211,7 @@ export const chartCommand: Command = {
     const caption = [ctx.t('chart-all-caption', { loans: chart.loans, total: formatMoney(ctx.locale, chart.total) })];
     if (chart.heavy.length > 0) caption.push(ctx.t('chart-all-caption-heavy', { count: chart.heavy.length }));
     const reply: Reply = {
-      text: caption.join(' '),
+      text: caption.join('\n'),
       file: { kind: 'photo', filename: `repayments-${ctx.today}.png`, mime: 'image/png', content: renderPng(chart.svg) },
     };
     return [reply];

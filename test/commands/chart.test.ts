@@ -97,7 +97,7 @@ describe('/chart', () => {
     expect(three?.heavy).toEqual([0, 1, 2]);
     expect(heavyCount(three?.svg ?? '')).toBe(3);
     expect(texts(await bot.say('/chart'))).toContain('The outlined bars are the heaviest months.');
-    expect(texts(await bot.say('/chart', { lang: 'zh-TW' }))).toContain('加粗框出的 3 個月是還款最重的月份。');
+    expect(texts(await bot.say('/chart', { lang: 'zh-TW' }))).toContain('（逾期金額計入本月）。\n加粗框出的 3 個月是還款最重的月份。');
   });
 
   it('a tie at the cut is never split: four equal months after a heavy one leave only that one outlined', async () => {
