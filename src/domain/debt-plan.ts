@@ -77,7 +77,10 @@ function simulate(strategy: Strategy, loans: readonly PlanLoan[], extra: Decimal
   let fees = ZERO;
   let paid = ZERO;
   const remaining: Decimal[] = [];
-  // Penalty-bearing overdue first: out of the first month's extra, the rest (if any) the next months.
+  // Penalty-bearing overdue first: paid in month one by every strategy, as when paying only the
+  // schedules, so the extra goes on top of the same catch-up and every strategy is compared with
+  // the schedules on equal terms (paid from the extra alone, the arrears would leave a strategy
+  // owing more than the schedules after month one).
   let overdueLeft = loans.reduce((s, l) => s.plus(l.overdue), ZERO);
   let months = 0;
   while (states.some((s) => !s.done) || overdueLeft.gt(0)) {
@@ -85,15 +88,9 @@ function simulate(strategy: Strategy, loans: readonly PlanLoan[], extra: Decimal
     months++;
     let pool = strategy === 'schedule' ? ZERO : extra;
     if (overdueLeft.gt(0)) {
-      // Overdue is paid as soon as possible in every strategy; the schedule-only path pays it in month one.
-      const now = strategy === 'schedule' ? overdueLeft : Decimal.min(overdueLeft, pool);
-      overdueLeft = overdueLeft.minus(now);
-      pool = pool.minus(Decimal.min(pool, now));
-      fees = fees.plus(now);
-      paid = paid.plus(now);
-      if (strategy !== 'schedule' && overdueLeft.gt(0)) {
-        // Extra short of the arrears: pay the rest from the schedule path next month (no target yet).
-      }
+      fees = fees.plus(overdueLeft);
+      paid = paid.plus(overdueLeft);
+      overdueLeft = ZERO;
     }
     loans.forEach((loan, i) => {
       const s = states[i]!;

@@ -67,11 +67,14 @@ describe('debtPlan: two loans, 500 extra a month (hand-computed)', () => {
 });
 
 describe('debtPlan: rules each loan brings', () => {
-  it('pays penalty-bearing overdue first: 300 overdue leaves only 200 of the first 500 for the target', () => {
-    const [, avalanche] = debtPlan([{ ...card, overdue: d(300) }, phone], d(500), TODAY);
-    // m1: overdue 300 from the extra; card 920 − 200 = 720; phone 500 → remaining 1220.
-    expect(avalanche!.remaining[0]!.toFixed(2)).toBe('1220.00');
+  it('pays penalty-bearing overdue first, in month one in every strategy, the extra on top of it', () => {
+    const [schedule, avalanche] = debtPlan([{ ...card, overdue: d(300) }, phone], d(500), TODAY);
+    // m1: the 300 overdue paid; card 1000 + 20 − 100 = 920, extra 500 → 420; phone 500 → remaining 920.
+    expect(avalanche!.remaining[0]!.toFixed(2)).toBe('920.00');
     expect(avalanche!.fees.gte(300)).toBe(true);
+    // Schedules only: the same 300 in month one, no extra: 920 + 500 = 1420 — never less than a strategy.
+    expect(schedule!.remaining[0]!.toFixed(2)).toBe('1420.00');
+    expect(schedule!.fees.gte(300)).toBe(true);
   });
 
   it('a 2 % prepayment fee is charged on what is repaid early', () => {
