@@ -209,14 +209,21 @@ export function inputFromDraft(draft: LoanFormDraft): LoanInput | undefined {
   };
 }
 
+// Made once: building a zod schema costs more than parsing with it, and every reminder reads its
+// loans' rules through inputFromRow (overdueRulesOf).
+const repaymentMethodSchema = z.enum(REPAYMENT_METHODS);
+const rateUnitSchema = z.enum(RATE_UNITS);
+const lenderKindSchema = z.enum(LENDER_KINDS);
+const policyPresetSchema = z.enum(POLICY_PRESET_IDS);
+
 /** A stored loan's terms, its JSON columns and enumerations checked. */
 export function inputFromRow(loan: LoanRow): LoanInput {
   const where = `loan ${loan.id}`;
   return {
     name: loan.name,
     principal: new Decimal(loan.principal),
-    method: z.enum(REPAYMENT_METHODS).parse(loan.method, { error: () => `${where}: unknown method` }),
-    rate: { percent: new Decimal(loan.ratePercent), unit: z.enum(RATE_UNITS).parse(loan.rateUnit) },
+    method: repaymentMethodSchema.parse(loan.method, { error: () => `${where}: unknown method` }),
+    rate: { percent: new Decimal(loan.ratePercent), unit: rateUnitSchema.parse(loan.rateUnit) },
     periods: loan.periods,
     firstDue: loan.firstDue,
     dueDay: loan.dueDay ?? undefined,
@@ -224,8 +231,8 @@ export function inputFromRow(loan: LoanRow): LoanInput {
     dayBasis: dayBasis.parse(loan.dayBasis),
     upfrontFee: new Decimal(loan.upfrontFee),
     oneTimeFee: new Decimal(loan.oneTimeFee),
-    lenderKind: z.enum(LENDER_KINDS).parse(loan.lenderKind),
-    policyPreset: z.enum(POLICY_PRESET_IDS).parse(loan.policyPreset),
+    lenderKind: lenderKindSchema.parse(loan.lenderKind),
+    policyPreset: policyPresetSchema.parse(loan.policyPreset),
     prepaymentRule: prepaymentRuleOf(loan),
     policyOverrides: policyOverridesOf(loan),
     allocationOrder: allocationOrderOf(loan.allocationOrder),
