@@ -34,6 +34,8 @@ export class RateLimiter {
   private pausedUntil = 0;
   /** When Telegram answered the last `perSecond` sends, oldest first. */
   private readonly answered: number[] = [];
+  /** Sends that have left (acquire returned) and are not answered yet. */
+  private unanswered = 0;
 
   /** Sends the dispatcher may have in flight at once (RateLimiterOptions.inFlight). */
   readonly inFlight: number;
@@ -65,15 +67,41 @@ export class RateLimiter {
     this.nextByChat.set(chatId, at + perChatIntervalMs);
     if (this.nextByChat.size > 10_000) this.forgetPast(now);
     if (at > now) await this.options.sleep(at - now);
+    if (this.inFlight > 1) await this.untilCountedWindowAllows();
+    this.unanswered += 1;
     let done = false;
     return () => {
       if (done) return;
       done = true;
+      this.unanswered -= 1;
       const answeredAt = this.options.now();
       this.answered.push(answeredAt);
       if (this.answered.length > perSecond) this.answered.shift();
       this.nextByChat.set(chatId, Math.max(this.nextByChat.get(chatId) ?? 0, answeredAt + perChatIntervalMs + CLOCK_SLACK_MS));
     };
+  }
+
+  /**
+   * The answered-window rule with other sends in flight (inFlight > 1), checked as this one leaves.
+   * A send that has left but is not answered may already be in Telegram's count, and the window
+   * booked at acquire() could not know of the sends that left while this one slept: so with d of
+   * them out, this one leaves a second after the (perSecond − d)-th latest answer. Then any second
+   * Telegram sees holds at most perSecond − d − 1 sends answered before this one left (any
+   * answered earlier reached Telegram over a second before it), the d unanswered and this one.
+   * d is at most inFlight − 1 (the dispatcher never has more out), and so is counted: a caller
+   * that never reports an answer costs the rate, never a stall. With one in flight d is 0, and
+   * this is the window acquire() already waited for.
+   */
+  private async untilCountedWindowAllows(): Promise<void> {
+    const { perSecond } = this.options;
+    for (;;) {
+      const countsFor = Math.max(1, perSecond - Math.min(this.unanswered, this.inFlight - 1));
+      if (this.answered.length < countsFor) return;
+      const opens = (this.answered[this.answered.length - countsFor] as number) + 1000 + CLOCK_SLACK_MS;
+      const now = this.options.now();
+      if (opens <= now) return;
+      await this.options.sleep(opens - now);
+    }
   }
 
   /** A 429 pauses everything: Telegram's retry_after applies to the bot, not one chat. */

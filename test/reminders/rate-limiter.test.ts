@@ -169,3 +169,70 @@ describe('limiterFor (the bot’s configuration)', () => {
     expect(limiterFor({ REMINDER_MAX_PER_SECOND: 5, REMINDER_PAID_BROADCAST: true }).inFlight).toBe(1);
   });
 });
+
+describe('several sends in flight (a paid broadcast)', () => {
+  /**
+   * Time that moves only when every caller waits: a sleep is a timer, and the earliest one fires
+   * next. Lets lanes of sends overlap as they do against Telegram, without waiting.
+   */
+  function simulatedTime(start = 1_700_000_000_000) {
+    let now = start;
+    let seq = 0;
+    const timers: { at: number; seq: number; wake: () => void }[] = [];
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    return {
+      now: () => now,
+      sleep: (ms: number) => new Promise<void>((wake) => timers.push({ at: now + Math.max(0, ms), seq: seq++, wake })),
+      async run(work: Promise<unknown>): Promise<void> {
+        let finished = false;
+        void work.finally(() => (finished = true));
+        for (;;) {
+          await settle();
+          if (finished) return;
+          timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+          const next = timers.shift();
+          if (!next) throw new Error('nothing left to wake, and the work is not done');
+          now = Math.max(now, next.at);
+          next.wake();
+        }
+      },
+    };
+  }
+
+  it('Telegram never counts more than perSecond in a second, whenever in its trip it counts a send', async () => {
+    const time = simulatedTime();
+    const perSecond = 100;
+    const inFlight = 10;
+    const rl = new RateLimiter({ perSecond, perChatIntervalMs: 1000, now: time.now, sleep: time.sleep, inFlight });
+    // Each send is somewhere in Telegram's count between leaving and its answer: [left, answered].
+    const trips: { left: number; answered: number }[] = [];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let chat = 0;
+    const lane = async () => {
+      for (let i = 0; i < 200; i++) {
+        const answered = await rl.acquire(++chat);
+        const left = time.now();
+        // Mostly quick answers, now and then one that takes a while: the sends that left after it
+        // are answered first, and it may have been counted as it arrived or only just before answering.
+        await time.sleep(random() < 0.1 ? 200 + random() * 600 : 1 + random() * 20);
+        trips.push({ left, answered: time.now() });
+        answered();
+      }
+    };
+    await time.run(Promise.all(Array.from({ length: inFlight }, lane)));
+    expect(trips).toHaveLength(inFlight * 200);
+    // The most trips that one second [t, t + 1000) can meet: at its busiest it starts at an answer.
+    let most = 0;
+    for (const { answered: t } of trips) {
+      let meets = 0;
+      for (const trip of trips) if (trip.left < t + 1000 && trip.answered >= t) meets += 1;
+      most = Math.max(most, meets);
+    }
+    expect(most).toBeLessThanOrEqual(perSecond);
+    // ...while still sending near the limit: 2,000 sends in not much over 20 s.
+    const first = Math.min(...trips.map((trip) => trip.left));
+    const last = Math.max(...trips.map((trip) => trip.left));
+    expect(last - first).toBeLessThan(((inFlight * 200) / (perSecond * 0.85)) * 1000);
+  });
+});
