@@ -22,6 +22,8 @@ export class MissingMessageError extends Error {}
  */
 export class Translator {
   private readonly bundles = new Map<Locale, FluentBundle>();
+  /** Messages without arguments, as formatted once: the same text every time (a reminder's title and buttons). */
+  private readonly plain = new Map<Locale, Map<string, string>>();
 
   constructor(
     private readonly options: { strict: boolean; onError?: (error: Error) => void } = { strict: true },
@@ -40,12 +42,20 @@ export class Translator {
   }
 
   translate(locale: Locale, key: string, args?: MessageArgs): string {
+    const known = args === undefined ? this.plain.get(locale)?.get(key) : undefined;
+    if (known !== undefined) return known;
     const bundle = this.bundle(locale);
     const message = bundle.getMessage(key);
     if (!message?.value) return this.fail(new MissingMessageError(`missing message "${key}" in ${locale}`), key);
     const errors: Error[] = [];
     const text = bundle.formatPattern(message.value, args, errors);
     if (errors.length > 0) return this.fail(new Error(`message "${key}" in ${locale}: ${errors.map(String).join('; ')}`), text);
+    // Only what formatted without a problem is kept: a missing message or variable is reported every time.
+    if (args === undefined) {
+      let texts = this.plain.get(locale);
+      if (!texts) this.plain.set(locale, (texts = new Map()));
+      texts.set(key, text);
+    }
     return text;
   }
 

@@ -73,9 +73,15 @@ export function renderReminder(
   // A user who paused everything or blocked the bot gets nothing, even what was queued before (a snooze).
   const userWants = user.active && !user.remindersPaused;
   // Loans whose overdue reminders wait: a promise to pay, a collection pause (src/services/reminder-holds.ts).
-  const held = heldLoanIds(db, userId, now, defaultTimeZone ?? user.timeZone);
+  // Read only for an installment that may be overdue: no zone's today (UTC offsets are under 16
+  // hours) is past a due date on or after the UTC date 16 hours from now, and most reminders come
+  // before or on the due date.
+  let held: Set<number> | undefined;
+  const latestToday = new Date(now.getTime() + 16 * 3_600_000).toISOString().slice(0, 10);
   const heldOverdue = (installment: (typeof current)[number]['installment'], loan: (typeof current)[number]['loan']) =>
-    held.has(loan.id) && todayIn(lenderZoneOf(loan, defaultTimeZone ?? user.timeZone), now) > installment.dueDate;
+    installment.dueDate < latestToday &&
+    (held ??= heldLoanIds(db, userId, now, defaultTimeZone ?? user.timeZone)).has(loan.id) &&
+    todayIn(lenderZoneOf(loan, defaultTimeZone ?? user.timeZone), now) > installment.dueDate;
   // Open: something of the installment itself, or of the penalty charged on it, is still owed.
   const open = current.filter(
     ({ installment, loan }) =>
