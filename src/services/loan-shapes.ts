@@ -216,13 +216,23 @@ const rateUnitSchema = z.enum(RATE_UNITS);
 const lenderKindSchema = z.enum(LENDER_KINDS);
 const policyPresetSchema = z.enum(POLICY_PRESET_IDS);
 
+/**
+ * schema.parse(value, { error }): a value that does not fit throws with that message. A value
+ * that fits is parsed without the parameter, which zod otherwise pays for on every call (a
+ * context made per parse: 1–2 µs, more than the parse itself).
+ */
+function checked<T extends z.ZodType>(schema: T, value: unknown, error: () => string): z.output<T> {
+  const quick = schema.safeParse(value);
+  return quick.success ? quick.data : schema.parse(value, { error });
+}
+
 /** A stored loan's terms, its JSON columns and enumerations checked. */
 export function inputFromRow(loan: LoanRow): LoanInput {
   const where = `loan ${loan.id}`;
   return {
     name: loan.name,
     principal: new Decimal(loan.principal),
-    method: repaymentMethodSchema.parse(loan.method, { error: () => `${where}: unknown method` }),
+    method: checked(repaymentMethodSchema, loan.method, () => `${where}: unknown method`),
     rate: { percent: new Decimal(loan.ratePercent), unit: rateUnitSchema.parse(loan.rateUnit) },
     periods: loan.periods,
     firstDue: loan.firstDue,
@@ -241,12 +251,12 @@ export function inputFromRow(loan: LoanRow): LoanInput {
 }
 
 function policyOverridesOf(loan: Pick<LoanRow, 'id' | 'policyOverrides'>): StoredPolicyOverrides {
-  return storedPolicyOverridesSchema.parse(loan.policyOverrides, { error: () => `loan ${loan.id}: policy_overrides is not valid` });
+  return checked(storedPolicyOverridesSchema, loan.policyOverrides, () => `loan ${loan.id}: policy_overrides is not valid`);
 }
 
 function prepaymentRuleOf(loan: Pick<LoanRow, 'id' | 'prepaymentRule'>): StoredPrepaymentRule | undefined {
   if (loan.prepaymentRule === null) return undefined;
-  return storedPrepaymentRuleSchema.parse(loan.prepaymentRule, { error: () => `loan ${loan.id}: prepayment_rule is not valid` });
+  return checked(storedPrepaymentRuleSchema, loan.prepaymentRule, () => `loan ${loan.id}: prepayment_rule is not valid`);
 }
 
 /** The rule as the payoff engine reads it: the percent as a Decimal. */
