@@ -7,14 +7,14 @@ import { overdueStanding } from '../domain/overdue.ts';
 import { localDateTime } from '../domain/local-time.ts';
 import { deadlineEnd, isQuiet, nextSlotAfter, outOfQuietHours, type ReminderSettings } from '../domain/reminder-times.ts';
 import type { Db } from '../db/client.ts';
-import { installmentsWithLoansByIds } from '../db/loans-repo.ts';
+import { installmentsOfLoan, installmentsWithLoansByIds } from '../db/loans-repo.ts';
 import { findUser } from '../db/users-repo.ts';
 import { chatOfRow, type OutboxRow } from '../db/outbox-repo.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { localeOf, type Locale } from '../i18n/locales.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { decodeMessage } from '../services/deliveries.ts';
-import { ledgerOfLoanToday, lenderZoneOf } from '../services/ledger.ts';
+import { ledgerOf, lenderZoneOf } from '../services/ledger.ts';
 import { overdueRulesOf } from '../services/overdue.ts';
 import { reminderSettingsOf } from '../services/reminder-settings.ts';
 import { heldLoanIds } from '../services/reminder-holds.ts';
@@ -66,6 +66,14 @@ export function renderReminder(
   const locale = localeOf(user.language, user.telegramLanguage, defaultLocale);
   const t = translator.for(locale);
   const today = todayIn(user.timeZone, now);
+  // Today where each zone in the message is (the borrower's, the lenders'), each read once: a
+  // loan's lender is usually in the borrower's zone, and Intl's date parts cost more than the rest.
+  const todays = new Map([[user.timeZone, today]]);
+  const todayAt = (zone: string): string => {
+    let date = todays.get(zone);
+    if (date === undefined) todays.set(zone, (date = todayIn(zone, now)));
+    return date;
+  };
   const ids = [...new Set(rows.flatMap((row) => (row.installmentId === null ? [] : [row.installmentId])))];
   const current = installmentsWithLoansByIds(db, ids)
     .filter(({ loan }) => loan.userId === userId)
@@ -81,7 +89,7 @@ export function renderReminder(
   const heldOverdue = (installment: (typeof current)[number]['installment'], loan: (typeof current)[number]['loan']) =>
     installment.dueDate < latestToday &&
     (held ??= heldLoanIds(db, userId, now, defaultTimeZone ?? user.timeZone)).has(loan.id) &&
-    todayIn(lenderZoneOf(loan, defaultTimeZone ?? user.timeZone), now) > installment.dueDate;
+    todayAt(lenderZoneOf(loan, defaultTimeZone ?? user.timeZone)) > installment.dueDate;
   // Open: something of the installment itself, or of the penalty charged on it, is still owed.
   const open = current.filter(
     ({ installment, loan }) =>
@@ -109,7 +117,13 @@ export function renderReminder(
   const ledgerFor = (loan: (typeof open)[number]['loan']): LoanLedger => {
     let ledger = ledgers.get(loan.id);
     if (!ledger) {
-      ledger = ledgerOfLoanToday(db, loan, now, defaultTimeZone ?? user.timeZone);
+      // ledgerOfLoanToday, with the lender's today read once for the message.
+      ledger = ledgerOf(
+        db,
+        loan,
+        installmentsOfLoan(db, loan.userId, loan.id),
+        todayAt(lenderZoneOf(loan, defaultTimeZone ?? user.timeZone)),
+      );
       ledgers.set(loan.id, ledger);
     }
     return ledger;
@@ -125,7 +139,7 @@ export function renderReminder(
     // both, both are the plain count from the borrower's today to the due date.
     const lenderZone = lenderZoneOf(loan, defaultTimeZone ?? user.timeZone);
     const deadline = lenderZone === user.timeZone ? undefined : zonedDeadline(installment.dueDate, lenderZone, user.timeZone);
-    const lenderToday = deadline ? todayIn(lenderZone, now) : today;
+    const lenderToday = deadline ? todayAt(lenderZone) : today;
     const overdue = deadline ? now.getTime() >= deadline.end.getTime() : daysBetween(today, installment.dueDate) < 0;
     const days = overdue
       ? -daysBetween(installment.dueDate, lenderToday)
