@@ -35,13 +35,15 @@ export interface SendSlots {
  * ctx.api, not through here).
  */
 export function telegramSender(api: Api, limiter?: SendSlots, options: OutboxSendOptions = {}): MessageSender {
+  // The same for every message: made once, not per send.
+  const sendOptions = {
+    ...(limiter && { beforeExtraCall: (chatId: number) => limiter.acquire(chatId) }),
+    ...(options.paidBroadcast && { paidBroadcast: true }),
+  };
   return {
     async send(message: OutgoingMessage): Promise<SendResult> {
       try {
-        await sendOutgoing(api, message, {
-          ...(limiter && { beforeExtraCall: (chatId: number) => limiter.acquire(chatId) }),
-          ...(options.paidBroadcast && { paidBroadcast: true }),
-        });
+        await sendOutgoing(api, message, sendOptions);
         return { kind: 'sent' };
       } catch (error) {
         if (error instanceof GrammyError) {
