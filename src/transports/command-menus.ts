@@ -98,3 +98,41 @@ export class TraditionalMenus {
     else this.given.add(chatId);
   }
 }
+
+/** The two Bot API calls a menu needs, as each framework makes them. */
+export interface MenuApi {
+  set(commands: MenuEntry[], options: MenuOptions): Promise<unknown>;
+  remove(options: MenuOptions): Promise<unknown>;
+}
+
+type MenuOptions = { scope?: MenuCall['scope']; language_code?: 'zh' };
+
+const optionsOf = (call: MenuCall): MenuOptions => ({
+  ...(call.scope && { scope: call.scope }),
+  ...(call.language_code && { language_code: call.language_code }),
+});
+
+/** Makes one menu call (setMyCommands, or deleteMyCommands for `remove`). */
+export function applyMenu(api: MenuApi, call: MenuCall): Promise<unknown> {
+  return call.remove ? api.remove(optionsOf(call)) : api.set(call.commands, optionsOf(call));
+}
+
+/**
+ * Gives a private chat's user their traditional-Chinese menu when they need it, beside the update:
+ * best effort, never in the way of the reply; a failure is reported and tried again next time.
+ */
+export function offerTraditionalMenu(
+  menus: TraditionalMenus,
+  api: MenuApi,
+  chat: { id: number; type: string } | undefined,
+  languageCode: string | undefined,
+  onFailure: (chatId: number, description: string) => void,
+): void {
+  if (chat?.type !== 'private') return;
+  const call = menus.forPrivateChat(chat.id, languageCode);
+  if (!call) return;
+  applyMenu(api, call).catch((error: unknown) => {
+    menus.failed(chat.id);
+    onFailure(chat.id, (error as { description?: string }).description ?? String(error));
+  });
+}

@@ -19,7 +19,7 @@ import {
   type SendOptions,
 } from './outgoing-calls.ts';
 import { commandAddressee, messageKind, updateKind } from './addressing.ts';
-import { type MenuCall, startupMenus, TraditionalMenus } from './command-menus.ts';
+import { applyMenu, type MenuApi, offerTraditionalMenu, startupMenus, TraditionalMenus } from './command-menus.ts';
 import { telegramDocument, telegramFileAccess } from './telegram-document.ts';
 
 export { TELEGRAM_MAX_CAPTION, TELEGRAM_MAX_TEXT, splitForTelegram, type BeforeExtraCall, type SendOptions } from './outgoing-calls.ts';
@@ -291,29 +291,25 @@ function rateLimited(limiter: IncomingLimiter, app: App, logger: Logger) {
  * English and, for "zh", simplified Chinese; everyone's plus the operators' in each operator chat.
  */
 export async function publishCommands(bot: Bot, app: App, operatorChatIds: Iterable<number> = []): Promise<void> {
-  for (const call of startupMenus(app, operatorChatIds)) await bot.api.setMyCommands(call.commands, menuOptions(call));
+  const menuApi = menuApiOf(bot);
+  for (const call of startupMenus(app, operatorChatIds)) await applyMenu(menuApi, call);
 }
 
-const menuOptions = (call: MenuCall) => ({
-  ...(call.scope && { scope: call.scope }),
-  ...(call.language_code && { language_code: call.language_code }),
-});
+/** setMyCommands and deleteMyCommands through this framework. */
+function menuApiOf(bot: Bot): MenuApi {
+  return {
+    set: (commands, options) => bot.api.setMyCommands(commands, options),
+    remove: (options) => bot.api.deleteMyCommands(options),
+  };
+}
 
-/**
- * Gives a traditional-Chinese user their chat's own menu (command-menus.ts), beside the update:
- * best effort, never in the way of the reply; a failure is logged and tried again next time.
- */
+/** A traditional-Chinese user's own chat menu (command-menus.ts), beside the update. */
 function traditionalMenus(bot: Bot, menus: TraditionalMenus, logger: Logger) {
+  const menuApi = menuApiOf(bot);
   return (ctx: Context, next: () => Promise<void>): Promise<void> => {
-    const call = ctx.chat?.type === 'private' && ctx.from ? menus.forPrivateChat(ctx.chat.id, ctx.from.language_code) : undefined;
-    if (call) {
-      const chatId = ctx.chat?.id ?? 0;
-      const sent = call.remove ? bot.api.deleteMyCommands(menuOptions(call)) : bot.api.setMyCommands(call.commands, menuOptions(call));
-      sent.catch((error: unknown) => {
-        menus.failed(chatId);
-        logger.warn({ chatId, description: error instanceof GrammyError ? error.description : String(error) }, 'chat command menu failed');
-      });
-    }
+    offerTraditionalMenu(menus, menuApi, ctx.chat, ctx.from?.language_code, (chatId, description) =>
+      logger.warn({ chatId, description }, 'chat command menu failed'),
+    );
     return next();
   };
 }

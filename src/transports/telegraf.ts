@@ -20,7 +20,7 @@ import {
 } from './outgoing-calls.ts';
 import { retryDelay, type ReplyRetryOptions } from './grammy-retry.ts';
 import { IncomingLimiter, type IncomingLimitOptions } from './incoming-limit.ts';
-import { type MenuCall, startupMenus, TraditionalMenus } from './command-menus.ts';
+import { applyMenu, type MenuApi, offerTraditionalMenu, startupMenus, TraditionalMenus } from './command-menus.ts';
 import { commandAddressee, messageKind, updateKind, type MessageEntityLike } from './addressing.ts';
 import { telegramDocument, telegramFileAccess, type TelegramDocumentFields } from './telegram-document.ts';
 
@@ -393,31 +393,25 @@ function rateLimited(limiter: IncomingLimiter, app: App, logger: Logger) {
 
 /** The start-up command menus, as grammY's publishCommands (command-menus.ts). */
 export async function publishCommandsTelegraf(bot: Telegraf, app: App, operatorChatIds: Iterable<number> = []): Promise<void> {
-  for (const call of startupMenus(app, operatorChatIds)) await bot.telegram.setMyCommands(call.commands, menuOptions(call));
+  const menuApi = menuApiOf(bot);
+  for (const call of startupMenus(app, operatorChatIds)) await applyMenu(menuApi, call);
 }
 
-const menuOptions = (call: MenuCall) => ({
-  ...(call.scope && { scope: call.scope }),
-  ...(call.language_code && { language_code: call.language_code }),
-});
+/** setMyCommands and deleteMyCommands through this framework. */
+function menuApiOf(bot: Telegraf): MenuApi {
+  return {
+    set: (commands, options) => bot.telegram.setMyCommands(commands, options),
+    remove: (options) => bot.telegram.deleteMyCommands(options),
+  };
+}
 
-/** A traditional-Chinese user's own chat menu, as grammY's: beside the update, best effort. */
+/** A traditional-Chinese user's own chat menu (command-menus.ts), beside the update. */
 function traditionalMenus(bot: Telegraf, menus: TraditionalMenus, logger: Logger) {
+  const menuApi = menuApiOf(bot);
   return (ctx: Context, next: () => Promise<void>): Promise<void> => {
-    const call = ctx.chat?.type === 'private' && ctx.from ? menus.forPrivateChat(ctx.chat.id, ctx.from.language_code) : undefined;
-    if (call) {
-      const chatId = ctx.chat?.id ?? 0;
-      const sent = call.remove
-        ? bot.telegram.deleteMyCommands(menuOptions(call))
-        : bot.telegram.setMyCommands(call.commands, menuOptions(call));
-      sent.catch((error: unknown) => {
-        menus.failed(chatId);
-        logger.warn(
-          { chatId, description: error instanceof TelegramError ? error.description : String(error) },
-          'chat command menu failed',
-        );
-      });
-    }
+    offerTraditionalMenu(menus, menuApi, ctx.chat, ctx.from?.language_code, (chatId, description) =>
+      logger.warn({ chatId, description }, 'chat command menu failed'),
+    );
     return next();
   };
 }
