@@ -127,13 +127,16 @@ export async function runNextBench(): Promise<{ line: string; ok: boolean }> {
       clock: new SettableClock(NOW),
       logger: silentLogger(),
     });
+    // The borrower made the loan from Telegram, so their language is on record as Telegram sends it
+    // with each /next ('en'): a /next then writes nothing about the user (only the update's record).
     const card = await runtime.app.handle({
       userId: 1,
       chatId: 1,
+      languageCode: 'en',
       text: '/addloan phone 12000 12 months 12% apr annuity first 2027-01-15',
     });
     const save = card.flatMap((message) => message.buttons?.flat() ?? [])[0];
-    if (save) await runtime.app.handle({ userId: 1, chatId: 1, callbackData: save.data });
+    if (save) await runtime.app.handle({ userId: 1, chatId: 1, languageCode: 'en', callbackData: save.data });
     const saved = db.$client.prepare('SELECT count(*) AS n FROM installments WHERE loan_id = 1').get() as { n: number };
     if (saved.n !== 12) throw new Error('bench/next: the template loan was not saved');
     const seedStarted = performance.now();

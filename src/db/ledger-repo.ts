@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
 import { prepared } from './prepared.ts';
 import { installments, paymentAllocations, payments, penaltyEntries } from './schema.ts';
+import { tableRows } from './table-rows.ts';
 
 export type PenaltyEntryRow = typeof penaltyEntries.$inferSelect;
 export type NewPenaltyEntryRow = typeof penaltyEntries.$inferInsert;
@@ -13,14 +14,15 @@ export type PaymentRowOfLoan = typeof payments.$inferSelect;
  */
 
 export function penaltyEntriesOfLoan(q: Queryable, loanId: number): PenaltyEntryRow[] {
-  return prepared(q, 'penaltyEntriesOfLoan', (p) =>
+  const statement = prepared(q, 'penaltyEntriesOfLoan', (p) =>
     p
-      .select()
+      .select(getTableColumns(penaltyEntries))
       .from(penaltyEntries)
       .where(eq(penaltyEntries.loanId, sql.placeholder('loanId')))
       .orderBy(asc(penaltyEntries.id))
       .prepare(),
-  ).all({ loanId });
+  );
+  return tableRows(penaltyEntries, statement.values({ loanId }) as unknown[][]);
 }
 
 export function insertPenaltyEntry(q: Queryable, entry: NewPenaltyEntryRow): PenaltyEntryRow {
@@ -29,14 +31,15 @@ export function insertPenaltyEntry(q: Queryable, entry: NewPenaltyEntryRow): Pen
 
 /** A loan's payments, oldest paid first (ties in the order they were recorded). */
 export function paymentsByLoanId(q: Queryable, loanId: number): PaymentRowOfLoan[] {
-  return prepared(q, 'paymentsByLoanId', (p) =>
+  const statement = prepared(q, 'paymentsByLoanId', (p) =>
     p
-      .select()
+      .select(getTableColumns(payments))
       .from(payments)
       .where(eq(payments.loanId, sql.placeholder('loanId')))
       .orderBy(asc(payments.paidOn), asc(payments.id))
       .prepare(),
-  ).all({ loanId });
+  );
+  return tableRows(payments, statement.values({ loanId }) as unknown[][]);
 }
 
 /** Replaces how the given payments were spread. */

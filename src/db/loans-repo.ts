@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ne, sql } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
 import { prepared } from './prepared.ts';
 import { installments, loans, payments } from './schema.ts';
+import { tableRows } from './table-rows.ts';
 
 export type LoanRow = typeof loans.$inferSelect;
 export type NewLoanRow = typeof loans.$inferInsert;
@@ -30,14 +31,15 @@ export function insertLoan(q: Queryable, loan: NewLoanRow, rows: NewInstallmentR
 }
 
 export function loansOfUser(q: Queryable, userId: number): LoanRow[] {
-  return prepared(q, 'loansOfUser', (p) =>
+  const statement = prepared(q, 'loansOfUser', (p) =>
     p
-      .select()
+      .select(getTableColumns(loans))
       .from(loans)
       .where(eq(loans.userId, sql.placeholder('userId')))
       .orderBy(asc(loans.id))
       .prepare(),
-  ).all({ userId });
+  );
+  return tableRows(loans, statement.values({ userId }) as unknown[][]);
 }
 
 export function findLoan(q: Queryable, userId: number, loanId: number): LoanRow | undefined {
@@ -49,17 +51,16 @@ export function findLoan(q: Queryable, userId: number, loanId: number): LoanRow 
 }
 
 export function installmentsOfUser(q: Queryable, userId: number): InstallmentRow[] {
-  return prepared(q, 'installmentsOfUser', (p) =>
+  const statement = prepared(q, 'installmentsOfUser', (p) =>
     p
-      .select({ installment: installments })
+      .select(getTableColumns(installments))
       .from(installments)
       .innerJoin(loans, eq(installments.loanId, loans.id))
       .where(eq(loans.userId, sql.placeholder('userId')))
       .orderBy(asc(installments.dueDate), asc(installments.loanId), asc(installments.n))
       .prepare(),
-  )
-    .all({ userId })
-    .map(({ installment }) => installment);
+  );
+  return tableRows(installments, statement.values({ userId }) as unknown[][]);
 }
 
 export function installmentsOfLoan(q: Queryable, userId: number, loanId: number): InstallmentRow[] {

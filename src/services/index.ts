@@ -84,15 +84,31 @@ export interface CalendarConfig {
 /**
  * Every use case of one user, at the instant of the update being handled (`now`): each loan's
  * "today" is its lender's date at that instant, whoever reads it.
+ *
+ * A group (loans, payments, …) is made when it is read: an update uses one or two of them, and
+ * making every group's functions for every update cost /next a twentieth of its time (issue 12's
+ * benchmark). The groups hold no state, so reading one twice is the same as once.
  */
-function userServices(db: Db, config: ServicesConfig, userId: number, now: Date) {
-  const zone = config.defaultTimeZone;
-  return {
-    userId,
-    /** The zone a loan's due dates are in when its lender's zone is not set (DEFAULT_TIMEZONE). */
-    defaultTimeZone: zone,
-    lpr: config.lpr,
-    loans: {
+class UserServicesOf {
+  /** The zone a loan's due dates are in when its lender's zone is not set (DEFAULT_TIMEZONE). */
+  readonly defaultTimeZone: string;
+  readonly lpr: ServicesConfig['lpr'];
+  private readonly zone: string;
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: ServicesConfig,
+    readonly userId: number,
+    private readonly now: Date,
+  ) {
+    this.zone = config.defaultTimeZone;
+    this.defaultTimeZone = config.defaultTimeZone;
+    this.lpr = config.lpr;
+  }
+
+  get loans() {
+    const { db, userId, now, zone } = this;
+    return {
       list: () => listLoans(db, userId, now, zone),
       overview: (loanId: number) => loanOverview(db, userId, loanId, now, zone),
       nextDue: () => nextDue(db, userId, now, zone),
@@ -101,35 +117,71 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
         replaceLoan(db, userId, loanId, input, now, timeZone, zone),
       remove: (loanId: number, now: Date) => removeLoan(db, userId, loanId, now, zone),
       setReminders: (loanId: number, paused: boolean, now: Date) => setLoanReminders(db, userId, loanId, paused, now, zone),
-    },
-    overdue: { list: () => overdueOfUser(db, userId, now, zone) },
-    payments: {
+    };
+  }
+
+  get overdue() {
+    const { db, userId, now, zone } = this;
+    return { list: () => overdueOfUser(db, userId, now, zone) };
+  }
+
+  get payments() {
+    const { db, userId, zone } = this;
+    return {
       record: (loanId: number, amount: Decimal, paidOn: IsoDate, now: Date) => recordPayment(db, userId, loanId, amount, paidOn, now, zone),
       /** The first day a payment towards this loan can be dated (the rule `record` applies). */
       earliestDate: (loan: LoanRow) => earliestPaymentDate(loan, zone),
       last: () => lastPayment(db, userId),
       undo: (paymentId: number, now: Date) => undoLastPayment(db, userId, paymentId, now, zone),
-    },
-    penalties: {
+    };
+  }
+
+  get penalties() {
+    const { db, userId, now, zone } = this;
+    return {
       /** The lender's own figure for an installment's penalty, or its waiver (the borrower's word). */
       recordLenderWord: (loanId: number, n: number, word: LenderPenaltyWord) =>
         recordLenderPenalty(db, userId, loanId, n, word, 'user', now, zone),
-    },
-    /** The way out across the user's own open loans (issue 14 /plan). */
-    plan: { of: (extra: Decimal) => debtPlanOf(db, userId, extra, now, zone) },
-    payoff: {
+    };
+  }
+
+  /** The way out across the user's own open loans (issue 14 /plan). */
+  get plan() {
+    const { db, userId, now, zone } = this;
+    return { of: (extra: Decimal) => debtPlanOf(db, userId, extra, now, zone) };
+  }
+
+  get payoff() {
+    const { db, userId, now, zone } = this;
+    return {
       quote: (loanId: number) => payoffOf(db, userId, loanId, now, zone),
       settle: (loanId: number, expected: Decimal) => settleLoan(db, userId, loanId, now, expected, zone),
-    },
-    settings: {
+    };
+  }
+
+  get settings() {
+    const { db, userId, zone } = this;
+    return {
       get: () => reminderSettingsOfUser(db, userId),
       change: (update: ReminderSettingsUpdate, now: Date) => changeReminderSettings(db, userId, update, now, zone),
-    },
-    reminders: {
+    };
+  }
+
+  get reminders() {
+    const { db, userId } = this;
+    return {
       snooze: (batchId: number, when: SnoozeChoice, now: Date, today: IsoDate) => snoozeReminder(db, userId, batchId, when, now, today),
-    },
-    language: { choose: (language: string) => chooseLanguage(db, userId, language) },
-    hardship: {
+    };
+  }
+
+  get language() {
+    const { db, userId } = this;
+    return { choose: (language: string) => chooseLanguage(db, userId, language) };
+  }
+
+  get hardship() {
+    const { db, userId, now, zone } = this;
+    return {
       submit: (submission: HardshipSubmission, notices: NoticesFor) => submitHardship(db, userId, submission, now, zone, notices),
       list: () => requestsOf(db, userId),
       get: (requestId: number) => requestOf(db, userId, requestId),
@@ -146,8 +198,12 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
         const loan = findLoan(db, userId, loanId);
         return loan && loanFacts(db, loan, now, zone);
       },
-    },
-    promises: {
+    };
+  }
+
+  get promises() {
+    const { db, userId, now, zone } = this;
+    return {
       /** The loans a promise can be made on (something overdue or due today), with what is owed now. */
       candidates: () => promiseCandidates(db, userId, now, zone),
       candidate: (loanId: number) => promiseCandidate(db, userId, loanId, now, zone),
@@ -157,34 +213,53 @@ function userServices(db: Db, config: ServicesConfig, userId: number, now: Date)
       mine: () => promisesOf(db, userId),
       make: (input: NewPromise, dayMessage: PromiseDayMessage) => makePromise(db, userId, input, now, zone, dayMessage),
       cancel: (promiseId: number) => cancelPromise(db, userId, promiseId, now),
-    },
-    /** Everything stored about this user, as a JSON document and CSV files (/export). */
-    export: { build: () => exportUser(db, userId, now) },
-    /** A JSON export sent back (/import): checked, previewed, restored with new ids (src/services/import.ts). */
-    import: {
+    };
+  }
+
+  /** Everything stored about this user, as a JSON document and CSV files (/export). */
+  get export() {
+    const { db, userId, now } = this;
+    return { build: () => exportUser(db, userId, now) };
+  }
+
+  /** A JSON export sent back (/import): checked, previewed, restored with new ids (src/services/import.ts). */
+  get import() {
+    const { db, userId, now, zone } = this;
+    return {
       maxBytes: MAX_IMPORT_BYTES,
       read: (bytes: Uint8Array) => readImport(bytes),
       check: (value: unknown) => checkImport(value),
       preview: (document: ImportDocument) => previewImport(db, userId, document),
       restore: (document: ImportDocument) => restoreImport(db, userId, document, now, zone),
-    },
-    /** The open installments as calendar events (/calendar), and the private feed. */
-    calendar: {
+    };
+  }
+
+  /** The open installments as calendar events (/calendar), and the private feed. */
+  get calendar() {
+    const { db, userId, now, zone } = this;
+    return {
       data: () => calendarOfUser(db, userId, now, zone),
-      uidDomain: config.calendar?.uidDomain ?? 'repaybot',
+      uidDomain: this.config.calendar?.uidDomain ?? 'repaybot',
       /** Unset when no HTTP server serves feeds. */
-      feedBase: config.calendar?.feedBase,
-      createFeed: () => createCalendarFeed(db, userId, now, config.calendar?.randomBytes),
+      feedBase: this.config.calendar?.feedBase,
+      createFeed: () => createCalendarFeed(db, userId, now, this.config.calendar?.randomBytes),
       revokeFeed: () => revokeCalendarFeed(db, userId),
       hasFeed: () => calendarFeedExists(db, userId),
-    },
-    /** Everything about this user erased, the audit made pseudonymous (/forget). */
-    forget: { erase: () => forgetUser(db, userId) },
-    forms: formStore(db, userId),
-  };
+    };
+  }
+
+  /** Everything about this user erased, the audit made pseudonymous (/forget). */
+  get forget() {
+    const { db, userId } = this;
+    return { erase: () => forgetUser(db, userId) };
+  }
+
+  get forms() {
+    return formStore(this.db, this.userId);
+  }
 }
 
-export type UserServices = ReturnType<typeof userServices>;
+export type UserServices = UserServicesOf;
 
 /**
  * What an operator may do beyond their own loans: review every borrower's requests. The core
@@ -211,7 +286,7 @@ export function createServices(db: Db, config: ServicesConfig) {
     /** The user who wrote: created on first contact, reactivated, their Telegram language kept. */
     enterUser: (userId: number, languageCode: string | undefined, now: Date) =>
       enterUser(db, userId, languageCode, now, config.defaultTimeZone),
-    forUser: (userId: number, now: Date): UserServices => userServices(db, config, userId, now),
+    forUser: (userId: number, now: Date): UserServices => new UserServicesOf(db, config, userId, now),
     /** Only for a user in OPERATOR_IDS: the core decides (src/core/app.ts). */
     forOperator: (operatorId: number, now: Date): OperatorServices => operatorServices(db, config, operatorId, now),
     /** A message for another chat (an operator's, a borrower's): into the delivery outbox. */

@@ -121,11 +121,10 @@ describe('personal figures (issue 10, point 4)', () => {
     // The same figures as the services' own overdue list and next due date, from one read of the loans.
     const ctx = ctxOf(bot);
     let reads = 0;
-    const counted = {
-      ...ctx,
-      services: {
-        ...ctx.services,
-        loans: {
+    // The user's services with loans and overdue replaced: every other group read from the real ones.
+    const services = Object.create(ctx.services, {
+      loans: {
+        value: {
           ...ctx.services.loans,
           list: () => {
             reads += 1;
@@ -133,9 +132,10 @@ describe('personal figures (issue 10, point 4)', () => {
           },
           nextDue: () => expect.unreachable('a second read of the loans'),
         },
-        overdue: { ...ctx.services.overdue, list: () => expect.unreachable('a second read of the loans') },
       },
-    } as CommandContext;
+      overdue: { value: { ...ctx.services.overdue, list: () => expect.unreachable('a second read of the loans') } },
+    }) as CommandContext['services'];
+    const counted: CommandContext = { ...ctx, services };
     expect(personalFigures(counted, 'cannot_pay', 'lost my job')).toEqual(cannot);
     expect(reads).toBe(1);
     bot.clock.set(at('2026-12-01'));
