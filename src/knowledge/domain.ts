@@ -33,6 +33,12 @@ const NOT_DEBT = new RegExp(DEBT_TERMS.notDebt.map((term) => (/^[a-z]/.test(term
 const EN_HARDSHIP_CUE = words(DEBT_TERMS.enHardshipCue);
 const ZH_HARDSHIP = new RegExp(DEBT_TERMS.zhHardship.join('|'));
 const ZH_HARDSHIP_CUE = new RegExp(DEBT_TERMS.zhHardshipCue.join('|'));
+/*
+ * Overdue, or the record it leaves: beside these, getting new credit is still our question
+ * (逾期了还能贷款买房吗, 买房要用的非恶意逾期证明, can I still get a mortgage after missed payments).
+ */
+const OVERDUE_CONTEXT =
+  /逾期|晚还|迟还|没还|欠款|征信|黑名单|催收|(?:^| )(?:overdue|missed|late|arrears|default(?:ed)?|blacklist(?:ed)?|credit (?:report|record|score|history))(?= |$)/;
 const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(term) ? `(?:^| )${term}(?= |$)` : term)).join('|'));
 
 export class DebtEvidence {
@@ -57,7 +63,8 @@ export class DebtEvidence {
   /** Whether a normalised question (normalizeQuestion) names a debt or contains a topic's whole phrase. */
   has(normalized: string): boolean {
     const compact = normalized.replace(/ /g, '');
-    if (NOT_DEBT.test(normalized) || NOT_DEBT.test(compact)) return false;
+    if ((NOT_DEBT.test(normalized) || NOT_DEBT.test(compact)) && !OVERDUE_CONTEXT.test(normalized) && !OVERDUE_CONTEXT.test(compact))
+      return false;
     if (EN_HARDSHIP_ALONE.test(normalized) || ZH_HARDSHIP_ALONE.test(compact)) return true;
     // Without its fillers too: 下个月再一起还可以吗 ends in 还 once 可以吗 is out.
     const bare = withoutFillers(normalized).replace(/ /g, '');

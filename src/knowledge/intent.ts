@@ -38,7 +38,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'complaint_channels',
     cue: new RegExp(
-      `${en('complain[a-z]*|complaint[a-z]*|ombudsman|regulators?|report (?:them|him|her|the collectors?|the lender)')}|投诉|举报|申诉`,
+      `${en('complain[a-z]*|complaint[a-z]*|ombudsman|regulators?|report (?:them|him|her|(?:the|a|an|this|that) (?:[a-z]+ ){0,2}(?:collectors?|lender|agency|company|app))')}|投诉|举报|申诉`,
     ),
     over: ['collection_rules', 'credit_report_impact', 'dispute_record', 'fake_service_scam', 'rate_limits', 'how_to_repay'],
   },
@@ -71,11 +71,27 @@ const INTENTS: readonly Intent[] = [
     ),
   },
   {
+    // "不还钱会怎样": what happens, not whether one is sued or what a cash-out risks, unless it says so.
+    topic: 'overdue_consequences',
+    cue: new RegExp(`${en('what (?:will |would |could )?happens?|consequences?')}|后果|会怎样|会怎么样|会发生什么`),
+    over: ['lawsuit', 'cash_out_risk'],
+    close: 0.2,
+    unless: new RegExp(
+      `${en('sue|sued|suing|court|jail|prison|arrest(?:ed)?|criminal|cash ?out|legal|lawyer|summons|claim')}|起诉|法院|坐牢|判刑|传票|律师|套现|代还|法律`,
+    ),
+  },
+  {
+    topic: 'multiple_debts',
+    cue: /排先后|先后次序|先后顺序|几间|几家|好几个平台/,
+    over: ['minimum_payment', 'cash_out_risk', 'cannot_pay'],
+    close: 0.2,
+  },
+  {
     topic: 'penalty_waiver',
     cue: new RegExp(
       `${en('(?:waive[a-z]*|forgiv[a-z]*|forgave|remov[a-z]*|drop(?:ped)?|cancel[a-z]*|write off|written off) (?:the |my |those |these |all )?(?:late |penalty |extra )?(?:fees?|charges?|penalt[a-z]*|interest)|(?:fees?|charges?|penalt[a-z]*) (?:be |get |got )?(?:waived|forgiven|removed|dropped|cancell?ed)|refund(?:ed)?|(?:get|have) (?:it |them |the fee |the charge )?(?:back|refunded|reversed)|revers(?:e|ed) the (?:fee|charge)')}|减免|免(?:掉|除|收)|豁免|不收|少收|退回|退还|退钱|拿掉|去掉|取消(?:掉)?(?:罚息|违约金|费用|滞纳金)`,
     ),
-    over: ['penalty_interest', 'cannot_pay', 'overdue_consequences', 'early_repayment'],
+    over: ['penalty_interest', 'cannot_pay', 'overdue_consequences', 'early_repayment', 'grace_period'],
     close: 0.25,
   },
   {
@@ -98,7 +114,7 @@ const INTENTS: readonly Intent[] = [
     cue: new RegExp(
       `${en('(?:can|could|may) i (?:pay|repay) (?:it |this |this month |my [a-z]+ )?(?:later|next week|next month|a (?:few|couple of) (?:days|weeks) later)|(?:postpone|push back|delay) (?:my |the |this )?(?:payment|installment|repayment)')}|(?:可不可以|能不能|可以|能否|能|申请|想)(?:延迟|延后|推迟|推后|缓一缓|(?:晚|迟|缓)(?:点|一点|几天|几周|几个星期|几个礼拜|些)?(?:先|再|才)?(?:还|缴|交|付))`,
     ),
-    over: ['grace_period', 'how_to_repay', 'partial_payment', 'early_repayment', 'overdue_consequences'],
+    over: ['grace_period', 'how_to_repay', 'partial_payment', 'early_repayment', 'overdue_consequences', 'multiple_debts'],
     close: 0.2,
   },
   {
@@ -114,7 +130,7 @@ const INTENTS: readonly Intent[] = [
     // "Paid a few days late: will it be reported?" asks about the credit record; the days late are context.
     topic: 'credit_report_impact',
     cue: new RegExp(
-      `${en('credit (?:report|score|record|file|history|rating)|bureau|blacklist[a-z]*')}|上征信|征信|信用记录|不良记录|黑名单`,
+      `${en('credit (?:report|score|record|file|history|rating)|bureau|blacklist[a-z]*|bad record|black mark')}|上征信|征信|信用记录|不良记录|黑名单|坏记录|留下记录`,
     ),
     over: ['grace_period', 'penalty_interest'],
     close: 0.25,
@@ -155,7 +171,19 @@ const INTENTS: readonly Intent[] = [
     cue: new RegExp(
       `${en('only (?:have|got|pay|paid|afford) (?:part|half|some|a bit|\\d+ ?percent)|(?:pay|paid) (?:only )?(?:part|half|some) of|partial(?:ly)?')}|还了一部分|只还一部分|部分还款|只能还一部分|剩下(?:的|那些)?(?:怎么|如何)`,
     ),
-    over: ['how_to_repay', 'minimum_payment', 'deferral'],
+    over: ['how_to_repay', 'minimum_payment', 'deferral', 'repayment_methods'],
+  },
+  {
+    // Stopping the interest while the principal is paid off (停息挂账) is a new plan to negotiate, not a repayment method.
+    topic: 'restructuring',
+    cue: new RegExp(`${en('(?:freeze|stop|pause|suspend) (?:the |my |all )?interest|interest (?:freeze|frozen|stopped)')}|停息|只还本金`),
+    over: ['repayment_methods', 'penalty_waiver', 'minimum_payment'],
+  },
+  {
+    // Asking for a letter (出个证明, a proof, a certificate) is the proof's question, whatever went wrong before.
+    topic: 'settlement_proof',
+    cue: new RegExp(`${en('proof|certificate|letter')}|(?:出|开)(?:个|一个|一份|张|一张)?证明|证明(?:文件|材料|信)`),
+    over: ['dispute_record', 'credit_report_impact', 'early_repayment'],
   },
   {
     topic: 'true_apr',
@@ -170,7 +198,7 @@ const INTENTS: readonly Intent[] = [
     cue: new RegExp(
       `${en('how (?:did|do|does|is|are) (?:they|it|the [a-z ]{1,20}) (?:get|calculated?|work(?:ed)? out|come up with|computed?)|how (?:much|is) (?:the )?(?:late fee|penalty)|calculate (?:the )?(?:late fee|penalty)')}|罚息.{0,4}(?:怎么|如何)(?:计|算)|(?:怎么|如何)(?:计算|算)(?:罚息|违约金|滞纳金)`,
     ),
-    over: ['grace_period', 'overdue_consequences', 'minimum_payment'],
+    over: ['grace_period', 'overdue_consequences', 'minimum_payment', 'partial_payment'],
   },
 ];
 

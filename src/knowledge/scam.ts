@@ -13,7 +13,7 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /(修复|洗白|清洗|优化|漂白|铲)(个人)?(征信|信用|逾期|记录)/,
       /洗白/,
       /铲单/,
-      /(删|消|抹|去)(除|掉)(逾期|不良|征信|晚还)/,
+      /(删|消|抹|去|清)(除|掉).{0,4}(逾期|不良|征信|晚还|黑名单)/,
       /删(逾期|不良|征信)/,
       /(花钱|付费|收费|交钱|给钱|付钱).{0,8}(删|消除|去掉|修复|抹掉).{0,6}(记录|征信|逾期)/,
       // 付钱就能把征信的不良记录删掉: the record named before the verb (把 … 删掉).
@@ -23,6 +23,8 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /(花钱|付费|收费|交钱|给钱|付钱).{0,10}(提升|提高|增加|刷高?)(信用分|征信|信用)/,
       /帮(我|你)?.{0,4}(删|消|抹|清|洗)(除|掉)?.{0,4}(记录|征信|逾期)/,
       /(认识|有关系|内部).{0,10}征信中心/,
+      // A promised time (七日内改善信贷评级): no one can make a true record better on a deadline.
+      /(几天|几日|\d+天|马上|快速|立即|立刻)内?(改善|提升|提高|修复|恢复|清除|消除)(个人)?(征信|信用)/,
       /(提升|提高|增加|刷高?)(信用分|征信|信用).{0,10}(花钱|付费|收费|交钱|给钱|付钱|多少钱)/,
     ],
     en: [
@@ -35,7 +37,7 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
   },
   fake_service_scam: {
     zh: [
-      /安全(账户|帐户|账号|帐号)/,
+      /安全(账户|帐户|账号|帐号|户口)/,
       /(注销|关闭|销户).{0,6}(校园贷|学生贷|学生账户|学生身份|账户|账号|贷款账户|贷款)/,
       /(校园贷|学生贷).{0,10}(注销|销户|关闭)/,
       /(屏幕共享|共享屏幕|开启共享|下载.{0,6}会议)/,
@@ -63,10 +65,22 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\b(transfer|wire|send|move|deposit)\b.{0,40}\b(to|so|before) (i can |they can |we can )?(verify|unlock|unfreeze|activate|release)\b/,
       /\b(claiming|pretending|says|said) (to be )?(from )?(the |my )?(bank|lender|police|support|platform).{0,40}\b(otp|verification code|one time (pass)?code|pin|password)/,
       /\b(account|card|loan) (is |was |has been |got )?(frozen|locked|suspended|abnormal).{0,60}\b(transfer|send|wire|deposit|unlock|unfreeze)/,
+      // "my account is flagged, move your savings to protect them": no bank moves money to keep it safe.
+      /\b(account|card) (is |was |has been |got )?(flagged|compromised|hacked|at risk).{0,60}\b(move|transfer|send|wire)\b/,
+      /\b(move|transfer|shift) (all )?(my |your |the )?(savings|money|funds|deposits?)\b.{0,30}\b(protect|safe|secure)/,
     ],
   },
   cash_out_risk: {
-    zh: [/套现/, /代还/, /养卡/, /(刷|pos).{0,4}(套|取)(现|钱)/, /以贷养贷.{0,4}(中介|服务)/, /垫还/, /(空刷|虚假交易)/],
+    zh: [
+      /套现/,
+      /代还/,
+      /养卡/,
+      /(刷|pos).{0,4}(套|取)(现|钱)/,
+      /以贷养贷.{0,4}(中介|服务)/,
+      /垫还/,
+      /(空刷|虚假交易|假消费)/,
+      /刷.{0,6}换(现金|钱)/,
+    ],
     en: [
       /\bcash(ing)? ?out/,
       /\b(pay|repay)(ing)? (it |my (debt|loan|card|bill) )?(off )?(on my behalf|for me for a fee)/,

@@ -150,3 +150,40 @@ describe('confusions the first held-out set found', () => {
     }
   });
 });
+
+describe('what the fifth held-out set taught (session 9), in other words than its own', () => {
+  it.each([
+    // Hong Kong: 係 as "is", 戶口 as a bank account, 轉數快, 入數, a salary cut, 幾錢.
+    ['佢哋話係銀行職員，要我轉晒啲錢去安全戶口', 'fake_service_scam'],
+    ['係咪可以用轉數快入數還卡數', 'how_to_repay'],
+    ['人工減咗三成，張卡點算', 'cannot_pay'],
+    ['攞TransUnion信貸報告要幾錢', 'check_credit_report'],
+    // Taiwan: 提告 and 出庭 are a lawsuit; paying a day late with 補繳.
+    ['銀行提告我欠的卡費，我要去出庭嗎', 'lawsuit'],
+    // A promise to clean a record by a date is the credit-repair scam.
+    ['中介说三天内修复征信，先交两千', 'credit_repair_scam'],
+    // Whether a cash-out can land one in jail is the cash-out warning's own answer.
+    ['信用卡刷卡套现会坐牢吗', 'cash_out_risk'],
+    ['my bank account got flagged, the caller told me to move my funds to keep them safe', 'fake_service_scam'],
+    ['the lender froze the interest for others, can i ask them to stop interest on mine too', 'restructuring'],
+  ])('%s → %s', (question, topic) => {
+    expect(kb.consult(question).topic).toBe(topic);
+  });
+
+  it.each([
+    'which bank has the best rate for a first home mortgage',
+    '想买首套房，现在贷款利率一般多少',
+    '推荐一张返点高的信用卡',
+    'usd to hkd rate now',
+    '网银登录密码忘了怎么找回',
+  ])('getting new credit, choosing a card or an errand is out of scope: %s', (question) => {
+    expect(kb.consult(question)).toMatchObject({ topic: null, outOfScope: true });
+  });
+
+  it.each([
+    ['逾期过的人还能申请房贷买房吗', 'credit_report_impact'],
+    ['征信中心的登录密码忘了，怎么查自己的报告', 'check_credit_report'],
+  ])('beside an overdue or the record, the same words are still our question: %s', (question, topic) => {
+    expect(kb.consult(question).topic).toBe(topic);
+  });
+});
