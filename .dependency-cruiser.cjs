@@ -115,9 +115,9 @@ module.exports = {
     ),
     onlyMayImport(
       'charts-are-pure-svg',
-      'src/charts (issue 14: SVG built in code, PNG by resvg) imports only src/charts, src/domain, @resvg/resvg-js, the bundled font package and node:module (to locate the font file).',
+      'src/charts (issue 14: SVG built in code, PNG by resvg) imports only src/charts, src/domain, @resvg/resvg-js, the bundled font package and node:module/fs/os/path (render.ts: to locate and read the font and the hb-subset wasm of harfbuzzjs, and to hand resvg the cut font as a temporary file).',
       CHARTS,
-      [CHARTS, DOMAIN, npm('@resvg/resvg-js', '@expo-google-fonts/noto-sans-sc'), builtin('module')],
+      [CHARTS, DOMAIN, npm('@resvg/resvg-js', '@expo-google-fonts/noto-sans-sc'), builtin('module', 'fs', 'os', 'path')],
     ),
     onlyMayImport(
       'knowledge-imports-only-i18n-and-parse',
