@@ -35,10 +35,11 @@ const ZH_HARDSHIP = new RegExp(DEBT_TERMS.zhHardship.join('|'));
 const ZH_HARDSHIP_CUE = new RegExp(DEBT_TERMS.zhHardshipCue.join('|'));
 /*
  * Overdue, or the record it leaves: beside these, getting new credit is still our question
- * (逾期了还能贷款买房吗, 买房要用的非恶意逾期证明, can I still get a mortgage after missed payments).
+ * (逾期了还能贷款买房吗, 买房要用的非恶意逾期证明, a settled loan's proof for a mortgage, can I still
+ * get a mortgage after missed payments).
  */
 const OVERDUE_CONTEXT =
-  /逾期|晚还|迟还|没还|欠款|征信|黑名单|催收|(?:^| )(?:overdue|missed|late|arrears|default(?:ed)?|blacklist(?:ed)?|credit (?:report|record|score|history))(?= |$)/;
+  /逾期|晚还|迟还|没还|欠款|征信|黑名单|催收|结清|还清|(?:^| )(?:overdue|missed|late|arrears|default(?:ed)?|blacklist(?:ed)?|paid off|settled|credit (?:report|record|score|history))(?= |$)/;
 const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(term) ? `(?:^| )${term}(?= |$)` : term)).join('|'));
 
 export class DebtEvidence {

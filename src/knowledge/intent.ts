@@ -38,14 +38,14 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'complaint_channels',
     cue: new RegExp(
-      `${en('complain[a-z]*|complaint[a-z]*|ombudsman|regulators?|report (?:them|him|her|(?:the|a|an|this|that) (?:[a-z]+ ){0,2}(?:collectors?|lender|agency|company|app))')}|投诉|举报|申诉`,
+      `${en('complain[a-z]*|complaint[a-z]*|ombudsman|regulators?|report (?:them|him|her|(?:the|a|an|this|that) (?:[a-z]+ ){0,2}(?:collectors?|lender|agency|company|app))|who (?:can|should|do) i (?:report|complain)|report (?:this|it) to')}|投诉|举报|申诉`,
     ),
     over: ['collection_rules', 'credit_report_impact', 'dispute_record', 'fake_service_scam', 'rate_limits', 'how_to_repay'],
   },
   {
     topic: 'lawsuit',
     cue: new RegExp(
-      `${en('jail|prison|arrest(?:ed)?|criminal|sue|sued|suing|lawsuit|court')}|坐牢|判刑|拘留|抓人|抓我|刑事|起诉|法院|传票`,
+      `${en('jail|prison|arrest(?:ed)?|criminal|sue|sued|suing|lawsuit|court')}|坐牢|判刑|拘留|抓人|抓我|刑事|起诉|法院|传票|被关|关起来|吃牢饭`,
     ),
     over: [
       'cannot_pay',
@@ -104,7 +104,7 @@ const INTENTS: readonly Intent[] = [
   {
     // 还款方式 is also how a loan is repaid (等额本息 …); "what other ways can I pay" is where and how.
     topic: 'how_to_repay',
-    cue: /(?:什么|哪些|其他|别的)(?:方式|方法|渠道|途径)(?:可以)?还/,
+    cue: /(?:什么|哪些|其他|别的)(?:方式|方法|渠道|途径)(?:可以)?还|手动(?:还|缴|交|付)/,
     over: ['repayment_methods', 'autodebit_failed'],
   },
   {
@@ -121,7 +121,7 @@ const INTENTS: readonly Intent[] = [
     // Which debt to pay first, or borrowing from one to repay another, is the several-debts question.
     topic: 'multiple_debts',
     cue: new RegExp(
-      `${en('(?:pay|repay|clear|tackle) (?:off )?(?:the |my )?[a-z ]{1,30} or (?:the |my )?[a-z ]{1,30} first|which (?:one |debt |loan |card )?(?:should i |do i |to )?(?:pay|repay|clear|tackle)? ?first|borrow(?:ed|ing)? (?:from [a-z ]{1,20} )?to (?:re)?pay (?:another|the other|other)')}|先还哪|先还谁|优先还哪|哪个先还|先还(?:信用卡|网贷|房贷|车贷)还是|先处理哪|优先处理|借.{0,8}还另一|拆东墙补西墙|以贷养贷`,
+      `${en('(?:pay|repay|clear|tackle) (?:off )?(?:the |my )?[a-z ]{1,30} or (?:the |my )?[a-z ]{1,30} first|which (?:one |debt |loan |card )?(?:should i |do i |to )?(?:pay|repay|clear|tackle)? ?first|borrow(?:ed|ing)? (?:from [a-z ]{1,20} )?to (?:re)?pay (?:another|the other|other)')}|先还哪|先还谁|优先还哪|哪个先还|先还(?:信用卡|网贷|房贷|车贷)还是|先处理哪|优先处理|借.{0,8}还另一|拆东墙补西墙|以贷养贷|借一笔.{0,12}还`,
     ),
     over: ['cash_out_risk', 'minimum_payment', 'cannot_pay', 'early_repayment', 'rate_limits', 'restructuring'],
     close: 0.2,
@@ -140,7 +140,7 @@ const INTENTS: readonly Intent[] = [
     // "After how many days is it reported?" is about the record, though it names the report.
     topic: 'credit_report_impact',
     cue: new RegExp(
-      `${en('(?:be|get|gets|got|being) reported|show (?:up )?on my (?:credit )?(?:report|file|record)')}|通报|上报|报送|报到|上征信`,
+      `${en('(?:be|get|gets|got|being) reported|show (?:up )?on my (?:credit )?(?:report|file|record)|go(?:es)? (?:on|onto|into) my (?:credit )?(?:report|file|record|history)')}|通报|上报|报送|报到|上征信`,
     ),
     over: ['check_credit_report'],
   },
@@ -169,7 +169,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'partial_payment',
     cue: new RegExp(
-      `${en('only (?:have|got|pay|paid|afford) (?:part|half|some|a bit|\\d+ ?percent)|(?:pay|paid) (?:only )?(?:part|half|some) of|partial(?:ly)?')}|还了一部分|只还一部分|部分还款|只能还一部分|剩下(?:的|那些)?(?:怎么|如何)`,
+      `${en('only (?:have|got|pay|paid|afford) (?:part|half|some|a bit|\\d+ ?percent)|(?:pay|paid) (?:only )?(?:part|half|some) of|partial(?:ly)?')}|还了一部分|只还一部分|部分还款|只能还一部分|(?:还|给|付|交|缴)(?:住)?一半|剩下(?:的|那些)?(?:怎么|如何)`,
     ),
     over: ['how_to_repay', 'minimum_payment', 'deferral', 'repayment_methods'],
   },
@@ -196,9 +196,10 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'penalty_interest',
     cue: new RegExp(
-      `${en('how (?:did|do|does|is|are) (?:they|it|the [a-z ]{1,20}) (?:get|calculated?|work(?:ed)? out|come up with|computed?)|how (?:much|is) (?:the )?(?:late fee|penalty)|calculate (?:the )?(?:late fee|penalty)')}|罚息.{0,4}(?:怎么|如何)(?:计|算)|(?:怎么|如何)(?:计算|算)(?:罚息|违约金|滞纳金)`,
+      `${en('how (?:did|do|does|is|are) (?:they|it|the [a-z ]{1,20}) (?:get|calculated?|work(?:ed)? out|come up with|computed?)|how (?:much|is) (?:the )?(?:late fee|penalty)|calculate (?:the )?(?:late fee|penalty)')}|(?:罚息|违约金|滞纳金).{0,4}(?:怎么|如何|按什么|按照什么|按)(?:计|算)|(?:怎么|如何)(?:计算|算)(?:罚息|违约金|滞纳金)`,
     ),
-    over: ['grace_period', 'overdue_consequences', 'minimum_payment', 'partial_payment'],
+    over: ['grace_period', 'overdue_consequences', 'minimum_payment', 'partial_payment', 'penalty_waiver'],
+    close: 0.25,
   },
 ];
 

@@ -116,6 +116,9 @@ const CANTONESE: [RegExp, string][] = [
   // 户口: a bank account in Hong Kong (安全户口, 银行户口); the household register (户口本) is left alone.
   [/(?<=[安全银行个人到去入])户口(?!本|簿)/g, '账户'],
   [/入数/g, '还款'],
+  // 俾住 (for now): part of it paid now, the rest later.
+  [/(?<=[俾畀])住/g, ''],
+  [/7仔|七仔/g, '便利店'],
   [/冇/g, '没有'],
   [/嘅/g, '的'],
   [/咗/g, '了'],

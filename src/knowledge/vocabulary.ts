@@ -377,6 +377,8 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '开庭',
     'summoned to court',
     'appear in court',
+    '关起来',
+    '吃牢饭',
   ],
   penalty_waiver: [
     'waive',
@@ -796,6 +798,11 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '网上银行',
     '入数',
     'pay over the counter',
+    '7仔',
+    '7-11',
+    'seven eleven',
+    'convenience store',
+    '手动还',
   ],
   credit_repair_scam: [
     'credit repair',
@@ -1002,6 +1009,9 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '查征信记录',
     'report says',
     'what my report says',
+    'cbs report',
+    'credit bureau singapore',
+    'cbs',
   ],
   minimum_payment: [
     'minimum payment',
@@ -1022,6 +1032,8 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '最低金额',
     '还最低',
     '最低应缴',
+    'min pay',
+    'min due',
   ],
   partial_payment: [
     'partial payment',
@@ -1075,6 +1087,10 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '分成几次',
     '先还一部分',
     '部分金额',
+    '给一半',
+    '付一半',
+    'half of it',
+    'half the installment',
   ],
   cannot_pay: [
     'cannot pay',
@@ -1188,6 +1204,10 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '几个平台',
     'several lenders',
     'many loans',
+    '借一笔',
+    '借一笔大的',
+    'debt consolidation',
+    'consolidation loan',
   ],
   complaint_channels: [
     'complain',
@@ -1283,7 +1303,7 @@ export const DEBT_TERMS = {
     settle* waive* waiver* defer* postpone* grace refinanc* restructur* bnpl autopay debit* deduct* hardship
     arrears default* principal statute lender* bailiff* dispute* summons ombudsman
     overdraft* afterpay klarna atome affirm paylater emi emis iva bankrupt* repossess* garnish* ccj
-    experian equifax transunion ccris ctos cibil fico`,
+    experian equifax transunion ccris ctos cibil fico cbs`,
   /**
    * Hardship (issue 10: lost job, illness, income drop) names no debt, but with a word about
    * coping or money beside it (`hardshipCue`: work, money, pay, what now, 怎么办, 上班, 钱) the
@@ -1491,6 +1511,13 @@ export const DEBT_TERMS = {
     '想(办|申请)(张|个|一张)?.{0,8}信用卡',
     '办(张|一张).{0,8}信用卡',
     '(好批|容易批)',
+    '回馈',
+    '首购',
+    '房贷.{0,4}(怎么|如何)?申请',
+    '退税',
+    '报税',
+    '个税',
+    'tax (refund|return)',
     '密码.{0,4}(忘|重置|找回|修改)',
     '(忘|重置|找回|修改).{0,4}密码',
     '(reset|forgot|forgotten|change) (my )?(login )?password',

@@ -166,6 +166,12 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     ['信用卡刷卡套现会坐牢吗', 'cash_out_risk'],
     ['my bank account got flagged, the caller told me to move my funds to keep them safe', 'fake_service_scam'],
     ['the lender froze the interest for others, can i ask them to stop interest on mine too', 'restructuring'],
+    ['卡費的違約金是按照什麼算的', 'penalty_interest'],
+    ['自动扣款关掉了，想手动缴这期', 'how_to_repay'],
+    ['可以拿去7仔俾錢還私人貸款嗎', 'how_to_repay'],
+    ['欠錢還不出會不會被關起來', 'lawsuit'],
+    ['this month i can only give them half of the installment', 'partial_payment'],
+    ['is the CBS report free to download', 'check_credit_report'],
   ])('%s → %s', (question, topic) => {
     expect(kb.consult(question).topic).toBe(topic);
   });
@@ -176,6 +182,8 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     '推荐一张返点高的信用卡',
     'usd to hkd rate now',
     '网银登录密码忘了怎么找回',
+    '哪一家銀行的現金回饋卡比較好',
+    '今年退税什么时候到账',
   ])('getting new credit, choosing a card or an errand is out of scope: %s', (question) => {
     expect(kb.consult(question)).toMatchObject({ topic: null, outOfScope: true });
   });
@@ -183,6 +191,7 @@ describe('what the fifth held-out set taught (session 9), in other words than it
   it.each([
     ['逾期过的人还能申请房贷买房吗', 'credit_report_impact'],
     ['征信中心的登录密码忘了，怎么查自己的报告', 'check_credit_report'],
+    ['房贷批之前银行要我交车贷的结清证明，去哪开', 'settlement_proof'],
   ])('beside an overdue or the record, the same words are still our question: %s', (question, topic) => {
     expect(kb.consult(question).topic).toBe(topic);
   });
