@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config.ts';
 import { SettableClock } from '../src/core/clock.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { silentLogger } from '../src/log.ts';
+import { claimUpdate } from '../src/services/processed-updates.ts';
 import { createGrammyBot } from '../src/transports/grammy.ts';
 import { seededRandom } from './random.ts';
 
@@ -156,6 +157,18 @@ export async function runNextBench(): Promise<{ line: string; ok: boolean }> {
     });
     const floor = await measure(floorBot, users);
 
+    // A second reference, not the issue's: the floor plus what point 5 obliges every update to do
+    // first, the durable processed-update record (the same repository call the core makes). How
+    // far /next is from this one is our own work; the rest of the gap to the floor is that write.
+    const recordedBot = new Bot(TOKEN, { botInfo: BOT_INFO });
+    answerLocally(recordedBot);
+    recordedBot.on('message', async (ctx) => {
+      claimUpdate(db, { updateId: ctx.update.update_id, chatId: ctx.chat.id, messageId: ctx.message.message_id }, NOW);
+      const row = lookup.get(ctx.from.id) as { name: string; principal: string };
+      await ctx.reply(`${row.name} ${row.principal}`);
+    });
+    const recorded = await measure(recordedBot, users);
+
     const bot = createGrammyBot({
       token: TOKEN,
       apiRoot: 'http://127.0.0.1:9',
@@ -176,7 +189,8 @@ export async function runNextBench(): Promise<{ line: string; ok: boolean }> {
     const line =
       `/next, ${USERS.toLocaleString('en')} users (seeded in ${seedMs} ms): ${next.perSecond.toLocaleString('en')}/s, ` +
       `p50 ${next.p50.toFixed(2)} ms, p99 ${next.p99.toFixed(2)} ms; floor (one primary-key lookup) ${floor.perSecond.toLocaleString('en')}/s, ` +
-      `p99 ${floor.p99.toFixed(2)} ms; ${(share * 100).toFixed(0)} % of the floor; database ${size} MiB; rss / heap ${idle.rss} / ${idle.heap} MiB before the updates, ${after.rss} / ${after.heap} MiB after ${(2 * (UPDATES + WARM_UP)).toLocaleString('en')}` +
+      `p99 ${floor.p99.toFixed(2)} ms; ${(share * 100).toFixed(0)} % of the floor; floor + the processed-update record ${recorded.perSecond.toLocaleString('en')}/s ` +
+      `(/next ${((next.perSecond / recorded.perSecond) * 100).toFixed(0)} % of it); database ${size} MiB; rss / heap ${idle.rss} / ${idle.heap} MiB before the updates, ${after.rss} / ${after.heap} MiB after ${(2 * (UPDATES + WARM_UP)).toLocaleString('en')}` +
       (ok ? '  ✓ target ≥ 25 % of the floor, p99 ≤ 2 ms' : '  ✗ below target (≥ 25 % of the floor, p99 ≤ 2 ms)');
     db.$client.close();
     return { line, ok };
