@@ -38,7 +38,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'complaint_channels',
     cue: new RegExp(
-      `${en('complain[a-z]*|complaint[a-z]*|ombudsman|regulators?|report (?:them|him|her|(?:the|a|an|this|that) (?:[a-z]+ ){0,2}(?:collectors?|lender|agency|company|app))|who (?:can|should|do) i (?:report|complain)|report (?:this|it) to')}|投诉|举报|申诉`,
+      `${en('complain[a-z]*|complaint[a-z]*|ombudsman|regulators?|report (?:them|him|her|(?:the|a|an|this|that) (?:[a-z]+ ){0,2}(?:collectors?|lender|agency|company|app))|who (?:can|should|do) i (?:report|complain)|(?:who|where) (?:can|do|should) i report (?:this|it|them)')}|投诉|举报|申诉`,
     ),
     over: ['collection_rules', 'credit_report_impact', 'dispute_record', 'fake_service_scam', 'rate_limits', 'how_to_repay'],
   },
@@ -112,7 +112,7 @@ const INTENTS: readonly Intent[] = [
     // 延迟还款 alone is also Taiwan's word for paying late, so only the asking decides.
     topic: 'deferral',
     cue: new RegExp(
-      `${en('(?:can|could|may) i (?:pay|repay) (?:it |this |this month |my [a-z]+ )?(?:later|next week|next month|a (?:few|couple of) (?:days|weeks) later)|(?:postpone|push back|delay) (?:my |the |this )?(?:payment|installment|repayment)')}|(?:可不可以|能不能|可以|能否|能|申请|想)(?:延迟|延后|推迟|推后|缓一缓|(?:晚|迟|缓)(?:点|一点|几天|几周|几个星期|几个礼拜|些)?(?:先|再|才)?(?:还|缴|交|付))`,
+      `${en('(?:can|could|may) i (?:pay|repay) (?:it |this |this month |my [a-z]+ )?(?:later|next week|next month|a (?:few|couple of) (?:days|weeks) later)|(?:postpone|push back|delay) (?:my |the |this )?(?:payment|installment|repayment)')}|(?:可不可以|能不能|可以|能否|能|申请|想)(?:延迟|延后|推迟|推后|缓一缓|(?:晚|迟|缓)(?:点|一点|几天|几周|几个星期|几个礼拜|些|半个月|一个月|一周|两周|几个月)?(?:先|再|才)?(?:还|缴|交|付))`,
     ),
     over: ['grace_period', 'how_to_repay', 'partial_payment', 'early_repayment', 'overdue_consequences', 'multiple_debts'],
     close: 0.2,
@@ -140,7 +140,7 @@ const INTENTS: readonly Intent[] = [
     // "After how many days is it reported?" is about the record, though it names the report.
     topic: 'credit_report_impact',
     cue: new RegExp(
-      `${en('(?:be|get|gets|got|being) reported|show (?:up )?on my (?:credit )?(?:report|file|record)|go(?:es)? (?:on|onto|into) my (?:credit )?(?:report|file|record|history)')}|通报|上报|报送|报到|上征信`,
+      `${en('(?:be|get|gets|got|being) reported|show (?:up )?on my (?:credit )?(?:report|file|record)|go(?:es)? (?:on|onto|into) my (?:credit )?(?:report|file|record|history)|(?:bank|lender|they|it) (?:still )?reports? (?:it|me|this)|how long (?:does it|will it|would it) (?:stay|remain|show)')}|通报|上报|报送|报到|上征信|显示成|会显示|保留(?:多久|几年)|留(?:多久|几年)`,
     ),
     over: ['check_credit_report'],
   },
@@ -169,7 +169,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'partial_payment',
     cue: new RegExp(
-      `${en('only (?:have|got|pay|paid|afford) (?:part|half|some|a bit|\\d+ ?percent)|(?:pay|paid) (?:only )?(?:part|half|some) of|partial(?:ly)?')}|还了一部分|只还一部分|部分还款|只能还一部分|(?:还|给|付|交|缴)(?:住)?一半|剩下(?:的|那些)?(?:怎么|如何)`,
+      `${en('only (?:have|got|pay|paid|afford) (?:part|half|some|a bit|\\d+ ?percent)|(?:pay|paid) (?:only )?(?:part|half|some) of|partial(?:ly)?|part payments?')}|还了一部分|只还一部分|部分还款|只能还一部分|(?:还|给|付|交|缴)(?:住)?一半|剩下(?:的|那些)?(?:怎么|如何)`,
     ),
     over: ['how_to_repay', 'minimum_payment', 'deferral', 'repayment_methods'],
   },
@@ -178,6 +178,19 @@ const INTENTS: readonly Intent[] = [
     topic: 'restructuring',
     cue: new RegExp(`${en('(?:freeze|stop|pause|suspend) (?:the |my |all )?interest|interest (?:freeze|frozen|stopped)')}|停息|只还本金`),
     over: ['repayment_methods', 'penalty_waiver', 'minimum_payment'],
+  },
+  {
+    // Talking the bank into more, smaller installments is a new plan, however hard the money is.
+    topic: 'restructuring',
+    cue: /(?:跟|和|与)(?:银行|平台|他们|贷款公司).{0,4}(?:谈|商量|协商)|分(?:比较|更)?多(?:几)?期|拉长(?:期限|期数|还款期)/,
+    over: ['cannot_pay', 'multiple_debts', 'deferral'],
+    close: 0.25,
+  },
+  {
+    topic: 'multiple_debts',
+    cue: /周转不(?:到|过来|开)|借.{1,6}还.{1,6}(?:财务|平台|网贷|卡)/,
+    over: ['autodebit_failed', 'cannot_pay', 'cash_out_risk'],
+    close: 0.2,
   },
   {
     // Asking for a letter (出个证明, a proof, a certificate) is the proof's question, whatever went wrong before.
@@ -196,7 +209,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'penalty_interest',
     cue: new RegExp(
-      `${en('how (?:did|do|does|is|are) (?:they|it|the [a-z ]{1,20}) (?:get|calculated?|work(?:ed)? out|come up with|computed?)|how (?:much|is) (?:the )?(?:late fee|penalty)|calculate (?:the )?(?:late fee|penalty)')}|(?:罚息|违约金|滞纳金).{0,4}(?:怎么|如何|按什么|按照什么|按)(?:计|算)|(?:怎么|如何)(?:计算|算)(?:罚息|违约金|滞纳金)`,
+      `${en('how (?:did|do|does|is|are) (?:they|it|the [a-z ]{1,20}) (?:get|calculated?|work(?:ed)? out|come up with|computed?)|how (?:much|is) (?:the )?(?:late fee|penalty)|calculate (?:the )?(?:late fee|penalty)')}|(?:罚息|违约金|滞纳金).{0,4}(?:怎么|如何|按什么|按照什么|按)(?:计|算)|(?:罚息|违约金|滞纳金).{0,12}(?:百分之几|几个点|比例)|(?:怎么|如何)(?:计算|算)(?:罚息|违约金|滞纳金)`,
     ),
     over: ['grace_period', 'overdue_consequences', 'minimum_payment', 'partial_payment', 'penalty_waiver'],
     close: 0.25,

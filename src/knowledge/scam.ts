@@ -46,6 +46,9 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /(自称|冒充|假冒|说是).{0,10}(银行|平台|客服|警察|公安).{0,12}验证码/,
       /(冻结|异常).{0,12}(转账|打款|汇款).{0,6}(解冻|激活|解除)/,
       /(冒充|假冒|假扮|假)的?(银行|平台|贷款|网贷|官方)?(客服|工作人员|专员)/,
+      // A text that an account will be closed or cut, and a QQ / WeChat "agent" to sort it: no lender works that way.
+      /(关闭|注销|冻结|降额|停用|影响征信).{0,20}(加|添加)(qq|微信|wx|vx)/,
+      /(加|添加)(qq|微信|wx|vx).{0,10}(客服|专员|处理)/,
       // No lender has you pay into someone's own account; no regulator calls to close your account.
       /(打|转|汇|还|存|付)(款|钱)?(到|进|入|去)?.{0,8}个人(账户|账号|帐户|帐号|银行卡|卡)/,
       /(自称|说是|冒充|假冒|声称).{0,10}(监管|金融监管局|银保监|金管会|公安|警察|法院).{0,20}(账户|账号|违规|违法|注销|关闭|冻结|转账)/,
@@ -67,6 +70,7 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\b(account|card|loan) (is |was |has been |got )?(frozen|locked|suspended|abnormal).{0,60}\b(transfer|send|wire|deposit|unlock|unfreeze)/,
       // "my account is flagged, move your savings to protect them": no bank moves money to keep it safe.
       /\b(account|card) (is |was |has been |got )?(flagged|compromised|hacked|at risk).{0,60}\b(move|transfer|send|wire)\b/,
+      /\b(claim(ed|ing|s)?|pretend(ed|ing|s)?) to be from (the |my )?(lender|bank|platform|app|support)\b.{0,80}\b(send|transfer|wire|borrow)\b/,
       /\b(move|transfer|shift) (all )?(my |your |the )?(savings|money|funds|deposits?)\b.{0,30}\b(protect|safe|secure)/,
     ],
   },
@@ -88,6 +92,8 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\bswip(e|ing) (my |the |a )?(credit )?card.{0,40}\bcash/,
       /\b(turn|convert)s? (my )?(credit (limit|line)|card limit) (in)?to cash/,
       /\bfake (purchase|transaction)/,
+      // "buy" at a friend's shop with the card and get the cash back: a cash-out in all but name.
+      /\b(use|swipe|charge)s? (my |the |a )?(credit )?card\b.{0,60}\b(get|give|take)s? (the |me )?(cash|money)( back)?\b/,
     ],
   },
 };

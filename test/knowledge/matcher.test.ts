@@ -172,6 +172,11 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     ['欠錢還不出會不會被關起來', 'lawsuit'],
     ['this month i can only give them half of the installment', 'partial_payment'],
     ['is the CBS report free to download', 'check_credit_report'],
+    ['收到短信说借呗额度要冻结，叫我添加微信客服解冻', 'fake_service_scam'],
+    ['琴日俾公司炒咗鱿鱼，張卡同私貸點算好', 'cannot_pay'],
+    ['美团月付断供了会有什么后果', 'overdue_consequences'],
+    ['i swipe my card at my cousins store and he gives me the money back, any risk', 'cash_out_risk'],
+    ['能不能跟银行商量把剩下的分多几期', 'restructuring'],
   ])('%s → %s', (question, topic) => {
     expect(kb.consult(question).topic).toBe(topic);
   });
@@ -184,6 +189,8 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     '网银登录密码忘了怎么找回',
     '哪一家銀行的現金回饋卡比較好',
     '今年退税什么时候到账',
+    'the bank app is crashing again after the update',
+    'sgd to php rate today',
   ])('getting new credit, choosing a card or an errand is out of scope: %s', (question) => {
     expect(kb.consult(question)).toMatchObject({ topic: null, outOfScope: true });
   });
