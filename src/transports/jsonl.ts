@@ -66,10 +66,19 @@ export async function runJsonl({ app, clock, input, output, onTick, afterInput, 
   // The folder is made on the first file, so a script without files leaves nothing behind.
   const files = fileSaver(filesDir ?? (() => mkdtemp(join(tmpdir(), 'repaybot-files-'))), () => clock.now());
   const lines = createInterface({ input, crlfDelay: Infinity });
+  // The reader closed its end (`… | head -1`): nothing more can be said, so no more is read. A
+  // line already taken in was handled whole; the rest stay unread, not half-done.
+  let readerGone = false;
+  output.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone = true;
+    lines.close();
+  });
   let lineNumber = 0;
   /** The `lang` last given per user: a line without one is that user's, not the default language. */
   const knownLang = new Map<number, string>();
   for await (const raw of lines) {
+    if (readerGone) break;
     lineNumber += 1;
     let messages: OutgoingMessage[] = [];
     try {

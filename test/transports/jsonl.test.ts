@@ -139,3 +139,29 @@ describe('JSON-lines transport: Telegram-only fields', () => {
     expect(JSON.parse(line)).toEqual({ chat: 1, text: 'Page 2 <b>x</b> & co', buttons });
   });
 });
+
+describe('JSON-lines transport: the reader goes away', () => {
+  it('a closed stdout (`… | head -1`, EPIPE) ends the run quietly and reads no further line', async () => {
+    const { PassThrough, Writable } = await import('node:stream');
+    const { serveJsonl } = await import('../../src/app/run-chat.ts');
+    const { testRuntime } = await import('../support/bot.ts');
+    const runtime = testRuntime({ now: new Date('2026-11-21T10:00:00+08:00') });
+    let writes = 0;
+    const output = new Writable({
+      write(_chunk, _encoding, callback) {
+        writes += 1;
+        callback(writes > 1 ? Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }) : null);
+      },
+    });
+    const input = new PassThrough();
+    const served = serveJsonl(runtime, { input, output });
+    input.write(`${JSON.stringify({ user: 42, text: '/start' })}\n`);
+    // Let the first answers meet the closed pipe before the next line arrives.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    input.write(`${JSON.stringify({ user: 42, text: '/addloan phone 1200 12 months 0% first 2027-01-15' })}\n`);
+    input.end();
+    await expect(served).resolves.toBeUndefined();
+    expect(runtime.db.$client.prepare('SELECT count(*) AS n FROM form_states').get()).toEqual({ n: 0 });
+  });
+});
