@@ -1,6 +1,7 @@
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { heaviestIndexes, multiLineChart, renderPng, stackedBarsChart } from '../../src/charts/index.ts';
+import { inked } from '../support/png.ts';
 
 const zhText = { title: '還款 帳單 逾期', xAxis: '月份', yAxis: '金额', formatY: (v: number) => `¥${v}` };
 const months = ['1月', '2月', '3月'];
@@ -11,19 +12,6 @@ const series = [
 
 const count = (svg: string, re: RegExp) => (svg.match(re) ?? []).length;
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
-
-/** Non-white pixels in rows [y0, y1) of an RGBA image. */
-function inked(png: Buffer, y0: number, y1: number): number {
-  const img = decode(png);
-  const ch = img.channels;
-  let n = 0;
-  for (let y = y0; y < y1; y++)
-    for (let x = 0; x < img.width; x++) {
-      const i = (y * img.width + x) * ch;
-      if ((img.data[i] ?? 255) < 200 || (img.data[i + 1] ?? 255) < 200 || (img.data[i + 2] ?? 255) < 200) n++;
-    }
-  return n;
-}
 
 describe('stackedBarsChart', () => {
   const svg = stackedBarsChart(zhText, months, series, { highlightTop: 1 });

@@ -2,6 +2,7 @@ import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { LOAN_COLORS, type LoanChartBars, loanChart, renderPng } from '../../src/charts/index.ts';
 import { labelStep } from '../../src/charts/svg.ts';
+import { inked } from '../support/png.ts';
 
 /*
  * The one-loan chart as an SVG string: its pieces found by class (a tiny regex walk over the tags),
@@ -33,18 +34,6 @@ const bars: LoanChartBars = {
 const tags = (svg: string, cls: string) => [...svg.matchAll(new RegExp(`<(\\w+) class="${cls}"([^>]*)>`, 'g'))];
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 const attr = (tag: string, name: string) => tag.match(new RegExp(` ${name}="([^"]*)"`))?.[1];
-
-/** Pixels darker than near-white in rows [y0, y1) of the PNG. */
-function inked(png: Uint8Array, y0: number, y1: number): number {
-  const img = decode(png);
-  let n = 0;
-  for (let y = y0; y < y1; y++)
-    for (let x = 0; x < img.width; x++) {
-      const i = (y * img.width + x) * img.channels;
-      if ((img.data[i] ?? 255) < 200 || (img.data[i + 1] ?? 255) < 200 || (img.data[i + 2] ?? 255) < 200) n++;
-    }
-  return n;
-}
 
 describe('loanChart', () => {
   const svg = loanChart(zh, bars);

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderPng, stackedBarsChart } from '../../src/charts/index.ts';
 import { codepointsOf } from '../../src/charts/render.ts';
 import { FONT_FAMILY, WIDTH } from '../../src/charts/svg.ts';
+import { inked } from '../support/png.ts';
 
 /*
  * renderPng gives resvg the font cut down to the characters of each SVG (a chart in ~40 ms, not
@@ -29,18 +30,6 @@ function withWholeFont(svg: string): Uint8Array {
 function differing(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let n = a.length === b.length ? 0 : Number.POSITIVE_INFINITY;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
-  return n;
-}
-
-/** Non-white pixels in rows [y0, y1) of a PNG. */
-function inked(png: Buffer, y0: number, y1: number): number {
-  const img = decode(png);
-  let n = 0;
-  for (let y = y0; y < y1; y++)
-    for (let x = 0; x < img.width; x++) {
-      const i = (y * img.width + x) * img.channels;
-      if ((img.data[i] ?? 255) < 200 || (img.data[i + 1] ?? 255) < 200 || (img.data[i + 2] ?? 255) < 200) n++;
-    }
   return n;
 }
 

@@ -6,6 +6,7 @@ import { Translator } from '../../src/i18n/translator.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { loanChartData } from '../../src/services/chart-loan.ts';
 import { createTestBot, type TestBot, texts } from '../support/bot.ts';
+import { inked } from '../support/png.ts';
 
 /*
  * /chart <loan> as a borrower uses it. The car loan (10,000 over 12 months at 12 %, 888.49 a
@@ -26,18 +27,6 @@ function photoOf(messages: OutgoingMessage[]) {
   const file = messages.find((m) => m.file)?.file;
   if (!file) throw new Error(`no file in: ${texts(messages)}`);
   return file;
-}
-
-/** Pixels darker than near-white in rows [y0, y1). */
-function inked(png: Uint8Array, y0: number, y1: number): number {
-  const img = decode(png);
-  let n = 0;
-  for (let y = y0; y < y1; y++)
-    for (let x = 0; x < img.width; x++) {
-      const i = (y * img.width + x) * img.channels;
-      if ((img.data[i] ?? 255) < 200 || (img.data[i + 1] ?? 255) < 200 || (img.data[i + 2] ?? 255) < 200) n++;
-    }
-  return n;
 }
 
 const tags = (svg: string, cls: string) => [...svg.matchAll(new RegExp(`<(\\w+) class="${cls}"([^>]*)>`, 'g'))];

@@ -5,6 +5,7 @@ import type { OutgoingMessage } from '../../src/core/types.ts';
 import { Translator } from '../../src/i18n/translator.ts';
 import { createTestBot, texts } from '../support/bot.ts';
 import { ADDED, CAR, addLoan, hardshipBot } from '../support/hardship.ts';
+import { inked } from '../support/png.ts';
 
 /*
  * /chart as a borrower uses it: the car loan (10,000 over 12 months from 2027-01-15, installments
@@ -15,18 +16,6 @@ function photoOf(messages: OutgoingMessage[]) {
   const file = messages.find((m) => m.file)?.file;
   if (!file) throw new Error(`no file in: ${texts(messages)}`);
   return file;
-}
-
-/** Pixels darker than near-white in rows [y0, y1). */
-function inked(png: Uint8Array, y0: number, y1: number): number {
-  const img = decode(png);
-  let n = 0;
-  for (let y = y0; y < y1; y++)
-    for (let x = 0; x < img.width; x++) {
-      const i = (y * img.width + x) * img.channels;
-      if ((img.data[i] ?? 255) < 200 || (img.data[i + 1] ?? 255) < 200 || (img.data[i + 2] ?? 255) < 200) n++;
-    }
-  return n;
 }
 
 const heavyCount = (svg: string) => (svg.match(/class="heavy"/g) ?? []).length;
