@@ -81,12 +81,6 @@ const INTENTS: readonly Intent[] = [
     ),
   },
   {
-    topic: 'multiple_debts',
-    cue: /排先后|先后次序|先后顺序|几间|几家|好几个平台/,
-    over: ['minimum_payment', 'cash_out_risk', 'cannot_pay'],
-    close: 0.2,
-  },
-  {
     topic: 'penalty_waiver',
     cue: new RegExp(
       `${en('(?:waive[a-z]*|forgiv[a-z]*|forgave|remov[a-z]*|drop(?:ped)?|cancel[a-z]*|write off|written off) (?:the |my |those |these |all )?(?:late |penalty |extra )?(?:fees?|charges?|penalt[a-z]*|interest)|(?:fees?|charges?|penalt[a-z]*) (?:be |get |got )?(?:waived|forgiven|removed|dropped|cancell?ed)|refund(?:ed)?|(?:get|have) (?:it |them |the fee |the charge )?(?:back|refunded|reversed)|revers(?:e|ed) the (?:fee|charge)')}|减免|免(?:掉|除|收)|豁免|不收|少收|退回|退还|退钱|拿掉|去掉|取消(?:掉)?(?:罚息|违约金|费用|滞纳金)`,
@@ -121,9 +115,9 @@ const INTENTS: readonly Intent[] = [
     // Which debt to pay first, or borrowing from one to repay another, is the several-debts question.
     topic: 'multiple_debts',
     cue: new RegExp(
-      `${en('(?:pay|repay|clear|tackle) (?:off )?(?:the |my )?[a-z ]{1,30} or (?:the |my )?[a-z ]{1,30} first|which (?:one |debt |loan |card )?(?:should i |do i |to )?(?:pay|repay|clear|tackle)? ?first|borrow(?:ed|ing)? (?:from [a-z ]{1,20} )?to (?:re)?pay (?:another|the other|other)')}|先还哪|先还谁|优先还哪|哪个先还|先还(?:信用卡|网贷|房贷|车贷)还是|先处理哪|优先处理|借.{0,8}还另一|拆东墙补西墙|以贷养贷|借一笔.{0,12}还`,
+      `${en('(?:pay|repay|clear|tackle) (?:off )?(?:the |my )?[a-z ]{1,30} or (?:the |my )?[a-z ]{1,30} first|which (?:one |debt |loan |card )?(?:should i |do i |to )?(?:pay|repay|clear|tackle)? ?first|borrow(?:ed|ing)? (?:from [a-z ]{1,20} )?to (?:re)?pay (?:another|the other|other)')}|先还哪|先还谁|优先还哪|哪个先还|先还(?:信用卡|网贷|房贷|车贷)还是|先处理哪|优先处理|借.{0,8}还另一|拆东墙补西墙|以贷养贷|借一笔.{0,12}还|排先后|先后次序|先后顺序|几间|几家|好几个平台|周转不(?:到|过来|开)|借.{1,6}还.{1,6}(?:财务|平台|网贷|卡)`,
     ),
-    over: ['cash_out_risk', 'minimum_payment', 'cannot_pay', 'early_repayment', 'rate_limits', 'restructuring'],
+    over: ['cash_out_risk', 'minimum_payment', 'cannot_pay', 'early_repayment', 'rate_limits', 'restructuring', 'autodebit_failed'],
     close: 0.2,
   },
   {
@@ -174,23 +168,14 @@ const INTENTS: readonly Intent[] = [
     over: ['how_to_repay', 'minimum_payment', 'deferral', 'repayment_methods'],
   },
   {
-    // Stopping the interest while the principal is paid off (停息挂账) is a new plan to negotiate, not a repayment method.
+    // Stopping the interest while the principal is paid off (停息挂账), or talking the bank into more,
+    // smaller installments, is a new plan to negotiate, not a repayment method, however hard the money is.
     topic: 'restructuring',
-    cue: new RegExp(`${en('(?:freeze|stop|pause|suspend) (?:the |my |all )?interest|interest (?:freeze|frozen|stopped)')}|停息|只还本金`),
-    over: ['repayment_methods', 'penalty_waiver', 'minimum_payment'],
-  },
-  {
-    // Talking the bank into more, smaller installments is a new plan, however hard the money is.
-    topic: 'restructuring',
-    cue: /(?:跟|和|与)(?:银行|平台|他们|贷款公司).{0,4}(?:谈|商量|协商)|分(?:比较|更)?多(?:几)?期|拉长(?:期限|期数|还款期)/,
-    over: ['cannot_pay', 'multiple_debts', 'deferral'],
+    cue: new RegExp(
+      `${en('(?:freeze|stop|pause|suspend) (?:the |my |all )?interest|interest (?:freeze|frozen|stopped)')}|停息|只还本金|(?:跟|和|与)(?:银行|平台|他们|贷款公司).{0,4}(?:谈|商量|协商)|分(?:比较|更)?多(?:几)?期|拉长(?:期限|期数|还款期)`,
+    ),
+    over: ['repayment_methods', 'penalty_waiver', 'minimum_payment', 'cannot_pay', 'multiple_debts', 'deferral'],
     close: 0.25,
-  },
-  {
-    topic: 'multiple_debts',
-    cue: /周转不(?:到|过来|开)|借.{1,6}还.{1,6}(?:财务|平台|网贷|卡)/,
-    over: ['autodebit_failed', 'cannot_pay', 'cash_out_risk'],
-    close: 0.2,
   },
   {
     // Asking for a letter (出个证明, a proof, a certificate) is the proof's question, whatever went wrong before.
