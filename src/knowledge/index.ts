@@ -172,14 +172,8 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
       const other = index.rank(rest);
       const otherConfidence = confidenceOf(other, options);
       const best = other.scored.find((scored) => !isScamId(scored.id));
-      // Whether a cash-out gets one arrested is the cash-out answer's own (it names the criminal risk).
-      const ownRisk =
-        scamFound.scam === 'cash_out_risk' &&
-        best?.id === 'lawsuit' &&
-        /抓|坐牢|犯法|违法|犯罪|判刑|arrest|jail|prison|illegal|crim/.test(rest);
       if (
         best &&
-        !ownRisk &&
         topicTerms.names(best.id, rest, scamFound.scam) &&
         best.score >= options.minRest &&
         other.strong >= options.minStrong &&
