@@ -1,4 +1,4 @@
-import { DEFAULT_WEIGHTS, type TermWeights, termsOf, withoutFillers } from './text.ts';
+import { DEFAULT_WEIGHTS, forEachTerm, type TermWeights, withoutFillers } from './text.ts';
 import type { TopicId } from './topics.ts';
 
 /*
@@ -7,70 +7,164 @@ import type { TopicId } from './topics.ts';
  * (locales/knowledge/training/<lang>.tsv, written for training only: never the evaluation,
  * development or blind sets). BM25 over titles and keywords knows which words name a topic;
  * whole questions teach which words people use around them ("my salary got cut", 点算好), and
- * which topic a word means in a question's context. index.ts blends the two.
+ * which topic a word means in a question's context. index.ts blends the two, and a second
+ * classifier over the same counts (every topic against the out-of-scope lines) tells whether a
+ * question is ours at all.
  */
 
-export interface Example {
-  topic: TopicId;
+export interface Example<Label extends string = TopicId> {
+  topic: Label;
   text: string;
 }
 
-export interface Guess {
-  id: TopicId;
-  /** Posterior probability among the topics, 0..1. */
+export interface Guess<Label extends string = TopicId> {
+  id: Label;
+  /** Posterior probability among the classes, 0..1. */
   p: number;
 }
 
-export class NaiveBayes {
-  private readonly logPrior = new Map<TopicId, number>();
-  private readonly counts = new Map<TopicId, Map<string, number>>();
-  private readonly logDenominator = new Map<TopicId, number>();
-  private readonly vocabulary = new Set<string>();
+/**
+ * Weighted term counts per label of a set of examples, read once: one flat table (a term's
+ * counts side by side), so several classifiers can group its labels without reading the
+ * examples again.
+ */
+export class TermCounts<Label extends string> {
+  readonly labels: Label[];
+  readonly terms = new Map<string, number>();
+  /** counts[term * labels.length + label]. */
+  readonly counts: Float64Array;
+  readonly documents: Float64Array;
 
   constructor(
-    examples: readonly Example[],
+    examples: readonly Example<Label>[],
     normalize: (text: string) => string,
-    /** Additive smoothing: small, so one example's rare word still counts. */
-    private readonly alpha = 0.2,
-    private readonly weights: TermWeights = DEFAULT_WEIGHTS,
+    readonly weights: TermWeights = DEFAULT_WEIGHTS,
   ) {
-    const totals = new Map<TopicId, number>();
-    const documents = new Map<TopicId, number>();
+    const index = new Map<Label, number>();
+    for (const { topic } of examples) if (!index.has(topic)) index.set(topic, index.size);
+    this.labels = [...index.keys()];
+    const width = this.labels.length;
+    this.documents = new Float64Array(width);
+    // First pass: term ids and each occurrence; second: the table, now that its size is known.
+    const occurrences: number[] = [];
     for (const { topic, text } of examples) {
-      documents.set(topic, (documents.get(topic) ?? 0) + 1);
-      let bag = this.counts.get(topic);
-      if (!bag) this.counts.set(topic, (bag = new Map()));
-      for (const [term, weight] of termsOf(withoutFillers(normalize(text)), weights)) {
-        bag.set(term, (bag.get(term) ?? 0) + weight);
-        totals.set(topic, (totals.get(topic) ?? 0) + weight);
-        this.vocabulary.add(term);
+      const label = index.get(topic) as number;
+      this.documents[label] = (this.documents[label] as number) + 1;
+      forEachTerm(withoutFillers(normalize(text)), weights, (term, weight) => {
+        let id = this.terms.get(term);
+        if (id === undefined) this.terms.set(term, (id = this.terms.size));
+        occurrences.push(id * width + label, weight);
+      });
+    }
+    this.counts = new Float64Array(this.terms.size * width);
+    for (let at = 0; at < occurrences.length; at += 2) {
+      const cell = occurrences[at] as number;
+      this.counts[cell] = (this.counts[cell] as number) + (occurrences[at + 1] as number);
+    }
+  }
+}
+
+export interface NaiveBayesOptions<Label extends string, Class extends string> {
+  /** Additive smoothing: small, so one example's rare word still counts. */
+  alpha?: number;
+  /**
+   * Weigh every class alike: equal priors, and each class's counts scaled to the same total, so
+   * a class with few examples (the out-of-scope lines beside thousands of topic questions) is
+   * neither rare nor, through the smoothing, the likeliest home of every unseen word.
+   */
+  balanced?: boolean;
+  /** The class each label of the counts counts for (undefined: left out); each label its own by default. */
+  classOf?: (label: Label) => Class | undefined;
+}
+
+export class NaiveBayes<Class extends string = TopicId> {
+  private readonly classes: Class[];
+  private readonly logPrior: Float64Array;
+  /** logLikelihood[term * classes.length + class]. */
+  private readonly logLikelihood: Float32Array;
+  private readonly terms: Map<string, number>;
+  private readonly weights: TermWeights;
+
+  /** Trained on examples of its own (each label a class). */
+  static train<Label extends string>(
+    examples: readonly Example<Label>[],
+    normalize: (text: string) => string,
+    options: { alpha?: number; balanced?: boolean; weights?: TermWeights } = {},
+  ): NaiveBayes<Label> {
+    return new NaiveBayes<Label>(new TermCounts(examples, normalize, options.weights), {
+      alpha: options.alpha,
+      balanced: options.balanced,
+    });
+  }
+
+  constructor(counts: TermCounts<string>, options: NaiveBayesOptions<string, Class> = {}) {
+    const alpha = options.alpha ?? 0.2;
+    const classOf = options.classOf ?? ((label: string) => label as Class);
+    const classes: Class[] = [];
+    const group = counts.labels.map((label) => {
+      const name = classOf(label);
+      if (name === undefined) return -1;
+      if (!classes.includes(name)) classes.push(name);
+      return classes.indexOf(name);
+    });
+    this.classes = classes;
+    this.terms = counts.terms;
+    this.weights = counts.weights;
+    const width = counts.labels.length;
+    const size = classes.length;
+    const table = new Float64Array(counts.terms.size * size);
+    const totals = new Float64Array(size);
+    const documents = new Float64Array(size);
+    group.forEach((to, label) => {
+      if (to >= 0) documents[to] = (documents[to] as number) + (counts.documents[label] as number);
+    });
+    for (let term = 0; term < counts.terms.size; term += 1) {
+      for (let label = 0; label < width; label += 1) {
+        const to = group[label] as number;
+        const count = counts.counts[term * width + label] as number;
+        if (to < 0 || count === 0) continue;
+        table[term * size + to] = (table[term * size + to] as number) + count;
+        totals[to] = (totals[to] as number) + count;
       }
     }
-    for (const [topic, count] of documents) {
-      this.logPrior.set(topic, Math.log(count / examples.length));
-      this.logDenominator.set(topic, Math.log((totals.get(topic) ?? 0) + alpha * this.vocabulary.size));
+    const scale = new Float64Array(size).fill(1);
+    if (options.balanced) {
+      const mean = totals.reduce((sum, total) => sum + total, 0) / Math.max(1, size);
+      totals.forEach((total, at) => {
+        scale[at] = total > 0 ? mean / total : 1;
+      });
+      totals.fill(mean);
+    }
+    const examples = documents.reduce((sum, count) => sum + count, 0);
+    this.logPrior = Float64Array.from(documents, (count) => (options.balanced ? 0 : Math.log(count / examples)));
+    const denominator = Float64Array.from(totals, (total) => Math.log(total + alpha * counts.terms.size));
+    this.logLikelihood = new Float32Array(table.length);
+    for (let cell = 0; cell < table.length; cell += 1) {
+      const at = cell % size;
+      this.logLikelihood[cell] = Math.log((table[cell] as number) * (scale[at] as number) + alpha) - (denominator[at] as number);
     }
   }
 
   get size(): number {
-    return this.logPrior.size;
+    return this.classes.length;
   }
 
-  /** Topics by posterior, best first; empty when the question has no known term. */
-  rank(normalized: string): Guess[] {
-    const terms = [...termsOf(withoutFillers(normalized), this.weights)].filter(([term]) => this.vocabulary.has(term));
-    if (terms.length === 0) return [];
-    const scores: { id: TopicId; log: number }[] = [];
-    for (const [topic, prior] of this.logPrior) {
-      const bag = this.counts.get(topic) as Map<string, number>;
-      const denominator = this.logDenominator.get(topic) as number;
-      let log = prior;
-      for (const [term, weight] of terms) log += weight * (Math.log((bag.get(term) ?? 0) + this.alpha) - denominator);
-      scores.push({ id: topic, log });
-    }
-    scores.sort((a, b) => b.log - a.log);
-    const best = scores[0]?.log ?? 0;
-    const sum = scores.reduce((total, { log }) => total + Math.exp(log - best), 0);
-    return scores.map(({ id, log }) => ({ id, p: Math.exp(log - best) / sum }));
+  /** Classes by posterior, best first; empty when the question has no known term. */
+  rank(normalized: string): Guess<Class>[] {
+    const size = this.classes.length;
+    const log = Float64Array.from(this.logPrior);
+    let known = false;
+    forEachTerm(withoutFillers(normalized), this.weights, (term, weight) => {
+      const id = this.terms.get(term);
+      if (id === undefined) return;
+      known = true;
+      for (let at = 0; at < size; at += 1) log[at] = (log[at] as number) + weight * (this.logLikelihood[id * size + at] as number);
+    });
+    if (!known) return [];
+    let best = Number.NEGATIVE_INFINITY;
+    for (const value of log) if (value > best) best = value;
+    let sum = 0;
+    for (const value of log) sum += Math.exp(value - best);
+    return this.classes.map((id, at) => ({ id, p: Math.exp((log[at] as number) - best) / sum })).sort((a, b) => b.p - a.p);
   }
 }

@@ -61,6 +61,18 @@ export class DebtEvidence {
     this.chinese = [...chinese];
   }
 
+  /**
+   * Whether a normalised question names another errand (late for work, 股票, 快递), or getting
+   * new credit with no overdue beside it (a first home, a new card): then the whole-example
+   * classifiers may not vouch for it either (index.ts).
+   */
+  errand(normalized: string): boolean {
+    const compact = normalized.replace(/ /g, '');
+    if (OFF_TOPIC.test(normalized) || OFF_TOPIC.test(compact)) return true;
+    const overdue = OVERDUE_CONTEXT.test(normalized) || OVERDUE_CONTEXT.test(compact);
+    return !overdue && (NOT_DEBT.test(normalized) || NOT_DEBT.test(compact));
+  }
+
   /** Whether a normalised question (normalizeQuestion) names a debt or contains a topic's whole phrase. */
   has(normalized: string): boolean {
     const compact = normalized.replace(/ /g, '');

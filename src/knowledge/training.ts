@@ -2,17 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES } from '../i18n/locales.ts';
 import type { Example } from './classifier.ts';
-import { isTopicId } from './topics.ts';
+import { isTopicId, type TopicId } from './topics.ts';
 
 /*
- * The classifier's training questions: locales/knowledge/training/train-<lang>.tsv, one
- * `<topic_id>\t<question>` a line (# comments; OUT lines, the out-of-scope examples, are left to
- * the matcher's own gates). Written for training only, in their own words: the evaluation,
- * development and blind sets never go in (test/knowledge/eval.test.ts checks).
+ * The classifiers' training questions: locales/knowledge/training/train-<lang>.tsv, one
+ * `<topic_id or OUT>\t<question>` a line (# comments). Topic lines teach the topic classifier;
+ * OUT lines (messages the bot does not answer: a card to choose, savings rates, the weather) and
+ * the topic lines together teach the scope classifier (index.ts). Written for training only, in
+ * their own words: the evaluation, development and blind sets never go in (test/knowledge/eval.test.ts checks).
  */
 
-export function loadTraining(folder: string): Example[] {
-  const examples: Example[] = [];
+export type TrainingLabel = TopicId | 'OUT';
+
+export function loadTraining(folder: string): Example<TrainingLabel>[] {
+  const examples: Example<TrainingLabel>[] = [];
   for (const locale of LOCALES) {
     const path = join(folder, 'training', `train-${locale}.tsv`);
     if (!existsSync(path)) continue;
@@ -25,7 +28,7 @@ export function loadTraining(folder: string): Example[] {
         const label = line.slice(0, tab);
         if (tab < 0 || (label !== 'OUT' && !isTopicId(label)))
           throw new Error(`training/train-${locale}.tsv line ${index + 1}: expected <topic_id or OUT><TAB><question>`);
-        if (isTopicId(label)) examples.push({ topic: label, text: line.slice(tab + 1) });
+        examples.push({ topic: label as TrainingLabel, text: line.slice(tab + 1) });
       });
   }
   return examples;

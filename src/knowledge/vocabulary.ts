@@ -1573,5 +1573,9 @@ export const DEBT_TERMS = {
     '回赠',
     '(推荐|推介).{0,6}信用卡',
     '信用卡.{0,8}(推荐|推介)',
+    // What it takes to get a new loan: the bank's lending desk, not repaying one.
+    '申请(几笔|几个|个)?(新的?)?.{0,3}(贷款|信贷|借款)(需要|要)?(什么|哪些|啥)?(条件|资格|材料|手续)',
+    '(apply|applying|qualify|qualifying) for (a |an )?(new )?([a-z]+ ){0,2}loan( [a-z]+){0,4} (requirements|eligib[a-z]*|documents)',
+    'requirements (for|to get) (a |an )?(new )?([a-z]+ ){0,2}loan',
   ],
 };

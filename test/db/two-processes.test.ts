@@ -101,9 +101,22 @@ describe('a second process writing beside the bot', () => {
       });
     };
 
+    /** The writer's commits so far (its rows' ids count them; it keeps only the last 100 rows). */
+    const commitsSoFar = () => (bot.db.$client.prepare('SELECT max(id) FROM concurrency_probe').pluck().get() as number | null) ?? 0;
+    /**
+     * Each round starts after the writer has committed again: on a busy machine it may be
+     * starved for a while, and a round it did not write beside would test nothing.
+     */
+    const writerMovedPast = async (seen: number) => {
+      while (commitsSoFar() <= seen) await new Promise((next) => setTimeout(next, 2));
+      return commitsSoFar();
+    };
+
     await addLoan();
     const writing = await startWriter(path, 120_000);
+    let seen = 0;
     for (let round = 1; round <= ROUNDS; round++) {
+      seen = await writerMovedPast(seen);
       const loan = nameOf(loans);
       await step('paid', `/paid ${loan}`, 'Confirm', 'Recorded', () => payments('user') === 1);
       await step('undo', '/undo', 'Yes, take it back', 'Taken back', () => payments('user') === 0);
@@ -114,12 +127,11 @@ describe('a second process writing beside the bot', () => {
       }
     }
     await writing.stop();
-    // Its rows' ids count its commits (it keeps only the last 100 rows).
-    const commits = bot.db.$client.prepare('SELECT max(id) FROM concurrency_probe').pluck().get() as number;
+    const commits = commitsSoFar();
     bot.db.$client.close();
 
-    // The writer really wrote all along, and every step did its work.
-    expect(commits).toBeGreaterThan(ROUNDS * 5);
+    // The writer really wrote all along (at least once in every round), and every step did its work.
+    expect(commits).toBeGreaterThanOrEqual(ROUNDS);
     const payoffs = Math.floor(ROUNDS / PAYOFF_EVERY);
     expect(steps).toEqual({
       paid: { done: ROUNDS, failed: 0 },

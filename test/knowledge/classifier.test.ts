@@ -3,7 +3,7 @@ import { NaiveBayes } from '../../src/knowledge/classifier.ts';
 import { normalizeQuestion } from '../../src/knowledge/text.ts';
 
 describe('the naive Bayes classifier over whole example questions', () => {
-  const classifier = new NaiveBayes(
+  const classifier = NaiveBayes.train(
     [
       { topic: 'cannot_pay', text: 'my salary got cut and I cannot keep up' },
       { topic: 'cannot_pay', text: 'lost my job, no income, what now' },
@@ -30,5 +30,26 @@ describe('the naive Bayes classifier over whole example questions', () => {
   it('has no guess for a question with no word it has seen', () => {
     expect(classifier.rank(normalizeQuestion('zebra'))).toEqual([]);
     expect(classifier.size).toBe(2);
+  });
+});
+
+describe('a balanced classifier (the scope gate: few out-of-scope lines beside many topic questions)', () => {
+  // Many topic questions bring a large vocabulary; the out-of-scope label has two lines.
+  const words = ['rent', 'salary', 'collector', 'court', 'penalty', 'family', 'bonus', 'job', 'illness', 'fee'];
+  const many = words.flatMap((word, at) =>
+    words.map((other) => ({ topic: 'in' as const, text: `my loan ${word} ${other} payment ${at} late` })),
+  );
+  const few = [
+    { topic: 'out' as const, text: 'which credit card has the best cashback' },
+    { topic: 'out' as const, text: 'cashback card sign up gift' },
+  ];
+  const balanced = NaiveBayes.train([...many, ...few], normalizeQuestion, { balanced: true });
+
+  it('the errand wins on its own words beside one debt word', () => {
+    expect(balanced.rank(normalizeQuestion('best cashback card to get with my loan'))[0]?.id).toBe('out');
+  });
+
+  it('a debt question stays a debt question', () => {
+    expect(balanced.rank(normalizeQuestion('my loan payment is late, the collector called my family'))[0]?.id).toBe('in');
   });
 });

@@ -25,7 +25,19 @@ const here = dirname(fileURLToPath(import.meta.url));
  * ones before it, then tuned on; see their headers), `blind8` (the same, measured once after that tuning) and `blind9` (session 10, the same, measured
  * once before any change of that session). None is ever copied into the index (eval.test.ts).
  */
-export const EVAL_SETS = ['eval', 'dev', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9'] as const;
+export const EVAL_SETS = [
+  'eval',
+  'dev',
+  'blind2',
+  'blind3',
+  'blind4',
+  'blind5',
+  'blind6',
+  'blind7',
+  'blind8',
+  'blind9',
+  'blind10',
+] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
 export function isEvalSetName(value: string): value is EvalSetName {
