@@ -42,6 +42,12 @@ const OVERDUE_CONTEXT =
   /逾期|晚还|迟还|没还|欠款|征信|黑名单|催收|结清|还清|(?:^| )(?:overdue|missed|late|arrears|default(?:ed)?|blacklist(?:ed)?|paid off|settled|credit (?:report|record|score|history))(?= |$)/;
 const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(term) ? `(?:^| )${term}(?= |$)` : term)).join('|'));
 
+/** Another product or getting new credit (DEBT_TERMS.notDebt) with no overdue or record beside it. */
+function newCreditAlone(normalized: string, compact: string): boolean {
+  const notDebt = NOT_DEBT.test(normalized) || NOT_DEBT.test(compact);
+  return notDebt && !OVERDUE_CONTEXT.test(normalized) && !OVERDUE_CONTEXT.test(compact);
+}
+
 export class DebtEvidence {
   private readonly english: string[] = [];
   private readonly chinese: string[] = [];
@@ -68,16 +74,13 @@ export class DebtEvidence {
    */
   errand(normalized: string): boolean {
     const compact = normalized.replace(/ /g, '');
-    if (OFF_TOPIC.test(normalized) || OFF_TOPIC.test(compact)) return true;
-    const overdue = OVERDUE_CONTEXT.test(normalized) || OVERDUE_CONTEXT.test(compact);
-    return !overdue && (NOT_DEBT.test(normalized) || NOT_DEBT.test(compact));
+    return OFF_TOPIC.test(normalized) || OFF_TOPIC.test(compact) || newCreditAlone(normalized, compact);
   }
 
   /** Whether a normalised question (normalizeQuestion) names a debt or contains a topic's whole phrase. */
   has(normalized: string): boolean {
     const compact = normalized.replace(/ /g, '');
-    if ((NOT_DEBT.test(normalized) || NOT_DEBT.test(compact)) && !OVERDUE_CONTEXT.test(normalized) && !OVERDUE_CONTEXT.test(compact))
-      return false;
+    if (newCreditAlone(normalized, compact)) return false;
     if (EN_HARDSHIP_ALONE.test(normalized) || ZH_HARDSHIP_ALONE.test(compact)) return true;
     // Without its fillers too: 下个月再一起还可以吗 ends in 还 once 可以吗 is out.
     const bare = withoutFillers(normalized).replace(/ /g, '');

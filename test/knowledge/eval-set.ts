@@ -22,8 +22,10 @@ const here = dirname(fileURLToPath(import.meta.url));
  * `blind4` (session 7: written by a helper who saw only the topics table; measured, then tuned on in
  * session 9), `blind5` (session 9: written the same way, measured before tuning, then tuned on) and
  * `blind6` and `blind7` (session 9: written the same way, each measured once after the tuning on the
- * ones before it, then tuned on; see their headers), `blind8` (the same, measured once after that tuning) and `blind9` (session 10, the same, measured
- * once before any change of that session). None is ever copied into the index (eval.test.ts).
+ * ones before it, then tuned on; see their headers), `blind8` (the same, measured once after that
+ * tuning), `blind9` (session 10, the same, measured once before any change of that session) and
+ * `blind10` (session 10, measured once after the blend). None is ever copied into the index
+ * (eval.test.ts).
  */
 export const EVAL_SETS = [
   'eval',
