@@ -26,41 +26,46 @@ export interface Guess<Label extends string = TopicId> {
 /**
  * Weighted term counts per label of a set of examples, read once: one flat table (a term's
  * counts side by side), so several classifiers can group its labels without reading the
- * examples again.
+ * examples again. Counted from examples (count) or read back from the trained model (model.ts).
  */
 export class TermCounts<Label extends string> {
-  readonly labels: Label[];
-  readonly terms = new Map<string, number>();
-  /** counts[term * labels.length + label]. */
-  readonly counts: Float64Array;
-  readonly documents: Float64Array;
-
   constructor(
+    readonly labels: Label[],
+    readonly terms: Map<string, number>,
+    /** counts[term * labels.length + label]. */
+    readonly counts: Float64Array,
+    /** Examples per label. */
+    readonly documents: Float64Array,
+    readonly weights: TermWeights = DEFAULT_WEIGHTS,
+  ) {}
+
+  static count<Label extends string>(
     examples: readonly Example<Label>[],
     normalize: (text: string) => string,
-    readonly weights: TermWeights = DEFAULT_WEIGHTS,
-  ) {
+    weights: TermWeights = DEFAULT_WEIGHTS,
+  ): TermCounts<Label> {
     const index = new Map<Label, number>();
     for (const { topic } of examples) if (!index.has(topic)) index.set(topic, index.size);
-    this.labels = [...index.keys()];
-    const width = this.labels.length;
-    this.documents = new Float64Array(width);
+    const width = index.size;
+    const terms = new Map<string, number>();
+    const documents = new Float64Array(width);
     // First pass: term ids and each occurrence; second: the table, now that its size is known.
     const occurrences: number[] = [];
     for (const { topic, text } of examples) {
       const label = index.get(topic) as number;
-      this.documents[label] = (this.documents[label] as number) + 1;
+      documents[label] = (documents[label] as number) + 1;
       forEachTerm(withoutFillers(normalize(text)), weights, (term, weight) => {
-        let id = this.terms.get(term);
-        if (id === undefined) this.terms.set(term, (id = this.terms.size));
+        let id = terms.get(term);
+        if (id === undefined) terms.set(term, (id = terms.size));
         occurrences.push(id * width + label, weight);
       });
     }
-    this.counts = new Float64Array(this.terms.size * width);
+    const counts = new Float64Array(terms.size * width);
     for (let at = 0; at < occurrences.length; at += 2) {
       const cell = occurrences[at] as number;
-      this.counts[cell] = (this.counts[cell] as number) + (occurrences[at + 1] as number);
+      counts[cell] = (counts[cell] as number) + (occurrences[at + 1] as number);
     }
+    return new TermCounts([...index.keys()], terms, counts, documents, weights);
   }
 }
 
@@ -91,7 +96,7 @@ export class NaiveBayes<Class extends string = TopicId> {
     normalize: (text: string) => string,
     options: { alpha?: number; balanced?: boolean; weights?: TermWeights } = {},
   ): NaiveBayes<Label> {
-    return new NaiveBayes<Label>(new TermCounts(examples, normalize, options.weights), {
+    return new NaiveBayes<Label>(TermCounts.count(examples, normalize, options.weights), {
       alpha: options.alpha,
       balanced: options.balanced,
     });
@@ -138,10 +143,14 @@ export class NaiveBayes<Class extends string = TopicId> {
     const examples = documents.reduce((sum, count) => sum + count, 0);
     this.logPrior = Float64Array.from(documents, (count) => (options.balanced ? 0 : Math.log(count / examples)));
     const denominator = Float64Array.from(totals, (total) => Math.log(total + alpha * counts.terms.size));
+    // Most cells are a term a class never saw: one value per class, the logarithm taken once.
+    const unseen = Float64Array.from(denominator, (value) => Math.log(alpha) - value);
     this.logLikelihood = new Float32Array(table.length);
     for (let cell = 0; cell < table.length; cell += 1) {
       const at = cell % size;
-      this.logLikelihood[cell] = Math.log((table[cell] as number) * (scale[at] as number) + alpha) - (denominator[at] as number);
+      const count = table[cell] as number;
+      this.logLikelihood[cell] =
+        count === 0 ? (unseen[at] as number) : Math.log(count * (scale[at] as number) + alpha) - (denominator[at] as number);
     }
   }
 

@@ -1,13 +1,13 @@
 import type { Locale } from '../i18n/locales.ts';
 import { KNOWLEDGE_FOLDER, loadContent, type TopicFile } from './content.ts';
 import { DebtEvidence, TopicTerms } from './domain.ts';
-import { type Guess, NaiveBayes, TermCounts } from './classifier.ts';
+import { type Guess, NaiveBayes } from './classifier.ts';
 import { intendedTopic } from './intent.ts';
 import { DEFAULT_MATCHER, type MatcherOptions, type Ranking, TopicIndex, type TopicText } from './matcher.ts';
 import { detectScam, isPromptInjection } from './scam.ts';
-import { contentWords, DEFAULT_WEIGHTS, detectLanguage, normalizeQuestion, withoutFillers } from './text.ts';
+import { contentWords, detectLanguage, normalizeQuestion, withoutFillers } from './text.ts';
 import { isScamId, isTopicId, type ScamId, TOPIC_IDS, type TopicId } from './topics.ts';
-import { loadTraining } from './training.ts';
+import { trainingCounts } from './training.ts';
 import { VOCABULARY } from './vocabulary.ts';
 
 /*
@@ -103,12 +103,6 @@ type Scope = 'in' | 'out';
 
 /** The topic classifier's additive smoothing: 0.1 beat 0.05, 0.2, 0.5 and 1 on every labelled set, blended. */
 const TOPIC_SMOOTHING = 0.1;
-/**
- * Naive Bayes counts every term as independent evidence, but a Han trigram repeats its two
- * bigrams (催收威 beside 催收 and 收威): at BM25's 1.2 three rare trigrams of one phrase outvote
- * the question. Lighter trigrams and heavier characters: the same or better on every set.
- */
-const CLASSIFIER_TERM_WEIGHTS = { ...DEFAULT_WEIGHTS, cjk1: 0.5, cjk3: 0.6 };
 /** The scope classifier's smoothing. */
 const SCOPE_SMOOTHING = 0.2;
 
@@ -184,9 +178,8 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
     normalize,
   );
   const topicTerms = new TopicTerms<TopicId>(VOCABULARY, new Map(texts.map((text) => [text.id, text.keywords])), normalize);
-  const training = loadTraining(folder);
-  // Each training question is read once; the topic and scope classifiers group the same counts.
-  const counts = new TermCounts(training, normalize, CLASSIFIER_TERM_WEIGHTS);
+  // The training questions' counts (the trained model, training.ts): the topic and scope classifiers group the same table.
+  const counts = trainingCounts(folder, normalize);
   const hasTopics = counts.labels.some((label) => label !== 'OUT');
   const classifier = hasTopics
     ? new NaiveBayes<TopicId>(counts, { alpha: TOPIC_SMOOTHING, classOf: (label) => (isTopicId(label) ? label : undefined) })

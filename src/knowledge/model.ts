@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { TermCounts } from './classifier.ts';
+import type { TermWeights } from './text.ts';
+
+/*
+ * The classifiers' trained model: the training questions' term counts (TermCounts), written by
+ * `npm run train` to locales/knowledge/training/model.json so start-up reads a table instead of
+ * normalising and counting ~4,800 questions (issue 10 point 9: the index built in ≤ 200 ms).
+ *
+ * The file names its source: a hash of the training files and the term weights it was counted
+ * with. A model whose source differs is stale and not read (training.ts counts afresh), so an
+ * edited training file is never answered from old counts; test/knowledge/model.test.ts fails
+ * until the committed model is regenerated, which also catches a change to how text is normalised.
+ *
+ * One term a line, sorted, so a training edit shows as the few terms it changed:
+ *   ["c:征信",1,12.5,19,3]   the term, then (label index, weighted count) for each label that has it.
+ */
+
+const FORMAT = 1;
+
+/** Counts are sums of term weights (0.6 + 1.2 …): six decimals keep them exact enough and the file stable. */
+const round = (value: number) => Math.round(value * 1e6) / 1e6;
+
+export function modelSource(files: readonly { name: string; text: string }[], weights: TermWeights): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(weights));
+  for (const { name, text } of files) hash.update(`\u0000${name}\u0000${text}`);
+  return hash.digest('hex');
+}
+
+export function writeModel(counts: TermCounts<string>, source: string): string {
+  const width = counts.labels.length;
+  const rows = [...counts.terms.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([term, id]) => {
+      const row: (string | number)[] = [term];
+      for (let label = 0; label < width; label += 1) {
+        const count = counts.counts[id * width + label] as number;
+        if (count !== 0) row.push(label, round(count));
+      }
+      return JSON.stringify(row);
+    });
+  const head = { format: FORMAT, source, weights: counts.weights, labels: counts.labels, documents: [...counts.documents] };
+  return `${JSON.stringify(head).slice(0, -1)},"terms":[\n${rows.join(',\n')}\n]}\n`;
+}
+
+interface ModelFile {
+  format: number;
+  source: string;
+  weights: TermWeights;
+  labels: string[];
+  documents: number[];
+  terms: (string | number)[][];
+}
+
+const isModelFile = (value: unknown): value is ModelFile => {
+  const file = value as Partial<ModelFile> | null;
+  return (
+    typeof file === 'object' &&
+    file !== null &&
+    file.format === FORMAT &&
+    typeof file.source === 'string' &&
+    typeof file.weights === 'object' &&
+    Array.isArray(file.labels) &&
+    Array.isArray(file.documents) &&
+    file.documents.length === file.labels.length &&
+    Array.isArray(file.terms)
+  );
+};
+
+/** The model's counts when the file is one and was counted from `source`; undefined otherwise (count afresh). */
+export function readModel<Label extends string>(text: string, source: string): TermCounts<Label> | undefined {
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isModelFile(file) || file.source !== source) return undefined;
+  const width = file.labels.length;
+  const terms = new Map<string, number>();
+  const counts = new Float64Array(file.terms.length * width);
+  for (const row of file.terms) {
+    const id = terms.size;
+    terms.set(row[0] as string, id);
+    for (let at = 1; at + 1 < row.length; at += 2) counts[id * width + (row[at] as number)] = row[at + 1] as number;
+  }
+  return new TermCounts(file.labels as Label[], terms, counts, Float64Array.from(file.documents), file.weights);
+}
