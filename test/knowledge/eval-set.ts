@@ -24,7 +24,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * `blind6` and `blind7` (session 9: written the same way, each measured once after the tuning on the
  * ones before it, then tuned on; see their headers), `blind8` (the same, measured once after that
  * tuning), `blind9` (session 10, the same, measured once before any change of that session) and
- * `blind10` (session 10, measured once after the blend). None is ever copied into the index
+ * `blind10` (session 10, measured once after the blend), `blind11` (session 12, measured once
+ * after the trained model and before any change for it). None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [
@@ -39,6 +40,7 @@ export const EVAL_SETS = [
   'blind8',
   'blind9',
   'blind10',
+  'blind11',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
