@@ -121,7 +121,7 @@ module.exports = {
     ),
     onlyMayImport(
       'knowledge-imports-only-i18n-and-parse',
-      'src/knowledge (the free-text answers of issue 10: content loader and matcher) imports only src/knowledge, src/i18n, src/parse and node:fs/path/url (reading locales/knowledge) and node:crypto (the source hash of the trained model): no npm package, no database, no chat framework.',
+      'src/knowledge (the free-text answers of issue 10: content loader and matcher) imports only src/knowledge, src/i18n, src/parse and node:fs/path/url (reading locales/knowledge) and node:crypto (the source hashes of locales/knowledge/built): no npm package, no database, no chat framework.',
       KNOWLEDGE,
       [KNOWLEDGE, I18N, PARSE, builtin('fs', 'path', 'url', 'crypto')],
     ),

@@ -3,7 +3,7 @@ import type { TopicId } from './topics.ts';
 
 /*
  * A multinomial naive Bayes classifier over the matcher's own terms (Han characters, bigrams and
- * trigrams, English words, pairs and trigrams), trained at start-up on whole example questions
+ * trigrams, English words, pairs and trigrams), trained at build time (model.ts) on whole example questions
  * (locales/knowledge/training/<lang>.tsv, written for training only: never the evaluation,
  * development or blind sets). BM25 over titles and keywords knows which words name a topic;
  * whole questions teach which words people use around them ("my salary got cut", 点算好), and
@@ -24,20 +24,41 @@ export interface Guess<Label extends string = TopicId> {
 }
 
 /**
- * Weighted term counts per label of a set of examples, read once: one flat table (a term's
- * counts side by side), so several classifiers can group its labels without reading the
- * examples again. Counted from examples (count) or read back from the trained model (model.ts).
+ * A term's nonzero cells, row by row: term t owns cells start[t] .. start[t + 1], each a column
+ * (label or class) and a value. Most terms occur under one or two of 27 labels, so this holds
+ * ~80,000 cells where a full table would hold 1.2 million (and be read, allocated and smoothed).
+ */
+export interface SparseRows {
+  start: Uint32Array;
+  column: Uint16Array;
+  value: Float64Array;
+}
+
+/**
+ * Weighted term counts per label of a set of examples, read once, so several classifiers can
+ * group its labels without reading the examples again. Counted from examples (count) or read
+ * back from the trained model (model.ts).
  */
 export class TermCounts<Label extends string> {
   constructor(
     readonly labels: Label[],
     readonly terms: Map<string, number>,
-    /** counts[term * labels.length + label]. */
-    readonly counts: Float64Array,
+    /** Per term, the labels it occurs under (ascending) and its weighted count there. */
+    readonly rows: SparseRows,
     /** Examples per label. */
     readonly documents: Float64Array,
     readonly weights: TermWeights = DEFAULT_WEIGHTS,
   ) {}
+
+  /** The weighted count of a term under a label: 0 when never seen there. */
+  countOf(term: string, label: Label): number {
+    const id = this.terms.get(term);
+    const column = this.labels.indexOf(label);
+    if (id === undefined) return 0;
+    for (let cell = this.rows.start[id] as number; cell < (this.rows.start[id + 1] as number); cell += 1)
+      if (this.rows.column[cell] === column) return this.rows.value[cell] as number;
+    return 0;
+  }
 
   static count<Label extends string>(
     examples: readonly Example<Label>[],
@@ -49,23 +70,33 @@ export class TermCounts<Label extends string> {
     const width = index.size;
     const terms = new Map<string, number>();
     const documents = new Float64Array(width);
-    // First pass: term ids and each occurrence; second: the table, now that its size is known.
-    const occurrences: number[] = [];
+    // Each term's counts gathered per label, then laid out as rows once the terms are known.
+    const perTerm: Map<number, number>[] = [];
     for (const { topic, text } of examples) {
       const label = index.get(topic) as number;
       documents[label] = (documents[label] as number) + 1;
       forEachTerm(withoutFillers(normalize(text)), weights, (term, weight) => {
         let id = terms.get(term);
-        if (id === undefined) terms.set(term, (id = terms.size));
-        occurrences.push(id * width + label, weight);
+        if (id === undefined) {
+          terms.set(term, (id = terms.size));
+          perTerm.push(new Map());
+        }
+        const cells = perTerm[id] as Map<number, number>;
+        cells.set(label, (cells.get(label) ?? 0) + weight);
       });
     }
-    const counts = new Float64Array(terms.size * width);
-    for (let at = 0; at < occurrences.length; at += 2) {
-      const cell = occurrences[at] as number;
-      counts[cell] = (counts[cell] as number) + (occurrences[at + 1] as number);
-    }
-    return new TermCounts([...index.keys()], terms, counts, documents, weights);
+    const size = perTerm.reduce((sum, cells) => sum + cells.size, 0);
+    const rows: SparseRows = { start: new Uint32Array(terms.size + 1), column: new Uint16Array(size), value: new Float64Array(size) };
+    let cell = 0;
+    perTerm.forEach((cells, id) => {
+      for (const label of [...cells.keys()].sort((a, b) => a - b)) {
+        rows.column[cell] = label;
+        rows.value[cell] = cells.get(label) as number;
+        cell += 1;
+      }
+      rows.start[id + 1] = cell;
+    });
+    return new TermCounts([...index.keys()], terms, rows, documents, weights);
   }
 }
 
@@ -85,8 +116,10 @@ export interface NaiveBayesOptions<Label extends string, Class extends string> {
 export class NaiveBayes<Class extends string = TopicId> {
   private readonly classes: Class[];
   private readonly logPrior: Float64Array;
-  /** logLikelihood[term * classes.length + class]. */
-  private readonly logLikelihood: Float32Array;
+  /** Per class, the log likelihood of a term it never saw (most terms of most classes). */
+  private readonly unseen: Float64Array;
+  /** Per term, the classes that saw it and how much likelier it is there than unseen (log ratio). */
+  private readonly seen: SparseRows;
   private readonly terms: Map<string, number>;
   private readonly weights: TermWeights;
 
@@ -115,22 +148,16 @@ export class NaiveBayes<Class extends string = TopicId> {
     this.classes = classes;
     this.terms = counts.terms;
     this.weights = counts.weights;
-    const width = counts.labels.length;
     const size = classes.length;
-    const table = new Float64Array(counts.terms.size * size);
     const totals = new Float64Array(size);
     const documents = new Float64Array(size);
     group.forEach((to, label) => {
       if (to >= 0) documents[to] = (documents[to] as number) + (counts.documents[label] as number);
     });
-    for (let term = 0; term < counts.terms.size; term += 1) {
-      for (let label = 0; label < width; label += 1) {
-        const to = group[label] as number;
-        const count = counts.counts[term * width + label] as number;
-        if (to < 0 || count === 0) continue;
-        table[term * size + to] = (table[term * size + to] as number) + count;
-        totals[to] = (totals[to] as number) + count;
-      }
+    const { rows } = counts;
+    for (let cell = 0; cell < rows.value.length; cell += 1) {
+      const to = group[rows.column[cell] as number] as number;
+      if (to >= 0) totals[to] = (totals[to] as number) + (rows.value[cell] as number);
     }
     const scale = new Float64Array(size).fill(1);
     if (options.balanced) {
@@ -143,15 +170,34 @@ export class NaiveBayes<Class extends string = TopicId> {
     const examples = documents.reduce((sum, count) => sum + count, 0);
     this.logPrior = Float64Array.from(documents, (count) => (options.balanced ? 0 : Math.log(count / examples)));
     const denominator = Float64Array.from(totals, (total) => Math.log(total + alpha * counts.terms.size));
-    // Most cells are a term a class never saw: one value per class, the logarithm taken once.
-    const unseen = Float64Array.from(denominator, (value) => Math.log(alpha) - value);
-    this.logLikelihood = new Float32Array(table.length);
-    for (let cell = 0; cell < table.length; cell += 1) {
-      const at = cell % size;
-      const count = table[cell] as number;
-      this.logLikelihood[cell] =
-        count === 0 ? (unseen[at] as number) : Math.log(count * (scale[at] as number) + alpha) - (denominator[at] as number);
+    this.unseen = Float64Array.from(denominator, (value) => Math.log(alpha) - value);
+    // A term's labels summed into their classes (the scope classifier folds 26 topics into one).
+    const seen: SparseRows = {
+      start: new Uint32Array(counts.terms.size + 1),
+      column: new Uint16Array(rows.value.length),
+      value: new Float64Array(rows.value.length),
+    };
+    const sum = new Float64Array(size);
+    const touched: number[] = [];
+    let out = 0;
+    for (let term = 0; term < counts.terms.size; term += 1) {
+      for (let cell = rows.start[term] as number; cell < (rows.start[term + 1] as number); cell += 1) {
+        const to = group[rows.column[cell] as number] as number;
+        if (to < 0) continue;
+        if (sum[to] === 0) touched.push(to);
+        sum[to] = (sum[to] as number) + (rows.value[cell] as number);
+      }
+      for (const to of touched) {
+        const logLikelihood = Math.log((sum[to] as number) * (scale[to] as number) + alpha) - (denominator[to] as number);
+        seen.column[out] = to;
+        seen.value[out] = logLikelihood - (this.unseen[to] as number);
+        out += 1;
+        sum[to] = 0;
+      }
+      touched.length = 0;
+      seen.start[term + 1] = out;
     }
+    this.seen = seen;
   }
 
   get size(): number {
@@ -160,16 +206,22 @@ export class NaiveBayes<Class extends string = TopicId> {
 
   /** Classes by posterior, best first; empty when the question has no known term. */
   rank(normalized: string): Guess<Class>[] {
-    const size = this.classes.length;
     const log = Float64Array.from(this.logPrior);
-    let known = false;
+    const { start, column, value } = this.seen;
+    // Every known term counts as unseen in every class (added once below, times their weight),
+    // plus its log ratio in the classes that saw it.
+    let known = 0;
     forEachTerm(withoutFillers(normalized), this.weights, (term, weight) => {
       const id = this.terms.get(term);
       if (id === undefined) return;
-      known = true;
-      for (let at = 0; at < size; at += 1) log[at] = (log[at] as number) + weight * (this.logLikelihood[id * size + at] as number);
+      known += weight;
+      for (let cell = start[id] as number; cell < (start[id + 1] as number); cell += 1) {
+        const to = column[cell] as number;
+        log[to] = (log[to] as number) + weight * (value[cell] as number);
+      }
     });
-    if (!known) return [];
+    if (known === 0) return [];
+    for (let at = 0; at < log.length; at += 1) log[at] = (log[at] as number) + known * (this.unseen[at] as number);
     let best = Number.NEGATIVE_INFINITY;
     for (const value of log) if (value > best) best = value;
     let sum = 0;

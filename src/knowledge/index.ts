@@ -3,7 +3,8 @@ import { KNOWLEDGE_FOLDER, loadContent, type TopicFile } from './content.ts';
 import { DebtEvidence, TopicTerms } from './domain.ts';
 import { type Guess, NaiveBayes } from './classifier.ts';
 import { intendedTopic } from './intent.ts';
-import { DEFAULT_MATCHER, type MatcherOptions, type Ranking, TopicIndex, type TopicText } from './matcher.ts';
+import { loadTopicIndex } from './index-file.ts';
+import { DEFAULT_MATCHER, type MatcherOptions, type Ranking, type TopicText } from './matcher.ts';
 import { detectScam, isPromptInjection } from './scam.ts';
 import { contentWords, detectLanguage, normalizeQuestion, withoutFillers } from './text.ts';
 import { isScamId, isTopicId, type ScamId, TOPIC_IDS, type TopicId } from './topics.ts';
@@ -111,7 +112,8 @@ const MAX_QUESTION = 400;
 
 const FALLBACK: Record<Locale, Locale[]> = { en: ['en'], 'zh-Hans': ['zh-Hans', 'en'], 'zh-Hant': ['zh-Hant', 'zh-Hans', 'en'] };
 
-function topicTexts(files: Map<string, TopicFile>): TopicText[] {
+/** Each topic's titles, keywords and bodies in every language: what the index is built from. */
+export function topicTexts(files: Map<string, TopicFile>): TopicText[] {
   return TOPIC_IDS.map((id) => {
     const own = [...files.values()].filter((file) => file.id === id);
     return {
@@ -164,15 +166,10 @@ function blendedTopic(ranking: Ranking, guesses: readonly Guess[], blend: number
 export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: ConsultOptions = DEFAULT_CONSULT): KnowledgeBase {
   const { files, missing } = loadContent(folder);
   const texts = topicTexts(files);
-  // One build normalises each distinct phrase once (a keyword is read by the index, the debt
-  // evidence and the topic terms; a zh-Hant one often equals its zh-Hans source).
-  const memo = new Map<string, string>();
-  const normalize = (text: string): string => {
-    let value = memo.get(text);
-    if (value === undefined) memo.set(text, (value = normalizeQuestion(text)));
-    return value;
-  };
-  const index = new TopicIndex(texts, options.matcher, normalize);
+  // The built index when it is current (index-file.ts); its normalize knows every keyword, and
+  // remembers what else one build normalises (a keyword is read by the index, the debt evidence
+  // and the topic terms; a zh-Hant one often equals its zh-Hans source).
+  const { index, normalize } = loadTopicIndex(folder, texts, options.matcher);
   const debt = new DebtEvidence(
     texts.flatMap((text) => text.keywords),
     normalize,

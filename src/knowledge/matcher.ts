@@ -64,24 +64,35 @@ export interface Ranking {
   strong: number;
 }
 
+/** One topic's share of a term: its weight in the topic's document, and whether a title or keyword holds it (not the body alone). */
+export interface Posting {
+  topic: number;
+  tf: number;
+  head: boolean;
+}
+
+/** What an index is made of: each term's postings (topics ascending) and each topic's document length (TOPIC_IDS order). */
+export interface IndexTable {
+  postings: Map<string, Posting[]>;
+  lengths: number[];
+}
+
 export class TopicIndex {
-  private readonly postings = new Map<string, { topic: number; tf: number }[]>();
+  private readonly postings: Map<string, Posting[]>;
+  private readonly lengths: number[];
   private readonly idf = new Map<string, number>();
   private readonly maxTf = new Map<string, number>();
-  private readonly lengths: number[] = [];
-  /** Terms of each topic's title and keywords (not its body): the evidence a question must touch. */
-  private readonly heads: Set<string>[] = [];
   private readonly averageLength: number;
   private readonly maxIdf: number;
 
-  constructor(
-    topics: TopicText[],
-    private readonly options: MatcherOptions = DEFAULT_MATCHER,
+  /** The index of topics' texts: read at start-up from the built index when it is current (built.ts), else built here. */
+  static build(
+    topics: readonly TopicText[],
+    options: MatcherOptions = DEFAULT_MATCHER,
     /** normalizeQuestion, or a memo of it shared with the rest of one build. */
     normalize: (text: string) => string = normalizeQuestion,
-  ) {
+  ): TopicIndex {
     const bags = TOPIC_IDS.map(() => new Map<string, number>() as Terms);
-    for (const _ of TOPIC_IDS) this.heads.push(new Set());
     // Titles and keywords first: their terms are the vocabulary. A body adds weight to those terms
     // only; its other words (the answer's own wording) are no evidence a question could bring.
     for (const topic of topics) {
@@ -99,14 +110,8 @@ export class TopicIndex {
       }
     }
     // So far a topic's bag holds its head terms only.
-    const vocabulary = new Set<string>();
-    bags.forEach((bag, at) => {
-      const head = this.heads[at] as Set<string>;
-      for (const term of bag.keys()) {
-        head.add(term);
-        vocabulary.add(term);
-      }
-    });
+    const heads = bags.map((bag) => new Set(bag.keys()));
+    const vocabulary = new Set(heads.flatMap((head) => [...head]));
     const bodyWeights = options.bodyWeights ?? options.weights;
     for (const topic of topics) {
       const bag = bags[TOPIC_IDS.indexOf(topic.id)] as Terms;
@@ -116,16 +121,26 @@ export class TopicIndex {
         });
       }
     }
-    bags.forEach((bag, topic) => {
+    const postings = new Map<string, Posting[]>();
+    const lengths = bags.map((bag, topic) => {
       let length = 0;
       for (const [term, tf] of bag) {
         length += tf;
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push({ topic, tf });
+        let list = postings.get(term);
+        if (!list) postings.set(term, (list = []));
+        list.push({ topic, tf, head: (heads[topic] as Set<string>).has(term) });
       }
-      this.lengths.push(length);
+      return length;
     });
+    return new TopicIndex({ postings, lengths }, options);
+  }
+
+  constructor(
+    table: IndexTable,
+    private readonly options: MatcherOptions = DEFAULT_MATCHER,
+  ) {
+    this.postings = table.postings;
+    this.lengths = table.lengths;
     const present = this.lengths.filter((length) => length > 0);
     this.averageLength = present.reduce((sum, length) => sum + length, 0) / Math.max(1, present.length);
     const n = present.length;
@@ -135,8 +150,8 @@ export class TopicIndex {
       // Body-only evidence counts for its weight, but a term found in every topic tells nothing.
       let df = 0;
       let maxTf = 0;
-      for (const { topic, tf } of list) {
-        df += this.heads[topic]?.has(term) ? 1 : bodyDf;
+      for (const { head, tf } of list) {
+        df += head ? 1 : bodyDf;
         if (tf > maxTf) maxTf = tf;
       }
       this.maxTf.set(term, maxTf);
@@ -145,6 +160,11 @@ export class TopicIndex {
       if (value > maxIdf) maxIdf = value;
     }
     this.maxIdf = maxIdf;
+  }
+
+  /** The postings and lengths, to be written as the built index (built.ts). */
+  get table(): IndexTable {
+    return { postings: this.postings, lengths: this.lengths };
   }
 
   /** Topics by BM25 score, best first (all 26, zeros included), and the question's coverage. */
@@ -162,12 +182,12 @@ export class TopicIndex {
       if (idf === undefined) continue;
       known += weight * idf;
       const maxTf = this.maxTf.get(term) ?? 1;
-      for (const { topic, tf } of this.postings.get(term) ?? []) {
+      for (const { topic, tf, head } of this.postings.get(term) ?? []) {
         const norm = k1 * (1 - b + (b * (this.lengths[topic] as number)) / this.averageLength);
         const share = concentration === 0 ? 1 : (tf / maxTf) ** concentration;
         const gain = weight * idf * share * ((tf * (k1 + 1)) / (tf + norm));
         scores[topic] = (scores[topic] as number) + gain;
-        if (isStrong && this.heads[topic]?.has(term)) strong[topic] = (strong[topic] as number) + gain;
+        if (isStrong && head) strong[topic] = (strong[topic] as number) + gain;
       }
     }
     const order = TOPIC_IDS.map((_, topic) => topic).sort((x, y) => (scores[y] as number) - (scores[x] as number));

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { TermCounts } from './classifier.ts';
+import { type SparseRows, TermCounts } from './classifier.ts';
 import type { TermWeights } from './text.ts';
 
 /*
  * The classifiers' trained model: the training questions' term counts (TermCounts), written by
- * `npm run train` to locales/knowledge/training/model.json so start-up reads a table instead of
+ * `npm run knowledge:build` to locales/knowledge/built/model.json so start-up reads a table instead of
  * normalising and counting ~4,800 questions (issue 10 point 9: the index built in ≤ 200 ms).
  *
  * The file names its source: a hash of the training files and the term weights it was counted
  * with. A model whose source differs is stale and not read (training.ts counts afresh), so an
- * edited training file is never answered from old counts; test/knowledge/model.test.ts fails
+ * edited training file is never answered from old counts; test/knowledge/built.test.ts fails
  * until the committed model is regenerated, which also catches a change to how text is normalised.
  *
  * One term a line, sorted, so a training edit shows as the few terms it changed:
@@ -29,15 +29,13 @@ export function modelSource(files: readonly { name: string; text: string }[], we
 }
 
 export function writeModel(counts: TermCounts<string>, source: string): string {
-  const width = counts.labels.length;
+  const { start, column, value } = counts.rows;
   const rows = [...counts.terms.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([term, id]) => {
       const row: (string | number)[] = [term];
-      for (let label = 0; label < width; label += 1) {
-        const count = counts.counts[id * width + label] as number;
-        if (count !== 0) row.push(label, round(count));
-      }
+      for (let cell = start[id] as number; cell < (start[id + 1] as number); cell += 1)
+        row.push(column[cell] as number, round(value[cell] as number));
       return JSON.stringify(row);
     });
   const head = { format: FORMAT, source, weights: counts.weights, labels: counts.labels, documents: [...counts.documents] };
@@ -77,13 +75,20 @@ export function readModel<Label extends string>(text: string, source: string): T
     return undefined;
   }
   if (!isModelFile(file) || file.source !== source) return undefined;
-  const width = file.labels.length;
   const terms = new Map<string, number>();
-  const counts = new Float64Array(file.terms.length * width);
+  let size = 0;
+  for (const row of file.terms) size += (row.length - 1) >> 1;
+  const rows: SparseRows = { start: new Uint32Array(file.terms.length + 1), column: new Uint16Array(size), value: new Float64Array(size) };
+  let cell = 0;
   for (const row of file.terms) {
     const id = terms.size;
     terms.set(row[0] as string, id);
-    for (let at = 1; at + 1 < row.length; at += 2) counts[id * width + (row[at] as number)] = row[at + 1] as number;
+    for (let at = 1; at + 1 < row.length; at += 2) {
+      rows.column[cell] = row[at] as number;
+      rows.value[cell] = row[at + 1] as number;
+      cell += 1;
+    }
+    rows.start[id + 1] = cell;
   }
-  return new TermCounts(file.labels as Label[], terms, counts, Float64Array.from(file.documents), file.weights);
+  return new TermCounts(file.labels as Label[], terms, rows, Float64Array.from(file.documents), file.weights);
 }

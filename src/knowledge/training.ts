@@ -12,7 +12,7 @@ import { isTopicId, type TopicId } from './topics.ts';
  * OUT lines (messages the bot does not answer: a card to choose, savings rates, the weather) and
  * the topic lines together teach the scope classifier (index.ts). Written for training only, in
  * their own words: the evaluation, development and blind sets never go in (test/knowledge/eval.test.ts checks).
- * Their counts are read from the trained model beside them when it is current (model.ts).
+ * Their counts are read from the trained model (locales/knowledge/built/model.json, model.ts) when it is current.
  */
 
 export type TrainingLabel = TopicId | 'OUT';
@@ -24,7 +24,8 @@ export type TrainingLabel = TopicId | 'OUT';
  */
 export const TRAINING_TERM_WEIGHTS = { ...DEFAULT_WEIGHTS, cjk1: 0.5, cjk3: 0.6 };
 
-export const modelPath = (folder: string) => join(folder, 'training', 'model.json');
+/** Written by `npm run knowledge:build` (build.ts), beside the index it builds. */
+export const modelPath = (folder: string) => join(folder, 'built', 'model.json');
 
 interface TrainingFile {
   name: string;
