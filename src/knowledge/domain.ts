@@ -33,17 +33,26 @@ const NOT_DEBT = new RegExp(DEBT_TERMS.notDebt.map((term) => (/^[a-z]/.test(term
 const EN_HARDSHIP_CUE = words(DEBT_TERMS.enHardshipCue);
 const ZH_HARDSHIP = new RegExp(DEBT_TERMS.zhHardship.join('|'));
 const ZH_HARDSHIP_CUE = new RegExp(DEBT_TERMS.zhHardshipCue.join('|'));
+/** A missed payment named: beside it, asking whether one can still borrow is about the record it leaves. */
+const LATE =
+  /逾期|晚还|迟还|没还|欠款|催收|黑名单|连三累六|(?:^| )(?:overdue|missed|late|arrears|default(?:ed)?|blacklist(?:ed)?)(?= |$)/;
 /*
  * Overdue, or the record it leaves: beside these, getting new credit is still our question
  * (逾期了还能贷款买房吗, 买房要用的非恶意逾期证明, a settled loan's proof for a mortgage, can I still
  * get a mortgage after missed payments).
  */
-const OVERDUE_CONTEXT =
-  /逾期|晚还|迟还|没还|欠款|征信|黑名单|催收|结清|还清|(?:^| )(?:overdue|missed|late|arrears|default(?:ed)?|blacklist(?:ed)?|paid off|settled|credit (?:report|record|score|history))(?= |$)/;
+const OVERDUE_CONTEXT = new RegExp(
+  `${LATE.source}|征信|结清|还清|(?:^| )(?:paid off|settled|credit (?:report|record|score|history))(?= |$)`,
+);
+const STILL_BORROW = new RegExp(DEBT_TERMS.stillBorrow.join('|'));
 const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(term) ? `(?:^| )${term}(?= |$)` : term)).join('|'));
 
-/** Another product or getting new credit (DEBT_TERMS.notDebt) with no overdue or record beside it. */
+/**
+ * Another product or getting new credit (DEBT_TERMS.notDebt) with no overdue or record beside it,
+ * or whether one can still borrow (DEBT_TERMS.stillBorrow) with no missed payment named.
+ */
 function newCreditAlone(normalized: string, compact: string): boolean {
+  if ((STILL_BORROW.test(normalized) || STILL_BORROW.test(compact)) && !LATE.test(normalized) && !LATE.test(compact)) return true;
   const notDebt = NOT_DEBT.test(normalized) || NOT_DEBT.test(compact);
   return notDebt && !OVERDUE_CONTEXT.test(normalized) && !OVERDUE_CONTEXT.test(compact);
 }

@@ -87,7 +87,9 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
     ],
     en: [
       /\bcash(ing)? ?out/,
-      /\b(pay|repay)(ing)? (it |my (debt|loan|card|bill) )?(off )?(on my behalf|for me for a fee)/,
+      /\b(pay|repay)(ing)? (it |my (debt|loan|card|bill) )?(off )?(on (my|your) behalf|for me for a fee)/,
+      // The shop pays the card, you swipe it back to them with a fee: 代还 under another name.
+      /\bswip(e|ing) (it|the money|them|that) back\b/,
       /\b(card|credit) cycling/,
       /\bswip(e|ing) (my |the |a )?(credit )?card.{0,40}\bcash/,
       /\b(turn|convert)s? (my )?(credit (limit|line)|card limit) (in)?to cash/,

@@ -1313,6 +1313,11 @@ export const VOCABULARY: Record<TopicId, string[]> = {
  * `weak` ones (bank, interest, fee, 银行, 利率 …) are evidence only when no `offTopic` word says
  * the message is about another part of finance or life (stocks, savings, 股票, 存款, 天气).
  */
+/** Not when relief on it is what is asked (申请信用卡分期, 申请学贷延期). */
+const NO_RELIEF = '(?!.*(延期|展期|减免|协商|分期|停息|缓|还款))';
+/** A whole message that names no repayment (a broken card is the card desk's, unless autopay failed on it). */
+const NO_REPAYING = '^(?!.*(还款|扣款|扣不|还不|自动还|逾期|repay|autopay|auto ?debit|direct debit|payment|deduct|overdue|late|instal))';
+
 export const DEBT_TERMS = {
   /** Whole English words (a trailing * stands for any ending). */
   en: `loan* debt* credit* creditor* repa* payoff prepa* owe owes owed owing borrow*
@@ -1328,7 +1333,7 @@ export const DEBT_TERMS = {
    * question is what to do about repaying: "got sick and can't work, what now". Alone, or about
    * medicine or the weather, it is not ("I'm sick of the rain", 生病了吃什么药).
    */
-  enHardship: `sick sickness illness ill hospital* injured injury fired broke`,
+  enHardship: `sick sickness illness ill hospital* injured injury fired broke cancer diagnos* surgery chemo*`,
   /** Hardship that says enough alone: out of work, no income. */
   enHardshipAlone: `unemployed jobless redundan* laid`,
   enHardshipCue: `work working job money afford pay paying payment* bills rent income salary now do help cope manage`,
@@ -1534,8 +1539,8 @@ export const DEBT_TERMS = {
     'cash back',
     'lost my card',
     'card was stolen',
-    '申请信用卡',
-    '办信用卡',
+    `申请信用卡${NO_RELIEF}`,
+    `办信用卡${NO_RELIEF}`,
     '信用卡怎么(申请|办理)',
     '信用卡丢',
     '挂失',
@@ -1577,5 +1582,26 @@ export const DEBT_TERMS = {
     '申请(几笔|几个|个)?(新的?)?.{0,3}(贷款|信贷|借款)(需要|要)?(什么|哪些|啥)?(条件|资格|材料|手续)',
     '(apply|applying|qualify|qualifying) for (a |an )?(new )?([a-z]+ ){0,2}loan( [a-z]+){0,4} (requirements|eligib[a-z]*|documents)',
     'requirements (for|to get) (a |an )?(new )?([a-z]+ ){0,2}loan',
+    // Applying for a card or a loan (学贷, 车贷), in either order, unless it is relief on one that is asked for.
+    `申请(几张|张|个)?(新的?)?(信用卡|学贷|助学贷款|学生贷款|车贷)${NO_RELIEF}`,
+    `(信用卡|学贷|助学贷款|学生贷款|车贷)(要|该|可以)?(怎么|如何|怎样|去哪里?)(申请|办理)${NO_RELIEF}`,
+    // The card itself (broken, swallowed, to replace or activate): the bank's card desk, unless a repayment is named.
+    `${NO_REPAYING}.*(卡|磁条|芯片).{0,3}(坏了|消磁|刮花|断了)`,
+    `${NO_REPAYING}.*(补发|补办|换发)(几张|张)?(新的?)?(卡|信用卡|银行卡|扣账卡)`,
+    `${NO_REPAYING}.*(新卡|信用卡|银行卡)(要|可以|能)?(怎么|如何)?(补发|补办|激活|开卡)`,
+    `${NO_REPAYING}.*(吞|食)了?(我的?)?(张|的)?卡`,
+    `${NO_REPAYING}.*(replacement card|replace (my |a )?(debit |credit |bank )?card)`,
+    `${NO_REPAYING}.*(card|chip|strip|stripe)( [a-z]+){0,2} (is |got |was )?(broken|damaged|demagneti[sz]ed|scratched)`,
+    `${NO_REPAYING}.*(activate (my |the |a )?(new )?(debit |credit )?card|(swallowed|ate|kept|retained) my card)`,
+  ],
+  /**
+   * Whether one can still get new credit (a loan, a card, a mortgage): the lender's question, ours
+   * only when a missed payment is named (逾期了还能贷款吗, can I get a mortgage after missed
+   * payments: what the record does). Bad credit alone (征信不好, 征信花了, bad credit, low score) is
+   * not a missed payment. Borrowing to repay (借钱还, a loan to pay off my cards) is multiple_debts.
+   */
+  stillBorrow: [
+    '还能(不能)?(再)?(申请|办)?(贷款|借款|贷到款?|借到钱?|借钱|下款|办卡|批)(?!.*还(钱|款|债|卡|贷|信用卡))',
+    '(can|could|will) i (still |ever )?(get|take out|apply for|qualify for|be approved for) (a |an )?(new )?([a-z]+ ){0,2}(loan|credit card|card|mortgage)(?!.* (to|and) (pay|repay|clear|cover|consolidate))',
   ],
 };

@@ -191,6 +191,15 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     '今年退税什么时候到账',
     'the bank app is crashing again after the update',
     'sgd to php rate today',
+    // Applying for a card or a student loan, or whether bad credit still gets a loan: the lender's desk.
+    '我想申请一张新的信用卡',
+    '助学贷款要怎么申请',
+    'could i still get a car loan with a low credit score',
+    '征信花了还能借到钱吗',
+    // The card itself: broken, swallowed, to replace.
+    '银行卡芯片坏了能补办吗',
+    'the machine at the mall swallowed my card',
+    'how do i get a replacement card',
   ])('getting new credit, choosing a card or an errand is out of scope: %s', (question) => {
     expect(kb.consult(question)).toMatchObject({ topic: null, outOfScope: true });
   });
@@ -199,6 +208,13 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     ['逾期过的人还能申请房贷买房吗', 'credit_report_impact'],
     ['征信中心的登录密码忘了，怎么查自己的报告', 'check_credit_report'],
     ['房贷批之前银行要我交车贷的结清证明，去哪开', 'settlement_proof'],
+    // A missed payment named: whether one can still borrow is what the record does.
+    ['晚还了两次以后还能贷款吗', 'credit_report_impact'],
+    // Relief on a card is asked for, or a repayment failed on the card: still ours.
+    ['信用卡账单能申请延期还款吗', 'deferral'],
+    ['my card got damaged and now the autopay failed', 'autodebit_failed'],
+    // Borrowing to repay is juggling debts, not new credit.
+    ['can i get a loan to pay off my credit cards', 'multiple_debts'],
   ])('beside an overdue or the record, the same words are still our question: %s', (question, topic) => {
     expect(kb.consult(question).topic).toBe(topic);
   });
