@@ -25,7 +25,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * ones before it, then tuned on; see their headers), `blind8` (the same, measured once after that
  * tuning), `blind9` (session 10, the same, measured once before any change of that session) and
  * `blind10` (session 10, measured once after the blend), `blind11` (session 12, measured once
- * after the trained model and before any change for it). None is ever copied into the index
+ * after the trained model and before any change for it, then tuned on) and `blind12` (session 12,
+ * measured once after that). None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [
@@ -41,6 +42,7 @@ export const EVAL_SETS = [
   'blind9',
   'blind10',
   'blind11',
+  'blind12',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
