@@ -34,8 +34,7 @@ const EN_HARDSHIP_CUE = words(DEBT_TERMS.enHardshipCue);
 const ZH_HARDSHIP = new RegExp(DEBT_TERMS.zhHardship.join('|'));
 const ZH_HARDSHIP_CUE = new RegExp(DEBT_TERMS.zhHardshipCue.join('|'));
 /** A missed payment named: beside it, asking whether one can still borrow is about the record it leaves. */
-const LATE =
-  /逾期|晚还|迟还|没还|欠款|催收|黑名单|连三累六|(?:^| )(?:overdue|missed|late|arrears|default(?:ed)?|blacklist(?:ed)?)(?= |$)/;
+const LATE = /逾期|晚还|迟还|没还|欠款|催收|黑名单|连三累六|(?:^| )(?:overdue|missed|late|arrears|default(?:ed)?|blacklist(?:ed)?)(?= |$)/;
 /*
  * Overdue, or the record it leaves: beside these, getting new credit is still our question
  * (逾期了还能贷款买房吗, 买房要用的非恶意逾期证明, a settled loan's proof for a mortgage, can I still
@@ -93,7 +92,9 @@ export class DebtEvidence {
     if (EN_HARDSHIP_ALONE.test(normalized) || ZH_HARDSHIP_ALONE.test(compact)) return true;
     // Without its fillers too: 下个月再一起还可以吗 ends in 还 once 可以吗 is out.
     const bare = withoutFillers(normalized).replace(/ /g, '');
-    if (EN_DEBT.test(normalized) || ZH_DEBT.test(compact) || ZH_DEBT.test(bare)) return true;
+    // An English word written against Han text (iva系什么, 用fps还) is a word too.
+    const scriptsApart = normalized.replace(/([a-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z0-9])/gu, '$1$2 ');
+    if (EN_DEBT.test(scriptsApart) || ZH_DEBT.test(compact) || ZH_DEBT.test(bare)) return true;
     const offTopic = OFF_TOPIC.test(normalized) || OFF_TOPIC.test(compact);
     if ((EN_WEAK.test(normalized) || ZH_WEAK.test(compact)) && !offTopic) return true;
     if (!offTopic && EN_HARDSHIP.test(normalized) && EN_HARDSHIP_CUE.test(normalized)) return true;

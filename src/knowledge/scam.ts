@@ -57,6 +57,9 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\b(safe|secure|safety|protected|verification|holding) account/,
       /\bcancel.{0,30}(student|campus|college) (loan|account)/,
       /\b(student|campus|college) loan account.{0,20}(cancel|close|delete)/,
+      // Whether a caller or a hotline is the real customer service: the fake-service warning answers how to tell.
+      /\b(fake|bogus|scam|impostor|imposter) (customer service|support|hotline|helpline|agent|call centre|call center)/,
+      /\b(customer service|hotline|helpline|support line|call centre|call center)( [a-z]+){0,4} (is |was |are )?(fake|a scam|genuine|real|legit|legitimate)\b/,
       /\bscreen ?shar/,
       /\bdownload.{0,20}\b(meeting|zoom|remote|screen)/,
       /\bshar(e|ing) (my |your |the )?(phone )?screen/,

@@ -171,7 +171,7 @@ const CANTONESE: [RegExp, string][] = [
  * Longest first (会不会 before 会).
  */
 const CHINESE_FILLERS =
-  /怎么样|怎么|怎样|如何|什么|为什么|可不可以|可以|能不能|会不会|是不是|有问题|没问题|有没有|行不行|好不好|请问|一下|的话|应该|这个|那个|这样|就是|到底|真的|靠谱|吗|呢|吧|啊|呀|哦|嘛/g;
+  /怎么样|怎么|怎样|如何|什么|为什么|可不可以|可以|能不能|会不会|是不是|有问题|没问题|有没有|行不行|中不中|好不好|请问|一下|的话|应该|这个|那个|这样|就是|到底|真的|靠谱|吗|呢|吧|啊|呀|哦|嘛/g;
 
 /** Particles and pronouns inside a phrase (我的征信, 打到我公司, 逾期了): dropped, the words around them joined. */
 const CHINESE_JOINED = /的|我|你|(?<![不得])了/g;

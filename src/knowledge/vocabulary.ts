@@ -1567,7 +1567,7 @@ export const DEBT_TERMS = {
     '积分.{0,6}(划算|最多|兑换|高)',
     '回馈',
     '首购',
-    '房贷.{0,4}(怎么|如何)?申请',
+    `房贷.{0,4}(怎么|如何)?申请${NO_RELIEF}`,
     '退税',
     '报税',
     '个税',
@@ -1585,6 +1585,11 @@ export const DEBT_TERMS = {
     // Applying for a card or a loan (学贷, 车贷), in either order, unless it is relief on one that is asked for.
     `申请(几张|张|个)?(新的?)?(信用卡|学贷|助学贷款|学生贷款|车贷)${NO_RELIEF}`,
     `(信用卡|学贷|助学贷款|学生贷款|车贷)(要|该|可以)?(怎么|如何|怎样|去哪里?)(申请|办理)${NO_RELIEF}`,
+    // Opening or raising a credit line (开通借呗, 提额, a limit increase): new credit too.
+    `(借呗|花呗|白条|金条|微粒贷|月付|额度)(要|该|可以)?(怎么|如何|在哪里?|去哪里?)?(开通|提额|提升|提高|申请)${NO_RELIEF}`,
+    `(开通|提升|提高)(借呗|花呗|白条|金条|微粒贷|月付|额度)${NO_RELIEF}`,
+    '(increase|raise|higher|bigger) (my |the |a )?(credit |card |spending )?limit',
+    '(credit |card )?limit (increase|upgrade)',
     // The card itself (broken, swallowed, to replace or activate): the bank's card desk, unless a repayment is named.
     `${NO_REPAYING}.*(卡|磁条|芯片).{0,3}(坏了|消磁|刮花|断了)`,
     `${NO_REPAYING}.*(补发|补办|换发)(几张|张)?(新的?)?(卡|信用卡|银行卡|扣账卡)`,

@@ -200,6 +200,9 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     '银行卡芯片坏了能补办吗',
     'the machine at the mall swallowed my card',
     'how do i get a replacement card',
+    // Opening or raising a credit line is new credit too.
+    '花呗怎么开通',
+    'how do i get a credit limit increase',
   ])('getting new credit, choosing a card or an errand is out of scope: %s', (question) => {
     expect(kb.consult(question)).toMatchObject({ topic: null, outOfScope: true });
   });
@@ -215,7 +218,20 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     ['my card got damaged and now the autopay failed', 'autodebit_failed'],
     // Borrowing to repay is juggling debts, not new credit.
     ['can i get a loan to pay off my credit cards', 'multiple_debts'],
+    ['逾期后花呗额度还能恢复吗', 'overdue_consequences'],
   ])('beside an overdue or the record, the same words are still our question: %s', (question, topic) => {
+    expect(kb.consult(question).topic).toBe(topic);
+  });
+
+  it.each([
+    // Relief asked for on a mortgage is a deferral, not applying for one.
+    ['房贷可以申请延期吗', 'deferral'],
+    // An English debt word written against Han text is a word (iva是什么: an IVA, a UK debt arrangement).
+    ['iva是什么', 'restructuring'],
+    // Whether a hotline is genuine is the fake-service warning; a fee to delete a record at the bureau is credit repair.
+    ['is this customer service hotline genuine', 'fake_service_scam'],
+    ['an agent says he can delete my bad record at the credit bureau for 500', 'credit_repair_scam'],
+  ])('relief on a loan one has, a mixed-script question and a scam told around a record: %s → %s', (question, topic) => {
     expect(kb.consult(question).topic).toBe(topic);
   });
 });
