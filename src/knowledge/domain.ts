@@ -41,7 +41,7 @@ const LATE = /逾期|晚还|迟还|没还|欠款|催收|黑名单|连三累六|(
  * get a mortgage after missed payments).
  */
 const OVERDUE_CONTEXT = new RegExp(
-  `${LATE.source}|征信|结清|还清|(?:^| )(?:paid off|settled|credit (?:report|record|score|history))(?= |$)`,
+  `${LATE.source}|征信|信用(?:记录|纪录|报告)|结清|还清|(?:^| )(?:paid off|settled|credit (?:report|record|score|history))(?= |$)`,
 );
 const STILL_BORROW = new RegExp(DEBT_TERMS.stillBorrow.join('|'));
 const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(term) ? `(?:^| )${term}(?= |$)` : term)).join('|'));

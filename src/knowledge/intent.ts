@@ -199,6 +199,14 @@ const INTENTS: readonly Intent[] = [
     over: ['grace_period', 'overdue_consequences', 'minimum_payment', 'partial_payment', 'penalty_waiver'],
     close: 0.25,
   },
+  {
+    // 以卡养卡 (one card paying another): whether it is allowed or safe is the cash-out warning's
+    // answer; how to get out of it once the debts grow is juggling several debts.
+    topic: 'cash_out_risk',
+    cue: /以卡养卡.{0,6}(可以|行不行|行吗|违法|犯法|合法|风险|靠谱|安全)/,
+    over: ['multiple_debts'],
+    unless: /脱身|越欠越多|撑|停下|窟窿|怎么办|怎么还/,
+  },
 ];
 
 /** The preferred topic must score at least this share of the best one. */

@@ -6,35 +6,9 @@ import type { ScamId } from './topics.ts';
  * Chinese patterns are matched on the text with its spaces removed.
  */
 
+// In order of precedence when two fire: a caller asking you to act now (screen sharing, a transfer)
+// is the present danger, before a paid promise about the record, before a cash-out.
 const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
-  credit_repair_scam: {
-    zh: [
-      /征信(修复|洗白|清洗|优化|铲单|漂白)/,
-      /(修复|洗白|清洗|优化|漂白|铲)(个人)?(征信|信用|逾期|记录)/,
-      /洗白/,
-      /铲单/,
-      /(删|消|抹|去|清)(除|掉).{0,4}(逾期|不良|征信|晚还|黑名单)/,
-      /删(逾期|不良|征信)/,
-      /(花钱|付费|收费|交钱|给钱|付钱).{0,8}(删|消除|去掉|修复|抹掉).{0,6}(记录|征信|逾期)/,
-      // 付钱就能把征信的不良记录删掉: the record named before the verb (把 … 删掉).
-      /(花钱|付费|收费|交钱|给钱|付钱).{0,12}(记录|征信|逾期|不良).{0,4}(删掉|删除|消除|抹掉|去掉|消掉)/,
-      /(记录|征信|逾期|不良).{0,4}(删掉|删除|消除|抹掉|去掉|消掉).{0,10}(花钱|付费|收费|交钱|给钱|付钱|多少钱)/,
-      /(删|消除|去掉|修复|抹掉).{0,6}(记录|征信|逾期).{0,8}(花钱|付费|收费|交钱|给钱|多少钱)/,
-      /(花钱|付费|收费|交钱|给钱|付钱).{0,10}(提升|提高|增加|刷高?)(信用分|征信|信用)/,
-      /帮(我|你)?.{0,4}(删|消|抹|清|洗)(除|掉)?.{0,4}(记录|征信|逾期)/,
-      /(认识|有关系|内部).{0,10}征信中心/,
-      // A promised time (七日内改善信贷评级): no one can make a true record better on a deadline.
-      /(几天|几日|\d+天|马上|快速|立即|立刻)内?(改善|提升|提高|修复|恢复|清除|消除)(个人)?(征信|信用)/,
-      /(提升|提高|增加|刷高?)(信用分|征信|信用).{0,10}(花钱|付费|收费|交钱|给钱|付钱|多少钱)/,
-    ],
-    en: [
-      /\bcredit (repair|fix|fixing|clean ?up|cleaning|wash|scrub)/,
-      /\b(repair|fix|clean|wash|scrub|wipe|erase|clear) (up )?(my |your )?(credit|record|report)/,
-      /\b(remove|delete|erase|wipe|clear) (my |the |a |an |all )?(late|overdue|negative|bad|default)? ?(record|mark|entr|payment|histor)/,
-      /\b(boost|raise|increase|improve|pump) (up )?(my |your )?credit (score|rating|record).{0,40}\b(fee|pay|paid|money|charge|price|cost)/,
-      /\b(fee|pay|paid|money|charge)\b.{0,40}\b(boost|raise|increase|pump) (up )?(my |your )?credit (score|rating)/,
-    ],
-  },
   fake_service_scam: {
     zh: [
       /安全(账户|帐户|账号|帐号|户口)/,
@@ -77,11 +51,40 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\b(move|transfer|shift) (all )?(my |your |the )?(savings|money|funds|deposits?)\b.{0,30}\b(protect|safe|secure)/,
     ],
   },
+  credit_repair_scam: {
+    zh: [
+      /征信(修复|洗白|清洗|优化|铲单|漂白)/,
+      /(修复|洗白|清洗|优化|漂白|铲)(个人)?(征信|信用|逾期|记录)/,
+      /洗白/,
+      /铲单/,
+      /(删|消|抹|去|清)(除|掉).{0,4}(逾期|不良|征信|晚还|黑名单)/,
+      /删(逾期|不良|征信)/,
+      /(花钱|付费|收费|交钱|给钱|付钱).{0,8}(删|消除|去掉|修复|抹掉).{0,6}(记录|征信|逾期)/,
+      // 付钱就能把征信的不良记录删掉: the record named before the verb (把 … 删掉).
+      /(花钱|付费|收费|交钱|给钱|付钱).{0,12}(记录|征信|逾期|不良).{0,4}(删掉|删除|消除|抹掉|去掉|消掉)/,
+      /(记录|征信|逾期|不良).{0,4}(删掉|删除|消除|抹掉|去掉|消掉).{0,10}(花钱|付费|收费|交钱|给钱|付钱|多少钱)/,
+      /(删|消除|去掉|修复|抹掉).{0,6}(记录|征信|逾期).{0,8}(花钱|付费|收费|交钱|给钱|多少钱)/,
+      /(花钱|付费|收费|交钱|给钱|付钱).{0,10}(提升|提高|增加|刷高?)(信用分|征信|信用)/,
+      /帮(我|你)?.{0,4}(删|消|抹|清|洗)(除|掉)?.{0,4}(记录|征信|逾期)/,
+      /(认识|有关系|内部).{0,10}征信中心/,
+      // A promised time (七日内改善信贷评级): no one can make a true record better on a deadline.
+      /(几天|几日|\d+天|马上|快速|立即|立刻)内?(改善|提升|提高|修复|恢复|清除|消除)(个人)?(征信|信用)/,
+      /(提升|提高|增加|刷高?)(信用分|征信|信用).{0,10}(花钱|付费|收费|交钱|给钱|付钱|多少钱)/,
+    ],
+    en: [
+      /\bcredit (repair|fix|fixing|clean ?up|cleaning|wash|scrub)/,
+      /\b(repair|fix|clean|wash|scrub|wipe|erase|clear) (up )?(my |your )?(credit|record|report)/,
+      /\b(remove|delete|erase|wipe|clear) (my |the |a |an |all )?(late|overdue|negative|bad|default)? ?(record|mark|entr|payment|histor)/,
+      /\b(boost|raise|increase|improve|pump) (up )?(my |your )?credit (score|rating|record).{0,40}\b(fee|pay|paid|money|charge|price|cost)/,
+      /\b(fee|pay|paid|money|charge)\b.{0,40}\b(boost|raise|increase|pump) (up )?(my |your )?credit (score|rating)/,
+    ],
+  },
   cash_out_risk: {
     zh: [
       /套现/,
       /代还/,
-      /养卡/,
+      // 养卡 services cash a card out to keep it "alive"; 以卡养卡 (one card paying another) is juggling debts.
+      /(?<!以卡)养卡/,
       /(刷|pos).{0,4}(套|取)(现|钱)/,
       /以贷养贷.{0,4}(中介|服务)/,
       /垫还/,

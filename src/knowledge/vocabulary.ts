@@ -882,7 +882,6 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     'pos机',
     '刷卡套现',
     '中介',
-    '以卡养卡',
     '垫还',
     'cash from my card',
     'for a cut',
@@ -1172,6 +1171,7 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '好几个贷款',
     '先还哪个',
     '以贷养贷',
+    '以卡养卡',
     '拆东墙补西墙',
     '多头借贷',
     '债务',
@@ -1438,6 +1438,12 @@ export const DEBT_TERMS = {
   zhWeak: ['银行', '银行卡', '利率', '利息', '息', '手续费', '(付|汇|打)款', 'percent', '投诉', '申诉', '转数快'],
   /** Another part of finance, or of life: a weak word beside one of these is no evidence. */
   offTopic: [
+    // Stock markets.
+    '(?<![a-z])a股',
+    '港股',
+    '美股',
+    '股市',
+    '大盘',
     // Currencies: an exchange rate, not an interest rate.
     'sgd',
     'myr',
@@ -1585,6 +1591,15 @@ export const DEBT_TERMS = {
     // Applying for a card or a loan (学贷, 车贷), in either order, unless it is relief on one that is asked for.
     `申请(几张|张|个)?(新的?)?(信用卡|学贷|助学贷款|学生贷款|车贷)${NO_RELIEF}`,
     `(信用卡|学贷|助学贷款|学生贷款|车贷)(要|该|可以)?(怎么|如何|怎样|去哪里?)(申请|办理)${NO_RELIEF}`,
+    // Applying for a mortgage or a loan, or what one requires: the lending desk.
+    `申请(几笔|笔|个)?(新的?)?(房贷|贷款|网贷)${NO_RELIEF}`,
+    `(贷款|房贷|车贷|信用卡).{0,6}(需要|要)(什么|哪些|啥)(条件|资格|材料|手续)`,
+    // A business offering its customers installments or payment terms: not the borrower's own debt.
+    '(给|俾|畀|帮)(客户|顾客|客人|客)(做|提供|开|办|搞)?分期',
+    '(payment terms|installments?|instalments?|financing|credit) (to|for) (my |her |his |their |our )?([a-z]+ ){0,2}(customers|clients|buyers)',
+    // Who owns or runs a lender (company news), not what one owes it.
+    '(who|which company) (owns|founded|bought|acquired|runs|started)',
+    '(ceo|founder|owner|shares?|stock price) of',
     // Opening or raising a credit line (开通借呗, 提额, a limit increase): new credit too.
     `(借呗|花呗|白条|金条|微粒贷|月付|额度)(要|该|可以)?(怎么|如何|在哪里?|去哪里?)?(开通|提额|提升|提高|申请)${NO_RELIEF}`,
     `(开通|提升|提高)(借呗|花呗|白条|金条|微粒贷|月付|额度)${NO_RELIEF}`,

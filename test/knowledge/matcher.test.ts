@@ -203,6 +203,12 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     // Opening or raising a credit line is new credit too.
     '花呗怎么开通',
     'how do i get a credit limit increase',
+    // Applying for a loan, a business's own customers, company news, the stock market.
+    '申请车贷要什么资格',
+    'my uncle wants to offer instalments to his shop customers',
+    '给客户做分期要怎么弄',
+    'who founded klarna',
+    '港股今天大盘怎么样',
   ])('getting new credit, choosing a card or an errand is out of scope: %s', (question) => {
     expect(kb.consult(question)).toMatchObject({ topic: null, outOfScope: true });
   });
@@ -231,7 +237,17 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     // Whether a hotline is genuine is the fake-service warning; a fee to delete a record at the bureau is credit repair.
     ['is this customer service hotline genuine', 'fake_service_scam'],
     ['an agent says he can delete my bad record at the credit bureau for 500', 'credit_repair_scam'],
-  ])('relief on a loan one has, a mixed-script question and a scam told around a record: %s → %s', (question, topic) => {
+    // Checking one's record before applying is ours; a typed 宽线期 is the grace period.
+    ['申请贷款前怎么查自己的信用报告', 'check_credit_report'],
+    ['宽线期是几天', 'grace_period'],
+    // 以卡养卡: how to get out is juggling debts; whether it is allowed is the cash-out warning.
+    ['以卡养卡越欠越多怎么脱身', 'multiple_debts'],
+    ['以卡养卡违法吗', 'cash_out_risk'],
+    // Two scams at once: the caller asking to share a screen is the present danger.
+    ['客服让我共享屏幕说帮我消除逾期记录', 'fake_service_scam'],
+    // "is that allowed" after a cash-out asks about the cash-out, not rate caps.
+    ["swiping my card at my uncle's shop for cash, is that allowed", 'cash_out_risk'],
+  ])('what the question asks decides, not the words it shares with an errand or another topic: %s → %s', (question, topic) => {
     expect(kb.consult(question).topic).toBe(topic);
   });
 });
