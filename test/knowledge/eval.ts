@@ -11,6 +11,12 @@ import { EVAL_SETS, type EvalSetName, isEvalSetName, readEvalSet } from './eval-
  * Targets (issue 10): ≥ 95 % top-1 per language, 0 out-of-scope answered. Exit code 1 when missed.
  */
 
+// `npm run eval:faq | head`: the reader left, so stop quietly rather than crash on the next line.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 const { values } = parseArgs({ options: { set: { type: 'string', default: 'eval' } } });
 const chosen = values.set ?? 'eval';
 if (chosen !== 'all' && !isEvalSetName(chosen)) {
