@@ -99,9 +99,9 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\b(card|credit) cycling/,
       /\bswip(e|ing) (my |the |a )?(credit )?card.{0,40}\bcash/,
       /\b(turn|convert)s? (my )?(credit (limit|line)|card limit) (in)?to cash/,
-      /\bfake (purchase|transaction)/,
+      /\bfake (merchant |card |pos )?(purchase|transaction|sale)s?\b/,
       // "buy" at a friend's shop with the card and get the cash back: a cash-out in all but name.
-      /\b(use|swipe|charge)s? (my |the |a )?(credit )?card\b.{0,60}\b(get|give|take)s? (the |me )?(cash|money)( back)?\b/,
+      /\b(use|swipe|charge)s? (my |the |a )?(credit )?card\b.{0,60}\b(get|give|take)s? (me |us |him |her |them )?(the |my )?(cash|money)( back)?\b/,
     ],
   },
 };

@@ -1438,6 +1438,11 @@ export const DEBT_TERMS = {
   zhWeak: ['银行', '银行卡', '利率', '利息', '息', '手续费', '(付|汇|打)款', 'percent', '投诉', '申诉', '转数快'],
   /** Another part of finance, or of life: a weak word beside one of these is no evidence. */
   offTopic: [
+    // Interest earned on savings (an isa, a deposit), not paid on a debt.
+    'isa',
+    'earn',
+    'earns',
+    'earned',
     // Stock markets.
     '(?<![a-z])a股',
     '港股',
@@ -1589,17 +1594,41 @@ export const DEBT_TERMS = {
     '(apply|applying|qualify|qualifying) for (a |an )?(new )?([a-z]+ ){0,2}loan( [a-z]+){0,4} (requirements|eligib[a-z]*|documents)',
     'requirements (for|to get) (a |an )?(new )?([a-z]+ ){0,2}loan',
     // Applying for a card or a loan (学贷, 车贷), in either order, unless it is relief on one that is asked for.
-    `申请(几张|张|个)?(新的?)?(信用卡|学贷|助学贷款|学生贷款|车贷)${NO_RELIEF}`,
-    `(信用卡|学贷|助学贷款|学生贷款|车贷)(要|该|可以)?(怎么|如何|怎样|去哪里?)(申请|办理)${NO_RELIEF}`,
+    `申请(第?几张|张|个)?(新的?)?(信用卡|学贷|助学贷款|学生贷款|车贷)${NO_RELIEF}`,
+    `(信用卡|学贷|助学贷款|学生贷款|车贷|贷款|经营贷|创业贷)(要|该|可以)?(怎么|如何|怎样|去哪里?)(申请|办理)${NO_RELIEF}`,
     // Applying for a mortgage or a loan, or what one requires: the lending desk.
     `申请(几笔|笔|个)?(新的?)?(房贷|贷款|网贷)${NO_RELIEF}`,
     `(贷款|房贷|车贷|信用卡).{0,6}(需要|要)(什么|哪些|啥)(条件|资格|材料|手续)`,
     // A business offering its customers installments or payment terms: not the borrower's own debt.
     '(给|俾|畀|帮)(客户|顾客|客人|客)(做|提供|开|办|搞)?分期',
     '(payment terms|installments?|instalments?|financing|credit) (to|for) (my |her |his |their |our )?([a-z]+ ){0,2}(customers|clients|buyers)',
+    // The merchant's side of installments and BNPL (a shop offering them, a customer's tab): not the borrower's own debt.
+    'merchants?',
+    'my (shopify |online |etsy |ebay )?(store|shop) (offer|accept|use|take)',
+    '商家',
+    '(老)?顾客(赊账|欠)',
+    // Wanting to borrow (借点钱装修): new credit, unless it is to repay another debt.
+    '(本来|打算|准备)?想借(点|些|一笔)?钱(?!.*还)',
+    // Card products to choose: designs, a store card for a discount.
+    '颜值卡',
+    '卡.{0,4}款式',
+    'worth (getting|applying for|opening) (a |an |the )?([a-z]+ ){0,3}card',
+    // Writing fiction or a paper about lenders is not borrowing from one.
+    '(writing|write) (a |my )?(novel|story|book|screenplay|script|poem|essay|thesis|dissertation)',
+    // Public housing and its income limits.
+    '公屋',
+    '居屋',
+    '入息上限',
     // Who owns or runs a lender (company news), not what one owes it.
     '(who|which company) (owns|founded|bought|acquired|runs|started)',
     '(ceo|founder|owner|shares?|stock price) of',
+    // Banking news and the economy: takeovers, a developer's default in the news, negative rates.
+    'shareholders?',
+    '(acquisition|takeover|merger) of',
+    '(take|took|taking) over [a-z]+ (suisse|bank)',
+    '新闻',
+    '负利率',
+    'negative (interest )?rates?',
     // Opening or raising a credit line (开通借呗, 提额, a limit increase): new credit too.
     `(借呗|花呗|白条|金条|微粒贷|月付|额度)(要|该|可以)?(怎么|如何|在哪里?|去哪里?)?(开通|提额|提升|提高|申请)${NO_RELIEF}`,
     `(开通|提升|提高)(借呗|花呗|白条|金条|微粒贷|月付|额度)${NO_RELIEF}`,

@@ -26,7 +26,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * tuning), `blind9` (session 10, the same, measured once before any change of that session) and
  * `blind10` (session 10, measured once after the blend), `blind11` (session 12, measured once
  * after the trained model and before any change for it, then tuned on) and `blind12` (session 12,
- * measured once after that, then tuned on) and `blind13` (session 12, measured once after that). None is ever copied into the index
+ * measured once after that, then tuned on) and `blind13` (session 12, measured once after that) and `oosdev` (session 12: out-of-scope messages
+ * only, 100 a language, to tune how the bot declines). None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [
@@ -44,6 +45,7 @@ export const EVAL_SETS = [
   'blind11',
   'blind12',
   'blind13',
+  'oosdev',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 

@@ -64,7 +64,8 @@ for (const set of sets) {
         );
       }
     }
-    if (total === 0 || right / total < 0.95) missed = true;
+    // An out-of-scope set (oosdev) has no topic questions: only its precision counts.
+    if (total > 0 && right / total < 0.95) missed = true;
     console.log(
       `  ${locale.padEnd(8)} top-1 ${percent(right, total)} (${right}/${total}); on topics with content ${percent(rightWritten, totalWritten)} (${rightWritten}/${totalWritten})`,
     );

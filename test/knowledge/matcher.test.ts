@@ -209,6 +209,14 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     '给客户做分期要怎么弄',
     'who founded klarna',
     '港股今天大盘怎么样',
+    // The merchant's side, wanting to borrow, a card to choose, writing about lenders, savings, banking news.
+    '我是商家，开通先用后付要交多少手续费',
+    '我想借点钱买车',
+    'worth getting a store card for the discount?',
+    'writing a thesis on payday loans, any sources?',
+    'how much interest will my fixed deposit earn',
+    '申请第一张信用卡要注意什么',
+    '新闻说某银行被收购了',
   ])('getting new credit, choosing a card or an errand is out of scope: %s', (question) => {
     expect(kb.consult(question)).toMatchObject({ topic: null, outOfScope: true });
   });
@@ -247,6 +255,10 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     ['客服让我共享屏幕说帮我消除逾期记录', 'fake_service_scam'],
     // "is that allowed" after a cash-out asks about the cash-out, not rate caps.
     ["swiping my card at my uncle's shop for cash, is that allowed", 'cash_out_risk'],
+    // Borrowing to repay, fake transactions for cash, earning too little: still ours.
+    ['我想借钱还信用卡', 'multiple_debts'],
+    ["doing fake card transactions at a friend's shop to get cash", 'cash_out_risk'],
+    ['i earn too little to keep up with my loan payments', 'cannot_pay'],
   ])('what the question asks decides, not the words it shares with an errand or another topic: %s → %s', (question, topic) => {
     expect(kb.consult(question).topic).toBe(topic);
   });
