@@ -27,7 +27,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * `blind10` (session 10, measured once after the blend), `blind11` (session 12, measured once
  * after the trained model and before any change for it, then tuned on) and `blind12` (session 12,
  * measured once after that, then tuned on) and `blind13` (session 12, measured once after that) and `oosdev` (session 12: out-of-scope messages
- * only, 100 a language, to tune how the bot declines). None is ever copied into the index
+ * only, 100 a language, to tune how the bot declines) and `blind14` (session 12, measured once after
+ * training batch 7 and the oosdev rules). None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [
@@ -46,6 +47,7 @@ export const EVAL_SETS = [
   'blind12',
   'blind13',
   'oosdev',
+  'blind14',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
