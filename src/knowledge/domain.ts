@@ -41,16 +41,20 @@ const LATE = /逾期|晚还|迟还|没还|欠款|催收|黑名单|连三累六|(
  * get a mortgage after missed payments).
  */
 const OVERDUE_CONTEXT = new RegExp(
-  `${LATE.source}|征信|信用(?:记录|纪录|报告)|结清|还清|(?:^| )(?:paid off|settled|credit (?:report|record|score|history))(?= |$)`,
+  `${LATE.source}|征信|信用(?:记录|纪录|报告)|结清|还清|清还|(?:^| )(?:paid off|settled|credit (?:report|record|score|history))(?= |$)`,
 );
+/** Being sued or chased for a debt (beside LATE's missed payments). */
+const TROUBLE = /传票|起诉|被告|法院|执行|(?:^| )(?:summons|sued|suing|lawsuit|court|collectors?|collection agency|bailiffs?|ccj)(?= |$)/;
 const STILL_BORROW = new RegExp(DEBT_TERMS.stillBorrow.join('|'));
+const JOB = new RegExp(DEBT_TERMS.job.join('|'));
 const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(term) ? `(?:^| )${term}(?= |$)` : term)).join('|'));
 
 /**
  * Another product or getting new credit (DEBT_TERMS.notDebt) with no overdue or record beside it,
- * or whether one can still borrow (DEBT_TERMS.stillBorrow) with no missed payment named.
+ * or whether one can still borrow (DEBT_TERMS.stillBorrow) with no missed payment named, or a job in the trade (DEBT_TERMS.job).
  */
 function newCreditAlone(normalized: string, compact: string): boolean {
+  if (JOB.test(normalized) || JOB.test(compact)) return true;
   if ((STILL_BORROW.test(normalized) || STILL_BORROW.test(compact)) && !LATE.test(normalized) && !LATE.test(compact)) return true;
   const notDebt = NOT_DEBT.test(normalized) || NOT_DEBT.test(compact);
   return notDebt && !OVERDUE_CONTEXT.test(normalized) && !OVERDUE_CONTEXT.test(compact);
@@ -83,6 +87,16 @@ export class DebtEvidence {
   errand(normalized: string): boolean {
     const compact = normalized.replace(/ /g, '');
     return OFF_TOPIC.test(normalized) || OFF_TOPIC.test(compact) || newCreditAlone(normalized, compact);
+  }
+
+  /**
+   * Whether a normalised question names trouble with a debt one has: a missed payment, collectors,
+   * a summons (逾期, 催收, 传票, sued). Then whole examples of other errands may not decline it: a
+   * summons from a debt buyer is ours whatever else the message says.
+   */
+  inTrouble(normalized: string): boolean {
+    const compact = normalized.replace(/ /g, '');
+    return LATE.test(normalized) || LATE.test(compact) || TROUBLE.test(normalized) || TROUBLE.test(compact);
   }
 
   /** Whether a normalised question (normalizeQuestion) names a debt or contains a topic's whole phrase. */

@@ -45,7 +45,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'lawsuit',
     cue: new RegExp(
-      `${en('jail|prison|arrest(?:ed)?|criminal|sue|sued|suing|lawsuit|court')}|坐牢|判刑|拘留|抓人|抓我|刑事|起诉|法院|传票|被关|关起来|吃牢饭`,
+      `${en('jail|prison|arrest(?:ed)?|criminal|sue|sued|suing|lawsuit|court')}|坐牢|判刑|拘留|抓人|抓我|刑事|起诉|法院|传票|被关|关起来|吃牢饭|被人告|上庭|出庭`,
     ),
     over: [
       'cannot_pay',

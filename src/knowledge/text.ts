@@ -206,6 +206,7 @@ const SHORTHAND = new Map([
   ['plz', 'please'],
   ['pls', 'please'],
   ['tmrw', 'tomorrow'],
+  ['thru', 'through'],
   ['u', 'you'],
   ['ur', 'your'],
   ['r', 'are'],

@@ -858,6 +858,8 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     'student loan account',
     'transfer to verify',
     'or your credit suffers',
+    'hurt my credit',
+    'hurt your credit',
     'ruin your credit',
     '不注销',
     '影响信用',
@@ -1313,6 +1315,9 @@ export const VOCABULARY: Record<TopicId, string[]> = {
  * `weak` ones (bank, interest, fee, 银行, 利率 …) are evidence only when no `offTopic` word says
  * the message is about another part of finance or life (stocks, savings, 股票, 存款, 天气).
  */
+/** A whole message that names none of the writer's own loans (美联储加息我的房贷会涨吗 is about one). */
+const NOT_OWN_LOAN =
+  '^(?!.*((我的|我家的?|我们的?).{0,4}(房贷|贷款|车贷|月供|信用卡|分期)|(^| )my (mortgage|loan|repayments?|installments?|instalments?|emi|card)( |$)))';
 /** Not when relief on it is what is asked (申请信用卡分期, 申请学贷延期). */
 const NO_RELIEF = '(?!.*(延期|展期|减免|协商|分期|停息|缓|还款))';
 /** A whole message that names no repayment (a broken card is the card desk's, unless autopay failed on it). */
@@ -1370,6 +1375,10 @@ export const DEBT_TERMS = {
     '财务公司',
     '财仔',
     '催收',
+    // Being sued (被人告了, 要上庭吗) names the debt it is about.
+    '被人告',
+    '上庭',
+    '出庭',
     '欠',
     '债',
     '账',
@@ -1619,6 +1628,17 @@ export const DEBT_TERMS = {
     '公屋',
     '居屋',
     '入息上限',
+    // The writer is the one owed: a shop's customers, a tenant, a friend who borrowed from them.
+    '(客人|顾客|客户|租客|熟客|老客)(赊账|赊帐|欠|拖欠|不付|不给钱|拖着不)',
+    '(借|欠)了?我.{0,8}(不还|没还|一直不还|还不还|赖账)',
+    '(chase|collect from|recover (money )?from|get paid by) (the |my |his |her |our |their )?([a-z]+ ){0,2}(customers|clients|tenants|debtors|friend|ones who)',
+    '(customers|clients|tenants) (who )?(stop|stopped|do not|dont|won t|wont|didn t|didnt|never) pay(ing)?',
+    'owes? me( [a-z]+){0,3} money',
+    'borrowed( [a-z0-9]+){0,3} from me',
+    '(lent|loaned) (money |[0-9]+ )?to (a |my )?(friend|relative|cousin|colleague|brother|sister)',
+    // Where central banks take rates next (news), unless the writer asks about their own loan.
+    `${NOT_OWN_LOAN}.*(央行|美联储|联储局|欧洲央行|the fed|federal reserve|ecb|central bank).{0,8}(降息|加息|议息|利率决议|cut|hike|raise|rate decision)`,
+    `${NOT_OWN_LOAN}.*(会不会|还会|什么时候|今年).{0,3}(降息|加息)`,
     // Who owns or runs a lender (company news), not what one owes it.
     '(who|which company) (owns|founded|bought|acquired|runs|started)',
     '(ceo|founder|owner|shares?|stock price) of',
@@ -1649,6 +1669,15 @@ export const DEBT_TERMS = {
    * payments: what the record does). Bad credit alone (征信不好, 征信花了, bad credit, low score) is
    * not a missed payment. Borrowing to repay (借钱还, a loan to pay off my cards) is multiple_debts.
    */
+  /**
+   * A job in lending or collections (hiring, its pay): another errand even beside collection words,
+   * which are what the job is about (催收部门在招人).
+   */
+  job: [
+    '(招聘|征人|招人|应聘)',
+    '(待遇|薪水|薪资|底薪|提成)(好|高|怎么样|多少)',
+    '(job|career|hiring|vacancy|vacancies|interview|internship) (at|in|with|as) (a |an |the )?([a-z]+ ){0,2}(bank|lender|collection|collections|agency|collector|loan officer)',
+  ],
   stillBorrow: [
     '还能(不能)?(再)?(申请|办)?(贷款|借款|贷到款?|借到钱?|借钱|下款|办卡|批)(?!.*还(钱|款|债|卡|贷|信用卡))',
     '(can|could|will) i (still |ever )?(get|take out|apply for|qualify for|be approved for) (a |an )?(new )?([a-z]+ ){0,2}(loan|credit card|card|mortgage)(?!.* (to|and) (pay|repay|clear|cover|consolidate))',

@@ -217,6 +217,14 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     'how much interest will my fixed deposit earn',
     '申请第一张信用卡要注意什么',
     '新闻说某银行被收购了',
+    // The writer is the one owed, a job in the trade, where central banks take rates.
+    'my cousin borrowed 3000 from me and never paid it back',
+    '朋友借了我两万一直不还怎么办',
+    '我开奶茶店，有熟客赊账不给钱',
+    'our tenants stopped paying rent, what can we do',
+    '催收公司在招聘，工资高吗',
+    'is there a vacancy at a collection agency near me',
+    '美联储今年还会降息吗',
   ])('getting new credit, choosing a card or an errand is out of scope: %s', (question) => {
     expect(kb.consult(question)).toMatchObject({ topic: null, outOfScope: true });
   });
@@ -259,7 +267,17 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     ['我想借钱还信用卡', 'multiple_debts'],
     ["doing fake card transactions at a friend's shop to get cash", 'cash_out_risk'],
     ['i earn too little to keep up with my loan payments', 'cannot_pay'],
+    // A summons is ours whatever else the message says; being sued in Cantonese; one's own mortgage after a rate move.
+    ['got a court summons from a debt buyer about an old store card', 'lawsuit'],
+    ['被人告了一定要上庭吗', 'lawsuit'],
+    ['我借了朋友两万还不上', 'cannot_pay'],
+    ['朋友店里假签账拿现金有什么后果', 'cash_out_risk'],
   ])('what the question asks decides, not the words it shares with an errand or another topic: %s → %s', (question, topic) => {
     expect(kb.consult(question).topic).toBe(topic);
+  });
+
+  it('a rate move asked about the writer’s own mortgage stays a question for us, not banking news', () => {
+    expect(kb.consult('美联储加息了我的房贷月供会涨吗')).toMatchObject({ outOfScope: false });
+    expect(kb.consult('美联储加息了我的房贷月供会涨吗').topic).not.toBeNull();
   });
 });
