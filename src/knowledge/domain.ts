@@ -44,7 +44,8 @@ const OVERDUE_CONTEXT = new RegExp(
   `${LATE.source}|征信|信用(?:记录|纪录|报告)|结清|还清|清还|(?:^| )(?:paid off|settled|credit (?:report|record|score|history))(?= |$)`,
 );
 /** Being sued or chased for a debt (beside LATE's missed payments). */
-const TROUBLE = /传票|起诉|被告|法院|执行|(?:^| )(?:summons|sued|suing|lawsuit|court|collectors?|collection agency|bailiffs?|ccj)(?= |$)/;
+const TROUBLE =
+  /传票|起诉|被告|法院|执行|(?:^| )(?:summons(?:es)?|sued|suing|lawsuits?|courts?|collectors?|collection agenc(?:y|ies)|bailiffs?|ccjs?)(?= |$)/;
 const STILL_BORROW = new RegExp(DEBT_TERMS.stillBorrow.join('|'));
 const JOB = new RegExp(DEBT_TERMS.job.join('|'));
 const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(term) ? `(?:^| )${term}(?= |$)` : term)).join('|'));
