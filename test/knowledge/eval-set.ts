@@ -28,7 +28,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * after the trained model and before any change for it, then tuned on) and `blind12` (session 12,
  * measured once after that, then tuned on) and `blind13` (session 12, measured once after that) and `oosdev` (session 12: out-of-scope messages
  * only, 100 a language, to tune how the bot declines) and `blind14` (session 12, measured once after
- * training batch 7 and the oosdev rules). None is ever copied into the index
+ * training batch 7 and the oosdev rules, then tuned on) and `blind15` (session 12, measured once after
+ * that). None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [
@@ -48,6 +49,7 @@ export const EVAL_SETS = [
   'blind13',
   'oosdev',
   'blind14',
+  'blind15',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
