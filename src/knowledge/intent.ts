@@ -41,6 +41,10 @@ const INTENTS: readonly Intent[] = [
       `${en('complain[a-z]*|complaint[a-z]*|ombudsman|regulators?|report (?:them|him|her|(?:the|a|an|this|that) (?:[a-z]+ ){0,2}(?:collectors?|lender|agency|company|app))|who (?:can|should|do) i (?:report|complain)|(?:who|where) (?:can|do|should) i report (?:this|it|them)')}|投诉|举报|申诉`,
     ),
     over: ['collection_rules', 'credit_report_impact', 'dispute_record', 'fake_service_scam', 'rate_limits', 'how_to_repay'],
+    // Where to report a collector: the question is mostly the collector's conduct, the ask is where to complain.
+    close: 0.25,
+    // 申诉 beside a wrong record asks to correct it (dispute_record), not where to complain.
+    unless: new RegExp(`${en('mistaken|mistake|error|wrong|not mine')}|更正|纠正|异议|有误|错误|搞错|弄错|不是我`),
   },
   {
     topic: 'lawsuit',
@@ -141,7 +145,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'check_credit_report',
     cue: new RegExp(
-      `${en("(?:see|check|get|view|pull|download|look at|read|order|request)(?: what'?s on| what is on)? (?:a copy of )?(?:my )?(?:own )?credit (?:report|record|file|history|score)")}|查(?:询|看)?(?:一下)?(?:自己)?(?:个人)?征信|征信报告(?:怎么|在哪|哪里|要不要|需不需要|给钱|收费|免费|打印)|看(?:到|一下)?(?:自己)?(?:个人)?征信`,
+      `${en("(?:see|check|get|view|pull|download|look at|read|order|request)(?: what'?s on| what is on)? (?:a copy of )?(?:my )?(?:own )?(?:full |whole |complete )?credit (?:report|record|file|history|score)")}|查(?:询|看)?(?:一下)?(?:自己)?(?:个人)?征信|征信报告(?:怎么|在哪|哪里|要不要|需不需要|给钱|收费|免费|打印)|看(?:到|一下)?(?:自己)?(?:个人)?征信`,
     ),
     over: ['credit_report_impact', 'credit_repair_scam', 'dispute_record'],
     unless: new RegExp(`${en('reported|wrong|mistake|error|not mine')}|通报|上报|错误|搞错|不是我`),
@@ -163,9 +167,10 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'partial_payment',
     cue: new RegExp(
-      `${en('only (?:have|got|pay|paid|afford) (?:part|half|some|a bit|\\d+ ?percent)|(?:pay|paid) (?:only )?(?:part|half|some) of|partial(?:ly)?|part payments?')}|还了一部分|只还一部分|部分还款|只能还一部分|(?:还|给|付|交|缴)(?:住)?一半|剩下(?:的|那些)?(?:怎么|如何)`,
+      `${en('only (?:have|got|pay|paid|afford) (?:part|half|some|a bit|\\d+ ?percent)|(?:pay|paid) (?:only )?(?:part|half|some) of|(?:pay|paid|paying) (?:only )?\\d+ (?:of|out of) (?:my |the |a )?\\d+|partial(?:ly)?|part payments?')}|还了一部分|只还一部分|部分还款|只能还一部分|(?:还|给|付|交|缴)(?:住)?一半|剩下(?:的|那些)?(?:怎么|如何)|不足额|没还够|还不够|没交够|没还全|还不全`,
     ),
-    over: ['how_to_repay', 'minimum_payment', 'deferral', 'repayment_methods'],
+    // Paying part asks what part payment does, whatever "what happens" or "is it overdue" around it.
+    over: ['how_to_repay', 'minimum_payment', 'deferral', 'repayment_methods', 'overdue_consequences', 'grace_period'],
   },
   {
     // Stopping the interest while the principal is paid off (停息挂账), or talking the bank into more,
@@ -203,7 +208,9 @@ const INTENTS: readonly Intent[] = [
     // 以卡养卡 (one card paying another): whether it is allowed or safe is the cash-out warning's
     // answer; how to get out of it once the debts grow is juggling several debts.
     topic: 'cash_out_risk',
-    cue: /以卡养卡.{0,6}(可以|行不行|行吗|违法|犯法|合法|风险|靠谱|安全)/,
+    cue: new RegExp(
+      `以卡养卡.{0,6}(可以|行不行|行吗|违法|犯法|合法|风险|靠谱|安全)|${en('(?:one|a) (?:credit )?card to pay (?:off )?another(?: one)?(?: [a-z]+){0,4} (?:legal|illegal|allowed|safe|risky)')}`,
+    ),
     over: ['multiple_debts'],
     unless: /脱身|越欠越多|撑|停下|窟窿|怎么办|怎么还/,
   },

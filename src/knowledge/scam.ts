@@ -32,6 +32,7 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\bcancel.{0,30}(student|campus|college) (loan|account)/,
       /\b(student|campus|college) loan account.{0,20}(cancel|close|delete)/,
       // Whether a caller or a hotline is the real customer service: the fake-service warning answers how to tell.
+      /\b(caller|call|someone|somebody|a man|a woman|a guy|a lady|text|sms|email|message|he|she|they)( [a-z]+){0,4} (saying|claiming|says|claims|said) (they are |they re |theyre |to be |he is |she is |it s |it is )?(from|with)\b.{0,40}\b(actually|really|real|genuine|legit|legitimate)\b/,
       /\b(fake|bogus|scam|impostor|imposter) (customer service|support|hotline|helpline|agent|call centre|call center)/,
       /\b(customer service|hotline|helpline|support line|call centre|call center)( [a-z]+){0,4} (is |was |are )?(fake|a scam|genuine|real|legit|legitimate)\b/,
       /\bscreen ?shar/,

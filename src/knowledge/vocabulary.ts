@@ -1315,6 +1315,8 @@ export const VOCABULARY: Record<TopicId, string[]> = {
  * `weak` ones (bank, interest, fee, 银行, 利率 …) are evidence only when no `offTopic` word says
  * the message is about another part of finance or life (stocks, savings, 股票, 存款, 天气).
  */
+/** A whole message that weighs no fee or rate (分期买划算吗 with a fee named is true_apr's question). */
+const NO_FEE = '^(?!.*(手续费|费率|利率|利息|年化|apr|interest|fee|rate))';
 /** A whole message that names none of the writer's own loans (美联储加息我的房贷会涨吗 is about one). */
 const NOT_OWN_LOAN =
   '^(?!.*((我的|我家的?|我们的?).{0,4}(房贷|贷款|车贷|月供|信用卡|分期)|(^| )my (mortgage|loan|repayments?|installments?|instalments?|emi|card)( |$)))';
@@ -1331,7 +1333,7 @@ export const DEBT_TERMS = {
     settle* waive* waiver* defer* postpone* grace refinanc* restructur* bnpl autopay debit* deduct* hardship
     arrears default* principal statute lender* bailiff* dispute* summons ombudsman
     overdraft* afterpay klarna atome affirm paylater emi emis iva bankrupt* repossess* garnish* ccj
-    experian equifax transunion ccris ctos cibil fico cbs`,
+    experian equifax transunion ccris ctos cibil fico cbs gloan ggives gcredit tala billease cashalo`,
   /**
    * Hardship (issue 10: lost job, illness, income drop) names no debt, but with a word about
    * coping or money beside it (`hardshipCue`: work, money, pay, what now, 怎么办, 上班, 钱) the
@@ -1639,6 +1641,20 @@ export const DEBT_TERMS = {
     // Where central banks take rates next (news), unless the writer asks about their own loan.
     `${NOT_OWN_LOAN}.*(央行|美联储|联储局|欧洲央行|the fed|federal reserve|ecb|central bank).{0,8}(降息|加息|议息|利率决议|cut|hike|raise|rate decision)`,
     `${NOT_OWN_LOAN}.*(会不会|还会|什么时候|今年).{0,3}(降息|加息)`,
+    // Buying something on installments, asked as a shopping choice (no fee or rate to weigh): not a debt yet.
+    `${NO_FEE}.*(想|打算|准备|要不要|该不该)(用)?分期(买|购|入手)`,
+    `${NO_FEE}.*分期(买|购|入手).{0,10}(划算|值得|还是|好不好)`,
+    `${NO_FEE}.*(哪|边)(张|间|家|个).{0,6}(信用卡|银行).{0,6}免息分期`,
+    `${NO_FEE}.*(thinking of|should i|worth|planning to|want to|is it smart to) (get|getting|buy|buying) ([a-z0-9]+ ){0,4}(on|with) (installments?|instalments?|finance|credit|afterpay|klarna|pay later)`,
+    // Writing a story or a paper, or a formula in a spreadsheet or code, about interest or lenders.
+    '(写|在写)(小说|剧本|剧情|论文)',
+    `${NO_REPAYING}.*(excel|spreadsheet|公式|python|sql|javascript|代码|编程)`,
+    // Other banks (a river's, a blood bank) and other debtors (a country's, the national debt).
+    '(river ?bank|blood bank|food bank|河岸)',
+    '(national|government|public|us|federal) debt',
+    '国债',
+    '国家.{0,2}(债务|欠款)',
+    '(债务|欠款)危机',
     // Who owns or runs a lender (company news), not what one owes it.
     '(who|which company) (owns|founded|bought|acquired|runs|started)',
     '(ceo|founder|owner|shares?|stock price) of',

@@ -225,6 +225,15 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     '催收公司在招聘，工资高吗',
     'is there a vacancy at a collection agency near me',
     '美联储今年还会降息吗',
+    // Shopping on installments with no fee to weigh, writing or coding about interest, other banks and debtors.
+    '要不要分期买一台新电脑',
+    'should i buy a laptop on afterpay or wait',
+    '哪家银行的信用卡有免息分期买手机',
+    '在写剧本，男主欠了网贷被追债',
+    'write a python function for loan interest',
+    'the food bank near me opens when',
+    'how big is the government debt of japan',
+    '欧洲债务危机是怎么回事',
   ])('getting new credit, choosing a card or an errand is out of scope: %s', (question) => {
     expect(kb.consult(question)).toMatchObject({ topic: null, outOfScope: true });
   });
@@ -272,6 +281,13 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     ['被人告了一定要上庭吗', 'lawsuit'],
     ['我借了朋友两万还不上', 'cannot_pay'],
     ['朋友店里假签账拿现金有什么后果', 'cash_out_risk'],
+    // A fee to weigh makes an installment purchase a real-rate question; a caller's claim to be the bank is the fake-service warning.
+    ['分期买手机手续费0.6%划算吗', 'true_apr'],
+    ['a man says he is from my bank, is he really from them?', 'fake_service_scam'],
+    ['borrowed from gloan and missed the due date, what happens', 'overdue_consequences'],
+    // One card paying another: whether it is legal is the cash-out warning; how to stop is juggling debts.
+    ['is using one credit card to pay another legal', 'cash_out_risk'],
+    ['using one card to pay another and it keeps growing, how do i stop', 'multiple_debts'],
   ])('what the question asks decides, not the words it shares with an errand or another topic: %s → %s', (question, topic) => {
     expect(kb.consult(question).topic).toBe(topic);
   });
