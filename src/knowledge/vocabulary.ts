@@ -1320,8 +1320,8 @@ const NO_FEE = '^(?!.*(手续费|费率|利率|利息|年化|apr|interest|fee|ra
 /** A whole message that names none of the writer's own loans (美联储加息我的房贷会涨吗 is about one). */
 const NOT_OWN_LOAN =
   '^(?!.*((我的|我家的?|我们的?).{0,4}(房贷|贷款|车贷|月供|信用卡|分期)|(^| )my (mortgage|loan|repayments?|installments?|instalments?|emi|card)( |$)))';
-/** Not when relief on it is what is asked (申请信用卡分期, 申请学贷延期). */
-const NO_RELIEF = '(?!.*(延期|展期|减免|协商|分期|停息|缓|还款))';
+/** A whole message that asks no relief on a loan (申请信用卡分期, 贷款延期需要什么材料 are about one). */
+const NO_RELIEF = '^(?!.*(延期|展期|减免|协商|分期|停息|缓|还款))';
 /** A whole message that names no repayment (a broken card is the card desk's, unless autopay failed on it). */
 const NO_REPAYING = '^(?!.*(还款|扣款|扣不|还不|自动还|逾期|repay|autopay|auto ?debit|direct debit|payment|deduct|overdue|late|instal))';
 
@@ -1561,8 +1561,8 @@ export const DEBT_TERMS = {
     'cash back',
     'lost my card',
     'card was stolen',
-    `申请信用卡${NO_RELIEF}`,
-    `办信用卡${NO_RELIEF}`,
+    `${NO_RELIEF}.*申请信用卡`,
+    `${NO_RELIEF}.*办信用卡`,
     '信用卡怎么(申请|办理)',
     '信用卡丢',
     '挂失',
@@ -1589,7 +1589,7 @@ export const DEBT_TERMS = {
     '积分.{0,6}(划算|最多|兑换|高)',
     '回馈',
     '首购',
-    `房贷.{0,4}(怎么|如何)?申请${NO_RELIEF}`,
+    `${NO_RELIEF}.*房贷.{0,4}(怎么|如何)?申请`,
     '退税',
     '报税',
     '个税',
@@ -1605,11 +1605,11 @@ export const DEBT_TERMS = {
     '(apply|applying|qualify|qualifying) for (a |an )?(new )?([a-z]+ ){0,2}loan( [a-z]+){0,4} (requirements|eligib[a-z]*|documents)',
     'requirements (for|to get) (a |an )?(new )?([a-z]+ ){0,2}loan',
     // Applying for a card or a loan (学贷, 车贷), in either order, unless it is relief on one that is asked for.
-    `申请(第?几张|张|个)?(新的?)?(信用卡|学贷|助学贷款|学生贷款|车贷)${NO_RELIEF}`,
-    `(信用卡|学贷|助学贷款|学生贷款|车贷|贷款|经营贷|创业贷)(要|该|可以)?(怎么|如何|怎样|去哪里?)(申请|办理)${NO_RELIEF}`,
+    `${NO_RELIEF}.*申请(第?几张|张|个)?(新的?)?(信用卡|学贷|助学贷款|学生贷款|车贷)`,
+    `${NO_RELIEF}.*(信用卡|学贷|助学贷款|学生贷款|车贷|贷款|经营贷|创业贷)(要|该|可以)?(怎么|如何|怎样|去哪里?)(申请|办理)`,
     // Applying for a mortgage or a loan, or what one requires: the lending desk.
-    `申请(几笔|笔|个)?(新的?)?(房贷|贷款|网贷)${NO_RELIEF}`,
-    `(贷款|房贷|车贷|信用卡).{0,6}(需要|要)(什么|哪些|啥)(条件|资格|材料|手续)`,
+    `${NO_RELIEF}.*申请(几笔|笔|个)?(新的?)?(房贷|贷款|网贷)`,
+    `${NO_RELIEF}.*(贷款|房贷|车贷|信用卡).{0,6}(需要|要)(什么|哪些|啥)(条件|资格|材料|手续)`,
     // A business offering its customers installments or payment terms: not the borrower's own debt.
     '(给|俾|畀|帮)(客户|顾客|客人|客)(做|提供|开|办|搞)?分期',
     '(payment terms|installments?|instalments?|financing|credit) (to|for) (my |her |his |their |our )?([a-z]+ ){0,2}(customers|clients|buyers)',
@@ -1662,12 +1662,13 @@ export const DEBT_TERMS = {
     'shareholders?',
     '(acquisition|takeover|merger) of',
     '(take|took|taking) over [a-z]+ (suisse|bank)',
-    '新闻',
+    // …in the news, not about the writer (新闻说网贷平台爆雷了，我还要还吗 is theirs).
+    '^(?!.*我).*新闻',
     '负利率',
     'negative (interest )?rates?',
     // Opening or raising a credit line (开通借呗, 提额, a limit increase): new credit too.
-    `(借呗|花呗|白条|金条|微粒贷|月付|额度)(要|该|可以)?(怎么|如何|在哪里?|去哪里?)?(开通|提额|提升|提高|申请)${NO_RELIEF}`,
-    `(开通|提升|提高)(借呗|花呗|白条|金条|微粒贷|月付|额度)${NO_RELIEF}`,
+    `${NO_RELIEF}.*(借呗|花呗|白条|金条|微粒贷|月付|额度)(要|该|可以)?(怎么|如何|在哪里?|去哪里?)?(开通|提额|提升|提高|申请)`,
+    `${NO_RELIEF}.*(开通|提升|提高)(借呗|花呗|白条|金条|微粒贷|月付|额度)`,
     '(increase|raise|higher|bigger) (my |the |a )?(credit |card |spending )?limit',
     '(credit |card )?limit (increase|upgrade)',
     // The card itself (broken, swallowed, to replace or activate): the bank's card desk, unless a repayment is named.
@@ -1680,12 +1681,6 @@ export const DEBT_TERMS = {
     `${NO_REPAYING}.*(activate (my |the |a )?(new )?(debit |credit )?card|(swallowed|ate|kept|retained) my card)`,
   ],
   /**
-   * Whether one can still get new credit (a loan, a card, a mortgage): the lender's question, ours
-   * only when a missed payment is named (逾期了还能贷款吗, can I get a mortgage after missed
-   * payments: what the record does). Bad credit alone (征信不好, 征信花了, bad credit, low score) is
-   * not a missed payment. Borrowing to repay (借钱还, a loan to pay off my cards) is multiple_debts.
-   */
-  /**
    * A job in lending or collections (hiring, its pay): another errand even beside collection words,
    * which are what the job is about (催收部门在招人).
    */
@@ -1694,6 +1689,12 @@ export const DEBT_TERMS = {
     '(待遇|薪水|薪资|底薪|提成)(好|高|怎么样|多少)',
     '(job|career|hiring|vacancy|vacancies|interview|internship) (at|in|with|as) (a |an |the )?([a-z]+ ){0,2}(bank|lender|collection|collections|agency|collector|loan officer)',
   ],
+  /**
+   * Whether one can still get new credit (a loan, a card, a mortgage): the lender's question, ours
+   * only when a missed payment is named (逾期了还能贷款吗, can I get a mortgage after missed
+   * payments: what the record does). Bad credit alone (征信不好, 征信花了, bad credit, low score) is
+   * not a missed payment. Borrowing to repay (借钱还, a loan to pay off my cards) is multiple_debts.
+   */
   stillBorrow: [
     '还能(不能)?(再)?(申请|办)?(贷款|借款|贷到款?|借到钱?|借钱|下款|办卡|批)(?!.*还(钱|款|债|卡|贷|信用卡))',
     '(can|could|will) i (still |ever )?(get|take out|apply for|qualify for|be approved for) (a |an )?(new )?([a-z]+ ){0,2}(loan|credit card|card|mortgage)(?!.* (to|and) (pay|repay|clear|cover|consolidate))',

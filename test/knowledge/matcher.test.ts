@@ -288,6 +288,8 @@ describe('what the fifth held-out set taught (session 9), in other words than it
     // One card paying another: whether it is legal is the cash-out warning; how to stop is juggling debts.
     ['is using one credit card to pay another legal', 'cash_out_risk'],
     ['using one card to pay another and it keeps growing, how do i stop', 'multiple_debts'],
+    // What a relief asks for is no loan application, wherever the relief word stands.
+    ['贷款延期需要什么材料', 'deferral'],
   ])('what the question asks decides, not the words it shares with an errand or another topic: %s → %s', (question, topic) => {
     expect(kb.consult(question).topic).toBe(topic);
   });
@@ -295,5 +297,9 @@ describe('what the fifth held-out set taught (session 9), in other words than it
   it('a rate move asked about the writer’s own mortgage stays a question for us, not banking news', () => {
     expect(kb.consult('美联储加息了我的房贷月供会涨吗')).toMatchObject({ outOfScope: false });
     expect(kb.consult('美联储加息了我的房贷月供会涨吗').topic).not.toBeNull();
+  });
+
+  it('news the writer asks about their own debt (a platform collapsing) stays ours', () => {
+    expect(kb.consult('新闻说网贷平台爆雷了，我还要还吗')).toMatchObject({ outOfScope: false });
   });
 });
