@@ -29,7 +29,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * measured once after that, then tuned on) and `blind13` (session 12, measured once after that) and `oosdev` (session 12: out-of-scope messages
  * only, 100 a language, to tune how the bot declines) and `blind14` (session 12, measured once after
  * training batch 7 and the oosdev rules, then tuned on) and `blind15` (session 12, measured once after
- * that). None is ever copied into the index
+ * that, then tuned on), `oosdev2` (session 12: out-of-scope messages whose money words mean
+ * something else, measured once, not tuned on yet). None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [
@@ -50,6 +51,7 @@ export const EVAL_SETS = [
   'oosdev',
   'blind14',
   'blind15',
+  'oosdev2',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
