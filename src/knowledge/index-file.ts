@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseBuiltFile, readIfExists, writeBuiltFile } from './built-file.ts';
 import { type IndexTable, type MatcherOptions, type Posting, TopicIndex, type TopicText } from './matcher.ts';
 import { normalizeQuestion } from './text.ts';
 
@@ -37,44 +37,26 @@ export function rememberingNormalize(known: Iterable<[string, string]> = []): (t
 }
 
 export function writeIndex(table: IndexTable, normalized: Record<string, string>, source: string): string {
-  const rows = [...table.postings.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([term, postings]) => JSON.stringify([term, ...postings.flatMap(({ topic, tf, head }) => [topic, tf, head ? 1 : 0])]));
-  const head = { format: FORMAT, source, lengths: table.lengths, normalized };
-  return `${JSON.stringify(head).slice(0, -1)},"postings":[\n${rows.join(',\n')}\n]}\n`;
+  const rows = [...table.postings.entries()].map(([term, postings]): [string, number[]] => [
+    term,
+    postings.flatMap(({ topic, tf, head }) => [topic, tf, head ? 1 : 0]),
+  ]);
+  return writeBuiltFile({ format: FORMAT, source, lengths: table.lengths, normalized }, 'postings', rows);
 }
 
 interface IndexFile {
-  format: number;
-  source: string;
   lengths: number[];
   normalized: Record<string, string>;
   postings: (string | number)[][];
 }
 
-const isIndexFile = (value: unknown): value is IndexFile => {
-  const file = value as Partial<IndexFile> | null;
-  return (
-    typeof file === 'object' &&
-    file !== null &&
-    file.format === FORMAT &&
-    typeof file.source === 'string' &&
-    Array.isArray(file.lengths) &&
-    typeof file.normalized === 'object' &&
-    file.normalized !== null &&
-    Array.isArray(file.postings)
-  );
-};
+const isIndexFile = (file: Record<string, unknown>): file is Record<string, unknown> & IndexFile =>
+  Array.isArray(file.lengths) && typeof file.normalized === 'object' && file.normalized !== null && Array.isArray(file.postings);
 
 /** The index and keywords' normalised forms in the file when it is one and was built from `source`; undefined otherwise. */
 export function readIndex(text: string, source: string): { table: IndexTable; normalized: Record<string, string> } | undefined {
-  let file: unknown;
-  try {
-    file = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isIndexFile(file) || file.source !== source) return undefined;
+  const file = parseBuiltFile(text, FORMAT, source);
+  if (!file || !isIndexFile(file)) return undefined;
   const postings = new Map<string, Posting[]>();
   for (const row of file.postings) {
     const list: Posting[] = [];
@@ -91,8 +73,8 @@ export function loadTopicIndex(
   texts: readonly TopicText[],
   options: MatcherOptions,
 ): { index: TopicIndex; normalize: (text: string) => string } {
-  const path = indexPath(folder);
-  const built = existsSync(path) ? readIndex(readFileSync(path, 'utf8'), indexSource(texts, options)) : undefined;
+  const text = readIfExists(indexPath(folder));
+  const built = text === undefined ? undefined : readIndex(text, indexSource(texts, options));
   if (built) return { index: new TopicIndex(built.table, options), normalize: rememberingNormalize(Object.entries(built.normalized)) };
   const normalize = rememberingNormalize();
   return { index: TopicIndex.build(texts, options, normalize), normalize };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parseBuiltFile, writeBuiltFile } from './built-file.ts';
 import { type SparseRows, TermCounts } from './classifier.ts';
 import type { TermWeights } from './text.ts';
 
@@ -30,51 +31,34 @@ export function modelSource(files: readonly { name: string; text: string }[], we
 
 export function writeModel(counts: TermCounts<string>, source: string): string {
   const { start, column, value } = counts.rows;
-  const rows = [...counts.terms.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([term, id]) => {
-      const row: (string | number)[] = [term];
-      for (let cell = start[id] as number; cell < (start[id + 1] as number); cell += 1)
-        row.push(column[cell] as number, round(value[cell] as number));
-      return JSON.stringify(row);
-    });
+  const rows = [...counts.terms.entries()].map(([term, id]): [string, number[]] => {
+    const cells: number[] = [];
+    for (let cell = start[id] as number; cell < (start[id + 1] as number); cell += 1)
+      cells.push(column[cell] as number, round(value[cell] as number));
+    return [term, cells];
+  });
   const head = { format: FORMAT, source, weights: counts.weights, labels: counts.labels, documents: [...counts.documents] };
-  return `${JSON.stringify(head).slice(0, -1)},"terms":[\n${rows.join(',\n')}\n]}\n`;
+  return writeBuiltFile(head, 'terms', rows);
 }
 
 interface ModelFile {
-  format: number;
-  source: string;
   weights: TermWeights;
   labels: string[];
   documents: number[];
   terms: (string | number)[][];
 }
 
-const isModelFile = (value: unknown): value is ModelFile => {
-  const file = value as Partial<ModelFile> | null;
-  return (
-    typeof file === 'object' &&
-    file !== null &&
-    file.format === FORMAT &&
-    typeof file.source === 'string' &&
-    typeof file.weights === 'object' &&
-    Array.isArray(file.labels) &&
-    Array.isArray(file.documents) &&
-    file.documents.length === file.labels.length &&
-    Array.isArray(file.terms)
-  );
-};
+const isModelFile = (file: Record<string, unknown>): file is Record<string, unknown> & ModelFile =>
+  typeof file.weights === 'object' &&
+  Array.isArray(file.labels) &&
+  Array.isArray(file.documents) &&
+  file.documents.length === file.labels.length &&
+  Array.isArray(file.terms);
 
 /** The model's counts when the file is one and was counted from `source`; undefined otherwise (count afresh). */
 export function readModel<Label extends string>(text: string, source: string): TermCounts<Label> | undefined {
-  let file: unknown;
-  try {
-    file = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isModelFile(file) || file.source !== source) return undefined;
+  const file = parseBuiltFile(text, FORMAT, source);
+  if (!file || !isModelFile(file)) return undefined;
   const terms = new Map<string, number>();
   let size = 0;
   for (const row of file.terms) size += (row.length - 1) >> 1;

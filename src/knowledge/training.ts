@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES } from '../i18n/locales.ts';
+import { readIfExists } from './built-file.ts';
 import { type Example, TermCounts } from './classifier.ts';
 import { modelSource, readModel } from './model.ts';
 import { DEFAULT_WEIGHTS } from './text.ts';
@@ -70,9 +71,7 @@ export function countTraining(folder: string, normalize: (text: string) => strin
 /** The training's term counts: from the model when it was counted from these very files, else counted now. */
 export function trainingCounts(folder: string, normalize: (text: string) => string): TermCounts<TrainingLabel> {
   const files = readTrainingFiles(folder);
-  const path = modelPath(folder);
-  const model = existsSync(path)
-    ? readModel<TrainingLabel>(readFileSync(path, 'utf8'), modelSource(files, TRAINING_TERM_WEIGHTS))
-    : undefined;
+  const text = readIfExists(modelPath(folder));
+  const model = text === undefined ? undefined : readModel<TrainingLabel>(text, modelSource(files, TRAINING_TERM_WEIGHTS));
   return model ?? TermCounts.count(parseTraining(files), normalize, TRAINING_TERM_WEIGHTS);
 }
