@@ -1,3 +1,4 @@
+import { aboutOtherMatter } from './other-matters.ts';
 import { contentWords, normalizeQuestion, withoutFillers } from './text.ts';
 import { DEBT_TERMS } from './vocabulary.ts';
 
@@ -46,6 +47,11 @@ const OVERDUE_CONTEXT = new RegExp(
 /** Being sued or chased for a debt (beside LATE's missed payments). */
 const TROUBLE =
   /传票|起诉|被告|法院|执行|(?:^| )(?:summons(?:es)?|sued|suing|lawsuits?|courts?|collectors?|collection agenc(?:y|ies)|bailiffs?|ccjs?)(?= |$)/;
+/** Paying one's own card, loan or bill (pay my chase card at the branch, 信用卡可以临柜还吗): a repayment, whatever errand words stand beside it. */
+const REPAYING_EN =
+  /(?:^| )(?:(?:pay|repay|paying|repaying|clear|clearing)(?: off)? (?:my|the|this|that)(?: [a-z0-9]+){0,2} (?:card|loan|bill|balance|installment|instalment|mortgage|debt)s?|(?:pay|repay)(?: [a-z]+){0,3} from (?:a |my |another |a different |someone else s |his |her )?(?:[a-z]+ ){0,2}account)(?= |$)/;
+const REPAYING_ZH =
+  /还(信用卡|卡|贷款|房贷|车贷|花呗|借呗|白条|欠款)|(信用卡|卡|贷款|花呗|借呗).{0,6}(怎么|去哪|在哪|可以|能|要).{0,4}还(?!是|有|要)/;
 const STILL_BORROW = new RegExp(DEBT_TERMS.stillBorrow.join('|'));
 const JOB = new RegExp(DEBT_TERMS.job.join('|'));
 const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(term) ? `(?:^| )${term}(?= |$)` : term)).join('|'));
@@ -55,7 +61,7 @@ const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(te
  * or whether one can still borrow (DEBT_TERMS.stillBorrow) with no missed payment named, or a job in the trade (DEBT_TERMS.job).
  */
 function newCreditAlone(normalized: string, compact: string): boolean {
-  if (JOB.test(normalized) || JOB.test(compact)) return true;
+  if (JOB.test(normalized) || JOB.test(compact) || aboutOtherMatter(normalized)) return true;
   if ((STILL_BORROW.test(normalized) || STILL_BORROW.test(compact)) && !LATE.test(normalized) && !LATE.test(compact)) return true;
   const notDebt = NOT_DEBT.test(normalized) || NOT_DEBT.test(compact);
   return notDebt && !OVERDUE_CONTEXT.test(normalized) && !OVERDUE_CONTEXT.test(compact);
@@ -100,6 +106,11 @@ export class DebtEvidence {
     return LATE.test(normalized) || LATE.test(compact) || TROUBLE.test(normalized) || TROUBLE.test(compact);
   }
 
+  /** Whether a normalised question asks about paying one's own card, loan or bill (REPAYING): ours too, beside any errand word. */
+  repaying(normalized: string): boolean {
+    return REPAYING_EN.test(normalized) || REPAYING_ZH.test(normalized.replace(/ /g, ''));
+  }
+
   /** Whether a normalised question (normalizeQuestion) names a debt or contains a topic's whole phrase. */
   has(normalized: string): boolean {
     const compact = normalized.replace(/ /g, '');
@@ -109,7 +120,7 @@ export class DebtEvidence {
     const bare = withoutFillers(normalized).replace(/ /g, '');
     // An English word written against Han text (iva系什么, 用fps还) is a word too.
     const scriptsApart = normalized.replace(/([a-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z0-9])/gu, '$1$2 ');
-    if (EN_DEBT.test(scriptsApart) || ZH_DEBT.test(compact) || ZH_DEBT.test(bare)) return true;
+    if (EN_DEBT.test(scriptsApart) || ZH_DEBT.test(compact) || ZH_DEBT.test(bare) || this.repaying(normalized)) return true;
     const offTopic = OFF_TOPIC.test(normalized) || OFF_TOPIC.test(compact);
     if ((EN_WEAK.test(normalized) || ZH_WEAK.test(compact)) && !offTopic) return true;
     if (!offTopic && EN_HARDSHIP.test(normalized) && EN_HARDSHIP_CUE.test(normalized)) return true;

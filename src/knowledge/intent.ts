@@ -100,6 +100,17 @@ const INTENTS: readonly Intent[] = [
     over: ['multiple_debts', 'autodebit_failed', 'partial_payment', 'early_repayment', 'deferral'],
   },
   {
+    // Paying at a branch or a counter, or in cash, asks where and how to pay, though cash is a cash-out's word too.
+    topic: 'how_to_repay',
+    cue: new RegExp(
+      `${en('(?:re)?pay(?: it| my(?: [a-z]+){1,2})? (?:at|in|over) (?:the |a )?(?:branch|counter|post office|convenience store|atm)|(?:re)?pay(?: it| my(?: [a-z]+){1,2})?(?: at (?:the |a )?[a-z]+)? (?:with|in) cash')}|临柜|柜台(?:还|缴|交|付)`,
+    ),
+    over: ['cash_out_risk'],
+    // Cash alone weighs as much as a cash-out's words in the index; paying in it is the ask.
+    close: 0.25,
+    unless: new RegExp(`${en('cash ?out|swipe|swiping')}|套现|刷卡`),
+  },
+  {
     // 还款方式 is also how a loan is repaid (等额本息 …); "what other ways can I pay" is where and how.
     topic: 'how_to_repay',
     cue: /(?:什么|哪些|其他|别的)(?:方式|方法|渠道|途径)(?:可以)?还|手动(?:还|缴|交|付)/,
@@ -122,6 +133,13 @@ const INTENTS: readonly Intent[] = [
       `${en('(?:pay|repay|clear|tackle) (?:off )?(?:the |my )?[a-z ]{1,30} or (?:the |my )?[a-z ]{1,30} first|which (?:one |debt |loan |card )?(?:should i |do i |to )?(?:pay|repay|clear|tackle)? ?first|borrow(?:ed|ing)? (?:from [a-z ]{1,20} )?to (?:re)?pay (?:another|the other|other)')}|先还哪|先还谁|优先还哪|哪个先还|先还(?:信用卡|网贷|房贷|车贷)还是|先处理哪|优先处理|借.{0,8}还另一|拆东墙补西墙|以贷养贷|借一笔.{0,12}还|排先后|先后次序|先后顺序|几间|几家|好几个平台|周转不(?:到|过来|开)|借.{1,6}还.{1,6}(?:财务|平台|网贷|卡)`,
     ),
     over: ['cash_out_risk', 'minimum_payment', 'cannot_pay', 'early_repayment', 'rate_limits', 'restructuring', 'autodebit_failed'],
+    close: 0.2,
+  },
+  {
+    // Three lenders named at once ("owe chase, affirm and klarna"): several debts, whatever else the words suggest.
+    topic: 'multiple_debts',
+    cue: new RegExp(`${en('(?:owe|owing|debts? (?:with|to)|loans? (?:with|from)) (?:[a-z]+ ){2,4}and [a-z]+')}`),
+    over: ['dispute_record', 'overdue_consequences', 'cannot_pay', 'lawsuit'],
     close: 0.2,
   },
   {
@@ -171,6 +189,13 @@ const INTENTS: readonly Intent[] = [
     ),
     // Paying part asks what part payment does, whatever "what happens" or "is it overdue" around it.
     over: ['how_to_repay', 'minimum_payment', 'deferral', 'repayment_methods', 'overdue_consequences', 'grace_period'],
+  },
+  {
+    // "Pay 200 out of the 350 due": the figures say part of an installment, however little else does.
+    topic: 'partial_payment',
+    cue: new RegExp(`${en('(?:pay|paid|paying|pays) (?:only |just )?\\d+ (?:of|out of) (?:my |the |a )?\\d+')}`),
+    over: ['overdue_consequences', 'grace_period', 'how_to_repay', 'minimum_payment', 'deferral', 'cash_out_risk'],
+    close: 0,
   },
   {
     // Stopping the interest while the principal is paid off (停息挂账), or talking the bank into more,

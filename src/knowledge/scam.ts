@@ -17,7 +17,9 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /(屏幕共享|共享屏幕|开启共享|下载.{0,6}会议)/,
       /(客服|工作人员|自称).{0,20}(转账|转钱|打款|汇款|转到|转入|验证码|刷流水|流水)/,
       /(转账|转钱|打款|汇款).{0,10}(验资|解冻|激活|流水|刷流水)/,
-      /(自称|冒充|假冒|说是).{0,10}(银行|平台|客服|警察|公安).{0,12}验证码/,
+      /(自称|冒充|假冒|假扮|扮|说是).{0,10}(银行|平台|客服|警察|公安|职员|工作人员).{0,12}(验证码|otp|动态密码|密码)/,
+      // A "supervised" account (监管账户) is the safe-account story under another name.
+      /(监管|保护|保险)(账户|帐户|账号|帐号|户口)/,
       /(冻结|异常).{0,12}(转账|打款|汇款).{0,6}(解冻|激活|解除)/,
       /(冒充|假冒|假扮|假)的?(银行|平台|贷款|网贷|官方)?(客服|工作人员|专员)/,
       // A text that an account will be closed or cut, and a QQ / WeChat "agent" to sort it: no lender works that way.
@@ -28,7 +30,7 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /(自称|说是|冒充|假冒|声称).{0,10}(监管|金融监管局|银保监|金管会|公安|警察|法院).{0,20}(账户|账号|违规|违法|注销|关闭|冻结|转账)/,
     ],
     en: [
-      /\b(safe|secure|safety|protected|verification|holding) account/,
+      /\b(safe|secure|safety|protected|verification|holding|supervised|supervision|monitored|escrow) account/,
       /\bcancel.{0,30}(student|campus|college) (loan|account)/,
       /\b(student|campus|college) loan account.{0,20}(cancel|close|delete)/,
       // Whether a caller or a hotline is the real customer service: the fake-service warning answers how to tell.

@@ -838,6 +838,11 @@ export const VOCABULARY: Record<TopicId, string[]> = {
   ],
   fake_service_scam: [
     'safe account',
+    // A platform's "customer service" calling is the scam's story, not a question about that platform's repayments.
+    '支付宝客服',
+    '微信客服',
+    '京东客服',
+    '美团客服',
     'fake customer service',
     'impersonate',
     'scam call',
@@ -1610,6 +1615,8 @@ export const DEBT_TERMS = {
     // Applying for a mortgage or a loan, or what one requires: the lending desk.
     `${NO_RELIEF}.*申请(几笔|笔|个)?(新的?)?(房贷|贷款|网贷)`,
     `${NO_RELIEF}.*(贷款|房贷|车贷|信用卡).{0,6}(需要|要)(什么|哪些|啥)(条件|资格|材料|手续)`,
+    // …or any credit line (京东金条, 借呗): what it takes to be approved.
+    `${NO_RELIEF}.*申请.{0,8}(需要|要)(什么|哪些|啥)(条件|资格)`,
     // A business offering its customers installments or payment terms: not the borrower's own debt.
     '(给|俾|畀|帮)(客户|顾客|客人|客)(做|提供|开|办|搞)?分期',
     '(payment terms|installments?|instalments?|financing|credit) (to|for) (my |her |his |their |our )?([a-z]+ ){0,2}(customers|clients|buyers)',
@@ -1646,6 +1653,13 @@ export const DEBT_TERMS = {
     `${NO_FEE}.*分期(买|购|入手).{0,10}(划算|值得|还是|好不好)`,
     `${NO_FEE}.*(哪|边)(张|间|家|个).{0,6}(信用卡|银行).{0,6}免息分期`,
     `${NO_FEE}.*(thinking of|should i|worth|planning to|want to|is it smart to) (get|getting|buy|buying) ([a-z0-9]+ ){0,4}(on|with) (installments?|instalments?|finance|credit|afterpay|klarna|pay later)`,
+    // …or before buying it: which shop or plan to pick for a purchase not made yet.
+    '还没(买|下单)',
+    '(哪家|哪间|边间)(电商|商店|商场|网店)',
+    'before (i|we) (buy|purchase|order)',
+    '(for|on) (a|my) new purchase',
+    // Applying for a loan (the lending desk), unless it is to repay another debt.
+    '(how (do|can|to) i|where (do|can) i|want to|wanna|i d like to) apply for (a |an )(new )?([a-z]+ ){0,2}loan(?!.* (to|and) (pay|repay|clear|cover|consolidate))',
     // Writing a story or a paper, or a formula in a spreadsheet or code, about interest or lenders.
     '(写|在写)(小说|剧本|剧情|论文)',
     `${NO_REPAYING}.*(excel|spreadsheet|公式|python|sql|javascript|代码|编程)`,
@@ -1687,6 +1701,7 @@ export const DEBT_TERMS = {
   job: [
     '(招聘|征人|招人|应聘)',
     '(待遇|薪水|薪资|底薪|提成)(好|高|怎么样|多少)',
+    '(这个|这份|这种)(工作|职业|职位|岗位)(累不累|辛苦|好做|好不好|怎么样|前景|有前途)',
     '(job|career|hiring|vacancy|vacancies|interview|internship) (at|in|with|as) (a |an |the )?([a-z]+ ){0,2}(bank|lender|collection|collections|agency|collector|loan officer)',
   ],
   /**

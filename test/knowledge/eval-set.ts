@@ -30,7 +30,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * only, 100 a language, to tune how the bot declines) and `blind14` (session 12, measured once after
  * training batch 7 and the oosdev rules, then tuned on) and `blind15` (session 12, measured once after
  * that, then tuned on), `oosdev2` (session 12: out-of-scope messages whose money words mean
- * something else, measured once, not tuned on yet). None is ever copied into the index
+ * something else, measured once, then tuned on in session 13), `blind16` (session 13, measured once
+ * before any change of that session, then tuned on). None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [
@@ -52,6 +53,7 @@ export const EVAL_SETS = [
   'blind14',
   'blind15',
   'oosdev2',
+  'blind16',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase, type TopicId } from '../../src/knowledge/index.ts';
+import { aboutOtherMatter } from '../../src/knowledge/other-matters.ts';
+import { normalizeQuestion } from '../../src/knowledge/text.ts';
+
+/*
+ * What oosdev2 and the sixteenth blind check found (issue 10): debt words that mean something
+ * else (an overdue library book, film credits, 欠人情, a drama about collectors, a friend who
+ * wants to borrow from the writer) were answered as topics, and a few repayment questions were
+ * declined or sent to the wrong topic. Phrasings written for this test, in other words than the sets'.
+ */
+
+const kb = loadKnowledgeBase();
+const consult = (question: string) => kb.consult(question);
+
+describe('debt words about another matter are declined, never answered as a topic', () => {
+  it.each([
+    'the public library says my dvd is overdue, do they charge per day',
+    'i still owe my sister a birthday present, any ideas',
+    'my essay is two days overdue, will the professor take marks off',
+    'who composed the music in the end credits of that spy movie',
+    'my neighbour asked to borrow 500 from me, should I lend it to him',
+    'is bad karma a debt you carry into the next life',
+    'my airline owes me compensation for a cancelled flight',
+    'the landlord wants to raise the rent by 8 percent, can he',
+    'my employer owes me two months of overtime pay',
+    'the courier is three days late with my parcel',
+    'what is the past tense of owe',
+    '借了图书馆的书过期了三天，要交罚款吗',
+    '老同学找我借两万块，我要不要借给他',
+    '欠了朋友一个人情，送什么礼物好',
+    '最近有部讲催收公司的港剧好看吗',
+    '老板拖欠工资三个月，劳动仲裁怎么申请',
+    '論文逾期交了，教授會扣分嗎',
+    '这个成语“寅吃卯粮”出自哪里',
+  ])('%s', (question) => {
+    const answer = consult(question);
+    expect(answer.topic).toBeNull();
+    expect(answer.outOfScope).toBe(true);
+  });
+});
+
+describe('the writer’s own borrowing beside another matter is still answered', () => {
+  it.each<[TopicId, string]>([
+    ['cannot_pay', 'my employer has not paid me for two months and I cannot make my loan repayments'],
+    ['deferral', '公司欠薪了，这个月的房贷能不能推迟几天再还'],
+    ['multiple_debts', '找我借钱的朋友一直没还，我自己信用卡和网贷也还不上了，先还哪个'],
+  ])('%s: %s', (topic, question) => {
+    expect(consult(question).topic).toBe(topic);
+  });
+
+  it('names its own debt in words nothing else uses', () => {
+    expect(aboutOtherMatter(normalizeQuestion('my library fine is overdue'))).toBe(true);
+    expect(aboutOtherMatter(normalizeQuestion('my library fine and my loan repayment are both overdue'))).toBe(false);
+    // A loan shark in a film is no loan of the writer's; 高利贷 in a drama is none either.
+    expect(aboutOtherMatter(normalizeQuestion('any good movie about a loan shark'))).toBe(true);
+    expect(aboutOtherMatter(normalizeQuestion('有没有讲高利贷的电影'))).toBe(true);
+  });
+});
+
+describe('repayment questions the sixteenth blind check found declined or misread', () => {
+  it.each<[TopicId, string]>([
+    // Paying one's own card at a branch or in cash is how to repay, though branches and cash are errand words.
+    ['how_to_repay', 'could i pay off my visa card over the counter at a branch'],
+    ['how_to_repay', 'can i repay my loan with cash at the post office'],
+    ['how_to_repay', '信用卡可以去銀行臨櫃還嗎'],
+    // Figures of an installment paid in part.
+    ['partial_payment', 'what if i pay 300 of the 500 this month'],
+    // Three lenders at once.
+    ['multiple_debts', 'i owe amex citi and affirm and have no idea which to handle'],
+  ])('%s: %s', (topic, question) => {
+    expect(consult(question).topic).toBe(topic);
+  });
+
+  it.each([
+    'they want me to move my savings into a supervised account so the loan can be released',
+    '自称是银行职员的人要我把OTP发给他，说可以帮我降息',
+    '说是支付宝客服的人让我下载一个软件共享屏幕',
+  ])('the fake-service warning: %s', (question) => {
+    const answer = consult(question);
+    expect(answer.scam).toBe('fake_service_scam');
+    expect(answer.topic).toBe('fake_service_scam');
+  });
+});
