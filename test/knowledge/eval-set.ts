@@ -54,6 +54,7 @@ export const EVAL_SETS = [
   'blind15',
   'oosdev2',
   'blind16',
+  'blind17',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
