@@ -51,7 +51,12 @@ const TROUBLE =
 const REPAYING_EN =
   /(?:^| )(?:(?:pay|repay|paying|repaying|clear|clearing)(?: off)? (?:my|the|this|that)(?: [a-z0-9]+){0,2} (?:card|loan|bill|balance|installment|instalment|mortgage|debt)s?|(?:pay|repay)(?: [a-z]+){0,3} from (?:a |my |another |a different |someone else s |his |her )?(?:[a-z]+ ){0,2}account)(?= |$)/;
 const REPAYING_ZH =
-  /还(信用卡|卡|贷款|房贷|车贷|花呗|借呗|白条|欠款)|(信用卡|卡|贷款|花呗|借呗).{0,6}(怎么|去哪|在哪|可以|能|要).{0,4}还(?!是|有|要)/;
+  /还(信用卡|卡|贷款|房贷|车贷|花呗|借呗|白条|欠款)|(信用卡|卡|贷款|花呗|借呗).{0,6}(怎么|去哪|在哪|可以|能|要).{0,4}还(?!是|有|要)|(柜台|网点|临柜|营业厅).{0,2}(还|缴|交)(?!是|有|要)/;
+/** What the law allows a lender to charge (法律规定借款利率最高多少, the legal cap on interest): ours, however like a rate errand it reads. */
+const RATE_LAW_EN =
+  /(?:^| )(?:legal (?:limit|cap|maximum|max)|usury|usurious|(?:interest|rate) cap|maximum (?:interest|rate) (?:allowed|by law))(?= |$)/;
+const RATE_LAW_ZH =
+  /(法律|法规|法定|合法|违法|犯法|规定).{0,8}(利率|利息|年化).{0,6}(最高|上限|封顶|多少)|(利率|利息|年化).{0,8}(法律|法定|合法|违法|犯法|上限|封顶)/;
 const STILL_BORROW = new RegExp(DEBT_TERMS.stillBorrow.join('|'));
 const JOB = new RegExp(DEBT_TERMS.job.join('|'));
 const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(term) ? `(?:^| )${term}(?= |$)` : term)).join('|'));
@@ -109,6 +114,15 @@ export class DebtEvidence {
   /** Whether a normalised question asks about paying one's own card, loan or bill (REPAYING): ours too, beside any errand word. */
   repaying(normalized: string): boolean {
     return REPAYING_EN.test(normalized) || REPAYING_ZH.test(normalized.replace(/ /g, ''));
+  }
+
+  /**
+   * Whether whole examples of other errands may not decline a question that names debt (index.ts):
+   * trouble with a debt, paying one's own card or loan, or the law on what a lender may charge.
+   */
+  plainlyOurs(normalized: string): boolean {
+    const compact = normalized.replace(/ /g, '');
+    return this.inTrouble(normalized) || this.repaying(normalized) || RATE_LAW_EN.test(normalized) || RATE_LAW_ZH.test(compact);
   }
 
   /** Whether a normalised question (normalizeQuestion) names a debt or contains a topic's whole phrase. */

@@ -267,9 +267,9 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
       ranked.slice(0, 3).includes(sure.id);
     if (!debt.has(normalized) && !vouched) return { ...none(true), candidates: ranking.strong >= options.minStrong ? candidates : [] };
     // A debt word beside another errand (哪张信用卡办了最划算, the rate of a deposit): whole examples know the errand.
-    // …unless it names trouble with a debt (a summons, a missed payment) or paying one's own card or
-    // loan (at the branch, with cash): that is ours whatever else it says.
-    if (outside >= options.outOfScope && !debt.inTrouble(normalized) && !debt.repaying(normalized))
+    // …unless it names trouble with a debt (a summons, a missed payment), paying one's own card or
+    // loan (at the branch, with cash) or the legal cap on rates: that is ours whatever else it says.
+    if (outside >= options.outOfScope && !debt.plainlyOurs(normalized))
       return { ...none(true), candidates: ranking.strong >= options.minStrong ? candidates : [] };
     if (!vouched && (top < options.minScore || ranking.coverage < options.minCoverage || ranking.strong < options.minStrong))
       return { ...none(true), candidates: top > 0 ? candidates : [] };

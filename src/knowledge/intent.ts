@@ -22,6 +22,12 @@ interface Intent {
   close?: number;
   /** Words that make the question the other topic's after all. */
   unless?: RegExp;
+  /**
+   * The cue is plain enough that, when the index already ranks this topic first, the classifier
+   * may not overrule it ("the bank says I'm overdue but I paid": a record to dispute, however
+   * much it reads like asking for a proof of settlement).
+   */
+  firm?: boolean;
 }
 
 const en = (source: string) => `(?:^| )(?:${source})(?= |$)`;
@@ -31,9 +37,10 @@ const INTENTS: readonly Intent[] = [
     // A wrong record asks to be corrected, whatever the record says and wherever one complains.
     topic: 'dispute_record',
     cue: new RegExp(
-      `${en("correct(?:ed|ion)?|dispute[a-z]*|mistaken(?:ly)?|by mistake|not mine|never borrowed|(?:bank|lender)'?s? (?:fault|mistake|error)")}|更正|纠正|改正|异议|搞错|弄错|不是我借|没借过|银行的错`,
+      `${en("correct(?:ed|ion)?|dispute[a-z]*|mistaken(?:ly)?|by mistake|not mine|isn ?t mine|never borrowed|(?:bank|lender)'?s? (?:fault|mistake|error)|(?:says?|said|claims?|shows?) (?:that )?(?:i m |im |i am |i was |me as )?(?:overdue|late|behind) but (?:i )?(?:paid|already|never)")}|更正|纠正|改正|异议|搞错|弄错|不是我借|没借过|银行的错`,
     ),
-    over: ['credit_report_impact', 'check_credit_report', 'complaint_channels', 'overdue_consequences'],
+    over: ['credit_report_impact', 'check_credit_report', 'complaint_channels', 'overdue_consequences', 'settlement_proof'],
+    firm: true,
   },
   {
     topic: 'complaint_channels',
@@ -64,7 +71,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'overdue_consequences',
     cue: new RegExp(
-      `${en('consequences?|what (?:will |would |could )?happens?|what (?:will|would|can) they do|what (?:should|do|can|will) i expect|(?:next|coming|following) few (?:days|weeks|months)')}|后果|会怎样|会怎么样|会发生什么|会怎么做|会经历什么|后续|之后几(?:天|周|个星期|个月)|接下来`,
+      `${en('consequences?|what (?:will |would |could )?happens?|what (?:will|would|can) they do|what (?:should|do|can|will) i expect|(?:next|coming|following) few (?:days|weeks|months)|what comes next')}|后果|会怎样|会怎么样|会发生什么|会怎么做|会经历什么|后续|之后几(?:天|周|个星期|个月)|接下来`,
     ),
     over: ['cannot_pay', 'multiple_debts', 'restructuring', 'deferral', 'penalty_waiver'],
     // "If I can't pay this month, what happens?" asks for the consequences, however loudly it says
@@ -121,10 +128,11 @@ const INTENTS: readonly Intent[] = [
     // 延迟还款 alone is also Taiwan's word for paying late, so only the asking decides.
     topic: 'deferral',
     cue: new RegExp(
-      `${en('(?:can|could|may) i (?:pay|repay) (?:it |this |this month |my [a-z]+ )?(?:later|next week|next month|a (?:few|couple of) (?:days|weeks) later)|(?:postpone|push back|delay) (?:my |the |this )?(?:payment|installment|repayment)')}|(?:可不可以|能不能|可以|能否|能|申请|想)(?:延迟|延后|推迟|推后|缓一缓|(?:晚|迟|缓)(?:点|一点|几天|几周|几个星期|几个礼拜|些|半个月|一个月|一周|两周|几个月)?(?:先|再|才)?(?:还|缴|交|付))`,
+      `${en('(?:can|could|may) i (?:pay|repay) (?:it |this |this month |my [a-z]+ )?(?:later|next week|next month|a (?:few|couple of) (?:days|weeks) later)|(?:postpone|push back|delay|move|shift) (?:my |the |this |this month s )?(?:payment|installment|instalment|repayment|due date)(?: date)? (?:to|till|until|back)')}|(?:可不可以|能不能|可以|能否|能|申请|想)(?:延迟|延后|推迟|推后|缓一缓|(?:晚|迟|缓)(?:点|一点|几天|几周|几个星期|几个礼拜|些|半个月|一个月|一周|两周|几个月)?(?:先|再|才)?(?:还|缴|交|付))`,
     ),
     over: ['grace_period', 'how_to_repay', 'partial_payment', 'early_repayment', 'overdue_consequences', 'multiple_debts'],
     close: 0.2,
+    firm: true,
   },
   {
     // Which debt to pay first, or borrowing from one to repay another, is the several-debts question.
@@ -224,7 +232,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'penalty_interest',
     cue: new RegExp(
-      `${en('how (?:did|do|does|is|are) (?:they|it|the [a-z ]{1,20}) (?:get|calculated?|work(?:ed)? out|come up with|computed?)|how (?:much|is) (?:the )?(?:late fee|penalty)|calculate (?:the )?(?:late fee|penalty)')}|(?:罚息|违约金|滞纳金).{0,4}(?:怎么|如何|按什么|按照什么|按)(?:计|算)|(?:罚息|违约金|滞纳金).{0,12}(?:百分之几|几个点|比例)|(?:怎么|如何)(?:计算|算)(?:罚息|违约金|滞纳金)`,
+      `${en('how (?:did|do|does|is|are) (?:they|it|the [a-z ]{1,20}) (?:get|calculated?|work(?:ed)? out|come up with|computed?)|how (?:much|is) (?:the )?(?:late fee|penalty)|calculate (?:the )?(?:late fee|penalty)|formula|(?:go|goes|gone|went) up by')}|(?:罚息|违约金|滞纳金).{0,4}(?:怎么|如何|按什么|按照什么|按)(?:计|算)|(?:罚息|违约金|滞纳金).{0,12}(?:百分之几|几个点|比例)|(?:怎么|如何)(?:计算|算)(?:罚息|违约金|滞纳金)`,
     ),
     over: ['grace_period', 'overdue_consequences', 'minimum_payment', 'partial_payment', 'penalty_waiver'],
     close: 0.25,
@@ -249,6 +257,7 @@ export function intendedTopic(normalized: string, scored: readonly Scored[]): To
   const best = scored[0];
   if (!best || best.score <= 0) return undefined;
   for (const intent of INTENTS) {
+    if (intent.firm && intent.topic === best.id && intent.cue.test(normalized) && !intent.unless?.test(normalized)) return best.id;
     if (intent.topic === best.id || !intent.over.includes(best.id) || !intent.cue.test(normalized)) continue;
     if (intent.unless?.test(normalized)) continue;
     const preferred = scored.find((entry) => entry.id === intent.topic);

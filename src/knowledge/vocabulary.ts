@@ -1338,7 +1338,8 @@ export const DEBT_TERMS = {
     settle* waive* waiver* defer* postpone* grace refinanc* restructur* bnpl autopay debit* deduct* hardship
     arrears default* principal statute lender* bailiff* dispute* summons ombudsman
     overdraft* afterpay klarna atome affirm paylater emi emis iva bankrupt* repossess* garnish* ccj
-    experian equifax transunion ccris ctos cibil fico cbs gloan ggives gcredit tala billease cashalo`,
+    experian equifax transunion ccris ctos cibil fico cbs gloan ggives gcredit tala billease cashalo
+    barclaycard mbna amex`,
   /**
    * Hardship (issue 10: lost job, illness, income drop) names no debt, but with a word about
    * coping or money beside it (`hardshipCue`: work, money, pay, what now, 怎么办, 上班, 钱) the
@@ -1448,6 +1449,8 @@ export const DEBT_TERMS = {
     '缓(几天|一下|一缓|还|期)',
     '断供',
     '还不够',
+    '还得(起|上|完)',
+    '分(成|做|开)?\\d+期',
     '不够(数|钱)还',
     '安逸花|美团月付|分期乐|金条|借条|洋钱罐|招联|度小满|拍拍贷|信用飞|宜人贷',
   ],

@@ -31,7 +31,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * training batch 7 and the oosdev rules, then tuned on) and `blind15` (session 12, measured once after
  * that, then tuned on), `oosdev2` (session 12: out-of-scope messages whose money words mean
  * something else, measured once, then tuned on in session 13), `blind16` (session 13, measured once
- * before any change of that session, then tuned on). None is ever copied into the index
+ * before any change of that session, then tuned on) and `blind17` (session 13, measured once after
+ * that tuning, then tuned on). None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [

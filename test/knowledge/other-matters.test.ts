@@ -82,3 +82,32 @@ describe('repayment questions the sixteenth blind check found declined or misrea
     expect(answer.topic).toBe('fake_service_scam');
   });
 });
+
+describe('what the seventeenth blind check found', () => {
+  it.each<[TopicId, string]>([
+    // The law on what a lender may charge is ours, however like a rate errand it reads.
+    ['rate_limits', '香港法律規定借款利率最高係幾多'],
+    // Paying at a bank's counter, with no card bound.
+    ['how_to_repay', '没绑卡，能直接去银行柜台还吗'],
+    // A plan in more installments, asked with figures.
+    ['restructuring', '每个月只还得起五百，能不能跟平台谈分成36期'],
+    // A card brand is a debt word.
+    ['overdue_consequences', 'been ignoring my amex for 45 days now what comes next'],
+    // Moving an installment to payday is a deferral, though it reads like paying part.
+    ['deferral', "i get paid on the 20th, can i move this month's installment to then"],
+    // Told one is overdue after paying: a record to dispute, not a proof to ask for.
+    ['dispute_record', "the bank says i'm behind but i paid it in full last month. what do i do"],
+    ['penalty_interest', 'my balance went up by 30 after paying 2 days late, what formula do they use'],
+  ])('%s: %s', (topic, question) => {
+    expect(consult(question).topic).toBe(topic);
+  });
+
+  it.each([
+    'why was the Bank of Amsterdam famous in the 17th century',
+    'how do i move my diploma credits to a university abroad',
+    '违停罚单逾期没交会怎样',
+    'how do i appeal a parking ticket',
+  ])('declined: %s', (question) => {
+    expect(consult(question).topic).toBeNull();
+  });
+});
