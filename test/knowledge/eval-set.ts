@@ -56,6 +56,7 @@ export const EVAL_SETS = [
   'oosdev2',
   'blind16',
   'blind17',
+  'oosdev3',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
