@@ -83,13 +83,13 @@ export const OTHER_MATTERS: readonly string[] = [
   'in (french|spanish|german|japanese|korean|italian|portuguese)',
   'translat*',
   'the phrase',
+  'credit where credit is due',
   'idiom',
   '出自',
   '典故',
   '成语',
   '读音',
   '(这个|的)(字|词)(本来|最早|原来)?(是)?什么意思',
-  '(字|词)(本来|最早|原来)(是)?什么意思',
   '字的?(读音|含义|本义)',
   '天经地义',
   '逾期不候',
@@ -105,6 +105,7 @@ export const OTHER_MATTERS: readonly string[] = [
   'paid my dues',
   'lannister',
   '欠.{0,3}人情',
+  '欠(他|她|你|我)?(一个|几个)?(新抱|媳妇|孙子?|老婆|解释|道歉)',
   '人情债',
   '还.{0,2}人情',
   '前世',
@@ -114,6 +115,14 @@ export const OTHER_MATTERS: readonly string[] = [
   '佛教',
   '报应',
   // Sport.
+  'ref',
+  'referee',
+  'basketball',
+  'penalty (kick|shootout|shoot out|box|spot)',
+  'offside',
+  'handball',
+  '点球',
+  '裁判',
   'goalkeeper',
   'striker',
   'the fans',
@@ -143,6 +152,7 @@ export const OTHER_MATTERS: readonly string[] = [
   'foodpanda',
   'grab ?food',
   '快递',
+  '速递',
   '外卖',
   '包裹',
   'parking (ticket|fine)s?',
@@ -157,11 +167,55 @@ export const OTHER_MATTERS: readonly string[] = [
   '地铁',
   '高铁',
   '火车',
+  // Borrowing a thing, not money.
+  'borrow(ing|ed|s)? (my|a|an|his|her|your|their|the) (stapler|ladder|pen|pencil|charger|umbrella|drill|tools?|bike|book|clothes|jacket|dress|laptop|lawnmower|notes)',
+  '借(个|把|支|本|件|一下)?(梯子|雨伞|伞|充电器|笔|书|衣服|工具|电钻|锅|笔记)',
+  // Cooking.
+  'recipe',
+  '菜谱',
+  '食谱',
+  '做法',
+  '番茄',
+  '鸡蛋',
+  '炒蛋',
+  // A birth's due date, a train's delay.
+  'hospital bag',
+  'midwife',
+  '预产期',
+  '产检',
+  'trains?',
+  '港铁',
+  '延误',
+  '铁路',
+  // A hotel's or a coupon's terms.
+  'hotels?',
+  'late checkout',
+  'coupons?',
+  'vouchers?',
+  '优惠券',
+  '优惠码',
   // Money owed to the writer: a friend asking to borrow, wages, a pension, a tax refund, a shop's refund.
   'borrow( [a-z0-9]+){0,3} from me',
   'should i lend',
   'lend (it |money |them |him |her )?to (him|her|them|a friend|my friend)',
-  '(找|向|跟)我借',
+  '(找|向|跟|问)我借',
+  '(应不应该|该不该|要不要|借不借)借?(给他|给她)?好?$',
+  '(me to|should i|do i) lend (him|her|them|my [a-z]+) (some )?(money|cash|[0-9]+)',
+  'owes? me my',
+  '欠我.{0,12}(怎么|如何|点样?)(开口|要|追|讨)',
+  // Customers, clients and tenants who owe the writer; the books of a business.
+  'invoices?',
+  'quickbooks',
+  'xero',
+  '(client|customer|tenant)s? (invoice|payment|owes?|is late|are late|paid late|pays late)',
+  '(a |my )?(client|customer|tenant) s (late )?payment',
+  '发票',
+  '货款',
+  '催款信',
+  '追数信',
+  '(个|有个|那个)客欠',
+  '(客户|客人|顾客|租客|房客)(的)?.{0,4}(欠|拖|逾期|未付|不付)',
+  '做业主',
   '借(给|俾|畀)(他|她|佢|朋友|同学)',
   '借不借(好|给)',
   '(该不该|要不要|应不应该)借(钱)?给',
@@ -206,6 +260,9 @@ export const OTHER_MATTERS: readonly string[] = [
   '租约',
   '(涨|加)房租',
   '房租.{0,3}(涨|加)',
+  // Savings balances: what they earn (a debit from one is still ours, beside the debt it pays).
+  '余额宝',
+  '零钱通',
   '众筹',
   '轻松筹',
   '水滴筹',
@@ -215,6 +272,58 @@ export const OTHER_MATTERS: readonly string[] = [
   '核数',
   '审计',
   '会计',
+];
+
+/**
+ * Other worlds: a game, a story being written, a savings product, a transit card. Their loans,
+ * mortgages and rates belong to that world (Tom Nook's loan, Monopoly's mortgages, 余额宝's 七日年化,
+ * a villain who runs a collection agency), so even OWN_DEBT's words do not make them the writer's.
+ */
+export const OTHER_WORLDS: readonly string[] = [
+  // A train operator's compensation scheme, whatever "repay" says.
+  'delay repay',
+  'monopoly',
+  'animal crossing',
+  'tom nook s?',
+  'nook',
+  'squid game',
+  'fortnite',
+  'minecraft',
+  'stardew',
+  'the sims',
+  'in the game',
+  '(video|board) games?',
+  '(writing|write) (a |my )?(novel|story|book|screenplay|script|poem)',
+  'villain',
+  'characters?',
+  'certificate of deposit',
+  'cd (rate|at)',
+  'hysa',
+  'high yield savings',
+  'octopus card',
+  'oyster card',
+  'opal card',
+  'ez ?link',
+  '大富翁',
+  '动森',
+  '动物森友会',
+  '狸猫',
+  '鱿鱼游戏',
+  '游戏里',
+  '(写|在写)(小说|剧本|剧情)',
+  '反派',
+  '主角',
+  '角色',
+  // A money-market fund's seven-day yield (七日年化, normalised to 几天年化).
+  '(七日|几天)年化',
+  '悠游卡',
+  '八达通',
+  '一卡通',
+  '(自动)?(加值|增值)',
+  '翻(成|译)',
+  // Where a word comes from (白条这个词最早是什么意思) is a question about the word.
+  '(字|词)(本来|最早|原来)(是)?什么意思',
+  '(英文|英语|中文)(怎么说|点讲|怎么讲)',
 ];
 
 /** Words of the writer's own borrowing that nothing else uses: beside them, another matter's word is no reason to decline. */
@@ -240,6 +349,10 @@ export const OWN_DEBT: readonly string[] = [
   '征信',
   '花呗',
   '借呗',
+  '白条',
+  '金条',
+  '(美团|抖音)?月付',
+  '分付',
   '月供',
   '分期',
   '罚息',
@@ -250,7 +363,6 @@ export const OWN_DEBT: readonly string[] = [
   '套现',
   '代还',
   '停息',
-  '挂账',
   '先(享|买|用)后付',
   // Putting off a repayment: 欠薪了想推迟两个月再还 is about the writer's own debt.
   '再还',
@@ -266,13 +378,18 @@ const compile = (terms: readonly string[]) =>
       .join('|'),
   );
 const OTHER = compile(OTHER_MATTERS);
+const WORLDS = compile(OTHER_WORLDS);
 const OWN = compile(OWN_DEBT);
 
-/** Whether a normalised question is about another matter (OTHER_MATTERS) and names none of the writer's own borrowing. */
+/**
+ * Whether a normalised question is about another world (OTHER_WORLDS), or about another matter
+ * (OTHER_MATTERS) naming none of the writer's own borrowing.
+ */
 export function aboutOtherMatter(normalized: string): boolean {
   // An English word written against Han text (睇过tvb讲) is a word too.
   const spaced = normalized.replace(/([a-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z0-9])/gu, '$1$2 ');
   const compact = normalized.replace(/ /g, '');
+  if (WORLDS.test(spaced) || WORLDS.test(compact)) return true;
   const other = OTHER.test(spaced) || OTHER.test(compact);
   return other && !OWN.test(spaced) && !OWN.test(compact);
 }

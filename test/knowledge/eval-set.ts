@@ -32,7 +32,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * that, then tuned on), `oosdev2` (session 12: out-of-scope messages whose money words mean
  * something else, measured once, then tuned on in session 13), `blind16` (session 13, measured once
  * before any change of that session, then tuned on) and `blind17` (session 13, measured once after
- * that tuning, then tuned on). None is ever copied into the index
+ * that tuning, then tuned on) and `oosdev3` (session 13, out-of-scope only, measured once, then tuned
+ * on). None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [

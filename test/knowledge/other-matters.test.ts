@@ -111,3 +111,35 @@ describe('what the seventeenth blind check found', () => {
     expect(consult(question).topic).toBeNull();
   });
 });
+
+describe('what the third out-of-scope set found: other worlds, things lent, the writer’s customers', () => {
+  it.each([
+    // A game's or a story's loans are that world's, even named as a loan or a mortgage.
+    'fastest way to clear my home loan to tom nook in animal crossing',
+    'in monopoly what happens when you mortgage all your streets',
+    '我在写剧本，主角欠了高利贷，催收的台词怎么写',
+    '动森里的房贷要不要急着还',
+    // Savings yields and transit cards.
+    '零钱通的七日年化现在多少',
+    '八達通可唔可以綁信用卡自動增值',
+    // Things borrowed, not money.
+    'my flatmate keeps borrowing my charger and never returns it',
+    '跟同事借把伞会不会不好意思',
+    // Customers and tenants who owe the writer; a business's books.
+    'a customer has not paid my invoice for 45 days, how do I chase it',
+    '租客拖了三个月房租，我做房东怎么办',
+    // Sport, a birth's due date, a late train.
+    'was that really a penalty kick, the referee was blind',
+    '預產期快到了，待產包要準備什麼',
+    'my train was an hour late, how do i claim delay repay',
+  ])('%s', (question) => {
+    expect(consult(question).topic).toBeNull();
+  });
+
+  it.each<[TopicId, string]>([
+    // A debit from a savings balance is still the writer's repayment.
+    ['autodebit_failed', '白条没扣款成功，零钱通里明明有钱'],
+  ])('%s: %s', (topic, question) => {
+    expect(consult(question).topic).toBe(topic);
+  });
+});
