@@ -58,6 +58,7 @@ export const EVAL_SETS = [
   'blind16',
   'blind17',
   'oosdev3',
+  'blind18',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
