@@ -42,7 +42,7 @@ const LATE = /逾期|晚还|迟还|没还|欠款|催收|黑名单|连三累六|(
  * get a mortgage after missed payments).
  */
 const OVERDUE_CONTEXT = new RegExp(
-  `${LATE.source}|征信|信用(?:记录|纪录|报告)|结清|还清|清还|(?:^| )(?:paid off|settled|credit (?:report|record|score|history))(?= |$)`,
+  `${LATE.source}|征信|信用(?:记录|纪录|报告)|结清|还清|清还|(?:看|查|调|拉|睇).{0,4}(?:自己|我)?的?信用|(?:^| )(?:paid off|settled|credit (?:report|record|score|history))(?= |$)`,
 );
 /** Being sued or chased for a debt (beside LATE's missed payments). */
 const TROUBLE =

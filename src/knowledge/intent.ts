@@ -40,6 +40,8 @@ const INTENTS: readonly Intent[] = [
       `${en("correct(?:ed|ion)?|dispute[a-z]*|mistaken(?:ly)?|by mistake|not mine|isn ?t mine|never borrowed|(?:bank|lender)'?s? (?:fault|mistake|error)|(?:says?|said|claims?|shows?) (?:that )?(?:i m |im |i am |i was |me as )?(?:overdue|late|behind) but (?:i )?(?:paid|already|never)")}|更正|纠正|改正|异议|搞错|弄错|不是我借|没借过|银行的错`,
     ),
     over: ['credit_report_impact', 'check_credit_report', 'complaint_channels', 'overdue_consequences', 'settlement_proof'],
+    // Asking for the ombudsman or the regulator is where to complain, whatever the dispute.
+    unless: new RegExp(`${en('ombudsman|regulators?')}|监管|12378|金管会`),
     firm: true,
   },
   {
@@ -110,17 +112,17 @@ const INTENTS: readonly Intent[] = [
     // Paying at a branch or a counter, or in cash, asks where and how to pay, though cash is a cash-out's word too.
     topic: 'how_to_repay',
     cue: new RegExp(
-      `${en('(?:re)?pay(?: it| my(?: [a-z]+){1,2})? (?:at|in|over) (?:the |a )?(?:branch|counter|post office|convenience store|atm)|(?:re)?pay(?: it| my(?: [a-z]+){1,2})?(?: at (?:the |a )?[a-z]+)? (?:with|in) cash')}|临柜|柜台(?:还|缴|交|付)`,
+      `${en('(?:re)?pay(?: it| my(?: [a-z]+){1,3})? (?:at|in|over) (?:the |a )?(?:branch|counter|post office|convenience store|atm)|(?:re)?pay(?: it| my(?: [a-z]+){1,3})?(?: at (?:the |a )?[a-z]+)? (?:with|in) cash')}|临柜|柜台(?:还|缴|交|付)`,
     ),
     over: ['cash_out_risk'],
     // Cash alone weighs as much as a cash-out's words in the index; paying in it is the ask.
-    close: 0.25,
+    close: 0.1,
     unless: new RegExp(`${en('cash ?out|swipe|swiping')}|套现|刷卡`),
   },
   {
     // 还款方式 is also how a loan is repaid (等额本息 …); "what other ways can I pay" is where and how.
     topic: 'how_to_repay',
-    cue: /(?:什么|哪些|其他|别的)(?:方式|方法|渠道|途径)(?:可以)?还|手动(?:还|缴|交|付)/,
+    cue: /(?:什么|哪些|其他|别的)(?:方式|方法|渠道|途径)(?:可以)?还|(?:手动|自己)(?:还|缴|交|付)/,
     over: ['repayment_methods', 'autodebit_failed'],
   },
   {
@@ -146,17 +148,17 @@ const INTENTS: readonly Intent[] = [
   {
     // Three lenders named at once ("owe chase, affirm and klarna"): several debts, whatever else the words suggest.
     topic: 'multiple_debts',
-    cue: new RegExp(`${en('(?:owe|owing|debts? (?:with|to)|loans? (?:with|from)) (?:[a-z]+ ){2,4}and [a-z]+')}`),
-    over: ['dispute_record', 'overdue_consequences', 'cannot_pay', 'lawsuit'],
+    cue: new RegExp(`${en('(?:owe|owing|debts? (?:with|to)|loans? (?:with|from)) (?:[a-z]+ ){2,4}and [a-z]+|prioriti[sz](?:e|ing)')}`),
+    over: ['dispute_record', 'overdue_consequences', 'cannot_pay', 'lawsuit', 'how_to_repay', 'autodebit_failed'],
     close: 0.2,
   },
   {
     // "Paid a few days late: will it be reported?" asks about the credit record; the days late are context.
     topic: 'credit_report_impact',
     cue: new RegExp(
-      `${en('credit (?:report|score|record|file|history|rating)|bureau|blacklist[a-z]*|bad record|black mark')}|上征信|征信|信用记录|不良记录|黑名单|坏记录|留下记录`,
+      `${en('credit (?:report|score|record|file|history|rating)|bureau|blacklist[a-z]*|bad record|black mark|(?:cibil|experian|equifax|transunion|ccris|ctos)(?: score| report)? (?:get |be |gets )?(?:affected|hit|drop|go down)')}|上征信|征信|信用记录|不良记录|黑名单|坏记录|留下记录`,
     ),
-    over: ['grace_period', 'penalty_interest'],
+    over: ['grace_period', 'penalty_interest', 'autodebit_failed'],
     close: 0.25,
     unless: new RegExp(`${en('grace')}|宽限`),
   },
@@ -201,8 +203,10 @@ const INTENTS: readonly Intent[] = [
   {
     // "Pay 200 out of the 350 due": the figures say part of an installment, however little else does.
     topic: 'partial_payment',
-    cue: new RegExp(`${en('(?:pay|paid|paying|pays) (?:only |just )?\\d+ (?:of|out of) (?:my |the |a )?\\d+')}`),
-    over: ['overdue_consequences', 'grace_period', 'how_to_repay', 'minimum_payment', 'deferral', 'cash_out_risk'],
+    cue: new RegExp(
+      `${en('(?:pay|paid|paying|pays) (?:only |just )?\\d+ (?:of|out of) (?:my |the |a )?\\d+|split (?:my |the |this |one )?(?:monthly )?(?:installment|instalment|payment) (?:into|in) (?:two|2|three|3|smaller|several)')}`,
+    ),
+    over: ['overdue_consequences', 'grace_period', 'how_to_repay', 'minimum_payment', 'deferral', 'cash_out_risk', 'restructuring'],
     close: 0,
   },
   {

@@ -62,6 +62,10 @@ export const OTHER_MATTERS: readonly string[] = [
   'who wrote',
   'the book',
   'monopoly',
+  'rpg',
+  'guild',
+  '[0-9]+ gold',
+  'in game (currency|gold|coins)',
   'fortnite',
   'battle pass',
   '(video|board) games?',
@@ -170,6 +174,16 @@ export const OTHER_MATTERS: readonly string[] = [
   // Borrowing a thing, not money.
   'borrow(ing|ed|s)? (my|a|an|his|her|your|their|the) (stapler|ladder|pen|pencil|charger|umbrella|drill|tools?|bike|book|clothes|jacket|dress|laptop|lawnmower|notes)',
   '借(个|把|支|本|件|一下)?(梯子|雨伞|伞|充电器|笔|书|衣服|工具|电钻|锅|笔记)',
+  // Pets.
+  'dogs?',
+  'cats?',
+  'puppy',
+  'kitten',
+  'pets?',
+  '狗',
+  // …but 黑猫投诉 is a complaints site.
+  '(?<!黑)猫(?!投诉)',
+  '宠物',
   // Cooking.
   'recipe',
   '菜谱',
@@ -227,6 +241,11 @@ export const OTHER_MATTERS: readonly string[] = [
   'irs',
   'hmrc',
   '欠薪',
+  // An employer late with the writer's pay (老板迟咗出粮); the writer's own payday (出粮迟两日, 有冇宽限期) stays ours.
+  '(老板|雇主|老细)(晚还了|迟了|拖了?|欠)(出粮|工资|人工)',
+  '按金',
+  '押金',
+  '(security|rental|rent|bond) deposit',
   '讨薪',
   '拖欠工资',
   '加班费',

@@ -38,6 +38,8 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\b(fake|bogus|scam|impostor|imposter) (customer service|support|hotline|helpline|agent|call centre|call center)/,
       /\b(customer service|hotline|helpline|support line|call centre|call center)( [a-z]+){0,4} (is |was |are )?(fake|a scam|genuine|real|legit|legitimate)\b/,
       /\bscreen ?shar/,
+      // Whoever asks for a one-time code: no lender ever does.
+      /\b(ask(ed|ing|s)? (me )?for|want(ed|s)?|need(ed|s)?) (my |the |your )?(otp|verification code|one time (pass)?code)\b/,
       /\bdownload.{0,20}\b(meeting|zoom|remote|screen)/,
       /\bshar(e|ing) (my |your |the )?(phone )?screen/,
       /\b(customer service|support|agent|caller|someone).{0,40}(transfer|wire|send|move) (money|funds|the money|my money|everything|it)/,
@@ -76,6 +78,7 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
     ],
     en: [
       /\bcredit (repair|fix|fixing|clean ?up|cleaning|wash|scrub)/,
+      /\b(score|rating) (fix|fixing|fixer|repair|repairing|clean ?up|boost|boosting|booster)s?\b/,
       /\b(repair|fix|clean|wash|scrub|wipe|erase|clear) (up )?(my |your )?(credit|record|report)/,
       /\b(remove|delete|erase|wipe|clear) (my |the |a |an |all )?(late|overdue|negative|bad|default)? ?(record|mark|entr|payment|histor)/,
       /\b(boost|raise|increase|improve|pump) (up )?(my |your )?credit (score|rating|record).{0,40}\b(fee|pay|paid|money|charge|price|cost)/,
@@ -89,6 +92,8 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       // 养卡 services cash a card out to keep it "alive"; 以卡养卡 (one card paying another) is juggling debts.
       /(?<!以卡)养卡/,
       /(刷|pos).{0,4}(套|取)(现|钱)/,
+      // A merchant who "swipes out" a credit line for a cut (找商家刷出来, 扣几个点).
+      /刷出(来|现金|钱)/,
       /以贷养贷.{0,4}(中介|服务)/,
       /垫还/,
       /(空刷|虚假交易|假消费|假签账|假签帐|假刷卡|假交易)/,
@@ -100,6 +105,9 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       // The shop pays the card, you swipe it back to them with a fee: 代还 under another name.
       /\bswip(e|ing) (it|the money|them|that) back\b/,
       /\b(card|credit) cycling/,
+      // Someone paid to clear the loan so it can be borrowed again: 代还 in English.
+      /\bthird party\b.{0,40}\b(clear|pay|repay)s?\b/,
+      /\b(clear|pay|repay)s?\b.{0,40}\b(then )?re ?borrow/,
       /\bswip(e|ing) (my |the |a )?(credit )?card.{0,40}\bcash/,
       /\b(turn|convert)s? (my )?(credit (limit|line)|card limit) (in)?to cash/,
       /\bfake (merchant |card |pos )?(purchase|transaction|sale)s?\b/,

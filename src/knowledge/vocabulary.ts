@@ -1656,7 +1656,10 @@ export const DEBT_TERMS = {
     `${NO_FEE}.*分期(买|购|入手).{0,10}(划算|值得|还是|好不好)`,
     `${NO_FEE}.*(哪|边)(张|间|家|个).{0,6}(信用卡|银行).{0,6}免息分期`,
     `${NO_FEE}.*(thinking of|should i|worth|planning to|want to|is it smart to) (get|getting|buy|buying) ([a-z0-9]+ ){0,4}(on|with) (installments?|instalments?|finance|credit|afterpay|klarna|pay later)`,
-    // …or before buying it: which shop or plan to pick for a purchase not made yet.
+    // …or before buying it: which shop or plan to pick for a purchase not made yet, or whether
+    // to take a school's or a shop's installments or its one-payment discount.
+    `${NO_FEE}.*(installments?|instalments?).{0,30}(lump sum|one payment|pay in full|full payment|upfront).{0,40}(which|pick|choose|better)`,
+    `${NO_FEE}.*分期.{0,10}(也可以|还是|或者?).{0,10}(一|几)次(性)?(还|付|交|缴).{0,16}(选哪|哪个好|哪个划算|怎么选)`,
     '还没(买|下单)',
     '(哪家|哪间|边间)(电商|商店|商场|网店)',
     'before (i|we) (buy|purchase|order)',

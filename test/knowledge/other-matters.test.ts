@@ -143,3 +143,35 @@ describe('what the third out-of-scope set found: other worlds, things lent, the 
     expect(consult(question).topic).toBe(topic);
   });
 });
+
+describe('what the eighteenth blind check found', () => {
+  it.each<[TopicId, string]>([
+    ['credit_report_impact', 'would my experian get affected if one emi bounced and i paid it next morning'],
+    ['how_to_repay', 'where can i pay my home credit loan in cash'],
+    ['credit_repair_scam', 'are score fixing companies worth it or a rip off'],
+    ['fake_service_scam', 'they called claiming to be from Home Credit and asked for my OTP to reverse a charge'],
+    ['cash_out_risk', 'an agent offers to pay my loan off each month so i can reborrow it, for a 2% cut'],
+    ['partial_payment', 'can i split this month’s installment into two payments, half now and half on payday'],
+    ['multiple_debts', 'owing on klarna, afterpay, zip and a credit card, how should i prioritise them'],
+    ['complaint_channels', 'is there a financial ombudsman for disputes with my lender'],
+    ['cash_out_risk', '有人说白条可以找商家刷出来，收6个点手续费，靠谱吗'],
+    ['how_to_repay', '不开自动扣款的话，怎么自己还款'],
+    ['check_credit_report', '想申請車貸之前先查一下自己的信用，要去哪裡查'],
+    // The writer's own payday beside a grace question stays ours; a complaints site's name is no pet.
+    ['grace_period', '出糧係十號，張卡八號到期，有冇寬限期'],
+    ['complaint_channels', '黑猫投诉对网贷平台有没有用'],
+  ])('%s: %s', (topic, question) => {
+    expect(consult(question).topic).toBe(topic);
+  });
+
+  it.each([
+    'in my mmorpg i owe the guild bank 3000 gold, how do i earn it fast',
+    'the college lets me pay tuition in installments or upfront with a 4% discount, which should i choose',
+    '健身房年費可以分期也可以一次繳有折扣，選哪個好',
+    '老細拖咗出糧成個月，我可以去邊度投訴',
+    '房東唔肯退押金點算',
+    'my puppy ate the electricity bill, how do i stop him chewing paper',
+  ])('declined: %s', (question) => {
+    expect(consult(question).topic).toBeNull();
+  });
+});
