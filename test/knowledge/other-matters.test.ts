@@ -175,3 +175,23 @@ describe('what the eighteenth blind check found', () => {
     expect(consult(question).topic).toBeNull();
   });
 });
+
+describe('a borrower whose job or life names another matter is still answered', () => {
+  it.each<[TopicId, string]>([
+    ['cannot_pay', 'lost my job as a delivery driver and cant pay my bills, what now'],
+    ['cannot_pay', "i'm a football coach and got laid off, what do i do about my debts"],
+    ['cannot_pay', "I work at a library and my hours got cut, I can't keep up with my payments"],
+    ['collection_rules', "I'm a teacher, collectors keep calling my school, is that allowed"],
+    ['collection_rules', 'the debt collector showed up at my hotel job, is that legal'],
+    ['collection_rules', '催收打电话到我们学校找老师，合法吗'],
+  ])('%s: %s', (topic, question) => {
+    expect(consult(question).topic).toBe(topic);
+  });
+
+  it.each(['that k-drama where the collectors chase the hero, what episode is the rooftop scene', '个客欠我们货款半年，催收信点写'])(
+    'declined: %s',
+    (question) => {
+      expect(consult(question).topic).toBeNull();
+    },
+  );
+});
