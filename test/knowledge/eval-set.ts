@@ -59,6 +59,7 @@ export const EVAL_SETS = [
   'blind17',
   'oosdev3',
   'blind18',
+  'oosdev4',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
