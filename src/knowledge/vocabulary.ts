@@ -1708,6 +1708,12 @@ export const DEBT_TERMS = {
     '(招聘|征人|招人|应聘)',
     '(待遇|薪水|薪资|底薪|提成)(好|高|怎么样|多少)',
     '(这个|这份|这种)(工作|职业|职位|岗位)(累不累|辛苦|好做|好不好|怎么样|前景|有前途)',
+    // Someone who works as a collector or at a lender (a gift for her, how to comfort him).
+    '(works?|working) (as|at|for) (a |an )?(debt )?(collector|collection agency|lender|bank)',
+    '在(催收|贷款|信贷|银行)(公司)?(上班|工作|做事)',
+    // Marketing a lender: slogans, an ad campaign.
+    '(marketing|slogans?|ad campaign|instagram captions?)',
+    '(标语|行销|营销|文案)',
     '(job|career|hiring|vacancy|vacancies|interview|internship) (at|in|with|as) (a |an |the )?([a-z]+ ){0,2}(bank|lender|collection|collections|agency|collector|loan officer)',
   ],
   /**

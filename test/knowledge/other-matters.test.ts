@@ -195,3 +195,37 @@ describe('a borrower whose job or life names another matter is still answered', 
     },
   );
 });
+
+describe('what the fourth out-of-scope set found: courts, fees and penalties of other kinds', () => {
+  it.each([
+    'the other driver is suing me after a car accident, does my insurance pay for the lawyer',
+    'i got a jury summons for next month, can i get out of it',
+    'how much does a divorce lawyer cost in texas',
+    'our gym wont let me cancel the membership, can i take them to small claims',
+    'the daycare charges a late pickup fee, is that allowed',
+    'whats the penalty for a high tackle in rugby',
+    'my cousin works as a debt collector, what gift would cheer her up',
+    'write me some slogans for our loan company ad campaign',
+    '停车扫码付了钱还被贴条，能申诉吗',
+    '楼下邻居半夜装修太吵，我能起诉他吗',
+    '同学借了我的相机一个月没还，怎么开口',
+    '王者荣耀信用分低了有什么影响',
+    '以前那个年代的地下钱庄利息一般多高',
+  ])('%s', (question) => {
+    expect(consult(question).topic).toBeNull();
+  });
+
+  it.each<[TopicId, string]>([
+    // A collector telling the neighbours is the collector's conduct; a loan's advertised rate is its real rate's question.
+    ['collection_rules', 'the collection agency told my neighbour that i owe them, is that allowed'],
+    ['collection_rules', '催收跑去跟我邻居说我欠钱不还，这样合法吗'],
+    ['true_apr', '广告上写月息0.5%，实际年化到底多少'],
+    // A shop that closed is hardship; a 10k card balance is no company filing.
+    ['cannot_pay', '我开的店关门了，没有收入，欠的网贷怎么办'],
+    ['minimum_payment', 'paying only the minimum on a 10k card, how many years will it take'],
+    // Someone who borrowed the writer's identity to take a loan is a record to dispute.
+    ['dispute_record', '朋友借了我的身份证去贷款，现在说我逾期，这个不是我借的'],
+  ])('%s: %s', (topic, question) => {
+    expect(consult(question).topic).toBe(topic);
+  });
+});
