@@ -61,6 +61,7 @@ export const EVAL_SETS = [
   'oosdev3',
   'blind18',
   'oosdev4',
+  'blind19',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
