@@ -52,6 +52,10 @@ const REPAYING_EN =
   /(?:^| )(?:(?:pay|repay|paying|repaying|clear|clearing)(?: off)? (?:my|the|this|that)(?: [a-z0-9]+){0,2} (?:card|loan|bill|balance|installment|instalment|mortgage|debt)s?|(?:pay|repay)(?: [a-z]+){0,3} from (?:a |my |another |a different |someone else s |his |her )?(?:[a-z]+ ){0,2}account)(?= |$)/;
 const REPAYING_ZH =
   /还(信用卡|卡|贷款|房贷|车贷|花呗|借呗|白条|欠款)|(信用卡|卡|贷款|花呗|借呗).{0,6}(怎么|去哪|在哪|可以|能|要).{0,4}还(?!是|有|要)|(柜台|网点|临柜|营业厅).{0,2}(还|缴|交)(?!是|有|要)/;
+/** A debit that failed, or a relief scheme by name (an IVA, a DRP, 债务协商): trouble with one's own debt too. */
+const OWN_TROUBLE_EN =
+  /(?:^| )(?:(?:auto ?debit|autopay|auto pay|direct debit|standing instruction|emi|nach|ecs)(?: [a-z]+){0,3} (?:fail(?:ed|s)?|bounced?|didn t go through|did not go through|returned)|ivas?|drp|dmp|debt (?:relief|management) (?:order|plan|programme|program))(?= |$)/;
+const OWN_TROUBLE_ZH = /(扣款|自动还款|代扣|自动扣).{0,6}(失败|没成功|不成功|没扣|扣不)|债务协商|前置协商|个人破产/;
 /** What the law allows a lender to charge (法律规定借款利率最高多少, the legal cap on interest): ours, however like a rate errand it reads. */
 const RATE_LAW_EN =
   /(?:^| )(?:legal (?:limit|cap|maximum|max)|usury|usurious|(?:interest|rate) cap|maximum (?:interest|rate) (?:allowed|by law))(?= |$)/;
@@ -118,11 +122,20 @@ export class DebtEvidence {
 
   /**
    * Whether whole examples of other errands may not decline a question that names debt (index.ts):
-   * trouble with a debt, paying one's own card or loan, or the law on what a lender may charge.
+   * trouble with a debt, paying one's own card or loan, a failed debit, a relief scheme by name, or
+   * the law on what a lender may charge.
    */
   plainlyOurs(normalized: string): boolean {
     const compact = normalized.replace(/ /g, '');
-    return this.inTrouble(normalized) || this.repaying(normalized) || RATE_LAW_EN.test(normalized) || RATE_LAW_ZH.test(compact);
+    const spaced = normalized.replace(/([a-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z0-9])/gu, '$1$2 ');
+    return (
+      this.inTrouble(normalized) ||
+      this.repaying(normalized) ||
+      RATE_LAW_EN.test(normalized) ||
+      RATE_LAW_ZH.test(compact) ||
+      OWN_TROUBLE_EN.test(spaced) ||
+      OWN_TROUBLE_ZH.test(compact)
+    );
   }
 
   /** Whether a normalised question (normalizeQuestion) names a debt or contains a topic's whole phrase. */

@@ -49,7 +49,15 @@ const INTENTS: readonly Intent[] = [
     cue: new RegExp(
       `${en('complain[a-z]*|complaint[a-z]*|ombudsman|regulators?|report (?:them|him|her|(?:the|a|an|this|that) (?:[a-z]+ ){0,2}(?:collectors?|lender|agency|company|app))|who (?:can|should|do) i (?:report|complain)|(?:who|where) (?:can|do|should) i report (?:this|it|them)')}|投诉|举报|申诉`,
     ),
-    over: ['collection_rules', 'credit_report_impact', 'dispute_record', 'fake_service_scam', 'rate_limits', 'how_to_repay'],
+    over: [
+      'collection_rules',
+      'credit_report_impact',
+      'dispute_record',
+      'fake_service_scam',
+      'rate_limits',
+      'how_to_repay',
+      'check_credit_report',
+    ],
     // Where to report a collector: the question is mostly the collector's conduct, the ask is where to complain.
     close: 0.25,
     // 申诉 beside a wrong record asks to correct it (dispute_record), not where to complain.
@@ -73,7 +81,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'overdue_consequences',
     cue: new RegExp(
-      `${en('consequences?|what (?:will |would |could )?happens?|what (?:will|would|can) they do|what (?:should|do|can|will) i expect|(?:next|coming|following) few (?:days|weeks|months)|what comes next')}|后果|会怎样|会怎么样|会发生什么|会怎么做|会经历什么|后续|之后几(?:天|周|个星期|个月)|接下来`,
+      `${en('consequences?|what (?:will |would |could )?happens?|what (?:will|would|can) they do|what (?:should|do|can|will) i expect|(?:next|coming|following) few (?:days|weeks|months)|what comes next|what (?:will|would|can|could) [a-z]+(?: [a-z]+){0,2} do to me')}|后果|会怎样|会怎么样|会发生什么|会怎么做|会经历什么|后续|之后几(?:天|周|个星期|个月)|接下来`,
     ),
     over: ['cannot_pay', 'multiple_debts', 'restructuring', 'deferral', 'penalty_waiver'],
     // "If I can't pay this month, what happens?" asks for the consequences, however loudly it says
@@ -86,7 +94,7 @@ const INTENTS: readonly Intent[] = [
   {
     // "不还钱会怎样": what happens, not whether one is sued or what a cash-out risks, unless it says so.
     topic: 'overdue_consequences',
-    cue: new RegExp(`${en('what (?:will |would |could )?happens?|consequences?')}|后果|会怎样|会怎么样|会发生什么`),
+    cue: new RegExp(`${en('what (?:will |would |could )?happens?|consequences?|do to me')}|后果|会怎样|会怎么样|会发生什么`),
     over: ['lawsuit', 'cash_out_risk'],
     close: 0.2,
     unless: new RegExp(
@@ -140,7 +148,7 @@ const INTENTS: readonly Intent[] = [
     // Which debt to pay first, or borrowing from one to repay another, is the several-debts question.
     topic: 'multiple_debts',
     cue: new RegExp(
-      `${en('(?:pay|repay|clear|tackle) (?:off )?(?:the |my )?[a-z ]{1,30} or (?:the |my )?[a-z ]{1,30} first|which (?:one |debt |loan |card )?(?:should i |do i |to )?(?:pay|repay|clear|tackle)? ?first|borrow(?:ed|ing)? (?:from [a-z ]{1,20} )?to (?:re)?pay (?:another|the other|other)')}|先还哪|先还谁|优先还哪|哪个先还|先还(?:信用卡|网贷|房贷|车贷)还是|先处理哪|优先处理|借.{0,8}还另一|拆东墙补西墙|以贷养贷|借一笔.{0,12}还|排先后|先后次序|先后顺序|几间|几家|好几个平台|周转不(?:到|过来|开)|借.{1,6}还.{1,6}(?:财务|平台|网贷|卡)`,
+      `${en('(?:pay|repay|clear|tackle) (?:off )?(?:the |my )?[a-z ]{1,30} or (?:the |my )?[a-z ]{1,30} first|which (?:one |debt |loan |card )?(?:should i |do i |to )?(?:pay|repay|clear|tackle|attack|target|kill|knock out|focus on)? ?first|borrow(?:ed|ing)? (?:from [a-z ]{1,20} )?to (?:re)?pay (?:another|the other|other)')}|先还哪|先还谁|优先还哪|哪个先还|先还(?:信用卡|网贷|房贷|车贷)还是|先处理哪|优先处理|借.{0,8}还另一|拆东墙补西墙|以贷养贷|借一笔.{0,12}还|排先后|先后次序|先后顺序|几间|几家|好几个平台|周转不(?:到|过来|开)|借.{1,6}还.{1,6}(?:财务|平台|网贷|卡)`,
     ),
     over: ['cash_out_risk', 'minimum_payment', 'cannot_pay', 'early_repayment', 'rate_limits', 'restructuring', 'autodebit_failed'],
     close: 0.2,
@@ -173,7 +181,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'check_credit_report',
     cue: new RegExp(
-      `${en("(?:see|check|get|view|pull|download|look at|read|order|request)(?: what'?s on| what is on)? (?:a copy of )?(?:my )?(?:own )?(?:full |whole |complete )?credit (?:report|record|file|history|score)")}|查(?:询|看)?(?:一下)?(?:自己)?(?:个人)?征信|征信报告(?:怎么|在哪|哪里|要不要|需不需要|给钱|收费|免费|打印)|看(?:到|一下)?(?:自己)?(?:个人)?征信`,
+      `${en("(?:see|check|get|view|pull|download|look at|read|order|request)(?: what'?s on| what is on)? (?:a copy of )?(?:my )?(?:own )?(?:full |whole |complete |free )?(?:credit|cibil|crb|experian|equifax|transunion|ctos|ccris) (?:report|record|file|history|score)|(?:free )?(?:cibil|crb|experian|equifax|transunion|ctos|ccris) check|free (?:cibil|crb|experian|equifax|transunion|ctos|ccris) (?:report|score)")}|查(?:询|看)?(?:一下)?(?:自己)?(?:个人)?征信|征信报告(?:怎么|在哪|哪里|要不要|需不需要|给钱|收费|免费|打印)|看(?:到|一下)?(?:自己)?(?:个人)?征信`,
     ),
     over: ['credit_report_impact', 'credit_repair_scam', 'dispute_record'],
     unless: new RegExp(`${en('reported|wrong|mistake|error|not mine')}|通报|上报|错误|搞错|不是我`),
@@ -204,9 +212,18 @@ const INTENTS: readonly Intent[] = [
     // "Pay 200 out of the 350 due": the figures say part of an installment, however little else does.
     topic: 'partial_payment',
     cue: new RegExp(
-      `${en('(?:pay|paid|paying|pays) (?:only |just )?\\d+ (?:of|out of) (?:my |the |a )?\\d+|split (?:my |the |this |one )?(?:monthly )?(?:installment|instalment|payment) (?:into|in) (?:two|2|three|3|smaller|several)')}`,
+      `${en('(?:pay|paid|paying|pays) (?:only |just )?\\d+ (?:of|out of) (?:my |the |a )?\\d+|split (?:my |the |this |one )?(?:monthly )?(?:installment|instalment|payment) (?:into|in) (?:two|2|three|3|smaller|several)')}|要还[\\d ]+.{0,4}(?:只有|只得|得|只够)[\\d ]+|先还住`,
     ),
-    over: ['overdue_consequences', 'grace_period', 'how_to_repay', 'minimum_payment', 'deferral', 'cash_out_risk', 'restructuring'],
+    over: [
+      'overdue_consequences',
+      'grace_period',
+      'how_to_repay',
+      'minimum_payment',
+      'deferral',
+      'cash_out_risk',
+      'restructuring',
+      'multiple_debts',
+    ],
     close: 0,
   },
   {
@@ -222,8 +239,10 @@ const INTENTS: readonly Intent[] = [
   {
     // Asking for a letter (出个证明, a proof, a certificate) is the proof's question, whatever went wrong before.
     topic: 'settlement_proof',
-    cue: new RegExp(`${en('proof|certificate|letter')}|(?:出|开)(?:个|一个|一份|张|一张)?证明|证明(?:文件|材料|信)`),
-    over: ['dispute_record', 'credit_report_impact', 'early_repayment'],
+    cue: new RegExp(
+      `${en('proof|certificate|letter')}|(?:出|开)(?:个|一个|一份|张|一张)?证明|证明(?:文件|材料|信)|(?:拿|要|开|出|申请|提供)(?:什么|哪些|啥)证明`,
+    ),
+    over: ['dispute_record', 'credit_report_impact', 'early_repayment', 'restructuring'],
   },
   {
     topic: 'true_apr',
@@ -240,6 +259,16 @@ const INTENTS: readonly Intent[] = [
     ),
     over: ['grace_period', 'overdue_consequences', 'minimum_payment', 'partial_payment', 'penalty_waiver'],
     close: 0.25,
+  },
+  {
+    // One loan's payments shrinking each month and another's staying the same is how each is repaid (等额本金, 等额本息).
+    topic: 'repayment_methods',
+    cue: new RegExp(
+      `${en('(?:gets?|getting|goes|going) (?:smaller|lower|down) (?:each|every) month|same (?:amount )?every month')}|越(?:来越)?少|逐月(?:递减|减少)|每(?:个)?月(?:都)?一样|一直一样`,
+    ),
+    over: ['multiple_debts', 'partial_payment', 'early_repayment'],
+    close: 0.25,
+    firm: true,
   },
   {
     // 以卡养卡 (one card paying another): whether it is allowed or safe is the cash-out warning's

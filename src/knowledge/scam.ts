@@ -108,7 +108,9 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       // Someone paid to clear the loan so it can be borrowed again: 代还 in English.
       /\bthird party\b.{0,40}\b(clear|pay|repay)s?\b/,
       /\b(clear|pay|repay)s?\b.{0,40}\b(then )?re ?borrow/,
-      /\bswip(e|ing) (my |the |a )?(credit )?card.{0,40}\bcash/,
+      /\bswip(e|es|ed|ing) (my |your |the |a |their )?(credit )?cards?\b.{0,60}\bcash/,
+      // Buying gift cards or phones on credit to sell them for cash.
+      /\b(buy|buying|bought)\b.{0,30}\b(gift cards?|vouchers?|phones?|iphones?|gold)\b.{0,40}\b(resell|sell)(ing)?\b.{0,30}\bcash/,
       /\b(turn|convert)s? (my )?(credit (limit|line)|card limit) (in)?to cash/,
       /\bfake (merchant |card |pos )?(purchase|transaction|sale)s?\b/,
       // "buy" at a friend's shop with the card and get the cash back: a cash-out in all but name.

@@ -223,8 +223,11 @@ function mandarinOf(found: string, ...groups: unknown[]): string {
 /** "Buy now, pay later" is one product, not a purchase (buy is another errand's word): bnpl. */
 const BUY_NOW_PAY_LATER = /\bbuy[\s-]*now[\s,-]*pay[\s-]*later\b/g;
 
+/** Cash App (and its Borrow loans) is one app's name, not cash, a cash-out's word: cashapp. */
+const CASH_APP = /\bcash[\s-]*app\b/g;
+
 export function normalizeQuestion(text: string): string {
-  const folded = foldCharacters(text.normalize('NFKC').toLowerCase().replace(BUY_NOW_PAY_LATER, 'bnpl'))
+  const folded = foldCharacters(text.normalize('NFKC').toLowerCase().replace(BUY_NOW_PAY_LATER, 'bnpl').replace(CASH_APP, 'cashapp'))
     .replace(CANTONESE_WORD, mandarinOf)
     .replace(VARIANT, variantOf);
   return (

@@ -546,6 +546,9 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '清算',
   ],
   early_repayment: [
+    // India's word for paying a loan off early (foreclosure charges), not a repossession.
+    'foreclosure charges',
+    'foreclosure charge',
     'early repayment',
     'pay off early',
     'prepay',
@@ -1339,7 +1342,7 @@ export const DEBT_TERMS = {
     arrears default* principal statute lender* bailiff* dispute* summons ombudsman
     overdraft* afterpay klarna atome affirm paylater emi emis iva bankrupt* repossess* garnish* ccj
     experian equifax transunion ccris ctos cibil fico cbs gloan ggives gcredit tala billease cashalo
-    barclaycard mbna amex`,
+    barclaycard mbna amex crb metropol cashapp`,
   /**
    * Hardship (issue 10: lost job, illness, income drop) names no debt, but with a word about
    * coping or money beside it (`hardshipCue`: work, money, pay, what now, 怎么办, 上班, 钱) the

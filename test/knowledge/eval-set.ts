@@ -34,7 +34,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * before any change of that session, then tuned on) and `blind17` (session 13, measured once after
  * that tuning, then tuned on) and `oosdev3` (session 13, out-of-scope only, measured once, then tuned
  * on) and `blind18` (session 13, measured once after that, then tuned on) and `oosdev4` (session 13,
- * out-of-scope only, measured once, then tuned on). None is ever copied into the index
+ * out-of-scope only, measured once, then tuned on) and `blind19` (session 13, measured once after that,
+ * then tuned on). None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [

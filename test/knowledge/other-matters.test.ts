@@ -229,3 +229,29 @@ describe('what the fourth out-of-scope set found: courts, fees and penalties of 
     expect(consult(question).topic).toBe(topic);
   });
 });
+
+describe('what the nineteenth blind check found', () => {
+  it.each<[TopicId, string]>([
+    ['early_repayment', 'foreclosure charges on my bajaj personal loan, how much'],
+    ['cash_out_risk', 'there is a shop that swipes your card and gives you 90% in cash, what could go wrong'],
+    ['cash_out_risk', 'using my paylater to buy gift cards and resell them for cash, is that allowed'],
+    ['check_credit_report', 'how do i get my crb report online'],
+    ['multiple_debts', 'card at 30%, personal loan at 12%, which one should i attack first'],
+    ['complaint_channels', 'where do i report a loan app'],
+    ['repayment_methods', '为啥我一笔贷款每个月还的越来越少，另一笔每个月都一样'],
+    ['partial_payment', '今個月要還$5,000，我得$3,000，先還住呢啲得唔得'],
+    ['settlement_proof', '債務協商的錢都還清了，要拿什麼證明給銀行'],
+    ['restructuring', 'iva同drp有咩分别'],
+  ])('%s: %s', (topic, question) => {
+    expect(consult(question).topic).toBe(topic);
+  });
+
+  it.each([
+    'is 5% staking interest on my crypto paid daily',
+    '币圈质押年化10%靠谱吗',
+    'can you summarise this news article about phone late fees',
+    '《人世间》里那个放高利贷的是谁演的',
+  ])('declined: %s', (question) => {
+    expect(consult(question).topic).toBeNull();
+  });
+});
