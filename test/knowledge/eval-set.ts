@@ -63,6 +63,7 @@ export const EVAL_SETS = [
   'blind18',
   'oosdev4',
   'blind19',
+  'mixed1',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
