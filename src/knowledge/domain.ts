@@ -1,4 +1,4 @@
-import { aboutOtherMatter } from './other-matters.ts';
+import { aboutOtherMatter, ownDebtPlainly } from './other-matters.ts';
 import { contentWords, normalizeQuestion, withoutFillers } from './text.ts';
 import { DEBT_TERMS } from './vocabulary.ts';
 
@@ -61,6 +61,8 @@ const RATE_LAW_EN =
   /(?:^| )(?:legal (?:limit|cap|maximum|max)|usury|usurious|(?:interest|rate) cap|maximum (?:interest|rate) (?:allowed|by law))(?= |$)/;
 const RATE_LAW_ZH =
   /(法律|法规|法定|合法|违法|犯法|规定).{0,8}(利率|利息|年化).{0,6}(最高|上限|封顶|多少)|(利率|利息|年化).{0,8}(法律|法定|合法|违法|犯法|上限|封顶)/;
+/** How a loan is repaid (等额本息 or 等额本金 for a first home's mortgage): ours, though the home is new credit. */
+const REPAYMENT_METHOD = /等额本息|等额本金|先息后本|气球贷|(?:^| )(?:amorti[sz][a-z]*|annuity|reducing balance|flat rate)(?= |$)/;
 const STILL_BORROW = new RegExp(DEBT_TERMS.stillBorrow.join('|'));
 const JOB = new RegExp(DEBT_TERMS.job.join('|'));
 const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(term) ? `(?:^| )${term}(?= |$)` : term)).join('|'));
@@ -70,10 +72,12 @@ const OFF_TOPIC = new RegExp(DEBT_TERMS.offTopic.map((term) => (/^[a-z]/.test(te
  * or whether one can still borrow (DEBT_TERMS.stillBorrow) with no missed payment named, or a job in the trade (DEBT_TERMS.job).
  */
 function newCreditAlone(normalized: string, compact: string): boolean {
-  if (JOB.test(normalized) || JOB.test(compact) || aboutOtherMatter(normalized)) return true;
+  // A job at a bank beside checking one's own report first is the report's question.
+  if ((JOB.test(normalized) || JOB.test(compact)) && !ownDebtPlainly(normalized)) return true;
+  if (aboutOtherMatter(normalized)) return true;
   if ((STILL_BORROW.test(normalized) || STILL_BORROW.test(compact)) && !LATE.test(normalized) && !LATE.test(compact)) return true;
   const notDebt = NOT_DEBT.test(normalized) || NOT_DEBT.test(compact);
-  return notDebt && !OVERDUE_CONTEXT.test(normalized) && !OVERDUE_CONTEXT.test(compact);
+  return notDebt && !OVERDUE_CONTEXT.test(normalized) && !OVERDUE_CONTEXT.test(compact) && !REPAYMENT_METHOD.test(normalized);
 }
 
 export class DebtEvidence {

@@ -47,7 +47,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'complaint_channels',
     cue: new RegExp(
-      `${en('complain[a-z]*|complaint[a-z]*|ombudsman|regulators?|report (?:them|him|her|(?:the|a|an|this|that) (?:[a-z]+ ){0,2}(?:collectors?|lender|agency|company|app))|who (?:can|should|do) i (?:report|complain)|(?:who|where) (?:can|do|should) i report (?:this|it|them)')}|投诉|举报|申诉`,
+      `${en('complain[a-z]*|complaint[a-z]*|ombudsman|regulators?|report (?:them|him|her|(?:the|a|an|this|that) (?:[a-z]+ ){0,2}(?:collectors?|lender|agency|company|app))|who (?:can|should|do) i (?:report|complain)|(?:who|where)(?: else)? (?:can|do|should) i report (?:this|it|them)')}|投诉|举报|申诉`,
     ),
     over: [
       'collection_rules',
@@ -62,11 +62,12 @@ const INTENTS: readonly Intent[] = [
     close: 0.25,
     // 申诉 beside a wrong record asks to correct it (dispute_record), not where to complain.
     unless: new RegExp(`${en('mistaken|mistake|error|wrong|not mine')}|更正|纠正|异议|有误|错误|搞错|弄错|不是我`),
+    firm: true,
   },
   {
     topic: 'lawsuit',
     cue: new RegExp(
-      `${en('jail|prison|arrest(?:ed)?|criminal|sue|sued|suing|lawsuit|court')}|坐牢|判刑|拘留|抓人|抓我|刑事|起诉|法院|传票|被关|关起来|吃牢饭|被人告|上庭|出庭`,
+      `${en('jail(?:ed)?|prison|imprison(?:ed)?|arrest(?:ed)?|criminal|sue|sued|suing|lawsuit|court')}|坐牢|判刑|拘留|抓人|抓我|刑事|起诉|法院|传票|被关|关起来|吃牢饭|被人告|上庭|出庭`,
     ),
     over: [
       'cannot_pay',
@@ -130,8 +131,8 @@ const INTENTS: readonly Intent[] = [
   {
     // 还款方式 is also how a loan is repaid (等额本息 …); "what other ways can I pay" is where and how.
     topic: 'how_to_repay',
-    cue: /(?:什么|哪些|其他|别的)(?:方式|方法|渠道|途径)(?:可以)?还|(?:手动|自己)(?:还|缴|交|付)/,
-    over: ['repayment_methods', 'autodebit_failed'],
+    cue: /(?:什么|哪些|其他|别的)(?:方式|方法|渠道|途径|办法)(?:可以)?还|(?:手动|自己)(?:还|缴|交|付)/,
+    over: ['repayment_methods', 'autodebit_failed', 'partial_payment'],
   },
   {
     // Asking leave to pay later (可不可以延迟还款, 能晚点还吗, can I pay next week instead) is a deferral;
@@ -189,9 +190,9 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'rate_limits',
     cue: new RegExp(
-      `${en('legal(?:ly)? (?:limit|maximum|max|cap)|(?:interest|rate) cap|usury|usurious|illegal|against the law|allowed|maximum (?:interest|rate)')}|上限|封顶|最高(?:可以)?收|犯法|违法|合法|法定|高利贷|法律.{0,6}(?:最高|利息|利率)`,
+      `${en('legal(?:ly)? (?:limit|maximum|max|cap)|(?:interest|rate) cap|usury|usurious|illegal|against the law|allowed|maximum (?:interest|rate)')}|上限|封顶|最高(?:可以)?收|犯法|违法|合法|法定|高利贷|重利|法律.{0,6}(?:最高|利息|利率)`,
     ),
-    over: ['minimum_payment', 'penalty_interest', 'true_apr', 'cash_out_risk'],
+    over: ['minimum_payment', 'penalty_interest', 'true_apr', 'cash_out_risk', 'multiple_debts'],
   },
   {
     topic: 'early_repayment',
@@ -255,7 +256,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'penalty_interest',
     cue: new RegExp(
-      `${en('how (?:did|do|does|is|are) (?:they|it|the [a-z ]{1,20}) (?:get|calculated?|work(?:ed)? out|come up with|computed?)|how (?:much|is) (?:the )?(?:late fee|penalty)|calculate (?:the )?(?:late fee|penalty)|formula|(?:go|goes|gone|went) up by')}|(?:罚息|违约金|滞纳金).{0,4}(?:怎么|如何|按什么|按照什么|按)(?:计|算)|(?:罚息|违约金|滞纳金).{0,12}(?:百分之几|几个点|比例)|(?:怎么|如何)(?:计算|算)(?:罚息|违约金|滞纳金)`,
+      `${en('how (?:did|do|does|is|are) (?:they|it|the [a-z ]{1,20}) (?:get|calculated?|work(?:ed)? out|come up with|computed?)|how (?:much|is) (?:the )?(?:late fee|penalty)|calculate (?:the )?(?:late fee|penalty)|formula|(?:go|goes|gone|went) up by')}|(?:罚息|违约金|滞纳金).{0,4}(?:怎么|如何|按什么|按照什么|按)(?:计|算)|(?:罚息|违约金|滞纳金).{0,12}(?:百分之几|几个点|比例)|(?:怎么|如何)(?:计算|算)(?:罚息|违约金|滞纳金)|(?:逾期|晚还)的?(?:利息|费用).{0,4}(?:怎么|如何)(?:计|算)`,
     ),
     over: ['grace_period', 'overdue_consequences', 'minimum_payment', 'partial_payment', 'penalty_waiver'],
     close: 0.25,

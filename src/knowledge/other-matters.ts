@@ -441,6 +441,27 @@ export const OTHER_WORLDS: readonly string[] = [
   '(英文|英语|中文)(怎么说|点讲|怎么讲)',
 ];
 
+/**
+ * The writer's own debt in the first person (I owe 3000, my next two loan payments, 我欠了三万,
+ * 我才逾期的, a collector who called me): a film, a game or a job beside it is only its context
+ * ("watched a TV show where someone got arrested over card debt; I owe 3000, can I go to prison").
+ */
+export const OWN_DEBT_PLAINLY: readonly string[] = [
+  'i (still )?owe (about |around |over |nearly |roughly |like |almost |more than )?[0-9]+( ?k)?',
+  '(paid|pay|paying|missed|haven t paid|havent paid|didn t pay|didnt pay|did not pay) my (credit )?(cards?|loans?|bills?|installments?|instalments?|emis?|mortgage)',
+  'my( [a-z0-9]+){0,3} (loan|card|credit card|mortgage|bnpl|car loan) (payments?|bills?|installments?|instalments?|repayments?|balance)',
+  '(collectors?|collection agency|debt collector) (called|calls|keeps|kept|rang|rings|texted|messaged|threatened|swore|harass[a-z]*|showed up|came)',
+  '(check|see|get|pull|view) (my )?(own )?credit (report|score|record)',
+  '我(还)?欠了?[0-9几一二两三四五六七八九十百千万]',
+  // Not 我的相机…没还 (a thing the writer lent): not returned at a distance is no debt of theirs.
+  '我.{0,6}(逾期|还不上|还不起|断供)',
+  '我(已经|都|一直|还|才|先|就)?(没还|晚还)',
+  '我的?(贷款|信用卡|网贷|房贷|车贷|花呗|借呗|白条|欠款)',
+  '期(的)?(还款|供款|月供)',
+  '催收[^，。？！ ]{0,8}(骂|威胁|吓|找|打给|联系|催)我',
+  '查.{0,4}征信',
+];
+
 /** Words of the writer's own borrowing that nothing else uses: beside them, another matter's word is no reason to decline. */
 export const OWN_DEBT: readonly string[] = [
   // A loan shark is a film's villain as often as the writer's lender.
@@ -449,6 +470,7 @@ export const OWN_DEBT: readonly string[] = [
   'collectors?',
   'collection agenc(y|ies)',
   'my (debts?(?! to society)|bills|arrears|installments?|instalments?|emis?|repayments?|payments)',
+  '(this month s|this|next|the next|last) (installment|instalment|emi|repayment)s?',
   '(can t|cant|cannot|unable to|couldn t|couldnt) (afford|pay|keep up|make)',
   'laid off',
   'lost my job',
@@ -469,6 +491,10 @@ export const OWN_DEBT: readonly string[] = [
   'affirm',
   'atome',
   '(?<!高利)贷',
+  '财仔',
+  '财务公司',
+  '还清',
+  '清还',
   '催收',
   '失业',
   '被裁',
@@ -510,15 +536,25 @@ const compile = (terms: readonly string[]) =>
 const OTHER = compile(OTHER_MATTERS);
 const WORLDS = compile(OTHER_WORLDS);
 const OWN = compile(OWN_DEBT);
+const PLAINLY = compile(OWN_DEBT_PLAINLY);
+
+/** Whether a normalised question names the writer's own debt in the first person (OWN_DEBT_PLAINLY). */
+export function ownDebtPlainly(normalized: string): boolean {
+  const spaced = normalized.replace(/([a-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z0-9])/gu, '$1$2 ');
+  // With its spaces (a comma's): 在催收公司上班，天天被人骂，我… is no collector calling the writer.
+  return PLAINLY.test(spaced);
+}
 
 /**
  * Whether a normalised question is about another world (OTHER_WORLDS), or about another matter
- * (OTHER_MATTERS) naming none of the writer's own borrowing.
+ * (OTHER_MATTERS) naming none of the writer's own borrowing; never when it names the writer's own
+ * debt in the first person (OWN_DEBT_PLAINLY).
  */
 export function aboutOtherMatter(normalized: string): boolean {
   // An English word written against Han text (睇过tvb讲) is a word too.
   const spaced = normalized.replace(/([a-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z0-9])/gu, '$1$2 ');
   const compact = normalized.replace(/ /g, '');
+  if (ownDebtPlainly(normalized)) return false;
   if (WORLDS.test(spaced) || WORLDS.test(compact)) return true;
   const other = OTHER.test(spaced) || OTHER.test(compact);
   return other && !OWN.test(spaced) && !OWN.test(compact);

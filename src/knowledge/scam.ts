@@ -15,6 +15,8 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /(注销|关闭|销户).{0,6}(校园贷|学生贷|学生账户|学生身份|账户|账号|贷款账户|贷款)/,
       /(校园贷|学生贷).{0,10}(注销|销户|关闭)/,
       /(屏幕共享|共享屏幕|开启共享|下载.{0,6}会议)/,
+      // A text with a link to log in and "verify" a failed repayment: no lender asks that.
+      /(短信|短讯|信息|讯息).{0,24}(链接|link|网址|连结).{0,16}(登入|登录|验证|输入|填)/,
       /(客服|工作人员|自称).{0,20}(转账|转钱|打款|汇款|转到|转入|验证码|刷流水|流水)/,
       /(转账|转钱|打款|汇款).{0,10}(验资|解冻|激活|流水|刷流水)/,
       /(自称|冒充|假冒|假扮|扮|说是).{0,10}(银行|平台|客服|警察|公安|职员|工作人员).{0,12}(验证码|otp|动态密码|密码)/,
@@ -38,6 +40,7 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\b(fake|bogus|scam|impostor|imposter) (customer service|support|hotline|helpline|agent|call centre|call center)/,
       /\b(customer service|hotline|helpline|support line|call centre|call center)( [a-z]+){0,4} (is |was |are )?(fake|a scam|genuine|real|legit|legitimate)\b/,
       /\bscreen ?shar/,
+      /\b(text|sms|message|email)\b.{0,40}\blink\b.{0,30}\b(log ?in|verify|enter|confirm)\b/,
       // Whoever asks for a one-time code: no lender ever does.
       /\b(ask(ed|ing|s)? (me )?for|want(ed|s)?|need(ed|s)?) (my |the |your )?(otp|verification code|one time (pass)?code)\b/,
       /\bdownload.{0,20}\b(meeting|zoom|remote|screen)/,

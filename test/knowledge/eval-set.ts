@@ -35,7 +35,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * that tuning, then tuned on) and `oosdev3` (session 13, out-of-scope only, measured once, then tuned
  * on) and `blind18` (session 13, measured once after that, then tuned on) and `oosdev4` (session 13,
  * out-of-scope only, measured once, then tuned on) and `blind19` (session 13, measured once after that,
- * then tuned on). None is ever copied into the index
+ * then tuned on) and `mixed1` (session 13: borrowers' own questions that mention other matters, to
+ * check the other-matters rules; measured once, then tuned on). None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [

@@ -255,3 +255,25 @@ describe('what the nineteenth blind check found', () => {
     expect(consult(question).topic).toBeNull();
   });
 });
+
+describe('what the mixed set found: a film, a game or a job beside the writer’s own debt is only context', () => {
+  it.each<[TopicId, string]>([
+    ['lawsuit', 'saw a movie where someone was jailed for card debt, i owe about 4000 and stopped paying, could that happen to me'],
+    ['deferral', 'i work in film and have no shoot for two months, can i delay my next two loan payments'],
+    ['deferral', 'my landlord raised the rent, could i push this month’s installment back two weeks'],
+    ['penalty_interest', 'i’m a delivery rider, my phone died so i paid my card 3 days late, how is the late fee worked out'],
+    ['check_credit_report', 'applying for a job at a bank, i want to check my own credit report first, how'],
+    ['lawsuit', '看电视剧里有人欠网贷被抓了，我欠了五万多半年没还，会坐牢吗'],
+    ['penalty_waiver', '我在游戏公司上班，公司拖了工资我才逾期的，罚息能减免吗'],
+    ['complaint_channels', '在电影院的时候催收打电话来骂我，银行不管，还能去哪投诉'],
+    ['settlement_proof', '我在会计师事务所上班，新公司要背调，卡已经还清了，怎么开结清证明'],
+    ['repayment_methods', '我是快递员，第一次买房，等额本息和等额本金哪个利息少'],
+    ['fake_service_scam', '收到短信说还款失败，让我点链接登录验证，是骗人的吗'],
+  ])('%s: %s', (topic, question) => {
+    expect(consult(question).topic).toBe(topic);
+  });
+
+  it.each(['我表姐在催收公司上班，天天被人骂，我该怎么安慰她', '网贷公司招催收员，我在考虑要不要去应聘'])('declined: %s', (question) => {
+    expect(consult(question).topic).toBeNull();
+  });
+});
