@@ -36,7 +36,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * on) and `blind18` (session 13, measured once after that, then tuned on) and `oosdev4` (session 13,
  * out-of-scope only, measured once, then tuned on) and `blind19` (session 13, measured once after that,
  * then tuned on) and `mixed1` (session 13: borrowers' own questions that mention other matters, to
- * check the other-matters rules; measured once, then tuned on). None is ever copied into the index
+ * check the other-matters rules; measured once, then tuned on) and `oosdev5` (session 13, out-of-scope
+ * only, measured once at the end of the session, not tuned on yet). None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [
@@ -65,6 +66,7 @@ export const EVAL_SETS = [
   'oosdev4',
   'blind19',
   'mixed1',
+  'oosdev5',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
