@@ -1,5 +1,5 @@
 import { aboutOtherMatter, ownDebtPlainly } from './other-matters.ts';
-import { contentWords, normalizeQuestion, withoutFillers } from './text.ts';
+import { contentWords, normalizeQuestion, scriptsApart, withoutFillers } from './text.ts';
 import { DEBT_TERMS } from './vocabulary.ts';
 
 /*
@@ -84,6 +84,14 @@ export class DebtEvidence {
   private readonly english: string[] = [];
   private readonly chinese: string[] = [];
 
+  /** consult() asks has() and errand() of the same question: its newCreditAlone() answer, kept for the next call. */
+  private lastAlone: { normalized: string; alone: boolean } | undefined;
+
+  private newCreditAlone(normalized: string, compact: string): boolean {
+    if (this.lastAlone?.normalized !== normalized) this.lastAlone = { normalized, alone: newCreditAlone(normalized, compact) };
+    return this.lastAlone.alone;
+  }
+
   /** phrases: every topic's keywords (content files and vocabulary.ts), as written. */
   constructor(phrases: Iterable<string>, normalize: (text: string) => string = normalizeQuestion) {
     const english = new Set<string>();
@@ -106,7 +114,7 @@ export class DebtEvidence {
    */
   errand(normalized: string): boolean {
     const compact = normalized.replace(/ /g, '');
-    return OFF_TOPIC.test(normalized) || OFF_TOPIC.test(compact) || newCreditAlone(normalized, compact);
+    return OFF_TOPIC.test(normalized) || OFF_TOPIC.test(compact) || this.newCreditAlone(normalized, compact);
   }
 
   /**
@@ -131,13 +139,12 @@ export class DebtEvidence {
    */
   plainlyOurs(normalized: string): boolean {
     const compact = normalized.replace(/ /g, '');
-    const spaced = normalized.replace(/([a-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z0-9])/gu, '$1$2 ');
     return (
       this.inTrouble(normalized) ||
       this.repaying(normalized) ||
       RATE_LAW_EN.test(normalized) ||
       RATE_LAW_ZH.test(compact) ||
-      OWN_TROUBLE_EN.test(spaced) ||
+      OWN_TROUBLE_EN.test(scriptsApart(normalized)) ||
       OWN_TROUBLE_ZH.test(compact)
     );
   }
@@ -145,13 +152,12 @@ export class DebtEvidence {
   /** Whether a normalised question (normalizeQuestion) names a debt or contains a topic's whole phrase. */
   has(normalized: string): boolean {
     const compact = normalized.replace(/ /g, '');
-    if (newCreditAlone(normalized, compact)) return false;
+    if (this.newCreditAlone(normalized, compact)) return false;
     if (EN_HARDSHIP_ALONE.test(normalized) || ZH_HARDSHIP_ALONE.test(compact)) return true;
     // Without its fillers too: 下个月再一起还可以吗 ends in 还 once 可以吗 is out.
     const bare = withoutFillers(normalized).replace(/ /g, '');
     // An English word written against Han text (iva系什么, 用fps还) is a word too.
-    const scriptsApart = normalized.replace(/([a-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z0-9])/gu, '$1$2 ');
-    if (EN_DEBT.test(scriptsApart) || ZH_DEBT.test(compact) || ZH_DEBT.test(bare) || this.repaying(normalized)) return true;
+    if (EN_DEBT.test(scriptsApart(normalized)) || ZH_DEBT.test(compact) || ZH_DEBT.test(bare) || this.repaying(normalized)) return true;
     const offTopic = OFF_TOPIC.test(normalized) || OFF_TOPIC.test(compact);
     if ((EN_WEAK.test(normalized) || ZH_WEAK.test(compact)) && !offTopic) return true;
     if (!offTopic && EN_HARDSHIP.test(normalized) && EN_HARDSHIP_CUE.test(normalized)) return true;

@@ -1,3 +1,5 @@
+import { scriptsApart } from './text.ts';
+
 /*
  * Debt words that mean something else (issue 10 point 2: never a wrong answer). "Overdue", "owe",
  * "credit", 逾期, 欠, 债, 催收 are about the writer's own borrowing far more often than not, but
@@ -540,9 +542,8 @@ const PLAINLY = compile(OWN_DEBT_PLAINLY);
 
 /** Whether a normalised question names the writer's own debt in the first person (OWN_DEBT_PLAINLY). */
 export function ownDebtPlainly(normalized: string): boolean {
-  const spaced = normalized.replace(/([a-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z0-9])/gu, '$1$2 ');
   // With its spaces (a comma's): 在催收公司上班，天天被人骂，我… is no collector calling the writer.
-  return PLAINLY.test(spaced);
+  return PLAINLY.test(scriptsApart(normalized));
 }
 
 /**
@@ -552,9 +553,9 @@ export function ownDebtPlainly(normalized: string): boolean {
  */
 export function aboutOtherMatter(normalized: string): boolean {
   // An English word written against Han text (睇过tvb讲) is a word too.
-  const spaced = normalized.replace(/([a-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z0-9])/gu, '$1$2 ');
+  const spaced = scriptsApart(normalized);
   const compact = normalized.replace(/ /g, '');
-  if (ownDebtPlainly(normalized)) return false;
+  if (PLAINLY.test(spaced)) return false;
   if (WORLDS.test(spaced) || WORLDS.test(compact)) return true;
   const other = OTHER.test(spaced) || OTHER.test(compact);
   return other && !OWN.test(spaced) && !OWN.test(compact);

@@ -223,6 +223,13 @@ function mandarinOf(found: string, ...groups: unknown[]): string {
 /** "Buy now, pay later" is one product, not a purchase (buy is another errand's word): bnpl. */
 const BUY_NOW_PAY_LATER = /\bbuy[\s-]*now[\s,-]*pay[\s-]*later\b/g;
 
+const SCRIPT_SEAM = /([a-z0-9])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z0-9])/gu;
+
+/** A normalised question with a space where Latin letters or digits meet Han (iva系什么 → iva 系什么): an English word written against Chinese is a word too. */
+export function scriptsApart(normalized: string): string {
+  return normalized.replace(SCRIPT_SEAM, '$1$2 ');
+}
+
 /** Cash App (and its Borrow loans) is one app's name, not cash, a cash-out's word: cashapp. */
 const CASH_APP = /\bcash[\s-]*app\b/g;
 

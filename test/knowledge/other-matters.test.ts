@@ -12,6 +12,16 @@ import { normalizeQuestion } from '../../src/knowledge/text.ts';
 
 const kb = loadKnowledgeBase();
 const consult = (question: string) => kb.consult(question);
+/** One test a case: the question is answered as the topic. */
+const answersAs = (cases: [TopicId, string][]) =>
+  it.each(cases)('%s: %s', (topic, question) => {
+    expect(consult(question).topic).toBe(topic);
+  });
+/** One test a question: no topic answers it. */
+const declines = (questions: string[], title = '%s') =>
+  it.each(questions)(title, (question) => {
+    expect(consult(question).topic).toBeNull();
+  });
 
 describe('debt words about another matter are declined, never answered as a topic', () => {
   it.each([
@@ -41,13 +51,11 @@ describe('debt words about another matter are declined, never answered as a topi
 });
 
 describe('the writer’s own borrowing beside another matter is still answered', () => {
-  it.each<[TopicId, string]>([
+  answersAs([
     ['cannot_pay', 'my employer has not paid me for two months and I cannot make my loan repayments'],
     ['deferral', '公司欠薪了，这个月的房贷能不能推迟几天再还'],
     ['multiple_debts', '找我借钱的朋友一直没还，我自己信用卡和网贷也还不上了，先还哪个'],
-  ])('%s: %s', (topic, question) => {
-    expect(consult(question).topic).toBe(topic);
-  });
+  ]);
 
   it('names its own debt in words nothing else uses', () => {
     expect(aboutOtherMatter(normalizeQuestion('my library fine is overdue'))).toBe(true);
@@ -59,7 +67,7 @@ describe('the writer’s own borrowing beside another matter is still answered',
 });
 
 describe('repayment questions the sixteenth blind check found declined or misread', () => {
-  it.each<[TopicId, string]>([
+  answersAs([
     // Paying one's own card at a branch or in cash is how to repay, though branches and cash are errand words.
     ['how_to_repay', 'could i pay off my visa card over the counter at a branch'],
     ['how_to_repay', 'can i repay my loan with cash at the post office'],
@@ -68,9 +76,7 @@ describe('repayment questions the sixteenth blind check found declined or misrea
     ['partial_payment', 'what if i pay 300 of the 500 this month'],
     // Three lenders at once.
     ['multiple_debts', 'i owe amex citi and affirm and have no idea which to handle'],
-  ])('%s: %s', (topic, question) => {
-    expect(consult(question).topic).toBe(topic);
-  });
+  ]);
 
   it.each([
     'they want me to move my savings into a supervised account so the loan can be released',
@@ -84,7 +90,7 @@ describe('repayment questions the sixteenth blind check found declined or misrea
 });
 
 describe('what the seventeenth blind check found', () => {
-  it.each<[TopicId, string]>([
+  answersAs([
     // The law on what a lender may charge is ours, however like a rate errand it reads.
     ['rate_limits', '香港法律規定借款利率最高係幾多'],
     // Paying at a bank's counter, with no card bound.
@@ -98,22 +104,21 @@ describe('what the seventeenth blind check found', () => {
     // Told one is overdue after paying: a record to dispute, not a proof to ask for.
     ['dispute_record', "the bank says i'm behind but i paid it in full last month. what do i do"],
     ['penalty_interest', 'my balance went up by 30 after paying 2 days late, what formula do they use'],
-  ])('%s: %s', (topic, question) => {
-    expect(consult(question).topic).toBe(topic);
-  });
+  ]);
 
-  it.each([
-    'why was the Bank of Amsterdam famous in the 17th century',
-    'how do i move my diploma credits to a university abroad',
-    '违停罚单逾期没交会怎样',
-    'how do i appeal a parking ticket',
-  ])('declined: %s', (question) => {
-    expect(consult(question).topic).toBeNull();
-  });
+  declines(
+    [
+      'why was the Bank of Amsterdam famous in the 17th century',
+      'how do i move my diploma credits to a university abroad',
+      '违停罚单逾期没交会怎样',
+      'how do i appeal a parking ticket',
+    ],
+    'declined: %s',
+  );
 });
 
 describe('what the third out-of-scope set found: other worlds, things lent, the writer’s customers', () => {
-  it.each([
+  declines([
     // A game's or a story's loans are that world's, even named as a loan or a mortgage.
     'fastest way to clear my home loan to tom nook in animal crossing',
     'in monopoly what happens when you mortgage all your streets',
@@ -132,20 +137,16 @@ describe('what the third out-of-scope set found: other worlds, things lent, the 
     'was that really a penalty kick, the referee was blind',
     '預產期快到了，待產包要準備什麼',
     'my train was an hour late, how do i claim delay repay',
-  ])('%s', (question) => {
-    expect(consult(question).topic).toBeNull();
-  });
+  ]);
 
-  it.each<[TopicId, string]>([
+  answersAs([
     // A debit from a savings balance is still the writer's repayment.
     ['autodebit_failed', '白条没扣款成功，零钱通里明明有钱'],
-  ])('%s: %s', (topic, question) => {
-    expect(consult(question).topic).toBe(topic);
-  });
+  ]);
 });
 
 describe('what the eighteenth blind check found', () => {
-  it.each<[TopicId, string]>([
+  answersAs([
     ['credit_report_impact', 'would my experian get affected if one emi bounced and i paid it next morning'],
     ['how_to_repay', 'where can i pay my home credit loan in cash'],
     ['credit_repair_scam', 'are score fixing companies worth it or a rip off'],
@@ -160,44 +161,39 @@ describe('what the eighteenth blind check found', () => {
     // The writer's own payday beside a grace question stays ours; a complaints site's name is no pet.
     ['grace_period', '出糧係十號，張卡八號到期，有冇寬限期'],
     ['complaint_channels', '黑猫投诉对网贷平台有没有用'],
-  ])('%s: %s', (topic, question) => {
-    expect(consult(question).topic).toBe(topic);
-  });
+  ]);
 
-  it.each([
-    'in my mmorpg i owe the guild bank 3000 gold, how do i earn it fast',
-    'the college lets me pay tuition in installments or upfront with a 4% discount, which should i choose',
-    '健身房年費可以分期也可以一次繳有折扣，選哪個好',
-    '老細拖咗出糧成個月，我可以去邊度投訴',
-    '房東唔肯退押金點算',
-    'my puppy ate the electricity bill, how do i stop him chewing paper',
-  ])('declined: %s', (question) => {
-    expect(consult(question).topic).toBeNull();
-  });
+  declines(
+    [
+      'in my mmorpg i owe the guild bank 3000 gold, how do i earn it fast',
+      'the college lets me pay tuition in installments or upfront with a 4% discount, which should i choose',
+      '健身房年費可以分期也可以一次繳有折扣，選哪個好',
+      '老細拖咗出糧成個月，我可以去邊度投訴',
+      '房東唔肯退押金點算',
+      'my puppy ate the electricity bill, how do i stop him chewing paper',
+    ],
+    'declined: %s',
+  );
 });
 
 describe('a borrower whose job or life names another matter is still answered', () => {
-  it.each<[TopicId, string]>([
+  answersAs([
     ['cannot_pay', 'lost my job as a delivery driver and cant pay my bills, what now'],
     ['cannot_pay', "i'm a football coach and got laid off, what do i do about my debts"],
     ['cannot_pay', "I work at a library and my hours got cut, I can't keep up with my payments"],
     ['collection_rules', "I'm a teacher, collectors keep calling my school, is that allowed"],
     ['collection_rules', 'the debt collector showed up at my hotel job, is that legal'],
     ['collection_rules', '催收打电话到我们学校找老师，合法吗'],
-  ])('%s: %s', (topic, question) => {
-    expect(consult(question).topic).toBe(topic);
-  });
+  ]);
 
-  it.each(['that k-drama where the collectors chase the hero, what episode is the rooftop scene', '个客欠我们货款半年，催收信点写'])(
+  declines(
+    ['that k-drama where the collectors chase the hero, what episode is the rooftop scene', '个客欠我们货款半年，催收信点写'],
     'declined: %s',
-    (question) => {
-      expect(consult(question).topic).toBeNull();
-    },
   );
 });
 
 describe('what the fourth out-of-scope set found: courts, fees and penalties of other kinds', () => {
-  it.each([
+  declines([
     'the other driver is suing me after a car accident, does my insurance pay for the lawyer',
     'i got a jury summons for next month, can i get out of it',
     'how much does a divorce lawyer cost in texas',
@@ -211,11 +207,9 @@ describe('what the fourth out-of-scope set found: courts, fees and penalties of 
     '同学借了我的相机一个月没还，怎么开口',
     '王者荣耀信用分低了有什么影响',
     '以前那个年代的地下钱庄利息一般多高',
-  ])('%s', (question) => {
-    expect(consult(question).topic).toBeNull();
-  });
+  ]);
 
-  it.each<[TopicId, string]>([
+  answersAs([
     // A collector telling the neighbours is the collector's conduct; a loan's advertised rate is its real rate's question.
     ['collection_rules', 'the collection agency told my neighbour that i owe them, is that allowed'],
     ['collection_rules', '催收跑去跟我邻居说我欠钱不还，这样合法吗'],
@@ -225,13 +219,11 @@ describe('what the fourth out-of-scope set found: courts, fees and penalties of 
     ['minimum_payment', 'paying only the minimum on a 10k card, how many years will it take'],
     // Someone who borrowed the writer's identity to take a loan is a record to dispute.
     ['dispute_record', '朋友借了我的身份证去贷款，现在说我逾期，这个不是我借的'],
-  ])('%s: %s', (topic, question) => {
-    expect(consult(question).topic).toBe(topic);
-  });
+  ]);
 });
 
 describe('what the nineteenth blind check found', () => {
-  it.each<[TopicId, string]>([
+  answersAs([
     ['early_repayment', 'foreclosure charges on my bajaj personal loan, how much'],
     ['cash_out_risk', 'there is a shop that swipes your card and gives you 90% in cash, what could go wrong'],
     ['cash_out_risk', 'using my paylater to buy gift cards and resell them for cash, is that allowed'],
@@ -242,22 +234,21 @@ describe('what the nineteenth blind check found', () => {
     ['partial_payment', '今個月要還$5,000，我得$3,000，先還住呢啲得唔得'],
     ['settlement_proof', '債務協商的錢都還清了，要拿什麼證明給銀行'],
     ['restructuring', 'iva同drp有咩分别'],
-  ])('%s: %s', (topic, question) => {
-    expect(consult(question).topic).toBe(topic);
-  });
+  ]);
 
-  it.each([
-    'is 5% staking interest on my crypto paid daily',
-    '币圈质押年化10%靠谱吗',
-    'can you summarise this news article about phone late fees',
-    '《人世间》里那个放高利贷的是谁演的',
-  ])('declined: %s', (question) => {
-    expect(consult(question).topic).toBeNull();
-  });
+  declines(
+    [
+      'is 5% staking interest on my crypto paid daily',
+      '币圈质押年化10%靠谱吗',
+      'can you summarise this news article about phone late fees',
+      '《人世间》里那个放高利贷的是谁演的',
+    ],
+    'declined: %s',
+  );
 });
 
 describe('what the mixed set found: a film, a game or a job beside the writer’s own debt is only context', () => {
-  it.each<[TopicId, string]>([
+  answersAs([
     ['lawsuit', 'saw a movie where someone was jailed for card debt, i owe about 4000 and stopped paying, could that happen to me'],
     ['deferral', 'i work in film and have no shoot for two months, can i delay my next two loan payments'],
     ['deferral', 'my landlord raised the rent, could i push this month’s installment back two weeks'],
@@ -269,9 +260,7 @@ describe('what the mixed set found: a film, a game or a job beside the writer’
     ['settlement_proof', '我在会计师事务所上班，新公司要背调，卡已经还清了，怎么开结清证明'],
     ['repayment_methods', '我是快递员，第一次买房，等额本息和等额本金哪个利息少'],
     ['fake_service_scam', '收到短信说还款失败，让我点链接登录验证，是骗人的吗'],
-  ])('%s: %s', (topic, question) => {
-    expect(consult(question).topic).toBe(topic);
-  });
+  ]);
 
   it.each(['我表姐在催收公司上班，天天被人骂，我该怎么安慰她', '网贷公司招催收员，我在考虑要不要去应聘'])('declined: %s', (question) => {
     expect(consult(question).topic).toBeNull();
