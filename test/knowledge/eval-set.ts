@@ -37,7 +37,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * out-of-scope only, measured once, then tuned on) and `blind19` (session 13, measured once after that,
  * then tuned on) and `mixed1` (session 13: borrowers' own questions that mention other matters, to
  * check the other-matters rules; measured once, then tuned on) and `oosdev5` (session 13, out-of-scope
- * only, measured once at the end of the session, not tuned on yet). None is ever copied into the index
+ * only, measured once at the end of the session, then tuned on in session 14) and `blind20` (session 13,
+ * measured once at the start of session 14, before any change of that session). None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [
@@ -67,6 +68,7 @@ export const EVAL_SETS = [
   'blind19',
   'mixed1',
   'oosdev5',
+  'blind20',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
