@@ -35,7 +35,8 @@ const EN_HARDSHIP_CUE = words(DEBT_TERMS.enHardshipCue);
 const ZH_HARDSHIP = new RegExp(DEBT_TERMS.zhHardship.join('|'));
 const ZH_HARDSHIP_CUE = new RegExp(DEBT_TERMS.zhHardshipCue.join('|'));
 /** A missed payment named: beside it, asking whether one can still borrow is about the record it leaves. */
-const LATE = /逾期|晚还|迟还|没还|欠款|催收|黑名单|连三累六|(?:^| )(?:overdue|missed|late|arrears|default(?:ed)?|blacklist(?:ed)?)(?= |$)/;
+const LATE =
+  /逾期|晚还|迟还|没还|(?:晚|迟)了.{0,8}才还|欠款|催收|黑名单|连三累六|(?:^| )(?:overdue|missed|late|arrears|default(?:ed)?|blacklist(?:ed)?)(?= |$)/;
 /*
  * Overdue, or the record it leaves: beside these, getting new credit is still our question
  * (逾期了还能贷款买房吗, 买房要用的非恶意逾期证明, a settled loan's proof for a mortgage, can I still
@@ -54,7 +55,13 @@ const REPAYING_ZH =
   /还(信用卡|卡|贷款|房贷|车贷|花呗|借呗|白条|欠款)|(信用卡|卡|贷款|花呗|借呗).{0,6}(怎么|去哪|在哪|可以|能|要).{0,4}还(?!是|有|要)|(柜台|网点|临柜|营业厅).{0,2}(还|缴|交)(?!是|有|要)/;
 /** A debit that failed, or a relief scheme by name (an IVA, a DRP, 债务协商): trouble with one's own debt too. */
 const OWN_TROUBLE_EN =
-  /(?:^| )(?:(?:auto ?debit|autopay|auto pay|direct debit|standing instruction|emi|nach|ecs)(?: [a-z]+){0,3} (?:fail(?:ed|s)?|bounced?|didn t go through|did not go through|returned)|ivas?|drp|dmp|debt (?:relief|management) (?:order|plan|programme|program))(?= |$)/;
+  /(?:^| )(?:(?:auto ?debit|autopay|auto pay|direct debit|debit order|stop order|standing instruction|emi|nach|ecs)(?: [a-z]+){0,3} (?:fail(?:ed|s)?|bounced?|didn t go through|did not go through|returned)|ivas?|drp|dmp|debt (?:relief|management) (?:order|plan|programme|program))(?= |$)/;
+/** Income gone (zero income, my shop burned down): what to do about repaying, whatever errand word (shop) stands beside it. */
+const INCOME_GONE_EN =
+  /(?:^| )(?:(?:zero|no) income|lost (?:all )?(?:my|our) income|income (?:has )?(?:dried up|stopped|gone)|(?:my|our) (?:shop|store|business|restaurant|stall|company) (?:burned|burnt|went|has gone|closed|collapsed|failed|shut)(?: down| under| bust)?)(?= |$)/;
+/** Asking to see one's own credit file (on the Central Credit Register, 我的征信): ours beside a mortgage or a job. */
+const OWN_REPORT_EN =
+  /(?:^| )(?:(?:see|check|get|request|pull|view|order|download|look at) (?:my|our) (?:own )?(?:credit )?(?:file|report|record)|central credit register)(?= |$)/;
 const OWN_TROUBLE_ZH = /(扣款|自动还款|代扣|自动扣).{0,6}(失败|没成功|不成功|没扣|扣不)|债务协商|前置协商|个人破产/;
 /** What the law allows a lender to charge (法律规定借款利率最高多少, the legal cap on interest): ours, however like a rate errand it reads. */
 const RATE_LAW_EN =
@@ -145,7 +152,9 @@ export class DebtEvidence {
       RATE_LAW_EN.test(normalized) ||
       RATE_LAW_ZH.test(compact) ||
       OWN_TROUBLE_EN.test(scriptsApart(normalized)) ||
-      OWN_TROUBLE_ZH.test(compact)
+      OWN_TROUBLE_ZH.test(compact) ||
+      INCOME_GONE_EN.test(normalized) ||
+      OWN_REPORT_EN.test(normalized)
     );
   }
 
@@ -153,7 +162,7 @@ export class DebtEvidence {
   has(normalized: string): boolean {
     const compact = normalized.replace(/ /g, '');
     if (this.newCreditAlone(normalized, compact)) return false;
-    if (EN_HARDSHIP_ALONE.test(normalized) || ZH_HARDSHIP_ALONE.test(compact)) return true;
+    if (EN_HARDSHIP_ALONE.test(normalized) || INCOME_GONE_EN.test(normalized) || ZH_HARDSHIP_ALONE.test(compact)) return true;
     // Without its fillers too: 下个月再一起还可以吗 ends in 还 once 可以吗 is out.
     const bare = withoutFillers(normalized).replace(/ /g, '');
     // An English word written against Han text (iva系什么, 用fps还) is a word too.

@@ -279,11 +279,13 @@ export function loadKnowledgeBase(folder: string = KNOWLEDGE_FOLDER, options: Co
     const oneWord = termCount(normalized) <= 1;
     if (confidence < options.minConfidence || (oneWord && confidence < options.minOneWordConfidence)) {
       topic = null;
-      // Unsure between close topics: the blend of keywords and examples decides, when it is one of the three.
-      if (!oneWord && blended && candidates.includes(blended)) {
-        topic = blended;
+      // Unsure between close topics: what the question asks (an intent cue) decides, else the blend
+      // of keywords and examples, when it is one of the three.
+      const pick = intended ?? blended;
+      if (!oneWord && pick && candidates.includes(pick)) {
+        topic = pick;
         confidence = Math.max(confidence, options.minConfidence);
-        candidates.splice(0, candidates.length, blended, ...candidates.filter((id) => id !== blended));
+        candidates.splice(0, candidates.length, pick, ...candidates.filter((id) => id !== pick));
       }
     } else if (blended && blended !== topic && !intended) {
       // Keywords and whole example questions together prefer another topic than the keywords alone.

@@ -30,6 +30,9 @@ interface Intent {
   firm?: boolean;
 }
 
+/** An amount as normalizeQuestion leaves it: 3,000 becomes `3 000`. */
+const AMOUNT = '\\d+(?: \\d{3})*';
+
 const en = (source: string) => `(?:^| )(?:${source})(?= |$)`;
 
 const INTENTS: readonly Intent[] = [
@@ -37,7 +40,7 @@ const INTENTS: readonly Intent[] = [
     // A wrong record asks to be corrected, whatever the record says and wherever one complains.
     topic: 'dispute_record',
     cue: new RegExp(
-      `${en("correct(?:ed|ion)?|dispute[a-z]*|mistaken(?:ly)?|by mistake|not mine|isn ?t mine|never borrowed|(?:bank|lender)'?s? (?:fault|mistake|error)|(?:says?|said|claims?|shows?) (?:that )?(?:i m |im |i am |i was |me as )?(?:overdue|late|behind) but (?:i )?(?:paid|already|never)")}|更正|纠正|改正|异议|搞错|弄错|不是我借|没借过|银行的错`,
+      `${en("correct(?:ed|ion)?|dispute[a-z]*|mistaken(?:ly)?|by mistake|not mine|isn ?t mine|never borrowed|(?:bank|lender)'?s? (?:fault|mistake|error)|(?:says?|said|claims?|shows?|showing)(?: [a-z0-9]+){0,6} (?:overdue|late|behind|arrears|missed)(?: [a-z0-9]+){0,4} but (?:i )?(?:paid|already|never|settled|cleared)")}|更正|纠正|改正|异议|搞错|弄错|不是我借|没借过|银行的错`,
     ),
     over: ['credit_report_impact', 'check_credit_report', 'complaint_channels', 'overdue_consequences', 'settlement_proof'],
     // Asking for the ombudsman or the regulator is where to complain, whatever the dispute.
@@ -82,7 +85,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'overdue_consequences',
     cue: new RegExp(
-      `${en('consequences?|what (?:will |would |could )?happens?|what (?:will|would|can) they do|what (?:should|do|can|will) i expect|(?:next|coming|following) few (?:days|weeks|months)|what comes next|what (?:will|would|can|could) [a-z]+(?: [a-z]+){0,2} do to me')}|后果|会怎样|会怎么样|会发生什么|会怎么做|会经历什么|后续|之后几(?:天|周|个星期|个月)|接下来`,
+      `${en('consequences?|what (?:will |would |could )?happens?|what (?:will|would|can) they do|what (?:should|do|can|will) i expect|(?:next|coming|following) few (?:days|weeks|months)|what comes next|what (?:will|would|can|could) [a-z]+(?: [a-z]+){0,2} do to me')}|后果|会怎样|会怎么样|会发生什么|会怎么做|会经历什么|后续|之后几(?:天|周|个星期|个月)|接下来|严重到什么程度|有多严重`,
     ),
     over: ['cannot_pay', 'multiple_debts', 'restructuring', 'deferral', 'penalty_waiver'],
     // "If I can't pay this month, what happens?" asks for the consequences, however loudly it says
@@ -109,6 +112,24 @@ const INTENTS: readonly Intent[] = [
     ),
     over: ['penalty_interest', 'cannot_pay', 'overdue_consequences', 'early_repayment', 'grace_period'],
     close: 0.25,
+  },
+  {
+    // The penalty named, then asked to be dropped (罚的钱能不能不要了, 罚款可不可以不收): a waiver,
+    // however much of the message is about clearing the principal in one go.
+    topic: 'penalty_waiver',
+    cue: /(罚息|罚款|罚金|罚的钱|违约金|滞纳金|逾期费)[^ ]{0,8}(不要|不收|不算|免|少收)/,
+    over: ['early_repayment', 'repayment_methods', 'penalty_interest'],
+    close: 0.1,
+  },
+  {
+    // The whole balance called in after a missed payment (会不会要求我把剩下的全部一次性还): what the overdue leads to.
+    topic: 'overdue_consequences',
+    cue: new RegExp(
+      `${en('demand (?:the )?(?:entire|whole|full|remaining) (?:balance|amount|loan)|call in the (?:whole )?loan|acceleration clause')}|要求(?:我)?(?:把)?(?:剩下|剩余|全部|所有)的?.{0,6}(?:一次性)?还|提前到期|宣布到期`,
+    ),
+    over: ['early_repayment', 'restructuring', 'repayment_methods'],
+    close: 0.1,
+    firm: true,
   },
   {
     topic: 'how_to_repay',
@@ -182,7 +203,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'check_credit_report',
     cue: new RegExp(
-      `${en("(?:see|check|get|view|pull|download|look at|read|order|request)(?: what'?s on| what is on)? (?:a copy of )?(?:my )?(?:own )?(?:full |whole |complete |free )?(?:credit|cibil|crb|experian|equifax|transunion|ctos|ccris) (?:report|record|file|history|score)|(?:free )?(?:cibil|crb|experian|equifax|transunion|ctos|ccris) check|free (?:cibil|crb|experian|equifax|transunion|ctos|ccris) (?:report|score)")}|查(?:询|看)?(?:一下)?(?:自己)?(?:个人)?征信|征信报告(?:怎么|在哪|哪里|要不要|需不需要|给钱|收费|免费|打印)|看(?:到|一下)?(?:自己)?(?:个人)?征信`,
+      `${en("(?:see|check|get|view|pull|download|look at|read|order|request)(?: what'?s on| what is on)? (?:a copy of )?(?:my )?(?:own )?(?:full |whole |complete |free )?(?:credit|cibil|crb|experian|equifax|transunion|ctos|ccris) (?:report|record|file|history|score)|(?:see|check|find out|know|look at) what (?:the |a )?(?:credit )?(?:bureaus?|agenc(?:y|ies)|they) (?:actually |really )?(?:has|have|hold|holds|keeps?|say|says) (?:on|about) me|(?:free )?(?:cibil|crb|experian|equifax|transunion|ctos|ccris) check|free (?:cibil|crb|experian|equifax|transunion|ctos|ccris) (?:report|score)")}|查(?:询|看)?(?:一下)?(?:自己)?(?:个人)?征信|征信报告(?:怎么|在哪|哪里|要不要|需不需要|给钱|收费|免费|打印)|看(?:到|一下)?(?:自己)?(?:个人)?征信`,
     ),
     over: ['credit_report_impact', 'credit_repair_scam', 'dispute_record'],
     unless: new RegExp(`${en('reported|wrong|mistake|error|not mine')}|通报|上报|错误|搞错|不是我`),
@@ -204,7 +225,7 @@ const INTENTS: readonly Intent[] = [
   {
     topic: 'partial_payment',
     cue: new RegExp(
-      `${en('only (?:have|got|pay|paid|afford) (?:part|half|some|a bit|\\d+ ?percent)|(?:pay|paid) (?:only )?(?:part|half|some) of|(?:pay|paid|paying) (?:only )?\\d+ (?:of|out of) (?:my |the |a )?\\d+|partial(?:ly)?|part payments?')}|还了一部分|只还一部分|部分还款|只能还一部分|(?:还|给|付|交|缴)(?:住)?一半|剩下(?:的|那些)?(?:怎么|如何)|不足额|没还够|还不够|没交够|没还全|还不全`,
+      `${en(`only (?:have|got|pay|paid|afford) (?:part|half|some|a bit|\\d+ ?percent)|(?:pay|paid) (?:only )?(?:part|half|some) of|(?:pay|paid|paying) (?:only )?${AMOUNT} (?:of|out of) (?:my |the |a )?${AMOUNT}|partial(?:ly)?|part payments?`)}|还了一部分|只还一部分|部分还款|只能还一部分|(?:还|给|付|交|缴)(?:住)?一半|剩下(?:的|那些)?(?:怎么|如何)|不足额|没还够|还不够|没交够|没还全|还不全`,
     ),
     // Paying part asks what part payment does, whatever "what happens" or "is it overdue" around it.
     over: ['how_to_repay', 'minimum_payment', 'deferral', 'repayment_methods', 'overdue_consequences', 'grace_period'],
@@ -213,7 +234,7 @@ const INTENTS: readonly Intent[] = [
     // "Pay 200 out of the 350 due": the figures say part of an installment, however little else does.
     topic: 'partial_payment',
     cue: new RegExp(
-      `${en('(?:pay|paid|paying|pays) (?:only |just )?\\d+ (?:of|out of) (?:my |the |a )?\\d+|split (?:my |the |this |one )?(?:monthly )?(?:installment|instalment|payment) (?:into|in) (?:two|2|three|3|smaller|several)')}|要还[\\d ]+.{0,4}(?:只有|只得|得|只够)[\\d ]+|先还住`,
+      `${en(`(?:pay|paid|paying|pays) (?:only |just )?${AMOUNT} (?:of|out of) (?:my |the |a )?${AMOUNT}|split (?:my |the |this |one )?(?:monthly )?(?:installment|instalment|payment) (?:into|in) (?:two|2|three|3|smaller|several)`)}|要还[\\d ]+.{0,4}(?:只有|只得|得|只够)[\\d ]+|先还住`,
     ),
     over: [
       'overdue_consequences',

@@ -38,7 +38,8 @@ export const OTHER_MATTERS: readonly string[] = [
   '图书馆',
   '(还|借|借的)书',
   '漫画',
-  '作业',
+  // Homework, not a bank's 作业错误 (an operational error, in Taiwan's words).
+  '作业(?!错误|失误|疏失|疏忽|流程|问题)',
   '功课',
   '老师',
   '教授',
@@ -229,10 +230,21 @@ export const OTHER_MATTERS: readonly string[] = [
   'recipe',
   '菜谱',
   '食谱',
-  '做法',
+  // A dish's 做法, not a collector's (这种爆通讯录的做法).
+  '(菜|肉|鱼|汤|鸡|蛋|饭|面|饺子|蛋糕|排骨|豆腐)[^ ]{0,3}的?做法',
   '番茄',
   '鸡蛋',
   '炒蛋',
+  // A phone plan's credit or allowance (airtime, data, 话费, 通话额度), not a loan's.
+  'airtime',
+  '(phone|mobile|prepaid|data|sim) (credit|balance|top ?up|allowance|bundle)',
+  'data (plan|bundle)',
+  '话费',
+  '流量',
+  '(通话|通信|套餐)(额度|分钟|时长)',
+  '套餐',
+  // Seeds from a seed library.
+  '种子',
   // A birth's due date, a train's delay.
   'hospital bag',
   'midwife',
@@ -440,6 +452,13 @@ export const OTHER_WORLDS: readonly string[] = [
   '翻(成|译)',
   // Where a word comes from (白条这个词最早是什么意思) is a question about the word.
   '(字|词)(本来|最早|原来)(是)?什么意思',
+  // A thing borrowed from a library (图书馆借的种子, 借的书): its return is no repayment.
+  '(图书馆|种子馆|种子库)借的',
+  '借的(书|种子|漫画|绘本)',
+  // An organisation's report, or its lending scheme for others (a church's microloans for farmers).
+  'annual report',
+  '年报',
+  '(帮|帮助|资助)(非洲|贫困|穷|农村|当地)?的?(农民|穷人|妇女|村民|小商贩)',
   '(英文|英语|中文)(怎么说|点讲|怎么讲)',
 ];
 
@@ -479,6 +498,7 @@ export const OWN_DEBT: readonly string[] = [
   'unemployed',
   'jobless',
   'hours (got )?cut',
+  '(zero|no) income',
   'mortgages?',
   'repa*',
   'credit cards?',
@@ -493,6 +513,14 @@ export const OWN_DEBT: readonly string[] = [
   'affirm',
   'atome',
   '(?<!高利)贷',
+  // A judgment debtor's list and what it bars (坐不了高铁): only a debt puts one there.
+  '老赖',
+  '失信',
+  '限高',
+  '限制高消费',
+  '被执行人',
+  // Collectors calling everyone in the phone book.
+  '爆通讯录',
   '财仔',
   '财务公司',
   '还清',
@@ -517,7 +545,8 @@ export const OWN_DEBT: readonly string[] = [
   '年化',
   '本金',
   '结清',
-  '额度',
+  // A card's or a loan's, not a phone plan's 通话额度.
+  '(?<!通话|套餐|通信|流量)额度',
   '套现',
   '代还',
   '停息',

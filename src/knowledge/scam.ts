@@ -12,6 +12,7 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
   fake_service_scam: {
     zh: [
       /安全(账户|帐户|账号|帐号|户口)/,
+      /(别的|其他|另一个|另外的?)(平台|app|软件).{0,6}(借|贷)(款|钱|一笔)?.{0,20}(转|打|给)(到|给|入)?/,
       /(注销|关闭|销户).{0,6}(校园贷|学生贷|学生账户|学生身份|账户|账号|贷款账户|贷款)/,
       /(校园贷|学生贷).{0,10}(注销|销户|关闭)/,
       /(屏幕共享|共享屏幕|开启共享|下载.{0,6}会议)/,
@@ -57,6 +58,8 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       /\b(account|card) (is |was |has been |got )?(flagged|compromised|hacked|at risk).{0,60}\b(move|transfer|send|wire)\b/,
       /\b(claim(ed|ing|s)?|pretend(ed|ing|s)?) to be from (the |my )?(lender|bank|platform|app|support)\b.{0,80}\b(send|transfer|wire|borrow)\b/,
       /\b(move|transfer|shift) (all )?(my |your |the )?(savings|money|funds|deposits?)\b.{0,30}\b(protect|safe|secure)/,
+      // "Take a loan on another app and send it to us to verify / clear your record": the fake-service script.
+      /\b(take|taking|took|get|getting) (out )?(a |another )?loans? (on|from|in|with) (another|other|a different|some other) (app|platform|lender)s?\b.{0,60}\b(send|transfer|give|pass)/,
     ],
   },
   credit_repair_scam: {
@@ -95,6 +98,8 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       // 养卡 services cash a card out to keep it "alive"; 以卡养卡 (one card paying another) is juggling debts.
       /(?<!以卡)养卡/,
       /(刷|pos).{0,4}(套|取)(现|钱)/,
+      // A shop that lets one swipe the card and hands the cash back (碌卡, 佢畀返现金我).
+      /刷卡.{0,10}(给|返)(回|返)?现金/,
       // A merchant who "swipes out" a credit line for a cut (找商家刷出来, 扣几个点).
       /刷出(来|现金|钱)/,
       /以贷养贷.{0,4}(中介|服务)/,
@@ -108,6 +113,8 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
       // The shop pays the card, you swipe it back to them with a fee: 代还 under another name.
       /\bswip(e|ing) (it|the money|them|that) back\b/,
       /\b(card|credit) cycling/,
+      // A service that pays the debt off now and is repaid later: 代还.
+      /\b(pays?|clears?|paying|clearing) (off )?(my|your|the) (debts?|loans?|cards?|bills?)\b.{0,20}\b(i|you) (repay|pay) (them|it|him|her)( back)?\b/,
       // Someone paid to clear the loan so it can be borrowed again: 代还 in English.
       /\bthird party\b.{0,40}\b(clear|pay|repay)s?\b/,
       /\b(clear|pay|repay)s?\b.{0,40}\b(then )?re ?borrow/,

@@ -102,6 +102,8 @@ const CANTONESE: [RegExp, string][] = [
   [/整靓|整好/g, '修复'],
   [/拖数|欠数/g, '欠款逾期'],
   [/过数/g, '扣款'],
+  // 碌卡: swiping a card (a shop that lets one swipe for cash is a cash-out).
+  [/碌卡/g, '刷卡'],
   [/供款完结证明|供完证明/g, '结清证明'],
   [/供款/g, '还款'],
   [/按揭/g, '房贷'],
@@ -112,7 +114,7 @@ const CANTONESE: [RegExp, string][] = [
   [/唔/g, '不'],
   // 係 (folded to 系) is Cantonese "is" after these words, or before a person: 真系, 净系 (only), 系你们.
   [/净系|净是/g, '只'],
-  [/(?<=[真就都不又也即只梗实])系|系(?=你|我|佢|他)/g, '是'],
+  [/(?<=[真就都不又也即只梗实正])系|系(?=你|我|佢|他)/g, '是'],
   [/留低/g, '留下'],
   // 户口: a bank account in Hong Kong (安全户口, 银行户口); the household register (户口本) is left alone.
   [/(?<=[安全银行个人到去入])户口(?!本|簿)/g, '账户'],

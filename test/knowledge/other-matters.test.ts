@@ -266,3 +266,30 @@ describe('what the mixed set found: a film, a game or a job beside the writer’
     expect(consult(question).topic).toBeNull();
   });
 });
+
+/*
+ * What the twentieth blind check found (session 14): a generic word of another matter (做法,
+ * 作业, 高铁) declined real questions; a phone plan's credit, a seed library and a charity's
+ * microloans were answered; numbers written 3,000 missed the part-payment cue; an intent cue lost
+ * to the blend when unsure. Phrasings written for this test, in other words than the set's.
+ */
+describe('session 14: other matters named precisely, own debts kept', () => {
+  answersAs([
+    ['collection_rules', '催收把我手机里的联系人挨个打电话，这种做法合法吗'],
+    ['lawsuit', '网贷起诉我之后，我会变成失信被执行人、不能坐高铁吗'],
+    ['settlement_proof', '那次晚还款是银行系统作业失误导致的，能帮我出具证明吗'],
+    ['partial_payment', 'if i pay 2,500 out of 4,000 this month is it still late'],
+    ['cannot_pay', 'our restaurant closed down last week and we have no income, help'],
+    ['autodebit_failed', 'the debit order for my loan was returned even though the money was there'],
+    ['check_credit_report', 'how can i find out what the credit bureaus have on me'],
+    ['penalty_waiver', '我把本金一次性结清，逾期的罚款能不能免掉'],
+    ['overdue_consequences', '逾期一期，银行会不会要求我把剩余的欠款一次性还清'],
+    ['cash_out_risk', '商店老板说我刷卡买东西，他直接返现金给我，有风险吗'],
+  ]);
+  declines([
+    'how do i top up my prepaid phone credit',
+    '手机话费套餐的流量用不完怎么办',
+    '在种子图书馆借的种子，秋天要怎么还回去',
+    '我们慈善机构给贫困农民放小额贷款，年报应该怎么写',
+  ]);
+});
