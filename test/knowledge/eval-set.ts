@@ -38,7 +38,9 @@ const here = dirname(fileURLToPath(import.meta.url));
  * then tuned on) and `mixed1` (session 13: borrowers' own questions that mention other matters, to
  * check the other-matters rules; measured once, then tuned on) and `oosdev5` (session 13, out-of-scope
  * only, measured once at the end of the session, then tuned on in session 14) and `blind20` (session 13,
- * measured once at the start of session 14, before any change of that session). None is ever copied into the index
+ * measured once at the start of session 14, before any change of that session, then tuned on) and
+ * `blind21`, `mixed2` (borrowers' own questions beside other matters) and `oosdev6` (out of scope only),
+ * written blind in session 14 and measured once at its end, after the blind20 tuning, not tuned on yet. None is ever copied into the index
  * (eval.test.ts).
  */
 export const EVAL_SETS = [
@@ -69,6 +71,9 @@ export const EVAL_SETS = [
   'mixed1',
   'oosdev5',
   'blind20',
+  'blind21',
+  'mixed2',
+  'oosdev6',
 ] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
