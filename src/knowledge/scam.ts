@@ -12,7 +12,8 @@ const PATTERNS: Record<ScamId, { zh: RegExp[]; en: RegExp[] }> = {
   fake_service_scam: {
     zh: [
       /安全(账户|帐户|账号|帐号|户口)/,
-      /(别的|其他|另一个|另外的?)(平台|app|软件).{0,6}(借|贷)(款|钱|一笔)?.{0,20}(转|打|给)(到|给|入)?/,
+      // Borrowing on another platform to hand the money to the caller (not borrowing there to repay this one).
+      /(别的|其他|另一个|另外的?)(平台|app|软件).{0,6}(借|贷).{0,20}(转|打)(给|到)(他|她|对方|客服|指定)/,
       /(注销|关闭|销户).{0,6}(校园贷|学生贷|学生账户|学生身份|账户|账号|贷款账户|贷款)/,
       /(校园贷|学生贷).{0,10}(注销|销户|关闭)/,
       /(屏幕共享|共享屏幕|开启共享|下载.{0,6}会议)/,
