@@ -241,7 +241,7 @@ export const OTHER_MATTERS: readonly string[] = [
   'data (plan|bundle)',
   '话费',
   '流量',
-  '(通话|通信|套餐)(额度|分钟|时长)',
+  '(通话|通信)(额度|分钟|时长)',
   '套餐',
   // Seeds from a seed library.
   '种子',

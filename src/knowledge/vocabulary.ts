@@ -414,7 +414,6 @@ export const VOCABULARY: Record<TopicId, string[]> = {
   penalty_waiver: [
     '罚的钱',
     '罚款可不可以不收',
-    '罚的不要',
     'waive',
     'waiver',
     'fee waiver',
@@ -625,7 +624,6 @@ export const VOCABULARY: Record<TopicId, string[]> = {
     '几厘息',
     '真正利率',
     '实际利率',
-    '真正是几',
     'apr',
     'annual rate',
     'real rate',
